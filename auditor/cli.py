@@ -1,0 +1,228 @@
+"""Command line: `auditor check|rules|explain|report`. Exit codes: 0 clean, 1 findings at or above
+--fail-on, 2 usage, configuration or input error. `main(argv) -> int` never raises SystemExit."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import __version__
+from .api import SEVERITIES
+from .config import FAIL_ON, ConfigError
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files and folders to audit as one corpus (default: 'paths' from the config)")
+    p.add_argument("--config", metavar="FILE", help="use this auditor.toml or pyproject.toml")
+    p.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
+    p.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes to skip")
+    p.add_argument("--extend-select", type=_codes, metavar="CODES", help="codes to add to the selection")
+    p.add_argument("--house-names", metavar="FILE", help="house list of canonical names")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: automatic)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="auditor", description="Audit news text for name, boilerplate "
+                                     "and translation damage.")
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="audit files and folders")
+    _add_run_options(check)
+    check.add_argument("--format", "--output-format", dest="format", choices=FORMATS,
+                       help="output format (default: text)")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1 "
+                       "(default: warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="print counts per code instead of findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no notes or summary")
+    check.add_argument("--baseline", metavar="FILE", help="baseline file (default: .auditor-baseline.json "
+                       "next to the config)")
+    check.add_argument("--no-baseline", action="store_true", help="report findings the baseline accepts")
+    check.add_argument("--write-baseline", action="store_true",
+                       help="record every current finding as accepted and exit 0")
+
+    rules = sub.add_parser("rules", help="list every check with code, family and summary")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="explain one check")
+    explain.add_argument("code")
+
+    report = sub.add_parser("report", help="write an HTML report site")
+    _add_run_options(report)
+    report.add_argument("-o", "--output", metavar="DIR", help="folder to write the site to")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse: usage errors exit 2, --help/--version 0
+        return int(e.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def _registry(quiet: bool = False):
+    from .registry import load_registry
+
+    reg = load_registry()
+    for problem in reg.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return reg
+
+
+def _config(args):
+    from . import config
+
+    cfg = config.load(getattr(args, "config", None))
+    if getattr(args, "select", None):
+        cfg.select = args.select
+    if getattr(args, "ignore", None):
+        cfg.ignore = cfg.ignore + args.ignore
+    if getattr(args, "extend_select", None):
+        cfg.extend_select = cfg.extend_select + args.extend_select
+    if getattr(args, "fail_on", None):
+        cfg.fail_on = args.fail_on
+    if getattr(args, "house_names", None):
+        cfg.house_names = args.house_names
+        cfg.root = "."
+    if getattr(args, "jobs", None) is not None:
+        if args.jobs < 0:
+            raise ConfigError("--jobs must be 0 (automatic) or more")
+        cfg.jobs = args.jobs
+    if getattr(args, "format", None):
+        cfg.output_format = args.format
+    return cfg
+
+
+def _paths(args, cfg) -> list[str] | None:
+    if args.paths:
+        return args.paths
+    if cfg.paths:
+        return [cfg.resolve(p) for p in cfg.paths]
+    print("error: no PATH given and no 'paths' in the config; try: auditor check articles/", file=sys.stderr)
+    return None
+
+
+def _print_notices(notices, quiet: bool) -> None:
+    for n in notices:
+        if not (quiet and n.startswith("note:")):
+            print(n, file=sys.stderr)
+
+
+def cmd_check(args) -> int:
+    from . import engine
+    from .baseline import Baseline
+
+    cfg = _config(args)
+    reg = _registry()
+    paths = _paths(args, cfg)
+    if paths is None:
+        return 2
+    baseline_path = args.baseline or cfg.baseline_path
+    baseline = None
+    if not (args.write_baseline or args.no_baseline):
+        import os
+
+        if args.baseline and not os.path.exists(args.baseline):
+            raise ConfigError(f"{args.baseline}: baseline file not found")
+        if os.path.exists(baseline_path):
+            baseline = Baseline.load(baseline_path)
+    result = engine.run(paths, cfg, reg, baseline=baseline)
+    _print_notices(result.notices, args.quiet)
+    if args.write_baseline:
+        b = Baseline.from_results(baseline_path, result.files)
+        b.write()
+        n = sum(b.entries.values())
+        print(f"wrote {n} accepted finding{'s' * (n != 1)} to {baseline_path}", file=sys.stderr)
+        return 2 if result.errors else 0
+
+    from .reports import formats
+
+    out = sys.stdout
+    if args.statistics:
+        formats.write_statistics(result, out, reg, "json" if cfg.output_format == "json" else "text")
+    elif cfg.output_format == "text" and args.quiet:
+        for r in result.files:
+            for f in r.findings:
+                out.write(f"{r.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+    else:
+        formats.WRITERS[cfg.output_format](result, out, reg)
+    if result.baseline_suppressed and not args.quiet:
+        print(f"note: {result.baseline_suppressed} finding(s) accepted by the baseline {baseline_path}",
+              file=sys.stderr)
+    code = engine.exit_code(result, cfg.fail_on)
+    return 0 if args.exit_zero and code == 1 else code
+
+
+def cmd_rules(args) -> int:
+    reg = _registry()
+    rules = reg.sorted()
+    if args.format == "json":
+        json.dump([{"code": r.code, "family": r.cls.family, "severity": r.cls.severity,
+                    "summary": r.cls.summary, "source": r.source} for r in rules], sys.stdout, indent=1)
+        print()
+        return 0
+    for r in rules:
+        print(f"{r.code:<7} {r.cls.family:<12} {r.cls.severity:<8} {r.cls.summary}")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    reg = _registry()
+    rule = reg.get(args.code)
+    if rule is None:
+        print(f"error: no check has the code '{args.code}'; `auditor rules` lists them", file=sys.stderr)
+        return 2
+    cls = rule.cls
+    print(f"{cls.code}: {cls.summary}")
+    print(f"family: {cls.family}    default severity: {cls.severity}    from: {rule.source}")
+    print()
+    print(cls.describe())
+    if cls.options:
+        print("\noptions ([tool.auditor.options." + cls.code + "]):")
+        for name, opt in cls.options.items():
+            print(f"  {name.replace('_', '-')} = {json.dumps(opt.default)}  ({opt.kind.__name__}) {opt.help}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    try:
+        from .reports import site
+    except ImportError:
+        print("error: `auditor report` (the HTML report site) is not available in this version yet; "
+              "use `auditor check --format json` meanwhile", file=sys.stderr)
+        return 2
+    cfg = _config(args)
+    reg = _registry()
+    paths = _paths(args, cfg)
+    if paths is None:
+        return 2
+    return site.main(args, cfg, reg, paths)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "report": cmd_report}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Configuration: `[tool.auditor]` in pyproject.toml or an auditor.toml, found upwards from the
+working directory; command-line flags override it. Unknown keys and bad values are errors that
+name the key."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from .api import SEVERITIES
+from .inputs import DEFAULT_INCLUDE
+
+CONFIG_FILES = ("auditor.toml", ".auditor.toml", "pyproject.toml")
+FAIL_ON = SEVERITIES + ("never",)
+DEFAULT_BASELINE = ".auditor-baseline.json"
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and key."""
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "warning"
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    house_names: str | None = None
+    baseline: str | None = None
+    max_file_size: int = 20_000_000
+    jobs: int = 0  # 0: automatic
+    output_format: str = "text"
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: str | None = None  # the file the settings came from
+    root: str = "."  # folder of that file: relative paths in it resolve from here
+
+    def resolve(self, path: str | None) -> str | None:
+        if path is None or os.path.isabs(path):
+            return path
+        return os.path.normpath(os.path.join(self.root, path))
+
+    @property
+    def baseline_path(self) -> str:
+        return self.resolve(self.baseline) or os.path.join(self.root, DEFAULT_BASELINE)
+
+
+def _str_list(key: str, value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return list(value)
+
+
+def _severity(key: str, value: Any, where: str, allowed=SEVERITIES) -> str:
+    if value not in allowed:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _code_list(key, value, where):
+    return [c.upper() for c in _str_list(key, value, where)]
+
+
+# key -> (attribute, parser)
+_KEYS = {
+    "select": ("select", _code_list),
+    "ignore": ("ignore", _code_list),
+    "extend-select": ("extend_select", _code_list),
+    "include": ("include", _str_list),
+    "exclude": ("exclude", _str_list),
+    "paths": ("paths", _str_list),
+    "fail-on": ("fail_on", lambda k, v, w: _severity(k, v, w, FAIL_ON)),
+    "output-format": ("output_format", lambda k, v, w: _choice(k, v, w, ("text", "json", "sarif", "github"))),
+}
+
+
+def _choice(key, value, where, choices):
+    if value not in choices:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _int(key, value, where, minimum=0):
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ConfigError(f"{where}: '{key}' must be a whole number >= {minimum}, not {value!r}")
+    return value
+
+
+def _path(key, value, where):
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: '{key}' must be a path (a string)")
+    return value
+
+
+def parse(table: dict, where: str, root: str = ".") -> Config:
+    """Build a Config from a `[tool.auditor]` table, validating every key."""
+    cfg = Config(source=where, root=root)
+    for key, value in table.items():
+        if key in _KEYS:
+            attr, parser = _KEYS[key]
+            setattr(cfg, attr, parser(key, value, where))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            cfg.per_file_ignores = {g: _code_list(f"per-file-ignores.{g}", v, where) for g, v in value.items()}
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
+            cfg.severity = {c.upper(): _severity(f"severity.{c}", v, where) for c, v in value.items()}
+        elif key in ("house-names", "baseline"):
+            setattr(cfg, key.replace("-", "_"), _path(key, value, where))
+        elif key == "max-file-size":
+            cfg.max_file_size = _int(key, value, where, 1)
+        elif key == "jobs":
+            cfg.jobs = _int(key, value, where, 0)
+        elif key == "options":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: 'options' must hold one table per check code, "
+                                  "e.g. [tool.auditor.options.NM101]")
+            cfg.options = {c.upper(): {k.replace("-", "_"): v for k, v in opts.items()}
+                           for c, opts in value.items()}
+        else:
+            raise ConfigError(f"{where}: unknown key '{key}' in the auditor settings")
+    return cfg
+
+
+def find_config(start: str = ".") -> str | None:
+    """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, upwards."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                if name != "pyproject.toml" or _has_tool_table(candidate):
+                    return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return "auditor" in tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load(path: str | None = None, start: str = ".") -> Config:
+    """Load the given config file, or the nearest one; defaults when there is none."""
+    path = path or find_config(start)
+    if path is None:
+        return Config()
+    shown = os.path.relpath(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as e:
+        raise ConfigError(f"{shown}: cannot read the config file ({e.strerror or e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{shown}: not valid TOML ({e})") from None
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("auditor", {})
+        shown += " [tool.auditor]"
+    elif "tool" in data and "auditor" in data.get("tool", {}):
+        data = data["tool"]["auditor"]
+    return parse(data, shown, os.path.dirname(os.path.abspath(path)))
+
+
+def read_house_names(path: str) -> dict[str, str]:
+    """The house list: one canonical name per line, optional known variants after it.
+
+    Variants follow the canonical name after a `|` or a tab, separated by `|`, `,` or tabs;
+    `#` starts a comment. Returns {spelling: canonical}, canonical names mapping to themselves.
+    """
+    import re
+
+    names: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            lines = fh.read().splitlines()
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read the house list of names ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the house list of names is not UTF-8") from None
+    for n, line in enumerate(lines, 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*[|\t,]\s*", line) if p.strip()]
+        canonical = parts[0]
+        names.setdefault(canonical, canonical)
+        for variant in parts[1:]:
+            names[variant] = canonical
+    return names

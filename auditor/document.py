@@ -1,0 +1,214 @@
+"""The document model: one object per file, computed lazily and shared by all checks.
+
+`doc.raw` is the file as decoded from disk; `doc.text` is what checks read (the visible text of
+Markdown/HTML, LF line ends, no BOM). Every span below (lines, paragraphs, sentences, quotes)
+has `start`/`end` offsets into `doc.text`; `doc.raw_span(start, end)` turns them into offsets
+into `doc.raw`, which is what the engine reports. For plain LF text without a BOM the two are
+the same string.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from .markup import OffsetMap, suppression_comments, visible_text
+
+KIND_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                  ".html": "html", ".htm": "html"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of `doc.text`: [start, end) and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: int = 0  # index into doc.paragraphs
+
+
+_LINE = re.compile(r"[^\n]+")
+# A line ends its paragraph unless it is soft-wrapped: no closing punctuation, next starts lowercase.
+_PARA_END = re.compile(r"[.!?:;\"”’»)\]…*]\s*$")
+_WORDISH = re.compile(r"\w")
+
+# Sentence boundary candidates: terminal punctuation, optional closing quotes/brackets, space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[\"'”’»][.!?…]+(?=\s)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
+    "no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "vs etc al cf e.g i.e u.s u.k u.n e.u a.m p.m d.c". split()
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "\"": "\""}
+_QUOTE_OPEN = re.compile(r"[“«„\"]")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (one paragraph); never crosses a line break."""
+    spans = []
+    seg_start = start
+    para = text[start:end]
+    for m in _BOUNDARY.finditer(para):
+        cut = start + m.end()
+        nxt = cut
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "\"“‘'«(["):
+            continue
+        if m.group()[0] == "." and _is_abbreviation(text, seg_start, start + m.start()):
+            continue
+        spans.append((seg_start, cut))
+        seg_start = nxt
+    if seg_start < end:
+        spans.append((seg_start, end))
+    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(seg_start, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    return word in _ABBREVIATIONS
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+class Document:
+    """One audited file. Construct with the decoded text; everything else is derived lazily."""
+
+    def __init__(self, path: str, raw: str, kind: str = "text", encoding: str = "utf-8"):
+        self.path = path
+        self.raw = raw
+        self.kind = kind
+        self.encoding = encoding
+
+    # --- text and offsets ---------------------------------------------------------------------
+    @cached_property
+    def _visible(self) -> tuple[str, OffsetMap | None]:
+        return visible_text(self.raw, self.kind)
+
+    @property
+    def text(self) -> str:
+        return self._visible[0]
+
+    @property
+    def offset_map(self) -> OffsetMap | None:
+        return self._visible[1]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into `raw` of the text span [start, end)."""
+        m = self.offset_map
+        if m is None:
+            return start, end
+        return m.start(start), max(m.start(start), m.end(end))
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Raw offsets where each line of the file begins."""
+        starts = [0]
+        raw = self.raw
+        i = raw.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = raw.find("\n", i + 1)
+        return starts
+
+    def line_col(self, raw_offset: int) -> tuple[int, int]:
+        """1-based line and column of a raw offset."""
+        line = bisect_right(self.line_starts, raw_offset)
+        return line, raw_offset - self.line_starts[line - 1] + 1
+
+    # --- structure ----------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Non-blank lines of the visible text, stripped."""
+        text = self.text
+        out = []
+        for m in _LINE.finditer(text):
+            a, b = _strip(text, m.start(), m.end())
+            if b > a:
+                out.append(Span(a, b, text[a:b]))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Lines joined where a line is soft-wrapped into the next one; blank lines separate."""
+        text = self.text
+        out: list[Span] = []
+        cur: Span | None = None
+        prev_end = -1
+        for line in self.lines:
+            contiguous = cur is not None and "\n\n" not in text[prev_end:line.start].replace(" ", "")
+            if contiguous and not _PARA_END.search(cur.text) and line.text[:1].islower():
+                cur = Span(cur.start, line.end, text[cur.start:line.end])
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = line
+            prev_end = line.end
+        if cur is not None:
+            out.append(cur)
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        text = self.text
+        out = []
+        for i, para in enumerate(self.paragraphs):
+            for a, b in split_sentences(text, para.start, para.end):
+                out.append(Sentence(a, b, text[a:b], i))
+        return out
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Quoted stretches (“…”, «…», „…“, "…") inside one paragraph, including the marks."""
+        text = self.text
+        out = []
+        for para in self.paragraphs:
+            pos = para.start
+            while True:
+                m = _QUOTE_OPEN.search(text, pos, para.end)
+                if not m:
+                    break
+                close = text.find(_QUOTE_PAIRS[m.group()], m.end(), para.end)
+                if close < 0:
+                    break
+                out.append(Span(m.start(), close + 1, text[m.start():close + 1]))
+                pos = close + 1
+        return out
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(q.start <= start and end <= q.end for q in self.quotes)
+
+    @cached_property
+    def suppressions(self) -> list[tuple[str, int, frozenset[str]]]:
+        """Inline `<!-- auditor: ignore CODE -->` comments (Markdown and HTML only)."""
+        if self.kind not in ("markdown", "html"):
+            return []
+        return suppression_comments(self.raw)
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {self.kind}, {len(self.raw)} chars)"

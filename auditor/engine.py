@@ -1,0 +1,362 @@
+"""The engine: runs the selected checks over a corpus of files and applies, alone, severity,
+select/ignore, per-file ignores, inline suppressions and the baseline.
+
+Per-document work (reading, the document model, per-document checks, `collect` of corpus checks)
+runs in worker processes with `--jobs`; the summaries are merged as results arrive and each
+corpus check is finalized once.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import inputs
+from .api import Finding, Options, SEVERITIES, severity_rank
+from .config import Config, ConfigError, read_house_names
+from .document import Document
+from .registry import Registry
+
+
+@dataclass
+class Reported:
+    """A finding as reported: stamped with code, family, severity; offsets into the raw file."""
+
+    code: str
+    family: str
+    severity: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    suggestion: str | None
+    related: list[dict] = field(default_factory=list)
+    snippet: str = ""  # the flagged raw text (for baselines and reports)
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "family": self.family, "severity": self.severity,
+                "start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "message": self.message, "suggestion": self.suggestion}
+
+
+@dataclass
+class DocRef:
+    """What the main process keeps of a document to place corpus findings in it."""
+
+    path: str
+    raw: str
+    kind: str
+    encoding: str
+    segments: list | None
+
+    @classmethod
+    def of(cls, doc: Document) -> "DocRef":
+        m = doc.offset_map
+        return cls(doc.path, doc.raw, doc.kind, doc.encoding, m.to_list() if m else None)
+
+    def document(self) -> Document:
+        return Document(self.path, self.raw, self.kind, self.encoding)
+
+
+@dataclass
+class FileResult:
+    path: str
+    ref: DocRef
+    findings: list[Reported] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    notices: list[str]  # one-line messages for stderr: "error: …", "warning: …" or "note: …"
+    rules_run: list[str]
+    baseline_suppressed: int = 0
+
+    @property
+    def errors(self) -> int:
+        """Files that could not be audited."""
+        return sum(n.startswith("error:") for n in self.notices)
+
+
+def notice(e: inputs.InputError) -> str:
+    return f"{'error' if e.fatal else 'note'}: {e}"
+
+
+@dataclass
+class Context:
+    """Run-wide information a check may read (`self.context`)."""
+
+    house_names: dict[str, str] = field(default_factory=dict)
+    config_root: str = "."
+
+
+# --- selection --------------------------------------------------------------------------------
+
+def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
+    best = -1
+    for p in prefixes:
+        if p == "ALL":
+            best = max(best, 0)
+        elif code.startswith(p):
+            best = max(best, len(p))
+    return best
+
+
+def is_selected(code: str, select, ignore, extend_select=()) -> bool:
+    """ruff-style: the most specific matching prefix wins; on a tie, ignore wins."""
+    chosen = max(_longest_prefix(code, select), _longest_prefix(code, extend_select))
+    return chosen >= 0 and chosen > _longest_prefix(code, ignore)
+
+
+def severity_for(code: str, default: str, overrides: dict[str, str]) -> str:
+    best, level = -1, default
+    for prefix, sev in overrides.items():
+        n = _longest_prefix(code, [prefix])
+        if n > best:
+            best, level = n, sev
+    return level
+
+
+def resolve_options(cfg: Config, registry: Registry) -> dict[str, Options]:
+    """Per-check options: defaults overlaid with config values, validated against declarations."""
+    resolved = {}
+    for code, values in cfg.options.items():
+        if registry.get(code) is None:
+            raise ConfigError(f"{cfg.source}: options for unknown check '{code}'")
+    for rule in registry.sorted():
+        opts = rule.cls.default_options()
+        for name, value in cfg.options.get(rule.code, {}).items():
+            decl = rule.cls.options.get(name)
+            if decl is None:
+                known = ", ".join(rule.cls.options) or "none"
+                raise ConfigError(f"{cfg.source}: unknown option 'options.{rule.code}.{name}' (known: {known})")
+            try:
+                opts[name] = decl.coerce(value)
+            except ValueError as e:
+                raise ConfigError(f"{cfg.source}: option 'options.{rule.code}.{name}': {e}") from None
+        resolved[rule.code] = opts
+    return resolved
+
+
+def make_context(cfg: Config) -> Context:
+    house = {}
+    if cfg.house_names:
+        house = read_house_names(cfg.resolve(cfg.house_names))
+    return Context(house_names=house, config_root=cfg.root)
+
+
+# --- the per-document worker -----------------------------------------------------------------
+
+class Worker:
+    """Holds instantiated checks; audits one source at a time."""
+
+    def __init__(self, registry: Registry, codes: list[str], options: dict[str, Options],
+                 context: Context, severities: dict[str, str], max_bytes: int):
+        insts = [registry.get(c).cls(options[c], context) for c in codes]
+        self.doc_checks = [i for i in insts if not i.is_corpus]
+        self.corpus_checks = [i for i in insts if i.is_corpus]
+        self.severities = severities
+        self.max_bytes = max_bytes
+
+    def audit(self, source: inputs.Source):
+        """Returns (FileResult | None, {code: summary}, [notice])."""
+        try:
+            doc, notices = inputs.load(source, self.max_bytes)
+        except inputs.InputError as e:
+            return None, {}, [notice(e)]
+        except Exception as e:  # never let one file take the run down
+            return None, {}, [f"error: {source.display}: could not be read: {type(e).__name__}: {e}"]
+        messages = [notice(n) for n in notices]
+        result = FileResult(doc.path, DocRef.of(doc))
+        for inst in self.doc_checks:
+            if inst.kinds and doc.kind not in inst.kinds:
+                continue
+            try:
+                for f in inst.check(doc):
+                    result.findings.append(place(doc, inst, f, self.severities[inst.code]))
+            except Exception as e:
+                messages.append(f"warning: {doc.path}: check {inst.code} failed: {type(e).__name__}: {e}")
+        summaries = {}
+        for inst in self.corpus_checks:
+            try:
+                summaries[inst.code] = inst.collect(doc)
+            except Exception as e:
+                messages.append(f"warning: {doc.path}: check {inst.code} failed: {type(e).__name__}: {e}")
+        return result, summaries, messages
+
+
+def place(doc: Document, check, f: Finding, severity: str, lookup=None) -> Reported:
+    """Map a check's finding from visible-text offsets to raw offsets, lines and columns."""
+    text_len = len(doc.text)
+    a = min(max(f.start, 0), text_len)
+    b = min(max(f.end, a), text_len)
+    start, end = doc.raw_span(a, b)
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    related = []
+    for r in f.related:
+        entry = {"path": r.path, "start": r.start, "end": r.end, "note": r.note}
+        other = doc if r.path == doc.path else (lookup(r.path) if lookup else None)
+        if other is not None:
+            rs, re_ = other.raw_span(min(r.start, len(other.text)), min(r.end, len(other.text)))
+            entry.update(start=rs, end=re_, line=other.line_col(rs)[0], column=other.line_col(rs)[1])
+        related.append(entry)
+    return Reported(check.code, check.family, severity, start, end, line, col, end_line, end_col,
+                    f.message, f.suggestion, related, doc.raw[start:end])
+
+
+# --- suppression ------------------------------------------------------------------------------
+
+def _inline_suppressed(ref: DocRef, findings: list[Reported]) -> list[Reported]:
+    doc = ref.document()
+    comments = doc.suppressions
+    if not comments:
+        return findings
+    raw = doc.raw
+    rules = []  # (raw_from, raw_to, codes)
+    for scope, offset, codes in comments:
+        if scope == "ignore-file":
+            rules.append((0, len(raw), codes))
+            continue
+        close = raw.find("-->", offset)
+        after = close + 3 if close >= 0 else len(raw)
+        line_start = raw.rfind("\n", 0, offset) + 1
+        line_end = raw.find("\n", after)
+        line_end = len(raw) if line_end < 0 else line_end
+        own_line = (raw[line_start:offset] + raw[after:line_end]).strip()
+        if own_line:  # a comment beside text covers its own line
+            rules.append((line_start, line_end, codes))
+            continue
+        nxt = after
+        while nxt < len(raw) and raw[nxt].isspace():
+            nxt += 1
+        stop = raw.find("\n", nxt)
+        rules.append((after, len(raw) if stop < 0 else stop, codes))
+    return [f for f in findings
+            if not any(a <= f.start <= b and (not codes or any(f.code.startswith(c) for c in codes))
+                       for a, b, codes in rules)]
+
+
+def _per_file_ignored(path: str, code: str, table: dict[str, list[str]]) -> bool:
+    posix = path.replace(os.sep, "/")
+    for pattern, codes in table.items():
+        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(os.path.basename(posix), pattern):
+            if any(c == "ALL" or code.startswith(c) for c in codes):
+                return True
+    return False
+
+
+# --- running ----------------------------------------------------------------------------------
+
+_WORKER: Worker | None = None
+
+
+def _init_worker(args) -> None:
+    global _WORKER
+    from .registry import load_registry
+
+    codes, options, context, severities, max_bytes = args
+    _WORKER = Worker(load_registry(), codes, options, context, severities, max_bytes)
+
+
+def _audit_in_worker(source):
+    return _WORKER.audit(source)
+
+
+def choose_jobs(requested: int, n_files: int) -> int:
+    if requested > 0:
+        return requested
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if n_files < 64 else max(1, cpus)
+
+
+def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
+        baseline=None) -> RunResult:
+    """Audit `paths` as one corpus."""
+    options = resolve_options(cfg, registry)
+    codes = [r.code for r in registry.sorted()
+             if is_selected(r.code, cfg.select, cfg.ignore, cfg.extend_select)]
+    severities = {c: severity_for(c, registry.get(c).cls.severity, cfg.severity) for c in codes}
+    context = make_context(cfg)
+    sources, errors = inputs.discover(paths, cfg.include, cfg.exclude)
+    notices = [notice(e) for e in errors]
+
+    worker_args = (codes, options, context, severities, cfg.max_file_size)
+    n_jobs = choose_jobs(jobs or cfg.jobs, len(sources))
+    results: list[FileResult] = []
+    corpus = [registry.get(c).cls(options[c], context) for c in codes if registry.get(c).cls.is_corpus]
+    summaries: dict[str, Any] = {c.code: c.empty() for c in corpus}
+
+    def absorb(outcome):
+        result, file_summaries, messages = outcome
+        notices.extend(messages)
+        if result is not None:
+            results.append(result)
+        for check in corpus:
+            if check.code in file_summaries:
+                summaries[check.code] = check.merge(summaries[check.code], file_summaries[check.code])
+
+    if n_jobs <= 1 or len(sources) <= 1:
+        worker = Worker(registry, codes, options, context, severities, cfg.max_file_size)
+        for source in sources:
+            absorb(worker.audit(source))
+    else:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        chunk = max(1, min(64, len(sources) // (n_jobs * 8) or 1))
+        with ctx.Pool(n_jobs, _init_worker, (worker_args,)) as pool:
+            for outcome in pool.imap(_audit_in_worker, sources, chunksize=chunk):
+                absorb(outcome)
+
+    by_path = {r.path: r for r in results}
+    docs: dict[str, Document] = {}
+
+    def lookup(path: str) -> Document | None:
+        if path not in docs and path in by_path:
+            docs[path] = by_path[path].ref.document()
+        return docs.get(path)
+
+    for check in corpus:
+        try:
+            for path, finding in check.finalize(summaries[check.code]):
+                target = by_path.get(path)
+                if target is None:
+                    notices.append(f"warning: check {check.code} reported on unknown file {path}; dropped")
+                    continue
+                target.findings.append(place(lookup(path), check, finding, severities[check.code], lookup))
+        except Exception as e:
+            notices.append(f"warning: check {check.code} failed while finalizing: {type(e).__name__}: {e}")
+
+    suppressed = 0
+    for r in results:
+        kept = [f for f in r.findings if not _per_file_ignored(r.path, f.code, cfg.per_file_ignores)]
+        kept = _inline_suppressed(r.ref, kept)
+        if baseline is not None:
+            before = len(kept)
+            kept = baseline.filter(r.path, kept)
+            suppressed += before - len(kept)
+        kept.sort(key=lambda f: (f.start, f.end, f.code))
+        r.findings = kept
+    results.sort(key=lambda r: r.path)
+    return RunResult(results, notices, codes, suppressed)
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    if result.errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = severity_rank(fail_on)
+    for r in result.files:
+        if any(severity_rank(f.severity) >= threshold for f in r.findings):
+            return 1
+    return 0
+
+
+__all__ = ["run", "exit_code", "RunResult", "FileResult", "Reported", "Context", "SEVERITIES"]

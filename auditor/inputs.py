@@ -1,0 +1,141 @@
+"""Finding the files to audit and reading them; every problem becomes a one-line message."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+
+from .document import KIND_BY_SUFFIX, Document
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
+_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A file that cannot be audited; the message names the file and the problem."""
+
+    def __init__(self, path: str, problem: str, fatal: bool = True):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.fatal = fatal  # False: a notice (e.g. empty file), the run's exit code is unaffected
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to audit: the path as shown (relative to the working directory) and on disk."""
+
+    display: str
+    fs_path: str
+
+
+def _matches(path: str, patterns) -> bool:
+    posix = path.replace(os.sep, "/")
+    name = posix.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) or
+               fnmatch.fnmatch(posix, p.rstrip("/") + "/*") for p in patterns)
+
+
+def display_path(path: str) -> str:
+    """The path as given, relative to the working directory (absolute ones outside it stay)."""
+    if os.path.isabs(path):
+        rel = os.path.relpath(path)
+        return path if rel.startswith("..") else rel
+    return os.path.normpath(path)
+
+
+def discover(paths, include=DEFAULT_INCLUDE, exclude=()) -> tuple[list[Source], list[InputError]]:
+    """Expand files and folders (recursively) into sources, in a stable order.
+
+    Files named explicitly are audited whatever their suffix (unless excluded); files found in
+    folders must match `include`.
+    """
+    sources: list[Source] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            sources.append(Source(display_path(path), path))
+
+    for given in paths:
+        if os.path.isdir(given):
+            found = 0
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(root, d), exclude))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if _matches(full, include) and not _matches(full, exclude):
+                        add(full)
+                        found += 1
+            if not found:
+                errors.append(InputError(given, "folder contains no articles (looked for "
+                                         + ", ".join(include) + ")", fatal=False))
+        elif os.path.exists(given):
+            if not _matches(given, exclude):
+                add(given)
+        else:
+            errors.append(InputError(given, "no such file or folder"))
+    return sources, errors
+
+
+def kind_of(path: str) -> str:
+    return KIND_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode UTF-8 (BOM kept as U+FEFF, as Python reads it); else detect the encoding."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for bom, enc in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files pay for it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(path, "not UTF-8 and no other text encoding fits; is it a binary file?")
+    return str(best), best.encoding
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
+
+
+def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
+    """Read and decode one file. Raises InputError for files that cannot be audited."""
+    path = source.display
+    notices: list[InputError] = []
+    try:
+        size = os.path.getsize(source.fs_path)
+        if size > max_bytes:
+            raise InputError(path, f"file is {size / 1e6:.1f} MB, larger than max-file-size "
+                                   f"({max_bytes / 1e6:.1f} MB); skipped (raise max-file-size to audit it)",
+                             fatal=False)
+        with open(source.fs_path, "rb") as fh:
+            data = fh.read()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied; cannot read the file") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read the file ({e.strerror or e})") from None
+    if looks_binary(data):
+        raise InputError(path, "binary file (contains NUL or control bytes); skipped")
+    text, encoding = decode(data, path)
+    if encoding != "utf-8":
+        notices.append(InputError(path, f"not UTF-8; decoded as {encoding}", fatal=False))
+    if not text.strip():
+        notices.append(InputError(path, "empty file; nothing to audit", fatal=False))
+    return Document(path, text, kind_of(source.fs_path), encoding), notices

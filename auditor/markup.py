@@ -1,0 +1,219 @@
+"""Visible text of Markdown and HTML, with a map back to offsets in the file on disk.
+
+Checks read `doc.text`, the visible text. Every character of it comes from a known place in the
+raw file, so the engine can report findings at raw offsets. The map is a sorted list of
+segments `(text_start, text_end, raw_start, raw_end)`: a kept run has equal lengths; a
+replacement (a tag turned into a line break, an entity into its character) maps as a whole.
+"""
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+
+Segment = tuple[int, int, int, int]
+
+
+class OffsetMap:
+    """Maps offsets of the visible text to offsets of the raw text."""
+
+    __slots__ = ("_starts", "_segments", "_text_len", "_raw_len")
+
+    def __init__(self, segments: list[Segment], text_len: int, raw_len: int):
+        self._segments = segments
+        self._starts = [s[0] for s in segments]
+        self._text_len = text_len
+        self._raw_len = raw_len
+
+    def _segment(self, pos: int) -> Segment | None:
+        i = bisect_right(self._starts, pos) - 1
+        return self._segments[i] if i >= 0 else None
+
+    def start(self, pos: int) -> int:
+        """Raw offset of the visible character at `pos` (span start)."""
+        if pos >= self._text_len:
+            return self._raw_len
+        seg = self._segment(pos)
+        if seg is None:
+            return 0
+        t0, t1, r0, r1 = seg
+        if t1 - t0 == r1 - r0:
+            return r0 + (pos - t0)
+        return r0
+
+    def end(self, pos: int) -> int:
+        """Raw offset just after the visible character at `pos - 1` (span end)."""
+        if pos <= 0:
+            return 0
+        seg = self._segment(pos - 1)
+        if seg is None:
+            return 0
+        t0, t1, r0, r1 = seg
+        if t1 - t0 == r1 - r0:
+            return r0 + (pos - t0)
+        return r1
+
+    def to_list(self) -> list[Segment]:
+        return list(self._segments)
+
+
+class _Builder:
+    """Accumulates visible text from kept raw runs and replacements."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.parts: list[str] = []
+        self.segments: list[Segment] = []
+        self.length = 0
+
+    def keep(self, r0: int, r1: int) -> None:
+        if r1 > r0:
+            self._add(self.raw[r0:r1], r0, r1)
+
+    def replace(self, r0: int, r1: int, text: str) -> None:
+        if text:
+            self._add(text, r0, r1)
+
+    def _add(self, text: str, r0: int, r1: int) -> None:
+        t0 = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        self.segments.append((t0, self.length, r0, r1))
+
+    def build(self) -> tuple[str, OffsetMap]:
+        text = "".join(self.parts)
+        return text, OffsetMap(self.segments, len(text), len(self.raw))
+
+
+def project(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Apply non-overlapping `(raw_start, raw_end, replacement)` edits, sorted by start."""
+    b = _Builder(raw)
+    pos = 0
+    for r0, r1, repl in edits:
+        if r0 < pos:  # overlapping edit: the earlier one wins
+            continue
+        b.keep(pos, r0)
+        b.replace(r0, r1, repl)
+        pos = r1
+    b.keep(pos, len(raw))
+    return b.build()
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_BOM_OR_CR = re.compile(r"\ufeff|\r\n?")
+
+
+def plain_edits(raw: str) -> list[tuple[int, int, str]]:
+    """A BOM is dropped and CRLF/CR line ends become LF; nothing else changes."""
+    return [(m.start(), m.end(), "" if m.group() == "\ufeff" else "\n") for m in _BOM_OR_CR.finditer(raw)]
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
+    "td tfoot th thead tr ul title body html head".split()
+)
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+# Each alternative is linear: no nested quantifiers over overlapping classes.
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"                      # comment (unterminated runs to the end)
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<![^>]*>?"                             # doctype
+    r"|<\?[^>]*>?"                            # processing instruction
+    r"|</?([A-Za-z][A-Za-z0-9:-]*)[^>]*>"     # tag
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"  # entity
+    r"|\r\n|\r|\n|\t|\ufeff",
+    re.S,
+)
+
+
+def html_edits(raw: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    hidden_until = -1
+    for m in _HTML_TOKEN.finditer(raw):
+        if m.start() < hidden_until:
+            continue
+        tok = m.group()
+        name = (m.group(1) or "").lower()
+        if tok[0] == "<":
+            if name in _HIDDEN_TAGS and not tok.startswith("</") and not tok.endswith("/>"):
+                close = re.compile(r"</" + name + r"\s*>", re.I).search(raw, m.end())
+                hidden_until = close.end() if close else len(raw)
+                edits.append((m.start(), hidden_until, "\n"))
+                continue
+            edits.append((m.start(), m.end(), "\n" if name in _BLOCK_TAGS else ""))
+        elif tok[0] == "&":
+            edits.append((m.start(), m.end(), html.unescape(tok)))
+        elif tok == "\ufeff":
+            edits.append((m.start(), m.end(), ""))
+        else:  # raw line breaks and tabs inside HTML text are spaces
+            edits.append((m.start(), m.end(), " "))
+    return edits
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_MD_LINE_PREFIX = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.M)
+_MD_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
+_MD_INLINE = re.compile(
+    r"<!--.*?(?:-->|\Z)"                        # HTML comment
+    r"|!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"  # link/image
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{0,500})?/?>"  # inline HTML tag
+    r"|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"
+    r"|`"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!])"             # backslash escape
+    r"|\r(?=\n)|\ufeff",
+    re.S,
+)
+
+
+def markdown_edits(raw: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    for m in _MD_RULE.finditer(raw):
+        edits.append((m.start(), m.end(), ""))
+    for m in _MD_LINE_PREFIX.finditer(raw):
+        edits.append((m.start(), m.end(), ""))
+    for m in _MD_HEADING_TAIL.finditer(raw):
+        edits.append((m.start(), m.end(), ""))
+    for m in _MD_INLINE.finditer(raw):
+        tok = m.group()
+        if tok.startswith(("[", "![")) and m.group(1) is not None:
+            label_start = m.start(1)
+            edits.append((m.start(), label_start, ""))
+            edits.append((m.end(1), m.end(), ""))
+        elif tok.startswith("&"):
+            edits.append((m.start(), m.end(), html.unescape(tok)))
+        else:
+            edits.append((m.start(), m.end(), ""))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return edits
+
+
+def visible_text(raw: str, kind: str) -> tuple[str, OffsetMap | None]:
+    """Return the text checks see and its map to raw offsets (None when they are the same)."""
+    if kind == "html":
+        edits = html_edits(raw)
+    elif kind == "markdown":
+        edits = markdown_edits(raw)
+    else:
+        edits = plain_edits(raw)
+    if not edits:
+        return raw, None
+    return project(raw, edits)
+
+
+_SUPPRESS = re.compile(r"<!--\s*auditor:\s*(ignore(?:-file)?)\b([^>]{0,300}?)-->", re.I)
+
+
+def suppression_comments(raw: str) -> list[tuple[str, int, frozenset[str]]]:
+    """`<!-- auditor: ignore CODE ... -->` comments: (scope, raw offset, codes; empty = all)."""
+    found = []
+    for m in _SUPPRESS.finditer(raw):
+        codes = frozenset(c.upper() for c in re.findall(r"[A-Za-z]+[0-9]*", m.group(2)))
+        found.append((m.group(1).lower(), m.start(), codes))
+    return found

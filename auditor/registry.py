@@ -1,0 +1,69 @@
+"""Finding checks: every check, built-in or third-party, registers through the entry-point group
+`auditor.checks`. An entry point names a Check class or a list of them (a module's CHECKS).
+A plugin that fails to load or declares itself wrongly is reported by name and skipped."""
+from __future__ import annotations
+
+import re
+from importlib.metadata import entry_points
+
+from .api import SEVERITIES, Check, Rule
+
+GROUP = "auditor.checks"
+CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.problems: list[str] = []
+
+    def add(self, cls, source: str) -> None:
+        problem = _declaration_problem(cls)
+        if problem:
+            self.problems.append(f"plugin '{source}': {getattr(cls, '__name__', cls)!s}: {problem}; skipped")
+            return
+        if cls.code in self.rules:
+            other = self.rules[cls.code].source
+            self.problems.append(f"plugin '{source}': code {cls.code} is already taken by '{other}'; skipped")
+            return
+        self.rules[cls.code] = Rule(cls, source)
+
+    def sorted(self) -> list[Rule]:
+        return sorted(self.rules.values(), key=lambda r: (r.cls.family, r.code))
+
+    def get(self, code: str) -> Rule | None:
+        return self.rules.get(code.upper())
+
+
+def _declaration_problem(cls) -> str | None:
+    if not (isinstance(cls, type) and issubclass(cls, Check)):
+        return "not a subclass of auditor.api.Check"
+    if not CODE_RE.match(cls.code or ""):
+        return f"code {cls.code!r} is not a family prefix plus digits (like NM101)"
+    if not cls.family:
+        return "declares no family"
+    if not cls.summary:
+        return "declares no summary"
+    if cls.severity not in SEVERITIES:
+        return f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}"
+    return None
+
+
+def load_registry(extra: dict[str, object] | None = None) -> Registry:
+    """Load every check registered in the entry-point group (plus `extra`, for tests)."""
+    reg = Registry()
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+        try:
+            obj = ep.load()
+        except Exception as e:  # a broken plugin must not take the run down
+            reg.problems.append(f"plugin '{ep.name}' ({ep.value}) failed to load: {type(e).__name__}: {e}")
+            continue
+        _add_all(reg, obj, ep.name)
+    for name, obj in (extra or {}).items():
+        _add_all(reg, obj, name)
+    return reg
+
+
+def _add_all(reg: Registry, obj, source: str) -> None:
+    for cls in obj if isinstance(obj, (list, tuple)) else [obj]:
+        reg.add(cls, source)
