@@ -130,6 +130,12 @@ class CorpusCheck(Check):
     def finalize(self, summary: Any) -> Iterable[tuple[str, Finding]]:  # pragma: no cover
         return iter(())
 
+    def corpus_data(self, summary: Any) -> Any:
+        """Optional JSON-able overview of the corpus for reports (e.g. name spellings, stories).
+
+        Called once after `finalize` with the same merged summary; None when there is nothing."""
+        return None
+
 
 @dataclass
 class Rule:

@@ -76,6 +76,7 @@ class RunResult:
     notices: list[str]  # one-line messages for stderr: "error: …", "warning: …" or "note: …"
     rules_run: list[str]
     baseline_suppressed: int = 0
+    corpus_data: dict[str, Any] = field(default_factory=dict)  # code -> check.corpus_data(...)
 
     @property
     def errors(self) -> int:
@@ -316,6 +317,7 @@ def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
 
     by_path = {r.path: r for r in results}
     docs: dict[str, Document] = {}
+    corpus_data: dict[str, Any] = {}
 
     def lookup(path: str) -> Document | None:
         if path not in docs and path in by_path:
@@ -330,6 +332,9 @@ def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
                     notices.append(f"warning: check {check.code} reported on unknown file {path}; dropped")
                     continue
                 target.findings.append(place(lookup(path), check, finding, severities[check.code], lookup))
+            data = check.corpus_data(summaries[check.code])
+            if data is not None:
+                corpus_data[check.code] = data
         except Exception as e:
             notices.append(f"warning: check {check.code} failed while finalizing: {type(e).__name__}: {e}")
 
@@ -344,7 +349,7 @@ def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
         kept.sort(key=lambda f: (f.start, f.end, f.code))
         r.findings = kept
     results.sort(key=lambda r: r.path)
-    return RunResult(results, notices, codes, suppressed)
+    return RunResult(results, notices, codes, suppressed, corpus_data)
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

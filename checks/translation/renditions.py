@@ -1,0 +1,3 @@
+"""Translation checks that compare renditions of one story across the corpus."""
+
+CHECKS = []
