@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Benchmark: `auditor check` beside `proselint check` on the same files.
+
+    python bench/bench.py [-n 10000] [--jobs 0] [--no-peer] [--no-scaling] [--out bench/out]
+
+(a) builds a deterministic synthetic corpus of N articles from the seed articles (paragraphs of one
+story recombined, names varied), and 2N for the scaling check; (b) reports wall time and peak memory
+(resident set, summed over the process tree) for one file and for N files, for both tools in the same
+run, and the time ratio of 2N to N articles. Targets (issue 2): one article no slower than proselint;
+10,000 articles under 60 s on 2 cores with peak memory under 1 GB; T(2N) <= 2.2 x T(N).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# Seeds 000-002 tell one story, 003-004 another: recombine paragraphs within a story only.
+STORIES = [["000", "001", "002"], ["003", "004"]]
+GIVEN = ["Aiko", "Daichi", "Emi", "Haruto", "Kenji", "Mariko", "Ren", "Sora", "Takumi", "Yui",
+         "Olena", "Mykola", "Iryna", "Taras", "Oksana", "Pavlo", "Li", "Wei", "Mei", "Jun"]
+FAMILY = ["Aoki", "Fujita", "Hayashi", "Inoue", "Kondo", "Mori", "Nakamura", "Ogawa", "Sato", "Ueda",
+          "Bondarenko", "Kovalenko", "Melnyk", "Shevchenko", "Tkachenko", "Chen", "Huang", "Lin", "Wang", "Zhou"]
+NAME_SLOTS = ["Fumio Kishida", "Hirokazu Matsuno", "Yoshimasa Hayashi", "Shigeru Isiba", "Vladimir Putin"]
+
+
+def seed_paragraphs() -> dict[str, list[str]]:
+    paras = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        paras[path.name[:3]] = [p.strip() for p in text.split("\n") if p.strip()]
+    return paras
+
+
+def make_article(i: int, paras: dict[str, list[str]]) -> str:
+    rng = random.Random(i)
+    story = STORIES[i % len(STORIES)]
+    pool = [p for key in story for p in paras[key]]
+    head = rng.choice(pool[:3] if len(pool) > 3 else pool)
+    body = rng.sample(pool, k=min(len(pool), rng.randint(8, 14)))
+    text = "\n\n".join([head] + body) + "\n"
+    # Names varied: each article gives the story's people names drawn from a large pool, and a
+    # few articles misspell one (the kind of variant the names checks look for).
+    for slot in NAME_SLOTS:
+        name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+        if rng.random() < 0.05:
+            name = name[:-2] + name[-1] + name[-2]  # swap two letters
+        text = text.replace(slot, name)
+    return text
+
+
+def build_corpus(n: int, out: Path) -> Path:
+    folder = out / f"corpus-{n}"
+    marker = folder / ".complete"
+    if marker.exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    paras = seed_paragraphs()
+    for i in range(n):
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"article-{i:06d}.txt").write_text(make_article(i, paras), encoding="utf-8")
+    marker.write_text("ok\n")
+    return folder
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Run `cmd`; return (wall seconds, peak RSS in MB summed over the process tree, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(f"warning: {' '.join(cmd[:3])} exited {proc.returncode}: {err.decode()[-500:]}\n")
+    return wall, peak / 1024, proc.returncode
+
+
+def auditor_cmd(jobs: int) -> list[str]:
+    cmd = [sys.executable, "-m", "auditor", "check", "--format", "json", "--exit-zero", "--no-baseline"]
+    return cmd + (["--jobs", str(jobs)] if jobs else [])
+
+
+def proselint_cmd() -> list[str] | None:
+    exe = shutil.which("proselint")
+    return [exe, "check"] if exe else None
+
+
+def row(label: str, wall: float, mem: float) -> str:
+    return f"  {label:<44} {wall:8.2f} s {mem:9.0f} MB"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=10_000, help="articles in the corpus (default 10000)")
+    ap.add_argument("--jobs", type=int, default=0, help="auditor --jobs (0: automatic)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--no-peer", action="store_true", help="skip proselint on N files (it is slow)")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the 2N run")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the one-file case (best is kept)")
+    args = ap.parse_args()
+
+    corpus = build_corpus(args.n, args.out)
+    one = next(corpus.rglob("*.txt"))
+    print(f"corpus: {args.n} articles in {corpus} ({sum(f.stat().st_size for f in corpus.rglob('*.txt')) / 1e6:.1f} MB); "
+          f"{os.cpu_count()} CPUs")
+    peer = proselint_cmd()
+    print(f"  {'':<44} {'wall':>10} {'peak RSS':>12}")
+
+    best = min(measure(auditor_cmd(args.jobs) + [str(one)])[:2] for _ in range(args.repeat))
+    print(row("auditor check, 1 file", *best))
+    if peer:
+        best_peer = min(measure(peer + [str(one)])[:2] for _ in range(args.repeat))
+        print(row("proselint check, 1 file", *best_peer))
+
+    wall_n, mem_n, _ = measure(auditor_cmd(args.jobs) + [str(corpus)])
+    print(row(f"auditor check, {args.n} files", wall_n, mem_n))
+    if peer and not args.no_peer:
+        print(row(f"proselint check, {args.n} files", *measure(peer + [str(corpus)])[:2]))
+
+    if not args.no_scaling:
+        corpus2 = build_corpus(2 * args.n, args.out)
+        wall_2n, mem_2n, _ = measure(auditor_cmd(args.jobs) + [str(corpus2)])
+        print(row(f"auditor check, {2 * args.n} files", wall_2n, mem_2n))
+        print(f"  scaling: T(2N)/T(N) = {wall_2n / wall_n:.2f} (target <= 2.2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
