@@ -66,16 +66,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt += 1
         if nxt >= end:
             break
-        following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in "\"“‘'«(["):
+        if text[nxt].islower():  # "e.g. the", "3 p.m. on": a new sentence does not start lowercase
             continue
-        if m.group()[0] == "." and _is_abbreviation(text, seg_start, start + m.start()):
+        mark = m.group()
+        if mark[0] == "." and mark[:3] != "..." and _is_abbreviation(text, seg_start, start + m.start()):
             continue
+        if (mark.startswith("...") or mark.startswith("…")) and _inside_quote(text, seg_start, cut):
+            continue  # an ellipsis inside a quotation does not end the sentence
         spans.append((seg_start, cut))
         seg_start = nxt
     if seg_start < end:
         spans.append((seg_start, end))
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _inside_quote(text: str, a: int, b: int) -> bool:
+    seg = text[a:b]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
 def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
