@@ -1,15 +1,28 @@
-"""Translation checks that need one text only."""
-import re
+"""Translation checks that need one text only, and the stray-capital rule (TR2xx).
+
+The rules live in small modules by kind (fragments TR1xx, casing here TR2xx, fixed terms TR3xx,
+leftovers TR4xx, readability TR5xx); `CHECKS` gathers them."""
+from __future__ import annotations
 
 from auditor.api import Check, Finding
 
-_FUNCTION_WORDS = frozenset("And Or But The Of To In On At For With By From As Is Are Was Were Be".split())
-_TOKEN = re.compile(r"[A-Za-z]+")
+from . import fragments, leftovers, readability, terms
+from ._common import is_title_case, words
+
+# Closed-class words that are never capitalised inside an English sentence, not even in names.
+_NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Has Have Had Does "
+                               "Did Which Whose".split())
+# Capitalised inside names ("Bank Of America", "The Hague"): flagged only between lowercase words.
+_NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
+# After these a capital may start a clause, a quotation or a list item.
+_CLAUSE_OPENERS = set(":;—–-“\"«(['‘/|•*…")
 
 
 class StrayCapitals(Check):
-    """A capitalised function word in mid-sentence ("Russia And Japan") is a sign of machine
-    translation that kept the source's casing or glued a heading into the text."""
+    """A capitalised function word in mid-sentence ("Russia And Japan World War II has …",
+    "Quote According to …"): machine translation that kept the source's casing, or a heading
+    glued into the sentence. Headline-style sentences (most words capitalised) are left alone, and
+    particles that occur in names ("Of", "The") count only between lowercase words."""
 
     code = "TR201"
     family = "translation"
@@ -18,12 +31,37 @@ class StrayCapitals(Check):
 
     def check(self, doc):
         for s in doc.sentences:
-            for m in _TOKEN.finditer(s.text):
-                if m.start() > 0 and m.group() in _FUNCTION_WORDS and s.text[m.start() - 1] == " ":
-                    start = s.start + m.start()
-                    yield Finding(start, start + len(m.group()),
-                                  f"'{m.group()}' is capitalised in mid-sentence",
-                                  suggestion=m.group().lower())
+            ms = words(s.text)
+            tokens = [m.group() for m in ms]
+            if len(tokens) < 4 or is_title_case(tokens):
+                continue
+            for i in range(1, len(ms)):
+                word = tokens[i]
+                if word not in _NEVER_CAPITALISED and word not in _NAME_PARTICLES:
+                    continue
+                before = s.text[: ms[i].start()].rstrip()
+                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?":
+                    continue
+                if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
+                    continue
+                start = s.start + ms[i].start()
+                yield Finding(start, start + len(word),
+                              f"'{word}' is capitalised in mid-sentence ('{_context(s.text, ms, i)}'): "
+                              "a function word keeps its capital only at the start of a sentence",
+                              suggestion=word.lower())
 
 
-CHECKS = [StrayCapitals]
+def _between_lowercase(tokens: list[str], i: int) -> bool:
+    prev_low = tokens[i - 1][:1].islower()
+    next_low = i + 1 >= len(tokens) or tokens[i + 1][:1].islower()
+    return prev_low and next_low
+
+
+def _context(text: str, ms, i: int) -> str:
+    a = ms[max(i - 2, 0)].start()
+    b = ms[min(i + 2, len(ms) - 1)].end()
+    return text[a:b]
+
+
+CHECKS = (fragments.CHECKS + [StrayCapitals] + terms.CHECKS + leftovers.CHECKS
+          + readability.CHECKS)
