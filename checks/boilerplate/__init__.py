@@ -1,29 +1,13 @@
-"""Boilerplate family (BP): text spliced into the article that is not the article."""
-import re
+"""Boilerplate family (BP): text spliced into the article that is not the article.
 
-from auditor.api import Check, Finding
+BP1xx phrase families from data files, BP2xx shape and position, BP3xx duplicates,
+BP4xx off-topic splices and corpus repetition.
+"""
+from .corpus import CorpusRepetition
+from .rules import (AttributionLine, CreditLine, EdgeLine, GluedWidget, MandatedNotice,
+                    OffTopicSplice, RepeatedHeadline, RepeatedParagraph, SectionLabel, StrayToken,
+                    WidgetPhrase)
 
-_PHRASES = re.compile(
-    r"^(?:leave a reply|be the first to comment|you may also like|see also\b|read more\b|related:"
-    r"|your email address will not be published|powered by\b)",
-    re.I,
-)
-
-
-class BoilerplatePhrases(Check):
-    """A line that starts with a phrase widgets leave behind (comment forms, related links, CMS footers)."""
-
-    code = "BP101"
-    family = "boilerplate"
-    summary = "Line starts with a known boilerplate phrase"
-    severity = "warning"
-
-    def check(self, doc):
-        for line in doc.lines:
-            m = _PHRASES.match(line.text)
-            if m:
-                yield Finding(line.start, line.end, f"boilerplate line ('{m.group()}'): remove it",
-                              suggestion="remove the line")
-
-
-CHECKS = [BoilerplatePhrases]
+CHECKS = [WidgetPhrase, CreditLine, MandatedNotice, AttributionLine, EdgeLine, StrayToken,
+          SectionLabel, GluedWidget, RepeatedHeadline, RepeatedParagraph, OffTopicSplice,
+          CorpusRepetition]

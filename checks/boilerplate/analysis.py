@@ -1,0 +1,255 @@
+"""One pass over a document that decides, line by line, which boilerplate rule (if any) claims it.
+
+Each line is claimed by at most one rule, in this order: phrase families (data files), lines under
+a widget heading, duplicates, shape and position, off-topic splices. The BP check classes only
+report the verdicts of their own code, so a line never gets two boilerplate findings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layout import Layout, is_all_caps, is_title_case, layout, normalize
+from .phrases import families
+
+_CACHE_KEY = "_boilerplate_verdicts"
+
+# Lines that are only a URL, a time stamp or a bracketed tag.
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|UTC|MSK|JST|CET|EST|ET|PT)(?:[+-]\d{1,2})?)?"
+_DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+         r"|(?:\d{1,2}\s)?[A-Za-zА-Яа-яё]{3,10}\.?\s\d{1,2}(?:st|nd|rd|th)?,?(?:\s\d{4})?|\d{1,2}\s[A-Za-zА-Яа-яё]{3,10}\.?(?:\s\d{4})?)")
+_TIMESTAMP_ONLY = re.compile(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
+                             rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
+_TAG_ONLY = re.compile(r"^(?:[\[(【]\s?[\w+ ]{1,20}\s?[\])】]|\d{1,2}\+|(?:VIDEO|PHOTOS?|GALLERY|LIVE|UPDATED?|BREAKING|EXCLUSIVE|ВИДЕО|ФОТО)[:!]?)$")
+_GLUE = re.compile(r"^(\S{1,30}(?:\s\S{1,30}){0,3}?)(?:\xa0\s?|\s\xa0| {2,4})(?=\S)")
+_STOP = frozenset("""about above after again against also although among because been before being below
+between both came come could does doing down during each even ever every from further have having
+here into itself just like made make many more most much must only other over said same says should
+since some such than that their them then there these they this those though through under until
+very were what when where which while whom whose will with would your year years told week weeks
+according""".split())
+
+
+@dataclass
+class Verdict:
+    code: str
+    family: str
+    start: int
+    end: int
+    message: str
+    suggestion: str = "remove the line"
+    related: tuple = ()   # (start, end, note) in the same document
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = text.replace("\xa0", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _in_position(position: str, i: int, lay: Layout) -> bool:
+    n = len(lay.lines)
+    if position == "tail":
+        return i > lay.last_body or (i >= n - 5 and i >= n // 2)
+    if position == "edges":
+        return lay.zone(i) in ("lead", "tail") or i >= n - 5
+    return True
+
+
+def _phrase_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
+    fams = sorted(families(), key=lambda f: (f.code == "BP104", f.code, f.path))
+    headings: list[tuple[int, str, str]] = []
+    for ln in lay.lines:
+        if ln.index == 0 or len(ln.text) > 1200:
+            continue
+        text = ln.text.replace("\xa0", " ")
+        for fam in fams:
+            if ln.n_words > fam.max_words or not _in_position(fam.position, ln.index, lay):
+                continue
+            pat = fam.match(text)
+            if pat is None:
+                continue
+            why = "widget heading" if pat.heading else "phrase"
+            msg = (f"'{_quote(ln.text)}' is {fam.name} text ({why} rule of {fam.path}), not the article: "
+                   "remove the line")
+            if fam.code == "BP104":
+                msg = (f"'{_quote(ln.text)}' is an {fam.name} line ({fam.path}); it may stay in a "
+                       "published article: remove it only if the house style drops it")
+            claimed[ln.index] = Verdict(fam.code, fam.name, ln.start, ln.end, msg)
+            if pat.heading or _looks_like_heading(ln):
+                headings.append((ln.index, fam.name, ln.text))
+            break
+    for index, name, head in headings:
+        _claim_under_heading(lay, claimed, index, name, head)
+
+
+def _looks_like_heading(ln) -> bool:
+    return ln.n_words <= 5 and not ln.ends_sentence or ln.text.rstrip().endswith(":") and ln.n_words <= 6
+
+
+def _claim_under_heading(lay: Layout, claimed: dict[int, Verdict], index: int, name: str, head: str) -> None:
+    """Short non-prose lines right under a widget heading ('Related content') belong to the widget."""
+    fam_heading = name in ("related links", "navigation")
+    if not fam_heading:
+        return
+    for ln in lay.lines[index + 1:index + 13]:
+        if ln.index in claimed:
+            continue
+        if ln.prose or ln.n_words > 25 or ln.n_words == 0:
+            break
+        if not (ln.index > lay.last_body or ln.listed):
+            break
+        claimed[ln.index] = Verdict(
+            "BP101", name, ln.start, ln.end,
+            f"'{_quote(ln.text)}' is listed under the {name} heading '{_quote(head, 40)}': "
+            "remove the line")
+
+
+def _duplicate_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
+    lines = lay.lines
+    if not lines:
+        return
+    head = lines[0]
+    head_key = normalize(head.text)
+    seen: dict[str, int] = {}
+    for ln in lines:
+        key = normalize(ln.text)
+        if ln.index > 0 and key == head_key and len(head_key) >= 12 and ln.index not in claimed:
+            claimed[ln.index] = Verdict(
+                "BP301", "duplicate", ln.start, ln.end,
+                f"the headline '{_quote(ln.text)}' is repeated (first at line 1 of the text): "
+                "remove the repeat", "remove the repeated headline",
+                ((head.start, head.end, "the headline"),))
+            continue
+        if ln.index == 0 or ln.listed or ln.n_words < 6 or len(key) < 30:
+            continue
+        if key in seen:
+            first = lines[seen[key]]
+            if ln.index not in claimed:
+                block = _block_size(lines, seen[key], ln.index)
+                what = f"a block of {block} paragraphs" if block > 1 else "a paragraph"
+                claimed[ln.index] = Verdict(
+                    "BP302", "duplicate", ln.start, ln.end,
+                    f"'{_quote(ln.text)}' repeats an earlier paragraph ({what} pasted twice): "
+                    "remove the second copy", "remove the second copy",
+                    ((first.start, first.end, "first copy"),))
+        else:
+            seen[key] = ln.index
+
+
+def _block_size(lines, first: int, second: int) -> int:
+    """How many consecutive lines around `second` repeat the lines around `first`."""
+    n = 1
+    while (first + n < second and second + n < len(lines)
+           and normalize(lines[first + n].text) == normalize(lines[second + n].text)):
+        n += 1
+    k = 1
+    while (first - k >= 0 and first - k + (second - first) > first
+           and normalize(lines[first - k].text) == normalize(lines[second - k].text)):
+        k += 1
+    return n + k - 1
+
+
+def _shape_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
+    for ln in lay.lines:
+        if ln.index in claimed or ln.index == 0:
+            continue
+        text = ln.text.replace("\xa0", " ").strip()
+        zone = lay.zone(ln.index)
+        if _URL_ONLY.match(text):
+            claimed[ln.index] = Verdict("BP202", "stray URL", ln.start, ln.end,
+                                        f"'{_quote(text)}' is a bare URL on a line of its own: remove the line")
+        elif len(text) <= 60 and _TIMESTAMP_ONLY.match(text):
+            claimed[ln.index] = Verdict("BP202", "time stamp", ln.start, ln.end,
+                                        f"'{text}' is a bare time stamp left by the page: remove the line")
+        elif len(text) <= 30 and _TAG_ONLY.match(text):
+            claimed[ln.index] = Verdict("BP202", "tag", ln.start, ln.end,
+                                        f"'{text}' is a bare tag or label left by the page: remove the line")
+        elif ln.index == 1 and 1 <= ln.n_words <= 2 and not ln.ends_sentence and lay.first_body == 2 \
+                and is_title_case(ln.words) and not any(c.isdigit() for c in text):
+            claimed[ln.index] = Verdict("BP203", "section label", ln.start, ln.end,
+                                        f"'{text}' stands between the headline and the first paragraph like a "
+                                        "site section label: remove the line")
+        elif zone in ("lead", "tail") and _edge_line(ln, text, lay):
+            where = "after the last paragraph" if zone == "tail" else "between the headline and the body"
+            claimed[ln.index] = Verdict("BP201", "edge residue", ln.start, ln.end,
+                                        f"'{_quote(text)}' is a short {'ALL CAPS' if is_all_caps(text) else 'Title Case'} "
+                                        f"line without final punctuation {where}, where page widgets "
+                                        "collect: remove the line")
+        elif zone == "body" and _glued(ln, text):
+            claimed[ln.index] = Verdict("BP204", "glued widget", ln.start, ln.end,
+                                        f"'{_quote(ln.text)}' starts with a short label glued to the text by a "
+                                        "no-break or double space, as widgets are: remove the line")
+
+
+def _edge_line(ln, text: str, lay: Layout) -> bool:
+    if ln.ends_sentence or ln.listed or not 1 <= ln.n_words <= 6 or len(text) > 60:
+        return False
+    if any(c.isdigit() for c in text) or text[-1:] in ",;-–—(":
+        return False
+    if not (is_title_case(ln.words) or is_all_caps(text)):
+        return False
+    # Only the tail, or the lead of a text with more than one lead line (kicker/dek stacks are free).
+    return ln.index > lay.last_body
+
+
+def _glued(ln, text: str) -> bool:
+    raw = ln.text
+    if ln.ends_sentence or ln.n_words > 30 or ln.n_words < 4:
+        return False
+    m = _GLUE.match(raw)
+    return bool(m) and ("\xa0" in m.group(0) or "  " in m.group(0))
+
+
+def _content_stems(words) -> set[str]:
+    return {w.lower()[:6] for w in words if len(w) >= 4 and w.lower() not in _STOP}
+
+
+def _splice_verdicts(lay: Layout, claimed: dict[int, Verdict], min_overlap: float) -> None:
+    body = [ln for ln in lay.lines if ln.index > 0]
+    if len(body) < 4:
+        return
+    counts: dict[str, int] = {}
+    stems_of = {}
+    for ln in lay.lines:
+        stems = _content_stems(ln.words)
+        stems_of[ln.index] = stems
+        for s in stems:
+            counts[s] = counts.get(s, 0) + 1
+    for ln in body:
+        if ln.index in claimed or lay.zone(ln.index) != "body" or ln.ends_sentence or ln.listed:
+            continue
+        stems = stems_of[ln.index]
+        if ln.n_words < 6 or ln.n_words > 30 or len(stems) < 4:
+            continue
+        shared = sum(1 for s in stems if counts.get(s, 0) > 1)
+        overlap = shared / len(stems)
+        if overlap <= min_overlap:
+            claimed[ln.index] = Verdict(
+                "BP401", "off-topic splice", ln.start, ln.end,
+                f"'{_quote(ln.text)}' shares {shared} of its {len(stems)} content words "
+                f"({overlap:.0%}) with the rest of the article and reads like a headline: "
+                "a spliced link to another story; remove the line")
+
+
+def _reframe_body(lay: Layout, claimed: dict[int, Verdict]) -> None:
+    """The body ends at the last prose line that no phrase rule claimed (a bio is prose too)."""
+    prose = [ln.index for ln in lay.lines if ln.prose and ln.index > 0 and ln.index not in claimed]
+    lay.first_body = prose[0] if prose else len(lay.lines)
+    lay.last_body = prose[-1] if prose else -1
+
+
+def verdicts(doc, min_overlap: float = 0.15) -> dict[int, Verdict]:
+    """Line index -> the verdict of the rule that claims the line (cached on the document)."""
+    cached = doc.__dict__.get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    lay = layout(doc)
+    claimed: dict[int, Verdict] = {}
+    _phrase_verdicts(lay, claimed)
+    _reframe_body(lay, claimed)
+    _duplicate_verdicts(lay, claimed)
+    _shape_verdicts(lay, claimed)
+    _splice_verdicts(lay, claimed, min_overlap)
+    doc.__dict__[_CACHE_KEY] = claimed
+    return claimed
