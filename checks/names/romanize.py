@@ -1,0 +1,89 @@
+"""Romanization rules: Japanese through Russian or Kunrei-shiki to Hepburn, Russian-route
+Ukrainian names, older Chinese romanizations. Each rule says what a standard spelling would be;
+the checks decide whether the evidence (origin, frequency, the corpus) is strong enough."""
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# A Japanese name is a string of morae: optional (geminate) consonant cluster, a vowel; or a
+# moraic n. The inventory covers Hepburn, Kunrei-shiki and the Russian (Polivanov) route.
+_MORA = (r"(?:kk|ss|tt|pp|tch|ssh)?"
+         r"(?:ky|gy|sy|zy|ty|dy|ny|hy|by|py|my|ry|kh|sh|ch|ts|dz|[kgsztdnhbpmrjfwyv])?[aiueo]"
+         r"|n(?![aiueoy])")
+_JAPANESE = re.compile(rf"(?:{_MORA}){{2,16}}")
+# Non-Hepburn syllables and their Hepburn form, longest first.
+_TO_HEPBURN = {"dzy": "j", "dzi": "ji", "dz": "z", "zy": "j", "zi": "ji", "sy": "sh", "si": "shi",
+               "ty": "ch", "ti": "chi", "tu": "tsu", "hu": "fu", "kh": "h", "va": "wa"}
+_NON_HEPBURN = re.compile("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
+
+
+def looks_japanese(word: str) -> bool:
+    """True when the word is made of Japanese morae only ("Sidzuoka", "Kishida", not "Putin")."""
+    w = word.lower()
+    return 4 <= len(w) <= 30 and w.isascii() and _JAPANESE.fullmatch(w) is not None
+
+
+def to_hepburn(word: str) -> str:
+    """Hepburn spelling of a Russian-route or Kunrei-shiki Japanese name; the word if unchanged."""
+    low = _NON_HEPBURN.sub(lambda m: _TO_HEPBURN[m.group()], word.lower())
+    # "chi" after a geminate t is "tchi" in Hepburn; "sh" after s is "ssh": already right.
+    if low == word.lower():
+        return word
+    return low[:1].upper() + low[1:]
+
+
+def _table(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def russian_to_ukrainian() -> dict[str, tuple[str, str]]:
+    """{Russian-route spelling: (Ukrainian spelling, kind)} where kind is 'first' or 'place'."""
+    return {r[0]: (r[1], r[2]) for r in _table("ru_uk.tsv") if r[0] != r[1]}
+
+
+@lru_cache(maxsize=1)
+def old_chinese_to_pinyin() -> dict[str, str]:
+    return {r[0]: r[1] for r in _table("old_romanization.tsv") if r[0] != r[1]}
+
+
+_UK_SWAPS = (("g", "h"), ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("i", "y"), ("y", "i"))
+
+
+def ukrainian_spellings(word: str, limit: int = 64) -> set[str]:
+    """Ukrainian transliterations a Russian-route surname may stand for ("Dovganyuk" ->
+    "Dovhaniuk", ...): every combination of g->h, yu->iu, ya->ia, ye->ie, i<->y, first letter kept."""
+    head, body = word[:1], word[1:]
+    if not body or len(word) < 5:
+        return set()
+    sites = []
+    for src, dst in _UK_SWAPS:
+        for m in re.finditer(re.escape(src), body):
+            sites.append((m.start(), m.end(), dst))
+    sites = sites[:8]
+    out = set()
+    for n in range(1, min(len(sites), 4) + 1):
+        for combo in itertools.combinations(sites, n):
+            spans = sorted(combo)
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                continue  # overlapping swaps
+            s, pos = [], 0
+            for a, b, dst in spans:
+                s.append(body[pos:a])
+                s.append(dst)
+                pos = b
+            s.append(body[pos:])
+            out.add(head + "".join(s))
+            if len(out) >= limit:
+                return out
+    out.discard(word)
+    return out

@@ -1,0 +1,59 @@
+"""Per-document table of name spellings: what the variant checks compare."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .extract import doc_names, zipf
+from .variants import base
+
+#: A capital at a sentence start proves nothing; such a word counts as a name only when rare.
+RARE_FOR_INITIAL = 3.0
+#: Names this common carry no evidence that two files tell one story (Japan, Russia, Monday).
+CONTEXT_MAX_ZIPF = 4.0
+
+
+@dataclass
+class Spelling:
+    """All occurrences in one document of one name base (Kurils, Kuril -> base Kuril)."""
+
+    surfaces: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    weight: float = 0.0  # occurrences; one on a short line of its own (a byline) counts half
+    first: int = -1
+    quoted: bool = True  # every occurrence is inside a direct quote
+    confident: bool = False
+
+
+def spelling_table(doc) -> dict[str, Spelling]:
+    cached = getattr(doc, "_nm_table", None)
+    if cached is not None:
+        return cached
+    names = doc_names(doc)
+    table: dict[str, Spelling] = {}
+    for t in names.tokens:
+        b = base(t.text)
+        sp = table.setdefault(b, Spelling())
+        sp.surfaces.setdefault(t.text, []).append((t.start, t.end))
+        sp.weight += 0.5 if t.standalone else 1.0
+        if sp.first < 0:
+            sp.first = t.start
+        sp.confident = sp.confident or t.confident
+        if sp.quoted and not doc.in_quote(t.start, t.end):
+            sp.quoted = False
+    table = {b: sp for b, sp in table.items() if sp.confident or zipf(b) < RARE_FOR_INITIAL}
+    try:
+        doc._nm_table = table
+    except AttributeError:  # pragma: no cover
+        pass
+    return table
+
+
+def context_names(table: dict[str, Spelling]) -> frozenset[str]:
+    """The rarer confident names of a document: shared ones suggest two files tell one story."""
+    return frozenset(b for b, sp in table.items() if sp.confident and zipf(b) < CONTEXT_MAX_ZIPF)
+
+
+def suggestion_for(surface: str, loser: str, winner: str) -> str:
+    """Carry the flagged word's plural over to the suggested base: Kurles -> Kurils."""
+    if surface != loser and surface == loser + "s":
+        return winner + "s"
+    return winner

@@ -1,0 +1,74 @@
+"""When are two spellings one name? Edit distance and sound-alike keys, minus morphology."""
+from __future__ import annotations
+
+from .extract import metaphone, zipf
+
+# Endings that make a related word, not a variant: Russia/Russian, Japan/Japanese, Kuril/Kurils,
+# Tursunov/Tursunova (a relative).
+_MORPH_TAILS = frozenset("s es n an ans ian ians ese i is ic ish a ov ova ev eva er ers ern".split()) | {""}
+_MORPH_PAIRS = frozenset({("e", "ian"), ("e", "ians"), ("e", "an"), ("e", "ans"), ("a", "an"),
+                          ("a", "ans"), ("a", "ian"), ("o", "an"), ("y", "ies"), ("e", "es"),
+                          ("ia", "ian"), ("y", "aya"), ("i", "a"), ("iy", "aya"), ("ii", "a")})
+#: Two spellings both at least this frequent are two established names (Iran/Iraq, Allen/Allan).
+ESTABLISHED = 2.5
+
+
+def base(word: str) -> str:
+    """The word without a plural -s, so that Kurils, Kuriles and Kurles compare as Kuril..."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+        return word[:-1]
+    return word
+
+
+def morph_related(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    ta, tb = a[n:], b[n:]
+    if ta in _MORPH_TAILS and tb in _MORPH_TAILS:
+        return True
+    return (ta, tb) in _MORPH_PAIRS or (tb, ta) in _MORPH_PAIRS
+
+
+def distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a.lower(), b.lower())
+
+
+def is_variant(a: str, b: str) -> bool:
+    """One name spelled two ways: same first letter, close in edit distance or in sound."""
+    if a == b or a[:1].lower() != b[:1].lower() or not (a.isascii() and b.isascii()):
+        return False
+    n = min(len(a), len(b))
+    if n < 4 or a.lower() == b.lower() or morph_related(a, b):
+        return False
+    d = distance(a, b)
+    if d > 2:
+        return False
+    same_sound = metaphone(a) == metaphone(b)
+    if not (d == 1 and n >= 5 or d == 1 and same_sound or d == 2 and n >= 5 and same_sound):
+        return False
+    return not (zipf(a) >= ESTABLISHED and zipf(b) >= ESTABLISHED)
+
+
+def runs_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-word names that sound alike as wholes ("Aldograph Redley" / "Aldgra Fredly"),
+    where no token is an established word that differs (Foreign Ministry / Foreign Minister)."""
+    if len(a) != len(b) or a == b or a[0][:1] != b[0][:1]:
+        return False
+    differing = [(x, y) for x, y in zip(a, b) if x != y]
+    for x, y in differing:
+        if morph_related(x, y) or zipf(x) >= ESTABLISHED or zipf(y) >= ESTABLISHED:
+            return False
+        if len(x) < 4 or len(y) < 4:
+            return False
+    ja, jb = "".join(a), "".join(b)
+    return metaphone(ja) == metaphone(jb) and distance(ja, jb) <= max(2, len(ja) // 3)
+
+
+def deletion_keys(word: str) -> set[str]:
+    """Blocking keys: a word and its one-letter deletions; two words one edit apart share one."""
+    w = word.lower()
+    return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
