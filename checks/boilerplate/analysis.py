@@ -31,6 +31,10 @@ very were what when where which while whom whose will with would your year years
 according""".split())
 
 
+# Families whose heading line announces the lines under it, and how many lines it may claim.
+_HEADING_FAMILIES = {"related links": 12, "navigation": 12, "advertisement": 2}
+
+
 @dataclass
 class Verdict:
     code: str
@@ -47,38 +51,60 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _in_position(position: str, i: int, lay: Layout) -> bool:
-    n = len(lay.lines)
+def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
     if position == "tail":
-        return i > lay.last_body or (i >= n - 5 and i >= n // 2)
+        return i >= tail_start
+    if position == "lead":
+        return 0 < i < lay.first_body
     if position == "edges":
-        return lay.zone(i) in ("lead", "tail") or i >= n - 5
+        return 0 < i < lay.first_body or i >= tail_start
     return True
+
+
+def _match_line(fams, ln, lay: Layout, tail_start: int):
+    if ln.index == 0 or len(ln.text) > 1200:
+        return None, None
+    text = ln.text.replace("\xa0", " ")
+    for fam in fams:
+        if ln.n_words > fam.max_words or not _in_position(fam.position, ln.index, lay, tail_start):
+            continue
+        pat = fam.match(text)
+        if pat is not None:
+            return fam, pat
+    return None, None
+
+
+def _tail_start(fams, lay: Layout) -> int:
+    """Index where the tail run starts: from there on every line is short, or is widget text
+    (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line."""
+    start = len(lay.lines)
+    for ln in reversed(lay.lines[1:]):
+        if ln.prose:
+            fam, _ = _match_line(fams, ln, lay, ln.index)
+            if fam is None:
+                break
+        start = ln.index
+    return start
 
 
 def _phrase_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
     fams = sorted(families(), key=lambda f: (f.code == "BP104", f.code, f.path))
+    tail_start = _tail_start(fams, lay)
     headings: list[tuple[int, str, str]] = []
     for ln in lay.lines:
-        if ln.index == 0 or len(ln.text) > 1200:
+        fam, pat = _match_line(fams, ln, lay, tail_start)
+        if fam is None:
             continue
-        text = ln.text.replace("\xa0", " ")
-        for fam in fams:
-            if ln.n_words > fam.max_words or not _in_position(fam.position, ln.index, lay):
-                continue
-            pat = fam.match(text)
-            if pat is None:
-                continue
-            why = "widget heading" if pat.heading else "phrase"
-            msg = (f"'{_quote(ln.text)}' is {fam.name} text ({why} rule of {fam.path}), not the article: "
-                   "remove the line")
-            if fam.code == "BP104":
-                msg = (f"'{_quote(ln.text)}' is an {fam.name} line ({fam.path}); it may stay in a "
-                       "published article: remove it only if the house style drops it")
-            claimed[ln.index] = Verdict(fam.code, fam.name, ln.start, ln.end, msg)
-            if pat.heading or _looks_like_heading(ln):
-                headings.append((ln.index, fam.name, ln.text))
-            break
+        why = "widget heading" if pat.heading else "phrase"
+        msg = (f"'{_quote(ln.text)}' is {fam.name} text ({why} rule of {fam.path}), not the article: "
+               "remove the line")
+        if fam.code == "BP104":
+            msg = (f"'{_quote(ln.text)}' is an {fam.name} line ({fam.path}); it may stay in a "
+                   "published article: remove it only if the house style drops it")
+        claimed[ln.index] = Verdict(fam.code, fam.name, ln.start, ln.end, msg)
+        if pat.heading or _looks_like_heading(ln):
+            headings.append((ln.index, fam.name, ln.text))
+    _reframe_body(lay, claimed)
     for index, name, head in headings:
         _claim_under_heading(lay, claimed, index, name, head)
 
@@ -89,10 +115,9 @@ def _looks_like_heading(ln) -> bool:
 
 def _claim_under_heading(lay: Layout, claimed: dict[int, Verdict], index: int, name: str, head: str) -> None:
     """Short non-prose lines right under a widget heading ('Related content') belong to the widget."""
-    fam_heading = name in ("related links", "navigation")
-    if not fam_heading:
+    if name not in _HEADING_FAMILIES:
         return
-    for ln in lay.lines[index + 1:index + 13]:
+    for ln in lay.lines[index + 1:index + 1 + _HEADING_FAMILIES[name]]:
         if ln.index in claimed:
             continue
         if ln.prose or ln.n_words > 25 or ln.n_words == 0:
@@ -109,19 +134,20 @@ def _duplicate_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
     lines = lay.lines
     if not lines:
         return
-    head = lines[0]
+    head = next((ln for ln in lines[:4] if ln.index not in claimed and ln.n_words >= 3), lines[0])
     head_key = normalize(head.text)
     seen: dict[str, int] = {}
     for ln in lines:
         key = normalize(ln.text)
-        if ln.index > 0 and key == head_key and len(head_key) >= 12 and ln.index not in claimed:
+        if ln.index > head.index and key == head_key and len(head_key) >= 12 and ln.index not in claimed:
             claimed[ln.index] = Verdict(
                 "BP301", "duplicate", ln.start, ln.end,
-                f"the headline '{_quote(ln.text)}' is repeated (first at line 1 of the text): "
+                f"the headline '{_quote(ln.text)}' is repeated: "
                 "remove the repeat", "remove the repeated headline",
                 ((head.start, head.end, "the headline"),))
             continue
-        if ln.index == 0 or ln.listed or ln.n_words < 6 or len(key) < 30:
+        # Only paragraphs: repeated short lines are table-of-contents entries, subheadings, list items.
+        if ln.index <= head.index or ln.listed or not (ln.prose or ln.n_words >= 12) or len(key) < 30:
             continue
         if key in seen:
             first = lines[seen[key]]
@@ -166,7 +192,8 @@ def _shape_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
             claimed[ln.index] = Verdict("BP202", "tag", ln.start, ln.end,
                                         f"'{text}' is a bare tag or label left by the page: remove the line")
         elif ln.index == 1 and 1 <= ln.n_words <= 2 and not ln.ends_sentence and lay.first_body == 2 \
-                and is_title_case(ln.words) and not any(c.isdigit() for c in text):
+                and is_title_case(ln.words) and not any(c.isdigit() for c in text) \
+                and _starts_upper(lay, 2) and lay.lines[0].n_words >= 4:
             claimed[ln.index] = Verdict("BP203", "section label", ln.start, ln.end,
                                         f"'{text}' stands between the headline and the first paragraph like a "
                                         "site section label: remove the line")
@@ -189,8 +216,20 @@ def _edge_line(ln, text: str, lay: Layout) -> bool:
         return False
     if not (is_title_case(ln.words) or is_all_caps(text)):
         return False
-    # Only the tail, or the lead of a text with more than one lead line (kicker/dek stacks are free).
-    return ln.index > lay.last_body
+    # Only the tail: before the body, kickers, decks and bylines are legitimate. A line that heads
+    # a list or a continued sentence is a subheading, not residue.
+    if ln.index <= lay.last_body or not _starts_upper(lay, ln.index + 1):
+        return False
+    nxt = lay.lines[ln.index + 1] if ln.index + 1 < len(lay.lines) else None
+    return nxt is None or not nxt.listed
+
+
+def _starts_upper(lay: Layout, i: int) -> bool:
+    """The line at i (if any) does not continue a sentence: it starts with a capital or a symbol."""
+    if i >= len(lay.lines):
+        return True
+    first = lay.lines[i].text[:1]
+    return not first.islower()
 
 
 def _glued(ln, text: str) -> bool:
@@ -220,7 +259,11 @@ def _splice_verdicts(lay: Layout, claimed: dict[int, Verdict], min_overlap: floa
         if ln.index in claimed or lay.zone(ln.index) != "body" or ln.ends_sentence or ln.listed:
             continue
         stems = stems_of[ln.index]
-        if ln.n_words < 6 or ln.n_words > 30 or len(stems) < 4:
+        if ln.n_words < 6 or ln.n_words > 30 or len(stems) < 5 or not ln.text[:1].isupper():
+            continue
+        # A splice sits between two paragraphs; inside a run of short lines it is a list item.
+        if not (lay.lines[ln.index - 1].prose and ln.index + 1 < len(lay.lines)
+                and lay.lines[ln.index + 1].prose):
             continue
         shared = sum(1 for s in stems if counts.get(s, 0) > 1)
         overlap = shared / len(stems)
@@ -239,7 +282,7 @@ def _reframe_body(lay: Layout, claimed: dict[int, Verdict]) -> None:
     lay.last_body = prose[-1] if prose else -1
 
 
-def verdicts(doc, min_overlap: float = 0.15) -> dict[int, Verdict]:
+def verdicts(doc, min_overlap: float = 0.0) -> dict[int, Verdict]:
     """Line index -> the verdict of the rule that claims the line (cached on the document)."""
     cached = doc.__dict__.get(_CACHE_KEY)
     if cached is not None:

@@ -65,7 +65,7 @@ class CorpusRepetition(CorpusCheck):
         all_words: list[str] = []
         for ln in lay.lines:
             all_words.extend(ln.words)
-            if ln.n_words == 0 or ln.n_words > self.opts.max_words or ln.index == 0:
+            if ln.n_words < 2 or ln.n_words > self.opts.max_words or ln.index == 0:
                 continue
             key = normalize(ln.text)
             if len(key) < 4:
@@ -98,7 +98,11 @@ class CorpusRepetition(CorpusCheck):
         min_files = self.opts.min_files
         for key in sorted(summary["lines"], key=lambda k: min(summary["lines"][k])):
             occ = sorted(summary["lines"][key])
-            paths = sorted({o[0] for o in occ})
+            per_file: dict[str, int] = {}
+            for o in occ:
+                per_file[o[0]] = per_file.get(o[0], 0) + 1
+            # Template text appears once a page; a line repeated inside its pages is a subheading.
+            paths = sorted(p for p, n in per_file.items() if n == 1)
             if len(paths) < min_files:
                 continue
             need = min_files * 2 if any(o[3] for o in occ) else min_files
@@ -111,7 +115,7 @@ class CorpusRepetition(CorpusCheck):
             for o in occ:
                 first.setdefault(o[0], o)
             for path, start, end, _long, already, text in occ:
-                if already:
+                if already or path not in first or per_file[path] != 1:
                     continue
                 others = [first[p] for p in paths if p != path][:3]
                 related = tuple(Related(o[0], o[1], o[2], "same line") for o in others)

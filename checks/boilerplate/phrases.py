@@ -10,7 +10,8 @@ Headers:
   code       the BP code that reports the family (BP101 widget, BP102 credit, BP103 notice, BP104 attribution)
   about      one line for `auditor explain`
   max_words  longer lines are never matched (real sentences are long, widget text is short)
-  position   any | edges (before or after the body) | tail (after the body, or in the last lines)
+  position   any | lead (between headline and body) | edges (lead or tail) | tail (the run of
+             short or widget lines that ends the text)
   case       insensitive (default) | sensitive: then [A-Z] means a capital; use (?i:...) for words
 
 A `heading:` pattern is a widget heading ("Related content", "You may also like"): the short,
