@@ -43,7 +43,7 @@ def main(args, cfg, registry, paths) -> int:
         print(f"error: {out_dir}: exists and is not a folder; choose another -o DIR", file=sys.stderr)
         return 2
     # never audit an earlier report: pages in DIR are not articles
-    cfg.exclude = list(cfg.exclude) + [_exclude_pattern(out_dir)]
+    cfg.exclude = list(cfg.exclude) + _exclusions(out_dir, paths)
     started = time.perf_counter()
     result = engine.run(paths, cfg, registry, baseline=None)
     for n in result.notices:
@@ -58,10 +58,19 @@ def main(args, cfg, registry, paths) -> int:
     return 2 if result.errors else 0
 
 
-def _exclude_pattern(out_dir: str) -> str:
-    from auditor.inputs import display_path
+def _exclusions(out_dir: str, paths) -> list[str]:
+    """Exclude patterns for the output folder as the folder walk will spell it under each PATH."""
+    import glob
 
-    return display_path(os.path.abspath(out_dir)).replace(os.sep, "/").rstrip("/") + "/*"
+    out = os.path.realpath(out_dir)
+    patterns = []
+    for given in paths:
+        if not os.path.isdir(given):
+            continue
+        rel = os.path.relpath(out, os.path.realpath(given))
+        if rel != os.curdir and not rel.startswith(os.pardir):
+            patterns.append(glob.escape(os.path.join(given, rel)).replace(os.sep, "/"))
+    return patterns
 
 
 def write_site(result, cfg, registry, out_dir: str, paths=()) -> int:
@@ -123,7 +132,7 @@ def _spot(table: dict, raw: str, a: int, b: int) -> str:
 def _article(r, registry, names, spots, related_spot) -> model.ArticlePage:
     raw = r.ref.raw
     marks = []
-    for i, f in enumerate(r.findings, 1):
+    for i, f in enumerate(sorted(r.findings, key=lambda f: (f.start, f.end, f.code)), 1):
         rule = registry.get(f.code)
         start, end = _visible_span(raw, f.start, f.end)
         related = []
