@@ -83,7 +83,7 @@ def _is_full_sentence(text: str) -> bool:
 _ATTRIBUTION = re.compile(
     r"^(?:(?:quote|unquote|end quote)[.,:]?\s{1,5})?"
     r"(?:according to|as reported by|reported by|as stated by|citing|source:|via)\s{1,5}"
-    r"[^\s.]{1,40}(?:\s{1,5}[^\s.]{1,40}){0,6}\.?$", re.I)
+    r"[^\s.,;:]{1,40}(?:\s{1,5}[^\s.,;:]{1,40}){0,6}\.?$", re.I)
 
 
 class AttributionResidue(Check):
@@ -160,52 +160,57 @@ class ImpossibleWordPair(Check):
     def check(self, doc):
         table = _pair_table()
         for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
+            if not doc.in_quote(s.start, s.end):
+                yield from self._sentence(s, table)
+
+    def _sentence(self, s, table):
+        text = s.text
+        ms = words(text)
+        if not ms:
+            return
+        tokens = ["^"] + [m.group() for m in ms]
+        if text[ms[-1].end():].strip() in (".", ".”", '."'):
+            tokens.append("$")
+        statement = text.rstrip("”\"’' ").endswith(".")
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i], tokens[i + 1]
+            gap = text[ms[i - 1].end(): ms[i].start()] if 0 < i < len(ms) else " "
+            if gap.strip() == "," and gap.startswith(","):
+                second = ","
+            elif gap.strip():
+                continue  # punctuation between the words: not a pair
+            if not _lower_enough(first, i) or not _lower_enough(second, i + 1):
                 continue
-            ms = words(s.text)
-            tokens = ["^"] + [m.group() for m in ms] + ["$"] if s.text.endswith(".") else \
-                ["^"] + [m.group() for m in ms]
-            for i in range(len(tokens) - 1):
-                first, second = tokens[i], tokens[i + 1]
-                if not _lower_enough(first, i) or not _lower_enough(second, i + 1):
-                    continue
-                if not _adjacent(s.text, ms, i):
-                    continue
-                entry = table.get((norm(first), norm(second)))
-                if entry is None or (i > 0 and norm(tokens[i - 1]) in entry[1]):
-                    continue
-                why = entry[0]
-                a = ms[max(i - 1, 0)].start()
-                b = ms[min(i, len(ms) - 1)].end()
-                pair = s.text[a:b]
-                yield Finding(s.start + a, s.start + b,
-                              f"'{pair}' is not English: {why} (garbled machine translation)")
-                break
+            entry = table.get((norm(first), norm(second)))
+            if entry is None or (i > 1 and norm(tokens[i - 1]) in entry[1]):
+                continue
+            if entry[2] and not statement:
+                continue
+            a = ms[max(i - 1, 0)].start()
+            b = ms[min(i, len(ms) - 1)].end() if second not in ("$", ",") else ms[i - 1].end() + 1
+            yield Finding(s.start + a, s.start + b,
+                          f"'{text[a:b]}' is not English: {entry[0]} (garbled machine translation)")
+            return
 
 
 def _lower_enough(token: str, index: int) -> bool:
     """Sentence markers, lowercase words, and the capitalised first word of the sentence."""
-    return token in ("^", "$") or token.islower() or (index == 1 and token[1:].islower())
-
-
-def _adjacent(text: str, ms, i: int) -> bool:
-    """Words i-1 and i (token indexes i and i+1) are separated by spaces only."""
-    if i == 0 or i >= len(ms):
-        return True  # a sentence marker
-    return text[ms[i - 1].end(): ms[i].start()].strip() == ""
+    return token in ("^", "$", ",") or token.islower() or (index == 1 and (token[1:].islower() or len(token) == 1))
 
 
 _PAIR_CACHE: dict = {}
 
 
-def _pair_table() -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
-    """{(first, second): (why, words that make the pair grammatical just before it)}."""
+def _pair_table() -> dict[tuple[str, str], tuple[str, frozenset[str], bool]]:
+    """{(first, second): (why, words that make the pair grammatical just before it,
+    whether it holds in statements only)}."""
     if not _PAIR_CACHE:
         for entry in load_json("word_pairs.json")["pairs"]:
             unless = frozenset(entry.get("not_after", "").split())
             for a in entry["first"].split():
                 for b in entry["second"].split():
-                    _PAIR_CACHE.setdefault((a, b), (entry["why"], unless))
+                    _PAIR_CACHE.setdefault((a, b), (entry["why"], unless,
+                                                    entry.get("statements_only", False)))
     return _PAIR_CACHE
 
 

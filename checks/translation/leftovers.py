@@ -37,6 +37,8 @@ def _is_gloss(text: str, a: int, b: int) -> bool:
     """A native-script gloss in brackets or quotes ('Tokyo (東京)') is deliberate, not leftover."""
     before = text[max(0, a - 2):a].rstrip()
     after = text[b:b + 2].lstrip()
+    if after[:1] == "(":
+        return True  # followed by its transliteration or translation: 'тоска (toska)'
     return (before[-1:], after[:1]) in {("(", ")"), ("“", "”"), ('"', '"'), ("«", "»"), ("[", "]"),
                                         ("‘", "’"), ("「", "」"), ("(", ","), ("(", ";")}
 
@@ -70,12 +72,14 @@ class ForeignScript(Check):
 
 
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
+_DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
 _DOUBLING_ALLOWED = frozenset("had that is bye so".split())
 
 
 class DoubledWord(Check):
     """The same lowercase word twice in a row ("rooms rooms"): a decoding loop or a stutter of
-    the translation engine. 'had had', 'that that' and 'is is' are grammatical and allowed."""
+    the translation engine. 'had had', 'that that' and 'is is' are grammatical and allowed. Two
+    commas in a row ("seasonings,, and") mark a word that was lost between them."""
 
     code = "TR402"
     family = "translation"
@@ -91,6 +95,10 @@ class DoubledWord(Check):
             yield Finding(m.start(), m.end(),
                           f"'{word}' is repeated {count} times in a row: a stutter of the translation",
                           suggestion=word)
+        for m in _DOUBLE_COMMA.finditer(doc.text):
+            yield Finding(max(0, m.start() - 15), m.end(),
+                          "two commas in a row: a word between them was lost in translation",
+                          suggestion="restore the missing word or drop a comma")
 
 
 _MOJIBAKE_HINT = re.compile(r"[ÃÂÐÑâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -143,6 +151,8 @@ class UnbalancedQuotes(Check):
         paras = doc.paragraphs
         text = doc.text
         for i, p in enumerate(paras):
+            if '"' in p.text:
+                continue  # straight and curly marks mixed: pairing them is guesswork
             depth, opened_at = 0, -1
             for j, ch in enumerate(p.text):
                 if ch == "“":
