@@ -88,9 +88,10 @@ class StrayToken(_VerdictCheck):
     severity = "warning"
 
 
-class SectionLabel(_VerdictCheck):
-    """A one- or two-word Title Case line right under the headline and right before the first
-    paragraph: the site's section label ('World', 'Politics') copied with the article."""
+class SectionLabel(_PhraseCheck):
+    """A site section label or breadcrumb copied with the article: a one- or two-word Title Case
+    line right under the headline and right before the first paragraph ('World'), or a known
+    section name or 'Home / News' trail between the headline and the body."""
 
     code = "BP203"
     summary = "Section label under the headline"
