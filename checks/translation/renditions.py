@@ -381,8 +381,9 @@ def _polarity(docs, s, other, cps, need):
 
     A counterpart that uses both poles sides with the wording it shares most ("continue to
     sanction Russia in cooperation with ..." sides with "continue to sanction Russia"). A
-    counterpart that takes no side lends its vote from a sentence of its rendition that uses a
-    pole and shares at least three content words with this one (sentence splits differ)."""
+    counterpart that takes no side and is only weakly aligned lends its vote from a sentence of
+    its rendition that uses a pole and shares at least three content words with this one
+    (renditions split and order sentences differently)."""
     for pair, side in sorted(s.poles):
         mine, theirs = (pair, side), (pair, 1 - side)
         if theirs in s.poles:
@@ -406,13 +407,18 @@ def _side(docs, s, o, c, mine, theirs):
     has_mine, has_theirs = mine in o.poles, theirs in o.poles
     if has_mine or has_theirs:
         return ("both" if has_mine and has_theirs else "mine" if has_mine else "theirs"), o
-    doc = docs[c.doc]
-    for j, t in enumerate(doc.sentences):
-        if (mine in t.poles or theirs in t.poles) and len((s.stems & t.stems) - _pole_stems(s, t)) >= 3:
+    if c.score >= WEAK_ALIGNMENT:
+        return "none", o
+    for t in docs[c.doc].sentences:
+        if ((mine in t.poles or theirs in t.poles) and _dice(s, t) >= 0.15
+                and len((s.stems & t.stems) - _pole_stems(s, t)) >= 3):
             if mine in t.poles:
                 return ("both" if theirs in t.poles else "mine"), t
             return "theirs", t
     return "none", o
+
+
+WEAK_ALIGNMENT = 0.4  # below it, a rendition may have split or moved the sentence
 
 
 def _pole_stems(*sentences) -> set:
@@ -521,7 +527,7 @@ SHARED_OPTIONS = {
     "majority_share": Option(0.5, "share of the counterparts that must agree against the sentence"),
     "min_counterparts_wording": Option(4, "TR601 names, TR603: least aligned counterparts (few renditions give no majority on wording)"),
     "min_lone_words": Option(2, "TR603: least content words that no other rendition uses"),
-    "min_missing_words": Option(2, "TR603: least majority words that the sentence lacks"),
+    "min_missing_words": Option(3, "TR603: least majority words that the sentence lacks"),
 }
 
 
@@ -551,25 +557,48 @@ class RenditionCheck(CorpusCheck):
     def finding(self, docs: list[DocSummary], dis: Disagreement) -> Finding:
         s = docs[dis.doc].sentences[dis.sent]
         n = len(dis.counterparts)
-        seen, expected = self.describe_values(dis)
-        message = (f"{self.what}: this rendition says {seen} where {_agreeing(dis, n)} of the {n} aligned "
-                   f"renditions of the story say {expected}, e.g. “{_clip(dis.majority_text)}”")
+        seen, expected = describe(dis, s.text)
+        message = (f"{self.what}: this rendition has {seen} where the aligned sentences of {n} other "
+                   f"renditions of the story have {expected}; the majority wording is "
+                   f"“{_clip(dis.majority_text)}”")
         related = tuple(Related(docs[c.doc].path, docs[c.doc].sentences[c.sent].start,
                                 docs[c.doc].sentences[c.sent].end, "aligned sentence in another rendition")
                         for c in dis.counterparts)
-        return Finding(s.start, s.end, message, suggestion=_clip(dis.majority_text), related=related)
+        return Finding(s.start, s.end, message,
+                       suggestion=_clip(dis.majority_text),
+                       related=related)
 
     what = "renditions disagree"
-
-    def describe_values(self, dis: Disagreement) -> tuple[str, str]:
-        return _quoted(dis.seen), _quoted(dis.expected)
 
     def corpus_data(self, summary):
         return None
 
 
-def _agreeing(dis: Disagreement, n: int) -> str:
-    return "most"
+def describe(dis: Disagreement, text: str) -> tuple[str, str]:
+    """What the sentence has and what the majority has instead, in their own words."""
+    if dis.kind == "negation":
+        words = [m.group() for m in _WORD.finditer(text)
+                 if m.group().lower() in NEGATIONS or m.group().lower().endswith(_NEG_SUFFIX)]
+        return f"a negation ({_quoted(words[:2])})", "none"
+    if dis.kind == "number":
+        return _quoted(dis.seen), _quoted(dis.expected)
+    if dis.kind == "polarity":
+        table, pairs = polarity_table()
+        return (_quoted(_surface(text, {t for t, v in table.items() if v == dis.seen}) or ["?"]),
+                _quoted(_surface(dis.majority_text, {t for t, v in table.items() if v == dis.expected})
+                        or pairs[dis.expected[0]]["opposite" if dis.expected[1] else "pole"][:1]))
+    seen = _quoted(_surface(text, set(dis.seen)))
+    expected = _quoted(_surface(dis.majority_text, set(dis.expected)) or list(dis.expected))
+    return f"{seen}, which no other rendition uses there,", expected or "other words"
+
+
+def _surface(text: str, stems: set) -> list[str]:
+    """The words of `text` whose stems are in `stems`, in order, each once."""
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        if stem(m.group()) in stems and m.group() not in out:
+            out.append(m.group())
+    return out
 
 
 def _clip(text: str, n: int = 200) -> str:
@@ -578,7 +607,7 @@ def _clip(text: str, n: int = 200) -> str:
 
 
 def _quoted(values) -> str:
-    return ", ".join(f"'{v}'" for v in values[:6])
+    return ", ".join(f"'{v}'" for v in list(values)[:6])
 
 
 class FactMismatch(RenditionCheck):
@@ -616,13 +645,6 @@ class PolarityMismatch(RenditionCheck):
     kinds_reported = ("polarity", "negation")
     what = "meaning reversed against the other renditions"
 
-    def describe_values(self, dis):
-        if dis.kind == "negation":
-            return f"it {dis.seen[0]}ly" if False else dis.seen[0], dis.expected[0]
-        _, pairs = polarity_table()
-        pair, side = dis.seen
-        keys = ("pole", "opposite")
-        return (f"'{'/'.join(pairs[pair][keys[side]][:3])}'", f"'{'/'.join(pairs[pair][keys[1 - side]][:3])}'")
 
 
 class WordingMismatch(RenditionCheck):
@@ -636,8 +658,6 @@ class WordingMismatch(RenditionCheck):
     kinds_reported = ("wording",)
     what = "wording differs from every other rendition"
 
-    def describe_values(self, dis):
-        return _quoted(dis.seen), _quoted(dis.expected)
 
 
 CHECKS = [FactMismatch, PolarityMismatch, WordingMismatch]
