@@ -47,11 +47,13 @@ class Family:
     max_words: int = 30
     position: str = "any"
     patterns: list[Pattern] = field(default_factory=list)
-    combined: re.Pattern | None = None
+    anchored: re.Pattern | None = None     # all ^-patterns: tried at the line start only
+    floating: re.Pattern | None = None     # the others: searched along the line
 
     def match(self, text: str) -> Pattern | None:
         """The first pattern of the family that matches the line, or None."""
-        if self.combined is None or not self.combined.search(text):
+        if not ((self.anchored is not None and self.anchored.match(text))
+                or (self.floating is not None and self.floating.search(text))):
             return None
         for p in self.patterns:
             if p.regex.search(text):
@@ -93,8 +95,12 @@ def parse_family(text: str, path: str) -> Family:
     flags = 0 if headers.get("case", "insensitive") == "sensitive" else re.I
     for kind, source, example in entries:
         fam.patterns.append(Pattern(re.compile(source, flags), source, example, kind == "heading"))
-    if fam.patterns:
-        fam.combined = re.compile("|".join(f"(?:{p.source})" for p in fam.patterns), flags)
+    anchored = [p.source for p in fam.patterns if p.source.startswith("^")]
+    floating = [p.source for p in fam.patterns if not p.source.startswith("^")]
+    if anchored:
+        fam.anchored = re.compile("|".join(f"(?:{src})" for src in anchored), flags)
+    if floating:
+        fam.floating = re.compile("|".join(f"(?:{src})" for src in floating), flags)
     return fam
 
 
