@@ -13,7 +13,7 @@ from auditor.api import Check, CorpusCheck, Finding, Option, Related
 from .extract import doc_names, zipf
 from .romanize import (looks_japanese, old_chinese_to_pinyin, russian_to_ukrainian, to_hepburn,
                        ukrainian_spellings)
-from .table import context_names, spelling_table, suggestion_for
+from .table import context_names, distinct_people, spelling_table, suggestion_for
 from .variants import deletion_keys, distance, is_variant, metaphone, morph_related, runs_variant
 
 #: Two spellings within this Zipf gap are equally known; a larger gap decides a tie.
@@ -49,8 +49,9 @@ class WithinFileVariant(Check):
     edit from the other. Single words are one edit apart (two if they also sound alike), share
     their first letter, and are not a plural or adjective of each other (Russia/Russian). The
     spelling used less often is reported (a byline or caption line counts half); on a tie the one
-    wordfreq knows better wins, then the earlier one. Names inside a direct quote only, and two
-    established names (Iran/Iraq), are left alone."""
+    wordfreq knows better wins, then the earlier one. Names inside a direct quote only, two
+    established names (Iran/Iraq), two names in one sentence (a list: Shanxi, Shaanxi) and two
+    names that come with different other words (Mylissa Fitzsimmons, Melissa Leo) are left alone."""
 
     code = "NM101"
     family = "names"
@@ -70,9 +71,11 @@ class WithinFileVariant(Check):
         for bases in by_letter.values():
             for i, a in enumerate(bases):
                 for b in bases[i + 1:]:
-                    if not is_variant(a, b):
+                    sa, sb = table[a], table[b]
+                    if not is_variant(a, b, sa.known, sb.known) or sa.sentences & sb.sentences \
+                            or distinct_people(sa.neighbours, sb.neighbours):
                         continue
-                    loser, winner = self._decide(a, table[a], b, table[b])
+                    loser, winner = self._decide(a, sa, b, sb)
                     if _owned_by_romanization(loser, winner) or loser in protected:
                         continue
                     prev = losers.get(loser)
@@ -99,7 +102,7 @@ class WithinFileVariant(Check):
         """(loser, winner): fewer occurrences loses; then the less known; then the later one."""
         if sa.weight != sb.weight:
             return (a, b) if sa.weight < sb.weight else (b, a)
-        za, zb = zipf(a), zipf(b)
+        za, zb = sa.known, sb.known
         if abs(za - zb) >= ZIPF_TIE:
             return (a, b) if za < zb else (b, a)
         return (a, b) if sa.first > sb.first else (b, a)
@@ -150,7 +153,7 @@ class CorpusVariant(CorpusCheck):
 
     def collect(self, doc):
         table = spelling_table(doc)
-        entries = {b: (sp.weight, {s: v for s, v in sp.surfaces.items()})
+        entries = {b: (sp.known, {s: v for s, v in sp.surfaces.items()}, frozenset(sp.neighbours))
                    for b, sp in table.items() if not sp.quoted and sp.confident}
         return [(doc.path, entries, context_names(table))]
 
@@ -161,11 +164,13 @@ class CorpusVariant(CorpusCheck):
     def _links(self, summary):
         """[(loser, winner, paths to flag)], {base: {path: surfaces}}, all variant pairs."""
         files = defaultdict(dict)
-        ctx = {}
+        ctx, known, neighbours = {}, {}, defaultdict(set)
         for path, entries, names in summary:
             ctx[path] = names
-            for b, (_, surfaces) in entries.items():
+            for b, (z, surfaces, near) in entries.items():
                 files[b][path] = surfaces
+                known[b] = z
+                neighbours[b].update(near)
         buckets = defaultdict(set)
         for b in files:
             if len(b) >= 4:
@@ -182,11 +187,11 @@ class CorpusVariant(CorpusCheck):
         best = {}
         linked = []
         for a, b in sorted(pairs):
-            if not is_variant(a, b):
+            if not is_variant(a, b, known[a], known[b]) or distinct_people(neighbours[a], neighbours[b]):
                 continue
             fa, fb = len(files[a]), len(files[b])
             if fa == fb:
-                za, zb = zipf(a), zipf(b)
+                za, zb = known[a], known[b]
                 if abs(za - zb) < ZIPF_TIE:
                     linked.append((a, b))
                     continue
@@ -197,14 +202,18 @@ class CorpusVariant(CorpusCheck):
             if _owned_by_romanization(loser, winner):
                 continue
             cur = best.get(loser)
-            if cur is None or (len(files[winner]), zipf(winner)) > (len(files[cur]), zipf(cur)):
+            if cur is None or (len(files[winner]), known[winner]) > (len(files[cur]), known[cur]):
                 best[loser] = winner
+        within = set()  # (base, path): the file also holds a variant of it, which is NM101's job
+        for a, b in linked:
+            for p in files[a].keys() & files[b].keys():
+                within.update(((a, p), (b, p)))
         flags = []
         for loser, winner in sorted(best.items()):
             wpaths = files[winner]
             paths = []
             for p in sorted(files[loser]):
-                if p in wpaths:
+                if p in wpaths or (loser, p) in within:
                     continue  # both spellings in one file: NM101
                 shared = [q for q in wpaths if len((ctx[p] & ctx[q]) - {loser, winner})
                           >= self.opts.min_shared_names]
@@ -212,7 +221,7 @@ class CorpusVariant(CorpusCheck):
                     paths.append(p)
             if paths:
                 flags.append((loser, winner, paths))
-        return flags, files, linked, ctx
+        return flags, files, linked, known
 
     def finalize(self, summary):
         protected = _house_protected(self.context)
@@ -382,11 +391,11 @@ class RareTwin(CorpusVariant):
 
     def finalize(self, summary):
         protected = _house_protected(self.context)
-        flagged, files, _, _ = self._links(summary)
+        flagged, files, _, known = self._links(summary)
         done = {(loser, p) for loser, _, paths in flagged for p in paths}
         index = defaultdict(set)
         for b in files:
-            if zipf(b) >= self.opts.min_twin_zipf and len(b) >= self.opts.min_length - 1:
+            if known[b] >= self.opts.min_twin_zipf and len(b) >= self.opts.min_length - 1:
                 for k in deletion_keys(b):
                     index[k].add(b)
         for b in sorted(files):
@@ -394,7 +403,7 @@ class RareTwin(CorpusVariant):
                     or looks_japanese(b)):
                 continue
             for p, surfaces in sorted(files[b].items()):
-                if (b, p) in done or any(zipf(s) > 0 for s in surfaces):
+                if (b, p) in done or known[b] > 0:
                     continue
                 twins = sorted({t for k in deletion_keys(b) for t in index.get(k, ())
                                 if t != b and distance(t, b) == 1 and t[:1] == b[:1]

@@ -87,3 +87,38 @@ def ukrainian_spellings(word: str, limit: int = 64) -> set[str]:
                 return out
     out.discard(word)
     return out
+
+
+def _pinyin_syllables() -> frozenset[str]:
+    groups = {
+        "j q x": "i ia ie iao iu ian in iang ing iong u ue uan un",
+        "g k h": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+        "zh ch sh r z c s": "a e i ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+        "b p m f": "a o ai ei ao ou an en ang eng i ie iao ian in ing u iu",
+        "d t n l": "a e i ai ei ao ou an en ang eng ong u uo ui uan un ia ie iao iu ian in ing iang v",
+        "y": "a e i ao ou an in ang ing ong u ue uan un",
+        "w": "a o ai ei an en ang eng u",
+        "": "a o e ai ei ao ou an en ang eng er",
+    }
+    return frozenset(i + f for inits, finals in groups.items()
+                     for i in (inits.split() or [""]) for f in finals.split())
+
+
+_PINYIN = _pinyin_syllables()
+
+
+@lru_cache(maxsize=50_000)
+def looks_pinyin(word: str) -> bool:
+    """True when the word splits into two or more pinyin syllables ("Xining", "Shaanxi"): in
+    pinyin a one-letter change usually makes another real name, so such pairs are not variants."""
+    w = word.lower()
+    if not (4 <= len(w) <= 30 and w.isascii() and w.isalpha()):
+        return False
+    reach = {0: 0}  # end offset -> fewest syllables to get there
+    for i in range(len(w)):
+        if i not in reach:
+            continue
+        for n in range(1, 7):
+            if w[i:i + n] in _PINYIN and i + n <= len(w):
+                reach[i + n] = min(reach.get(i + n, 99), reach[i] + 1)
+    return reach.get(len(w), 0) >= 2

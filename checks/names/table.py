@@ -1,6 +1,7 @@
 """Per-document table of name spellings: what the variant checks compare."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .extract import doc_names, zipf
@@ -21,6 +22,9 @@ class Spelling:
     first: int = -1
     quoted: bool = True  # every occurrence is inside a direct quote
     confident: bool = False
+    sentences: set[int] = field(default_factory=set)  # indexes of the sentences it occurs in
+    neighbours: set[str] = field(default_factory=set)  # words next to it in multi-word names
+    known: float = 0.0  # the highest Zipf frequency of its surfaces (Dallas, not "Dalla")
 
 
 def spelling_table(doc) -> dict[str, Spelling]:
@@ -29,17 +33,26 @@ def spelling_table(doc) -> dict[str, Spelling]:
         return cached
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
+    starts = [x.start for x in doc.sentences]
     for t in names.tokens:
         b = base(t.text)
         sp = table.setdefault(b, Spelling())
         sp.surfaces.setdefault(t.text, []).append((t.start, t.end))
         sp.weight += 0.5 if t.standalone else 1.0
+        sp.sentences.add(bisect_right(starts, t.start))
         if sp.first < 0:
             sp.first = t.start
         sp.confident = sp.confident or t.confident
         if sp.quoted and not doc.in_quote(t.start, t.end):
             sp.quoted = False
-    table = {b: sp for b, sp in table.items() if sp.confident or zipf(b) < RARE_FOR_INITIAL}
+    for run in names.runs:
+        words = [base(t.text) for t in run.tokens]
+        for i, w in enumerate(words):
+            if w in table:
+                table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
+    for sp in table.values():
+        sp.known = max(zipf(x) for x in sp.surfaces)
+    table = {b: sp for b, sp in table.items() if sp.confident or sp.known < RARE_FOR_INITIAL}
     try:
         doc._nm_table = table
     except AttributeError:  # pragma: no cover
@@ -50,6 +63,16 @@ def spelling_table(doc) -> dict[str, Spelling]:
 def context_names(table: dict[str, Spelling]) -> frozenset[str]:
     """The rarer confident names of a document: shared ones suggest two files tell one story."""
     return frozenset(b for b, sp in table.items() if sp.confident and zipf(b) < CONTEXT_MAX_ZIPF)
+
+
+def distinct_people(na: set[str], nb: set[str]) -> bool:
+    """Mylissa Fitzsimmons and Melissa Leo: both appear with other words of their names, and
+    those words differ (and are not variants of each other either)."""
+    from .variants import is_variant
+
+    if not na or not nb or na & nb:
+        return False
+    return not any(is_variant(x, y) for x in na for y in nb)
 
 
 def suggestion_for(surface: str, loser: str, winner: str) -> str:

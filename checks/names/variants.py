@@ -10,7 +10,7 @@ _MORPH_PAIRS = frozenset({("e", "ian"), ("e", "ians"), ("e", "an"), ("e", "ans")
                           ("a", "ans"), ("a", "ian"), ("o", "an"), ("y", "ies"), ("e", "es"),
                           ("ia", "ian"), ("y", "aya"), ("i", "a"), ("iy", "aya"), ("ii", "a")})
 #: Two spellings both at least this frequent are two established names (Iran/Iraq, Allen/Allan).
-ESTABLISHED = 2.5
+ESTABLISHED = 2.0
 
 
 def base(word: str) -> str:
@@ -37,12 +37,14 @@ def distance(a: str, b: str) -> int:
     return OSA.distance(a.lower(), b.lower())
 
 
-def is_variant(a: str, b: str) -> bool:
+def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None) -> bool:
     """One name spelled two ways: same first letter, close in edit distance or in sound."""
     if a == b or a[:1].lower() != b[:1].lower() or not (a.isascii() and b.isascii()):
         return False
     n = min(len(a), len(b))
     if n < 4 or a.lower() == b.lower() or morph_related(a, b):
+        return False
+    if _chinese_pair(a, b):
         return False
     d = distance(a, b)
     if d > 2:
@@ -50,7 +52,16 @@ def is_variant(a: str, b: str) -> bool:
     same_sound = metaphone(a) == metaphone(b)
     if not (d == 1 and n >= 5 or d == 1 and same_sound or d == 2 and n >= 5 and same_sound):
         return False
-    return not (zipf(a) >= ESTABLISHED and zipf(b) >= ESTABLISHED)
+    za = zipf(a) if za is None else za
+    zb = zipf(b) if zb is None else zb
+    return not (za >= ESTABLISHED and zb >= ESTABLISHED)
+
+
+def _chinese_pair(a: str, b: str) -> bool:
+    """Xining / Xinming, Shanxi / Shaanxi: both pinyin (and not Japanese), so likely two names."""
+    from .romanize import looks_japanese, looks_pinyin
+
+    return all(looks_pinyin(x) and not looks_japanese(x) for x in (a, b))
 
 
 def runs_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -58,14 +69,22 @@ def runs_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     where no token is an established word that differs (Foreign Ministry / Foreign Minister)."""
     if len(a) != len(b) or a == b or a[0][:1] != b[0][:1]:
         return False
+    if unaccent(" ".join(a)) == unaccent(" ".join(b)):
+        return False  # Stålenhag / Stalenhag: an accent dropped, not a variant
     differing = [(x, y) for x, y in zip(a, b) if x != y]
     for x, y in differing:
-        if morph_related(x, y) or zipf(x) >= ESTABLISHED or zipf(y) >= ESTABLISHED:
+        if _chinese_pair(x, y) or morph_related(x, y) or zipf(x) >= ESTABLISHED or zipf(y) >= ESTABLISHED:
             return False
         if len(x) < 4 or len(y) < 4:
             return False
     ja, jb = "".join(a), "".join(b)
     return metaphone(ja) == metaphone(jb) and distance(ja, jb) <= max(2, len(ja) // 3)
+
+
+def unaccent(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def deletion_keys(word: str) -> set[str]:
