@@ -127,9 +127,16 @@ class Readability:
 
 
 @dataclass
+class DiffPart:
+    text: str
+    changed: bool
+
+
+@dataclass
 class DiffLine:
     kind: str  # "add", "del", "ctx", "hunk", "file"
     text: str
+    parts: list[DiffPart] = field(default_factory=list)  # the text after the +/- sign, changed words marked
 
 
 @dataclass
@@ -412,6 +419,7 @@ def clean_version(path: str, raw: str, marks: list[Mark]) -> CleanVersion:
             drop_lines.update(range(first, last + 1))
         else:
             cuts.append((m.start, m.end, ""))
+    drop_lines |= _blank_lines_left_behind(old_lines, drop_lines)
     for m in marks:
         if _is_respelling(m) and _line_index(line_starts, m.start) not in drop_lines:
             cuts.append((m.start, m.end, m.suggestion))
@@ -446,9 +454,77 @@ def clean_version(path: str, raw: str, marks: list[Mark]) -> CleanVersion:
     diff_text_lines = list(difflib.unified_diff(
         [ln.rstrip("\r\n") for ln in old_lines], [ln.rstrip("\r\n") for ln in new_lines],
         fromfile=path, tofile=f"{path} (suggested)", n=1, lineterm=""))
-    diff = [DiffLine(_diff_kind(d, i), d) for i, d in enumerate(diff_text_lines)]
+    diff = _mark_changed_words([DiffLine(_diff_kind(d, i), d) for i, d in enumerate(diff_text_lines)])
     return CleanVersion(clean, diff, "\n".join(diff_text_lines) + ("\n" if diff_text_lines else ""),
                         removed, applied)
+
+
+def _blank_lines_left_behind(lines: list[str], dropped: set[int]) -> set[int]:
+    """A blank line after a removed line whose kept neighbour above is blank too (or the start):
+    without it, removing a paragraph would leave two blank lines."""
+    extra = set()
+    for i in sorted(dropped):
+        after = i + 1
+        if after >= len(lines) or after in dropped or lines[after].strip():
+            continue
+        before = i - 1
+        while before >= 0 and (before in dropped or before in extra):
+            before -= 1
+        if before < 0 or not lines[before].strip():
+            extra.add(after)
+    return extra
+
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+_MAX_WORD_DIFF = 5000  # characters per line; longer lines are shown changed as a whole
+_PAIR_WINDOW = 40  # removed lines looked at to pair with one added line: keeps big hunks linear
+
+
+def _mark_changed_words(diff: list[DiffLine]) -> list[DiffLine]:
+    """Pair each run of removed lines with the added lines that follow and mark the words that
+    differ, so a one-word respelling in a long paragraph is visible at a glance."""
+    i = 0
+    while i < len(diff):
+        if diff[i].kind != "del":
+            if diff[i].kind in ("add", "ctx"):
+                diff[i].parts = [DiffPart(diff[i].text[1:], diff[i].kind == "add")]
+            i += 1
+            continue
+        j = i
+        while j < len(diff) and diff[j].kind == "del":
+            j += 1
+        k = j
+        while k < len(diff) and diff[k].kind == "add":
+            k += 1
+        dels, adds = diff[i:j], diff[j:k]
+        start = 0
+        for line in adds:  # pair each added line with the most similar removed line not yet used
+            best, best_ratio = None, 0.5
+            for n in range(start, min(len(dels), start + _PAIR_WINDOW)):
+                if max(len(line.text), len(dels[n].text)) > _MAX_WORD_DIFF:
+                    continue
+                ratio = difflib.SequenceMatcher(None, dels[n].text, line.text, autojunk=False).quick_ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = n, ratio
+            if best is not None:
+                dels[best].parts, line.parts = _word_diff(dels[best].text[1:], line.text[1:])
+                start = best + 1
+        for line in dels + adds:
+            if not line.parts:
+                line.parts = [DiffPart(line.text[1:], True)]
+        i = k
+    return diff
+
+
+def _word_diff(old: str, new: str) -> tuple[list[DiffPart], list[DiffPart]]:
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if i2 > i1:
+            left.append(DiffPart("".join(a[i1:i2]), op != "equal"))
+        if j2 > j1:
+            right.append(DiffPart("".join(b[j1:j2]), op != "equal"))
+    return left, right
 
 
 def _line_index(line_starts: list[int], offset: int) -> int:

@@ -277,3 +277,26 @@ def test_atomic_write_leaves_old_page_on_failure(tmp_path, monkeypatch):
         site.write_atomic(str(target), "new page")
     assert target.read_text() == "old complete page"
     assert os.listdir(tmp_path) == ["page.html"]
+
+
+def test_clean_version_leaves_one_blank_line_and_marks_changed_words():
+    raw = "Intro.\n\nSee also: other\n\nKisida spoke at length today.\n"
+    marks = [model.Mark(1, "BP1", "boilerplate", "warning", "m", "remove the line", "", 3, 1, 8, 23, ""),
+             model.Mark(2, "NM1", "names", "warning", "m", "Kishida", "", 5, 1, 25, 31, "Kisida")]
+    clean = model.clean_version("a.txt", raw, marks)
+    assert clean.text == "Intro.\n\nKishida spoke at length today.\n"
+    changed = {(d.kind, p.text) for d in clean.diff for p in d.parts if p.changed}
+    assert ("del", "Kisida") in changed and ("add", "Kishida") in changed
+    assert ("add", "Kishida spoke at length today.") not in changed
+
+
+def test_huge_line_without_spaces_renders(tmp_path):
+    raw = "x" * 1_000_000 + "\nKisida\n"
+    result = result_of({"big.txt": raw}, {"big.txt": [finding(raw, "Kisida", suggestion="Kishida"),
+                                                      Reported("NM1", "names", "info", 10, 10, 1, 11, 1, 11,
+                                                               "zero width", None)]})
+    started = time.perf_counter()
+    site.write_site(result, Config(), load_registry(), str(tmp_path / "site"))
+    assert time.perf_counter() - started < 10
+    page = (tmp_path / "site" / model.page_name("big.txt")).read_text(encoding="utf-8")
+    assert 'id="f1"' in page and 'id="f2"' in page
