@@ -31,6 +31,9 @@ def page_name(path: str) -> str:
     return f"{slug}_{digest}.html"
 
 
+PAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*_[0-9a-f]{10}\.html")
+
+
 def css_token(value: str) -> str:
     return _UNSAFE.sub("-", value.lower()).strip("-") or "other"
 
@@ -82,8 +85,8 @@ class Mark:
     @property
     def title(self) -> str:
         """The hover text (readable with JavaScript off)."""
-        hint = f" Suggestion: {self.suggestion}." if self.suggestion else ""
-        return f"{self.code} [{self.severity}] {self.message}.{hint}".replace("..", ".")
+        hint = f" Suggestion: {self.suggestion}" if self.suggestion else ""
+        return f"{self.code} [{self.severity}] {self.message.rstrip('. ')}.{hint}"
 
 
 @dataclass

@@ -82,7 +82,24 @@ def write_site(result, cfg, registry, out_dir: str, paths=()) -> int:
     for page in pages:
         write_atomic(os.path.join(out_dir, page.filename), article.render(page=page, **_assets()))
     write_atomic(os.path.join(out_dir, INDEX), env.get_template("index.html").render(index=index, **_assets()))
+    _remove_stale_pages(out_dir, {p.filename for p in pages})
     return len(pages) + 1
+
+
+def _remove_stale_pages(out_dir: str, current: set[str]) -> None:
+    """Article pages an earlier report wrote for files no longer audited (ours only: our name
+    pattern and our generator line), so the folder shows this run and nothing else."""
+    for name in sorted(os.listdir(out_dir)):
+        if name in current or not model.PAGE_NAME.fullmatch(name):
+            continue
+        path = os.path.join(out_dir, name)
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                head = fh.read(1000)
+            if '<meta name="generator" content="auditor ' in head:
+                os.unlink(path)
+        except OSError:
+            pass  # not ours to worry about
 
 
 # --- building the page objects ---------------------------------------------------------------

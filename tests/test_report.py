@@ -300,3 +300,16 @@ def test_huge_line_without_spaces_renders(tmp_path):
     assert time.perf_counter() - started < 10
     page = (tmp_path / "site" / model.page_name("big.txt")).read_text(encoding="utf-8")
     assert 'id="f1"' in page and 'id="f2"' in page
+
+
+def test_pages_of_files_no_longer_audited_are_removed(corpus):
+    root = corpus({"in/a.txt": "First article text.\n", "in/b.txt": "Second article text.\n"})
+    (root / "site").mkdir()
+    keep = root / "site" / "notes_0123456789.html"  # looks like ours by name, but is not
+    keep.write_text("<p>mine</p>")
+    assert run_cli(["report", "in", "-o", "site"], cwd=root).code == 0
+    assert len(list((root / "site").glob("*.html"))) == 4
+    (root / "in" / "b.txt").unlink()
+    assert run_cli(["report", "in", "-o", "site"], cwd=root).code == 0
+    assert sorted(p.name for p in (root / "site").glob("*.html")) == sorted(
+        ["index.html", model.page_name("in/a.txt"), keep.name])
