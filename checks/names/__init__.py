@@ -14,7 +14,7 @@ from .extract import doc_names, zipf
 from .romanize import (looks_japanese, old_chinese_to_pinyin, russian_to_ukrainian, to_hepburn,
                        ukrainian_spellings)
 from .table import context_names, distinct_people, spelling_table, suggestion_for
-from .variants import deletion_keys, distance, is_variant, metaphone, morph_related, runs_variant
+from .variants import base, deletion_keys, distance, is_variant, metaphone, morph_related, runs_variant
 
 #: Two spellings within this Zipf gap are equally known; a larger gap decides a tie.
 ZIPF_TIE = 0.5
@@ -25,8 +25,8 @@ def _house_protected(context) -> set[str]:
     house = getattr(context, "house_names", None) or {}
     out = set()
     for canonical in set(house.values()):
-        out.add(canonical)
-        out.update(canonical.split())
+        for word in [canonical, *canonical.split()]:
+            out.update((word, base(word)))
     return out
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = re.compile(r"[^\W\d_]{1,40}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
@@ -99,7 +100,8 @@ def _uncertain_starts(doc) -> set[int]:
         if m:
             starts.add(m.start())
         caps = sum(1 for w in words if w[0].isupper())
-        if len(words) >= 3 and caps >= 0.6 * len(words):  # a headline in title case
+        titled = len(words) >= 3 and caps >= 0.6 * len(words)
+        if titled and not _SENTENCE_END.search(line.text[-3:]):  # a headline in title case
             for w in _WORD.finditer(text, line.start, line.end):
                 starts.add(w.start())
     return starts
