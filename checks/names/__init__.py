@@ -162,7 +162,17 @@ class CorpusVariant(CorpusCheck):
         return a
 
     def _links(self, summary):
-        """[(loser, winner, paths to flag)], {base: {path: surfaces}}, all variant pairs."""
+        """[(loser, winner, paths to flag)], {base: {path: surfaces}}, variant pairs, {base: zipf}.
+
+        Computed once per summary (finalize and corpus_data both need it)."""
+        cached = getattr(self, "_links_cache", None)
+        if cached is not None and cached[0] is summary:
+            return cached[1]
+        result = self._compute_links(summary)
+        self._links_cache = (summary, result)
+        return result
+
+    def _compute_links(self, summary):
         files = defaultdict(dict)
         ctx, known, neighbours = {}, {}, defaultdict(set)
         for path, entries, names in summary:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = re.compile(r"[^\W\d_]{1,40}")
+# A word that starts with a capital (Latin script); the check below confirms it is mixed case.
+_CAPITAL = re.compile(r"(?<![^\W\d_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][^\W\d_]{0,39}")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
@@ -83,7 +86,7 @@ class DocNames:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() and any(c.islower() for c in word[1:])
+    return word[0].isupper() and word[1:] != word[1:].upper()
 
 
 def _uncertain_starts(doc) -> set[int]:
@@ -95,13 +98,14 @@ def _uncertain_starts(doc) -> set[int]:
         if m:
             starts.add(m.start())
     for line in doc.lines:
-        words = _WORD.findall(line.text[:400])
         m = _WORD.search(text, line.start, min(line.end, line.start + 12))
         if m:
             starts.add(m.start())
-        caps = sum(1 for w in words if w[0].isupper())
-        titled = len(words) >= 3 and caps >= 0.6 * len(words)
-        if titled and not _SENTENCE_END.search(line.text[-3:]):  # a headline in title case
+        if len(line) > 300 or _SENTENCE_END.search(line.text[-3:]):
+            continue
+        words = line.text.count(" ") + 1
+        caps = _CAPITAL.findall(text, line.start, line.end)
+        if words >= 3 and len(caps) >= 0.6 * words:  # a headline in title case
             for w in _WORD.finditer(text, line.start, line.end):
                 starts.add(w.start())
     return starts
@@ -114,19 +118,18 @@ def doc_names(doc) -> DocNames:
         return cached
     text = doc.text
     uncertain = _uncertain_starts(doc)
-    short_lines = [(ln.start, ln.end) for ln in doc.lines if len(ln.text.split()) <= 4]
+    line_starts = [ln.start for ln in doc.lines]
+    short = [len(ln.text.split(None, 5)) <= 4 for ln in doc.lines]
     tokens: list[Token] = []
-    lowercase: set[str] = set()
-    for m in _WORD.finditer(text):
+    for m in _CAPITAL.finditer(text):
         word = m.group()
         if not _is_capitalised(word):
-            if word.islower():
-                lowercase.add(word)
             continue
-        a, b = m.start(), m.end()
-        standalone = any(s <= a and b <= e for s, e in short_lines)
-        tokens.append(Token(a, b, word, a not in uncertain, standalone))
-    tokens = [t for t in tokens if t.text.lower() not in lowercase]
+        a = m.start()
+        i = bisect_right(line_starts, a) - 1
+        tokens.append(Token(a, m.end(), word, a not in uncertain, i >= 0 and short[i]))
+    lowercase = _seen_in_lowercase(text, {t.text for t in tokens})
+    tokens = [t for t in tokens if t.text not in lowercase]
     runs = _runs(text, tokens)
     context = frozenset(k for k, words in _CONTEXT_WORDS.items()
                         if any(w in text for w in words))
@@ -136,6 +139,22 @@ def doc_names(doc) -> DocNames:
     except AttributeError:  # pragma: no cover - a document type without __dict__
         pass
     return result
+
+
+def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
+    """The capitalised words that also occur in lowercase (ordinary words: "Sponsored")."""
+    out = set()
+    for w in words:
+        low = w.lower()
+        i = text.find(low)
+        while i >= 0:
+            before = text[i - 1:i]
+            after = text[i + len(low):i + len(low) + 1]
+            if not (before.isalpha() or after.isalpha()):
+                out.add(w)
+                break
+            i = text.find(low, i + 1)
+    return out
 
 
 def _runs(text: str, tokens: list[Token]) -> list[Name]:

@@ -34,6 +34,8 @@ def spelling_table(doc) -> dict[str, Spelling]:
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
     starts = [x.start for x in doc.sentences]
+    quotes = doc.quotes
+    qstarts = [q.start for q in quotes]
     for t in names.tokens:
         b = base(t.text)
         sp = table.setdefault(b, Spelling())
@@ -43,7 +45,7 @@ def spelling_table(doc) -> dict[str, Spelling]:
         if sp.first < 0:
             sp.first = t.start
         sp.confident = sp.confident or t.confident
-        if sp.quoted and not doc.in_quote(t.start, t.end):
+        if sp.quoted and not _in(quotes, qstarts, t.start, t.end):
             sp.quoted = False
     for run in names.runs:
         words = [base(t.text) for t in run.tokens]
@@ -58,6 +60,12 @@ def spelling_table(doc) -> dict[str, Spelling]:
     except AttributeError:  # pragma: no cover
         pass
     return table
+
+
+def _in(quotes, qstarts, start: int, end: int) -> bool:
+    """doc.in_quote by bisection (quotes are in text order and do not nest)."""
+    i = bisect_right(qstarts, start) - 1
+    return i >= 0 and quotes[i].end >= end
 
 
 def context_names(table: dict[str, Spelling]) -> frozenset[str]:
