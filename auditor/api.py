@@ -120,8 +120,9 @@ class CorpusCheck(Check):
         raise NotImplementedError
 
     def merge(self, a: Any, b: Any) -> Any:
-        """Combine two summaries. The default concatenates lists."""
-        return list(a) + list(b)
+        """Combine two summaries. The default extends the list `a` in place (linear over a corpus)."""
+        a.extend(b)
+        return a
 
     def empty(self) -> Any:
         """The neutral summary, the start of the reduction."""
