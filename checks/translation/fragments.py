@@ -120,7 +120,7 @@ class QuoteWithoutSayingVerb(Check):
     def check(self, doc):
         for s in doc.sentences:
             text = s.text
-            m = re.search(r"[“«„\"]", text)
+            m = _OPENING_QUOTE.search(text)
             if not m or m.start() < 3:
                 continue
             lead = text[: m.start()].rstrip()
@@ -141,6 +141,8 @@ class QuoteWithoutSayingVerb(Check):
                           suggestion=f"add the verb, e.g. '{clip(lead, 40)} said: …'")
 
 
+# An opening mark: curly or guillemet, or a straight one after a space and before a word.
+_OPENING_QUOTE = re.compile(r"[“«„]|(?<=\s)\"(?=\w)")
 # A lead ending in these introduces the quotation legitimately ("the slogan “…”").
 _SPEECH_NOUNS = frozenset("slogan motto headline title caption phrase words word term "
                           "banner sign message inscription hashtag".split())
@@ -172,6 +174,7 @@ class ImpossibleWordPair(Check):
         if text[ms[-1].end():].strip() in (".", ".”", '."'):
             tokens.append("$")
         statement = text.rstrip("”\"’' ").endswith(".")
+        opens = text[:ms[0].start()].strip(" \"“‘'(«") == ""  # no number or symbol before word 1
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
             gap = text[ms[i - 1].end(): ms[i].start()] if 0 < i < len(ms) else " "
@@ -184,7 +187,7 @@ class ImpossibleWordPair(Check):
             entry = table.get((norm(first), norm(second)))
             if entry is None or (i > 1 and norm(tokens[i - 1]) in entry[1]):
                 continue
-            if entry[2] and not statement:
+            if (entry[2] and not statement) or (i == 0 and not opens):
                 continue
             a = ms[max(i - 1, 0)].start()
             b = ms[min(i, len(ms) - 1)].end() if second not in ("$", ",") else ms[i - 1].end() + 1

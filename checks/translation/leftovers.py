@@ -73,12 +73,12 @@ class ForeignScript(Check):
 
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
-_DOUBLING_ALLOWED = frozenset("had that is bye so".split())
+_DOUBLING_ALLOWED = frozenset("had that is bye so in".split())  # "was taken in in the church"
 
 
 class DoubledWord(Check):
     """The same lowercase word twice in a row ("rooms rooms"): a decoding loop or a stutter of
-    the translation engine. 'had had', 'that that' and 'is is' are grammatical and allowed. Two
+    the translation engine. 'had had', 'that that', 'is is' and 'in in' are grammatical and allowed. Two
     commas in a row ("seasonings,, and") mark a word that was lost between them."""
 
     code = "TR402"

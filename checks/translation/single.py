@@ -4,6 +4,8 @@ The rules live in small modules by kind (fragments TR1xx, casing here TR2xx, fix
 leftovers TR4xx, readability TR5xx); `CHECKS` gathers them."""
 from __future__ import annotations
 
+import re
+
 from auditor.api import Check, Finding
 
 from . import fragments, leftovers, readability, terms
@@ -14,6 +16,8 @@ _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Ha
                                "Did Which Whose".split())
 # Capitalised inside names ("Bank Of America", "The Hague"): flagged only between lowercase words.
 _NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
+_DATE_END = re.compile(r"\d(?:st|nd|rd|th)?$")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
 # After these a capital may start a clause, a quotation or a list item.
 _CLAUSE_OPENERS = set(":;—–-“\"«(['‘/|•*…")
 
@@ -40,8 +44,12 @@ class StrayCapitals(Check):
                 if word not in _NEVER_CAPITALISED and word not in _NAME_PARTICLES:
                     continue
                 before = s.text[: ms[i].start()].rstrip()
-                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?":
-                    continue
+                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?)" or before[-1:].isdigit():
+                    continue  # a new clause, a quotation, or text after a dateline "(Xinhua)"
+                if _DATE_END.search(before):
+                    continue  # "BEIJING, July 26th According to …": a dateline glued on
+                if tokens[i - 1][:1].isupper() and _QUOTE_MARK.search(before):
+                    continue  # inside a quoted title ("We Are Young")
                 if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
                     continue
                 start = s.start + ms[i].start()
