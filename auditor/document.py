@@ -42,7 +42,8 @@ _PARA_END = re.compile(r"[.!?:;\"”’»)\]…*]\s*$")
 _WORDISH = re.compile(r"\w")
 
 # Sentence boundary candidates: terminal punctuation, optional closing quotes/brackets, space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[\"'”’»][.!?…]+(?=\s)")
+# Repetitions are bounded so that a long run of dots or quotes without a space stays linear.
+_BOUNDARY = re.compile(r"[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s)|[\"'”’»][.!?…]{1,8}(?=\s)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
     "no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd "
@@ -81,7 +82,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside_quote(text: str, a: int, b: int) -> bool:
-    seg = text[a:b]
+    seg = text[max(a, b - 2000):b]  # bounded: a paragraph of many ellipses must stay linear
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
 
 
@@ -165,19 +166,19 @@ class Document:
         """Lines joined where a line is soft-wrapped into the next one; blank lines separate."""
         text = self.text
         out: list[Span] = []
-        cur: Span | None = None
-        prev_end = -1
+        start = end = -1  # the paragraph being built, as offsets (linear on huge paragraphs)
+        last: Span | None = None  # its last line: only the end decides whether it continues
         for line in self.lines:
-            contiguous = cur is not None and "\n\n" not in text[prev_end:line.start].replace(" ", "")
-            if contiguous and not _PARA_END.search(cur.text) and line.text[:1].islower():
-                cur = Span(cur.start, line.end, text[cur.start:line.end])
+            contiguous = last is not None and text.count("\n", last.end, line.start) < 2
+            if contiguous and not _PARA_END.search(last.text) and line.text[:1].islower():
+                end = line.end
             else:
-                if cur is not None:
-                    out.append(cur)
-                cur = line
-            prev_end = line.end
-        if cur is not None:
-            out.append(cur)
+                if last is not None:
+                    out.append(Span(start, end, text[start:end]))
+                start, end = line.start, line.end
+            last = line
+        if last is not None:
+            out.append(Span(start, end, text[start:end]))
         return out
 
     @cached_property
@@ -207,8 +208,14 @@ class Document:
                 pos = close + 1
         return out
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
     def in_quote(self, start: int, end: int) -> bool:
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        """Whether [start, end) lies inside one quoted span (quotes are sorted, disjoint)."""
+        i = bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and end <= self.quotes[i].end
 
     @cached_property
     def suppressions(self) -> list[tuple[str, int, frozenset[str]]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 
 from .document import KIND_BY_SUFFIX, Document
@@ -116,7 +117,12 @@ def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
     path = source.display
     notices: list[InputError] = []
     try:
-        size = os.path.getsize(source.fs_path)
+        info = os.stat(source.fs_path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(source.fs_path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise InputError(path, "not a regular file (a pipe, socket or device); skipped")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(path, f"file is {size / 1e6:.1f} MB, larger than max-file-size "
                                    f"({max_bytes / 1e6:.1f} MB); skipped (raise max-file-size to audit it)",

@@ -121,9 +121,9 @@ _HIDDEN_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"                      # comment (unterminated runs to the end)
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<![^>]*>?"                             # doctype
-    r"|<\?[^>]*>?"                            # processing instruction
-    r"|</?([A-Za-z][A-Za-z0-9:-]*)[^>]*>"     # tag
+    r"|<![^<>]*>?"                            # doctype
+    r"|<\?[^<>]*>?"                           # processing instruction
+    r"|</?([A-Za-z][A-Za-z0-9:-]*)[^<>]*>"    # tag ([^<>]: "<b<b<b…" must not rescan to the end)
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"  # entity
     r"|\r\n|\r|\n|\t|\ufeff",
     re.S,
