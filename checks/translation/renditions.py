@@ -145,7 +145,7 @@ def doc_terms(doc: DocSummary) -> frozenset:
 
 
 def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int,
-                  probe_terms: int = 12, window: int = 16, candidates: int = 8) -> list[list[int]]:
+                  probe_terms: int = 12, window: int = 16, candidates: int = 4) -> list[list[int]]:
     """Stories as lists of indexes into `docs` (2+ files each), found through an inverted index.
 
     Each document probes its `probe_terms` rarest shared terms; of each posting list it takes only
@@ -264,6 +264,9 @@ def story_label(docs: list[DocSummary], members: list[int], n: int = 4) -> str:
 
 # --- alignment -------------------------------------------------------------------------------------
 
+RARE_PROBES = 4  # a sentence finds its counterparts through its rarest words (and its place)
+
+
 class Counterpart(NamedTuple):
     doc: int
     sent: int
@@ -281,7 +284,7 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
             if len(s.stems) >= min_stems:
                 for t in s.stems:
                     index[t].append((d, k))
-    cap = 4 * len(members)  # a word in more sentences than that does not help aligning
+    cap = 2 * len(members)  # a word in more sentences than that does not help aligning
     joined: dict[tuple[int, int], str] = {}
 
     def words(d: int, k: int) -> str:
@@ -296,15 +299,14 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
             if len(s.stems) < min_stems:
                 continue
             cands: set[tuple[int, int]] = set()
-            for t in s.stems:
-                plist = index[t]
-                if len(plist) <= cap:
-                    cands.update(x for x in plist if x[0] != d)
+            rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
+            for _, t in rare:
+                cands.update(x for x in index[t] if x[0] != d)
             here = _position(docs[d], k)
             for d2 in members:  # the sentences at the same relative place, whatever their words
                 if d2 != d:
                     mid = round(here * (len(docs[d2].sentences) - 1))
-                    cands.update((d2, j) for j in range(max(0, mid - 4), min(len(docs[d2].sentences), mid + 5)))
+                    cands.update((d2, j) for j in range(max(0, mid - 3), min(len(docs[d2].sentences), mid + 4)))
             best: dict[int, list[tuple[float, int]]] = defaultdict(list)
             for d2, k2 in cands:
                 other = docs[d2].sentences[k2]
@@ -314,7 +316,7 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
                 best[d2].append((dice - _drift(here, _position(docs[d2], k2)), k2))
             found = []
             for d2 in sorted(best):
-                cands = sorted(best[d2], key=lambda x: (-x[0], x[1]))[:6]
+                cands = sorted(best[d2], key=lambda x: (-x[0], x[1]))[:3]
                 scored = [(fuzz.token_sort_ratio(words(d, k), words(d2, k2)) / 100 * 0.5 + dice * 0.5, k2)
                           for dice, k2 in cands]
                 score, k2 = max(scored, key=lambda x: (x[0], -x[1]))
@@ -520,7 +522,7 @@ def analyse(summary: list[DocSummary], opts) -> tuple[list[DocSummary], list[lis
 
 SHARED_OPTIONS = {
     "min_story_similarity": Option(0.2, "share of the shorter file's sentences that must have a close counterpart in the other (average over a story)"),
-    "max_story_files": Option(16, "most files in one story (keeps alignment linear in corpus size)"),
+    "max_story_files": Option(12, "most files in one story (keeps alignment linear in corpus size)"),
     "min_alignment": Option(0.25, "least similarity (0-1) of two sentences taken as counterparts"),
     "min_sentence_words": Option(3, "least content words of a sentence worth aligning"),
     "min_counterparts": Option(2, "least aligned counterparts in other renditions before a majority counts"),
