@@ -12,7 +12,6 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from auditor.api import FAMILIES, SEVERITIES
 
@@ -358,41 +357,12 @@ def readability(text: str) -> Readability | None:
     return Readability(words, sentences, round(ease, 1), round(grade, 1), ease_words, grade_in_words(grade))
 
 
-@lru_cache(maxsize=1)
 def _textstat():
-    """textstat, imported only when a report is written, offline and fast.
-
-    textstat 0.7.13 imports nltk (about 1 s: it pulls in scipy) only to look English words up in
-    nltk's cmudict, and downloads cmudict when it is missing: a network access at run time. We
-    count syllables with pyphen (shipped with textstat, its own fallback) instead: textstat is
-    imported with a stand-in `nltk` whose cmudict is empty, and the lookup is switched off."""
-    import sys
-    import types
-
-    if "textstat" not in sys.modules and "nltk" not in sys.modules:
-        stub = types.ModuleType("nltk")
-        stub.data = types.SimpleNamespace(find=_not_installed, path=[])
-        stub.download = lambda *args, **kwargs: False
-        stub.corpus = types.SimpleNamespace(cmudict=types.SimpleNamespace(dict=dict))
-        sys.modules["nltk"] = stub
-        try:
-            import textstat
-        finally:
-            if sys.modules.get("nltk") is stub:
-                del sys.modules["nltk"]
+    """textstat, imported only when a report is written (pinned to a release that counts syllables
+    with pyphen alone: later ones download nltk's cmudict at run time)."""
     import textstat
 
-    try:
-        from textstat.backend.counts import _count_syllables
-    except ImportError:  # other textstat versions: no cmudict lookup to switch off
-        pass
-    else:
-        _count_syllables.get_cmudict = lambda lang: None
     return textstat
-
-
-def _not_installed(resource, *args, **kwargs):
-    raise LookupError(f"{resource}: not used by auditor (offline)")
 
 
 def _is_removal(mark: Mark) -> bool:
