@@ -66,8 +66,17 @@ def may_be_finite_verb(tokens: list[str], i: int) -> bool:
     if low.endswith("ed") and len(low) > 3:
         return prev not in DETERMINERS
     if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is", "'s")):
-        return prev not in DETERMINERS and prev not in PREPOSITIONS
+        # "this transforms", "that keeps": a demonstrative before an -s word is its subject
+        return prev in ("this", "that") or (prev not in DETERMINERS and prev not in PREPOSITIONS)
+    if i == 0 and len(tokens) > 1 and norm(tokens[1]) in _OBJECT_STARTERS and low not in _NOT_VERBS:
+        return True  # an imperative: "Check the results.", "Grab a tape measure."
     return False
+
+
+_OBJECT_STARTERS = frozenset("the a an your my our their his her it them this these those some "
+                             "up out something anything everything for to on at with about".split())
+_NOT_VERBS = PREPOSITIONS | DETERMINERS | frozenset("and or but nor not also only just even all "
+                                                    "both such quote unquote according".split())
 
 
 def has_finite_verb(tokens: list[str]) -> bool:

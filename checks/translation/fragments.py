@@ -23,7 +23,8 @@ class NoFiniteVerb(Check):
     """A sentence inside a body paragraph (one with other sentences) that has no finite verb.
 
     Headlines, captions, datelines and calls to action are legitimately verbless, so only
-    sentences that sit among other sentences are judged, and only short ones, where the verb test
+    sentences that follow another sentence of the paragraph, in a paragraph with a long sentence
+    of prose, are judged, and only short ones, where the verb test
     (auxiliaries, -ed and -s forms, irregular verbs, pronoun subjects) is reliable. Quoted speech
     is left alone."""
 
@@ -41,7 +42,7 @@ class NoFiniteVerb(Check):
         for sents in by_para.values():
             if "|" in doc.paragraphs[sents[0].paragraph].text:
                 continue  # a footer or menu line, not prose
-            verbless = list(self._verbless(doc, sents))
+            verbless = [v for v in self._verbless(doc, sents) if v is not sents[0]]
             if verbless and len(verbless) < len(sents) and any(
                     _is_full_sentence(s.text) for s in sents if s not in verbless):
                 yield from (self._finding(s) for s in verbless)
@@ -51,8 +52,10 @@ class NoFiniteVerb(Check):
             text = s.text
             if not text.endswith(".") or text[:1] in OPEN_QUOTES or doc.in_quote(s.start, s.end):
                 continue
-            if any(q in text for q in OPEN_QUOTES + "”:()"):
-                continue
+            if any(q in text for q in OPEN_QUOTES + "”:(),"):
+                continue  # quotations, labels and lists
+            if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:
+                continue  # a deliberate stylistic fragment ("And yet.", "Not the same.")
             tokens = [m.group() for m in words(text)]
             if not self.opts.min_words <= len(tokens) <= self.opts.max_words:
                 continue
@@ -71,13 +74,15 @@ class NoFiniteVerb(Check):
                        suggestion="rewrite as a full sentence or join it to its neighbour")
 
 
+_DISCOURSE_OPENERS = frozenset("and but or so yet then not no also maybe just sorry perhaps "
+                               "still even".split())
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from".split())
 
 
 def _is_full_sentence(text: str) -> bool:
-    """A sentence of prose: eight words or more, with a finite verb, no label colon."""
+    """A sentence of news prose: twelve words or more, with a finite verb, no label colon."""
     tokens = [m.group() for m in words(text)]
-    return len(tokens) >= 8 and ":" not in text[:30] and has_finite_verb(tokens)
+    return len(tokens) >= 12 and ":" not in text[:30] and has_finite_verb(tokens)
 
 
 _ATTRIBUTION = re.compile(
