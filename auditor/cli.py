@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import __version__
@@ -14,7 +15,13 @@ FORMATS = ("text", "json", "sarif", "github")
 
 
 def _codes(value: str) -> list[str]:
-    return [c.strip().upper() for c in value.split(",") if c.strip()]
+    from .config import SELECTOR_RE
+
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for c in codes:
+        if not SELECTOR_RE.match(c):
+            raise argparse.ArgumentTypeError(f"{c!r} is not a check code or prefix (like NM, NM1 or NM101) nor ALL")
+    return codes
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -104,8 +111,7 @@ def _config(args):
     if getattr(args, "fail_on", None):
         cfg.fail_on = args.fail_on
     if getattr(args, "house_names", None):
-        cfg.house_names = args.house_names
-        cfg.root = "."
+        cfg.house_names = os.path.abspath(args.house_names)  # given on the command line: from the cwd
     if getattr(args, "jobs", None) is not None:
         if args.jobs < 0:
             raise ConfigError("--jobs must be 0 (automatic) or more")
@@ -118,10 +124,17 @@ def _config(args):
 def _paths(args, cfg) -> list[str] | None:
     if args.paths:
         return args.paths
-    if cfg.paths:
-        return [cfg.resolve(p) for p in cfg.paths]
+    if cfg.paths:  # relative to the config file; shown relative to the working directory
+        return [_relative(cfg.resolve(p)) for p in cfg.paths]
     print("error: no PATH given and no 'paths' in the config; try: auditor check articles/", file=sys.stderr)
     return None
+
+
+def _relative(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
 
 
 def _print_notices(notices, quiet: bool) -> None:
@@ -142,8 +155,6 @@ def cmd_check(args) -> int:
     baseline_path = args.baseline or cfg.baseline_path
     baseline = None
     if not (args.write_baseline or args.no_baseline):
-        import os
-
         if args.baseline and not os.path.exists(args.baseline):
             raise ConfigError(f"{args.baseline}: baseline file not found")
         if os.path.exists(baseline_path):

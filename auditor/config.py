@@ -4,6 +4,7 @@ name the key."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,8 +69,16 @@ def _severity(key: str, value: Any, where: str, allowed=SEVERITIES) -> str:
     return value
 
 
+SELECTOR_RE = re.compile(r"^(?:ALL|[A-Z]{1,4}[0-9]{0,4})$")
+
+
 def _code_list(key, value, where):
-    return [c.upper() for c in _str_list(key, value, where)]
+    codes = [c.strip().upper() for c in _str_list(key, value, where)]
+    for c in codes:
+        if not SELECTOR_RE.match(c):
+            raise ConfigError(f"{where}: '{key}' has {c!r}, which is not a check code or prefix "
+                              "(like NM, NM1 or NM101) nor ALL")
+    return codes
 
 
 # key -> (attribute, parser)
@@ -117,6 +126,7 @@ def parse(table: dict, where: str, root: str = ".") -> Config:
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
+            _code_list("severity", list(value), where)
             cfg.severity = {c.upper(): _severity(f"severity.{c}", v, where) for c, v in value.items()}
         elif key in ("house-names", "baseline"):
             setattr(cfg, key.replace("-", "_"), _path(key, value, where))
@@ -128,6 +138,7 @@ def parse(table: dict, where: str, root: str = ".") -> Config:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'options' must hold one table per check code, "
                                   "e.g. [tool.auditor.options.NM101]")
+            _code_list("options", list(value), where)
             cfg.options = {c.upper(): {k.replace("-", "_"): v for k, v in opts.items()}
                            for c, opts in value.items()}
         else:

@@ -144,6 +144,20 @@ def resolve_options(cfg: Config, registry: Registry) -> dict[str, Options]:
     return resolved
 
 
+def selector_notices(cfg: Config, registry: Registry) -> list[str]:
+    """Warnings for codes in the settings that match no registered check (a typo, or a plugin
+    that failed to load); the run goes on."""
+    keys = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select),
+            ("severity", list(cfg.severity))]
+    keys += [(f"per-file-ignores.{glob}", codes) for glob, codes in cfg.per_file_ignores.items()]
+    out = []
+    for key, values in keys:
+        for v in values:
+            if v != "ALL" and not any(code.startswith(v) for code in registry.rules):
+                out.append(f"warning: '{key}' names {v}, which matches no check; `auditor rules` lists them")
+    return out
+
+
 def make_context(cfg: Config) -> Context:
     house = {}
     if cfg.house_names:
@@ -243,10 +257,18 @@ def _inline_suppressed(ref: DocRef, findings: list[Reported]) -> list[Reported]:
                        for a, b, codes in rules)]
 
 
-def _per_file_ignored(path: str, code: str, table: dict[str, list[str]]) -> bool:
+def _per_file_ignored(path: str, code: str, table: dict[str, list[str]], root: str = ".") -> bool:
+    """Globs match the path as shown, the path relative to the config file's folder, or the name."""
+    if not table:
+        return False
     posix = path.replace(os.sep, "/")
+    names = {posix, posix.rsplit("/", 1)[-1]}
+    try:
+        names.add(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+    except ValueError:  # another drive (Windows)
+        pass
     for pattern, codes in table.items():
-        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(os.path.basename(posix), pattern):
+        if any(fnmatch.fnmatch(n, pattern) for n in names):
             if any(c == "ALL" or code.startswith(c) for c in codes):
                 return True
     return False
@@ -285,7 +307,7 @@ def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
     severities = {c: severity_for(c, registry.get(c).cls.severity, cfg.severity) for c in codes}
     context = make_context(cfg)
     sources, errors = inputs.discover(paths, cfg.include, cfg.exclude)
-    notices = [notice(e) for e in errors]
+    notices = selector_notices(cfg, registry) + [notice(e) for e in errors]
 
     worker_args = (codes, options, context, severities, cfg.max_file_size)
     n_jobs = choose_jobs(jobs or cfg.jobs, len(sources))
@@ -340,7 +362,7 @@ def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
 
     suppressed = 0
     for r in results:
-        kept = [f for f in r.findings if not _per_file_ignored(r.path, f.code, cfg.per_file_ignores)]
+        kept = [f for f in r.findings if not _per_file_ignored(r.path, f.code, cfg.per_file_ignores, cfg.root)]
         kept = _inline_suppressed(r.ref, kept)
         if baseline is not None:
             before = len(kept)

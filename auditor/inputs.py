@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 
@@ -87,6 +88,13 @@ def kind_of(path: str) -> str:
     return KIND_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
 
 
+# Legacy encodings of news text, in the order that wins a tie. charset-normalizer alone misjudges
+# short texts (a line of Russian came out as cp1125), so these are scored as well.
+_LEGACY = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "koi8_r")
+_FINE_SYMBOLS = frozenset("©®°№™€£¥§¶•·")
+_WORD = re.compile(r"[^\W\d_]{2,40}")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode UTF-8 (BOM kept as U+FEFF, as Python reads it); else detect the encoding."""
     try:
@@ -99,9 +107,50 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files pay for it
 
     best = from_bytes(data).best()
-    if best is None:
+    candidates = list(_LEGACY)
+    if best is not None and best.encoding not in candidates:
+        candidates.append(best.encoding)
+    sample = data[:65536]
+    scored = []
+    for rank, enc in enumerate(candidates):
+        multibyte = enc not in _LEGACY  # the sample may end inside a character
+        try:
+            scored.append((_mess(sample.decode(enc, errors="ignore" if multibyte else "strict")), rank, enc))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if not scored:
         raise InputError(path, "not UTF-8 and no other text encoding fits; is it a binary file?")
-    return str(best), best.encoding
+    for _, _, enc in sorted(scored):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:  # the sample decoded, the whole file does not
+            continue
+    raise InputError(path, "not UTF-8 and no other text encoding fits; is it a binary file?")
+
+
+def _mess(text: str) -> int:
+    """How implausible a decoding looks: odd symbols, words mixing scripts or letter case, and
+    Latin words made mostly of accented letters (Cyrillic bytes read as cp1252)."""
+    import unicodedata
+
+    bad = 0
+    for ch in text:
+        if ord(ch) > 127 and ch not in _FINE_SYMBOLS:
+            cat = unicodedata.category(ch)
+            if cat[0] in "SC" and cat != "Sc" or cat == "No":
+                bad += 1
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii():
+            continue
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in word if not c.isascii()}
+        if len(scripts) > 1 or (scripts - {"LATIN"} and any(c.isascii() for c in word)):
+            bad += 1
+        elif any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
+            bad += 1
+        elif scripts == {"LATIN"} and len(word) >= 3 and sum(not c.isascii() for c in word) * 2 > len(word):
+            bad += 1
+    return bad
 
 
 def looks_binary(data: bytes) -> bool:

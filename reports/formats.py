@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from urllib.parse import quote
 
 from auditor import __version__
 
@@ -56,6 +57,11 @@ def write_github(result, out, registry=None) -> None:
                       f"title={_escape_github(f.code, True)}::{_escape_github(msg)}\n")
 
 
+def _uri(path: str) -> str:
+    """A relative URI reference for a path (spaces and non-ASCII letters percent-encoded)."""
+    return quote(path.replace("\\", "/"), safe="/-_.~")
+
+
 def sarif(result, registry) -> dict:
     rules = [rule for rule in registry.sorted() if rule.code in result.rules_run]
     index = {rule.code: i for i, rule in enumerate(rules)}
@@ -75,7 +81,7 @@ def sarif(result, registry) -> dict:
                 "level": _SARIF_LEVEL[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": _uri(r.path)},
                     "region": {"startLine": f.line, "startColumn": f.column,
                                "endLine": f.end_line, "endColumn": f.end_column,
                                "charOffset": f.start, "charLength": f.end - f.start},
@@ -90,7 +96,7 @@ def sarif(result, registry) -> dict:
                 entry["relatedLocations"] = [{
                     "id": i,
                     "message": {"text": rel.get("note") or "related place"},
-                    "physicalLocation": {"artifactLocation": {"uri": rel["path"].replace("\\", "/")},
+                    "physicalLocation": {"artifactLocation": {"uri": _uri(rel["path"])},
                                          "region": {"charOffset": rel["start"],
                                                     "charLength": max(0, rel["end"] - rel["start"])}},
                 } for i, rel in enumerate(f.related)]
