@@ -122,6 +122,17 @@ def zipf(word: str, lang: str = "en") -> float:
 
 
 @lru_cache(maxsize=None)
+def _english_words() -> dict:
+    from wordfreq import get_frequency_dict
+    return get_frequency_dict("en")
+
+
+def unknown_in_english(word: str) -> bool:
+    """Not in wordfreq's English list at all (zipf below 1); a dict lookup, not a tokenizer call."""
+    return word.lower() not in _english_words()
+
+
+@lru_cache(maxsize=None)
 def _detector():
     from langdetect import DetectorFactory, detect_langs
     DetectorFactory.seed = 0

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from auditor.api import Check, Finding, Option
 
-from ._common import clip, detect_language, words, zipf
+from ._common import clip, detect_language, unknown_in_english, words
 
 _SCRIPTS = (
     ("Cyrillic", "\u0400-\u04ff\u0500-\u052f"),
@@ -225,7 +225,7 @@ class UntranslatedWords(Check):
                 continue
             run: list[re.Match] = []
             for m in list(_LOWER_WORD.finditer(s.text)) + [None]:
-                if m is not None and zipf(m.group()) < 1.0 and (
+                if m is not None and unknown_in_english(m.group()) and (
                         not run or s.text[run[-1].end():m.start()].strip() == ""):
                     run.append(m)
                     continue
@@ -237,7 +237,7 @@ class UntranslatedWords(Check):
                                       f"'{clip(text[a:b], 40)}' looks untranslated ({lang}, "
                                       f"p={prob:.2f}): words English does not use",
                                       suggestion="translate it")
-                run = [m] if m is not None and zipf(m.group()) < 1.0 else []
+                run = [m] if m is not None and unknown_in_english(m.group()) else []
 
 
 CHECKS = [ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes, QuoteMarkerWord,

@@ -38,9 +38,27 @@ def compile_form(form: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def term_table() -> tuple[tuple[re.Pattern, dict], ...]:
-    return tuple((compile_form(form), entry)
+def term_table() -> tuple[tuple[re.Pattern, dict, frozenset[str]], ...]:
+    return tuple((compile_form(form), entry, _keywords(form))
                  for entry in load_json("terms.json")["terms"] for form in entry["corrupted"])
+
+
+def _keywords(form: str) -> frozenset[str]:
+    """The alternatives of the form's most selective word: a form can match only where one of
+    them occurs, so one scan for all keywords decides which forms to try."""
+    slots = [w.split("|") for w in form.split() if w not in ("…", "^")]
+    best = max(slots, key=lambda alts: min(len(a) for a in alts))
+    return frozenset(a.rstrip("*").split("-")[0].lower() for a in best)
+
+
+@lru_cache(maxsize=None)
+def _keyword_scan() -> re.Pattern:
+    stems = sorted({k for _, _, keys in term_table() for k in keys}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.I)
+
+
+def _present_keywords(text: str) -> set[str]:
+    return {m.group().lower() for m in _keyword_scan().finditer(text)}
 
 
 class MangledFixedTerm(Check):
@@ -56,7 +74,10 @@ class MangledFixedTerm(Check):
     def check(self, doc):
         text = doc.text
         taken: list[tuple[int, int]] = []
-        for pattern, entry in term_table():
+        present = _present_keywords(text)
+        for pattern, entry, keys in term_table():
+            if not keys & present:
+                continue
             for m in pattern.finditer(text):
                 a, b = m.span()
                 if any(x < b and a < y for x, y in taken) or "\n" in m.group():
