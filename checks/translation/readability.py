@@ -2,7 +2,6 @@
 complexity (syllables per word). Reported as info, with the figures."""
 from __future__ import annotations
 
-import re
 from statistics import median
 
 from auditor.api import Check, Finding, Option
@@ -10,16 +9,11 @@ from auditor.api import Check, Finding, Option
 from ._common import clip, words
 
 
-_VOWEL_GROUP = re.compile(r"[aeiouy]{1,8}", re.I)
+def syllables_per_word(text: str, n_words: int) -> float:
+    """textstat's syllable count (pyphen; imported only when a sentence is long enough to judge)."""
+    import textstat
 
-
-def syllables(word: str) -> int:
-    """Vowel groups, less a silent final 'e': textstat's counter needs NLTK's cmudict, which it
-    would download at run time, and this estimate is enough to compare sentences of one text."""
-    n = len(_VOWEL_GROUP.findall(word))
-    if n > 1 and word.lower().endswith("e") and not word.lower().endswith(("le", "ee")):
-        n -= 1
-    return max(n, 1)
+    return textstat.syllable_count(text) / max(n_words, 1)
 
 
 class ReadabilityOutlier(Check):
@@ -45,7 +39,7 @@ class ReadabilityOutlier(Check):
             n = len(ws)
             if n < self.opts.min_words or n < self.opts.length_ratio * mid:
                 continue
-            per_word = sum(syllables(m.group()) for m in ws) / n
+            per_word = syllables_per_word(s.text, n)
             yield Finding(s.start, s.end,
                           f"sentence of {n} words ({per_word:.1f} syllables per word) against an "
                           f"article median of {mid:g} words: '{clip(s.text, 50)}' may run several "
