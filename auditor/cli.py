@@ -102,8 +102,8 @@ def _config(args):
     from . import config
 
     cfg = config.load(getattr(args, "config", None))
-    if getattr(args, "select", None):
-        cfg.select = args.select
+    if getattr(args, "select", None):  # like ruff: a selection on the command line starts afresh
+        cfg.select, cfg.ignore, cfg.extend_select = args.select, [], []
     if getattr(args, "ignore", None):
         cfg.ignore = cfg.ignore + args.ignore
     if getattr(args, "extend_select", None):
