@@ -220,10 +220,14 @@ class StoryLinker:
             if len(da.sentences) > len(db.sentences):
                 a, b, da, db = b, a, db, da
             idx, good, total = self.index(b), 0, 0
+            exact = {s.stems for s in db.sentences}
             for s in da.sentences:
                 if len(s.stems) < self.min_stems:
                     continue
                 total += 1
+                if s.stems in exact:  # a sentence copied word for word: no need to count
+                    good += 1
+                    continue
                 shared: Counter = Counter()
                 for t in s.stems:
                     shared.update(idx.get(t, ()))
@@ -293,10 +297,17 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
             joined[key] = " ".join(sorted(docs[d].sentences[k].stems | docs[d].sentences[k].numbers))
         return joined[key]
 
+    # A sentence that another rendition repeats word for word (same content words, names,
+    # numbers, negation and polarity) cannot disagree with all its counterparts: skip aligning it.
+    # Syndicated copies and recombined articles are mostly such sentences.
+    twins: dict[tuple, set[int]] = defaultdict(set)
+    for d in members:
+        for s in docs[d].sentences:
+            twins[s[3:]].add(d)
     out: dict[tuple[int, int], list[Counterpart]] = {}
     for d in members:
         for k, s in enumerate(docs[d].sentences):
-            if len(s.stems) < min_stems:
+            if len(s.stems) < min_stems or len(twins[s[3:]]) > 1:
                 continue
             cands: set[tuple[int, int]] = set()
             rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
