@@ -40,7 +40,9 @@ def seeds_site(out_dir) -> tuple[str, str, str]:
             files = [r.path for r in result.files if re.search(rf"\b{word}\b", r.ref.raw)]
             result.corpus_data["TEST"] = {"groups": [{"suggested": word, "spellings": [
                 {"spelling": word, "count": len(files), "files": files}]}]}
-        worst = max(result.files, key=lambda r: (len(r.findings), r.path))
+        # the index puts the worst article first: highest severity-weighted score, then most findings
+        worst = min(result.files, key=lambda r: (-sum(model.SEVERITY_WEIGHT[f.severity] for f in r.findings),
+                                                  -len(r.findings), r.path))
         assert worst.findings, "no finding on any seed: nothing to click"
         first = min(worst.findings, key=lambda f: (f.start, f.end, f.code))
         site.write_site(result, Config(), load_registry(), str(out_dir), ["."])
