@@ -5,7 +5,7 @@
 
 (a) builds a deterministic synthetic corpus of N articles from the seed articles (paragraphs of one
 story recombined, names varied), and 2N for the scaling check; (b) reports wall time and peak memory
-(resident set, summed over the process tree) for one file and for N files, for both tools in the same
+(proportional set size, summed over the process tree) for one file and for N files, for both tools in the same
 run, and the time ratio of 2N to N articles. Targets (issue 2): one article no slower than proselint;
 10,000 articles under 60 s on 2 cores with peak memory under 1 GB; T(2N) <= 2.2 x T(N).
 """
@@ -74,17 +74,30 @@ def build_corpus(n: int, out: Path) -> Path:
     return folder
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _memory_kb(pid: int) -> int:
+    """Proportional set size of one process (shared pages divided among the processes sharing
+    them, so forked workers are not counted twice); resident set size where PSS is unavailable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _tree_memory_kb(pid: int) -> int:
+    """Memory of a process and all its descendants, from /proc."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
+            total += _memory_kb(p)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
@@ -94,7 +107,7 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """Run `cmd`; return (wall seconds, peak RSS in MB summed over the process tree, exit code)."""
+    """Run `cmd`; return (wall seconds, peak memory in MB summed over the process tree, exit code)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -103,7 +116,7 @@ def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]
     def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
+            peak = max(peak, _tree_memory_kb(proc.pid))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -146,7 +159,7 @@ def main() -> int:
     print(f"corpus: {args.n} articles in {corpus} ({sum(f.stat().st_size for f in corpus.rglob('*.txt')) / 1e6:.1f} MB); "
           f"{os.cpu_count()} CPUs")
     peer = proselint_cmd()
-    print(f"  {'':<44} {'wall':>10} {'peak RSS':>12}")
+    print(f"  {'':<44} {'wall':>10} {'peak PSS':>12}")
 
     best = min(measure(auditor_cmd(args.jobs) + [str(one)])[:2] for _ in range(args.repeat))
     print(row("auditor check, 1 file", *best))
