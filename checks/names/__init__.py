@@ -157,10 +157,6 @@ class CorpusVariant(CorpusCheck):
                    for b, sp in table.items() if not sp.quoted and sp.confident}
         return [(doc.path, entries, context_names(table))]
 
-    def merge(self, a, b):
-        a.extend(b)  # in place: the reduction stays linear in the corpus
-        return a
-
     def _links(self, summary):
         """[(loser, winner, paths to flag)], {base: {path: surfaces}}, variant pairs, {base: zipf}.
 

@@ -553,14 +553,6 @@ class RenditionCheck(CorpusCheck):
     def collect(self, doc):
         return [collect_once(doc)]
 
-    def merge(self, a, b):
-        a = a if isinstance(a, list) else list(a)
-        a.extend(b)
-        return a
-
-    def empty(self):
-        return []
-
     def finalize(self, summary):
         docs, _, found = analyse(summary, self.opts)
         for dis in found:
