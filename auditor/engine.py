@@ -8,7 +8,9 @@ corpus check is finalized once.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
+from contextlib import contextmanager
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -283,6 +285,8 @@ def _init_worker(args) -> None:
     global _WORKER
     from .registry import load_registry
 
+    gc.set_threshold(*gc.get_threshold()[:2], 1_000_000)  # see no_full_collections
+
     codes, options, context, severities, max_bytes = args
     _WORKER = Worker(load_registry(), codes, options, context, severities, max_bytes)
 
@@ -298,9 +302,27 @@ def choose_jobs(requested: int, n_files: int) -> int:
     return 1 if n_files < 64 else max(1, cpus)
 
 
+@contextmanager
+def no_full_collections():
+    """Corpus summaries are many long-lived objects: every full (generation 2) garbage collection
+    scans them all again, which made a run grow faster than the corpus (measured: 2.95 x the time
+    for 2 x the articles). Young cycles are still collected by generations 0 and 1."""
+    old = gc.get_threshold()
+    gc.set_threshold(old[0], old[1], 1_000_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
         baseline=None) -> RunResult:
     """Audit `paths` as one corpus."""
+    with no_full_collections():
+        return _run(paths, cfg, registry, jobs, baseline)
+
+
+def _run(paths: list[str], cfg: Config, registry: Registry, jobs: int, baseline) -> RunResult:
     options = resolve_options(cfg, registry)
     codes = [r.code for r in registry.sorted()
              if is_selected(r.code, cfg.select, cfg.ignore, cfg.extend_select)]
