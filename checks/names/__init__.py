@@ -221,9 +221,10 @@ class CorpusVariant(CorpusCheck):
             for p in sorted(files[loser]):
                 if p in wpaths or (loser, p) in within:
                     continue  # both spellings in one file: NM101
-                shared = [q for q in wpaths if len((ctx[p] & ctx[q]) - {loser, winner})
-                          >= self.opts.min_shared_names]
-                if shared:
+                # one file of the majority that tells the same story is enough (stop at the first:
+                # a common spelling can be in thousands of files)
+                if any(len((ctx[p] & ctx[q]) - {loser, winner}) >= self.opts.min_shared_names
+                       for q in wpaths):
                     paths.append(p)
             if paths:
                 flags.append((loser, winner, paths))
@@ -417,7 +418,7 @@ class RareTwin(CorpusVariant):
                 if len(twins) != 1:
                     continue  # none, or no telling which was meant
                 twin = twins[0]
-                q = sorted(files[twin])[0]
+                q = min(files[twin])
                 related = (Related(q, *next(iter(files[twin][q].values()))[0], f"'{twin}' here"),)
                 for surface, spans in sorted(surfaces.items()):
                     sugg = suggestion_for(surface, b, twin)
