@@ -112,6 +112,16 @@ class Document:
         self.raw = raw
         self.kind = kind
         self.encoding = encoding
+        self._memo: dict = {}
+
+    def memo(self, key: str, compute):
+        """`compute(self)`, once per document: an analysis several checks share (name it
+        '<family>.<what>'). Cached like the model's own properties, dropped with the document."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     # --- text and offsets ---------------------------------------------------------------------
     @cached_property

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .layout import Layout, is_all_caps, is_title_case, layout, normalize
 from .phrases import families
 
-_CACHE_KEY = "_boilerplate_verdicts"
 
 # Lines that are only a URL, a time stamp or a bracketed tag.
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
@@ -284,9 +283,10 @@ def _reframe_body(lay: Layout, claimed: dict[int, Verdict]) -> None:
 
 def verdicts(doc, min_overlap: float = 0.0) -> dict[int, Verdict]:
     """Line index -> the verdict of the rule that claims the line (cached on the document)."""
-    cached = doc.__dict__.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
+    return doc.memo("boilerplate.verdicts", lambda d: _verdicts(d, min_overlap))
+
+
+def _verdicts(doc, min_overlap: float) -> dict[int, Verdict]:
     lay = layout(doc)
     claimed: dict[int, Verdict] = {}
     _phrase_verdicts(lay, claimed)
@@ -294,5 +294,4 @@ def verdicts(doc, min_overlap: float = 0.0) -> dict[int, Verdict]:
     _duplicate_verdicts(lay, claimed)
     _shape_verdicts(lay, claimed)
     _splice_verdicts(lay, claimed, min_overlap)
-    doc.__dict__[_CACHE_KEY] = claimed
     return claimed

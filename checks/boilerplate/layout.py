@@ -10,7 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_CACHE_KEY = "_boilerplate_layout"
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]{0,40}")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]*]{0,3}$")
@@ -93,13 +92,12 @@ def _make_line(i: int, span) -> Line:
 
 
 def layout(doc) -> Layout:
-    cached = doc.__dict__.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
+    return doc.memo("boilerplate.layout", _layout)
+
+
+def _layout(doc) -> Layout:
     lines = [_make_line(i, span) for i, span in enumerate(doc.lines)]
     prose = [ln.index for ln in lines if ln.prose and ln.index > 0]
     first = prose[0] if prose else len(lines)
     last = prose[-1] if prose else -1
-    result = Layout(lines, first, last)
-    doc.__dict__[_CACHE_KEY] = result
-    return result
+    return Layout(lines, first, last)

@@ -10,6 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.lexicon import english_frequencies
+
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = re.compile(r"[^\W\d_]{1,40}")
 # A word that starts with a capital (Latin script); the check below confirms it is mixed case.
@@ -19,23 +21,10 @@ _SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
 
-_FREQ = None
-
-
-def _freq_dict() -> dict:
-    """wordfreq's English list, loaded once per process and only when a check needs it."""
-    global _FREQ
-    if _FREQ is None:
-        from wordfreq import get_frequency_dict
-
-        _FREQ = get_frequency_dict("en")
-    return _FREQ
-
-
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of a word (0 when unknown); wordfreq lowercases, so names and words mix."""
-    f = _freq_dict().get(word.lower(), 0.0)
+    f = english_frequencies().get(word.lower(), 0.0)
     return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 
 
@@ -113,9 +102,10 @@ def _uncertain_starts(doc) -> set[int]:
 
 def doc_names(doc) -> DocNames:
     """The names of a document, computed once and shared by all NM checks."""
-    cached = getattr(doc, "_nm_names", None)
-    if cached is not None:
-        return cached
+    return doc.memo("names.doc_names", _doc_names)
+
+
+def _doc_names(doc) -> DocNames:
     text = doc.text
     uncertain = _uncertain_starts(doc)
     line_starts = [ln.start for ln in doc.lines]
@@ -133,12 +123,7 @@ def doc_names(doc) -> DocNames:
     runs = _runs(text, tokens)
     context = frozenset(k for k, words in _CONTEXT_WORDS.items()
                         if any(w in text for w in words))
-    result = DocNames(tokens, runs, lowercase, context)
-    try:
-        doc._nm_names = result
-    except AttributeError:  # pragma: no cover - a document type without __dict__
-        pass
-    return result
+    return DocNames(tokens, runs, lowercase, context)
 
 
 def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:

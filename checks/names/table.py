@@ -28,14 +28,13 @@ class Spelling:
 
 
 def spelling_table(doc) -> dict[str, Spelling]:
-    cached = getattr(doc, "_nm_table", None)
-    if cached is not None:
-        return cached
+    return doc.memo("names.spelling_table", _spelling_table)
+
+
+def _spelling_table(doc) -> dict[str, Spelling]:
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
     starts = [x.start for x in doc.sentences]
-    quotes = doc.quotes
-    qstarts = [q.start for q in quotes]
     for t in names.tokens:
         b = base(t.text)
         sp = table.setdefault(b, Spelling())
@@ -45,7 +44,7 @@ def spelling_table(doc) -> dict[str, Spelling]:
         if sp.first < 0:
             sp.first = t.start
         sp.confident = sp.confident or t.confident
-        if sp.quoted and not _in(quotes, qstarts, t.start, t.end):
+        if sp.quoted and not doc.in_quote(t.start, t.end):
             sp.quoted = False
     for run in names.runs:
         words = [base(t.text) for t in run.tokens]
@@ -54,18 +53,7 @@ def spelling_table(doc) -> dict[str, Spelling]:
                 table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
     for sp in table.values():
         sp.known = max(zipf(x) for x in sp.surfaces)
-    table = {b: sp for b, sp in table.items() if sp.confident or sp.known < RARE_FOR_INITIAL}
-    try:
-        doc._nm_table = table
-    except AttributeError:  # pragma: no cover
-        pass
-    return table
-
-
-def _in(quotes, qstarts, start: int, end: int) -> bool:
-    """doc.in_quote by bisection (quotes are in text order and do not nest)."""
-    i = bisect_right(qstarts, start) - 1
-    return i >= 0 and quotes[i].end >= end
+    return {b: sp for b, sp in table.items() if sp.confident or sp.known < RARE_FOR_INITIAL}
 
 
 def context_names(table: dict[str, Spelling]) -> frozenset[str]:

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from auditor.lexicon import english_frequencies
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # A word: letters with inner apostrophes or hyphens; bounded so a 1 MB token costs one linear scan.
@@ -111,25 +113,9 @@ def load_json(name: str):
         return json.load(fh)
 
 
-@lru_cache(maxsize=None)
-def _zipf():
-    from wordfreq import zipf_frequency
-    return zipf_frequency
-
-
-def zipf(word: str, lang: str = "en") -> float:
-    return _zipf()(word, lang)
-
-
-@lru_cache(maxsize=None)
-def _english_words() -> dict:
-    from wordfreq import get_frequency_dict
-    return get_frequency_dict("en")
-
-
 def unknown_in_english(word: str) -> bool:
     """Not in wordfreq's English list at all (zipf below 1); a dict lookup, not a tokenizer call."""
-    return word.lower() not in _english_words()
+    return word.lower() not in english_frequencies()
 
 
 @lru_cache(maxsize=None)

@@ -501,17 +501,12 @@ def _wording(docs, d, k, s, other, cps, need, opts):
 
 # --- shared analysis, cached per corpus ------------------------------------------------------------
 
-_COLLECT_CACHE: dict = {}
 _ANALYSIS_CACHE: dict = {}
 
 
 def collect_once(doc) -> DocSummary:
     """All TR6xx checks collect the same summary; compute it once per document."""
-    key = (id(doc), doc.path, len(doc.text))
-    if key not in _COLLECT_CACHE:
-        _COLLECT_CACHE.clear()
-        _COLLECT_CACHE[key] = summarise(doc)
-    return _COLLECT_CACHE[key]
+    return doc.memo("translation.renditions", summarise)
 
 
 def analyse(summary: list[DocSummary], opts) -> tuple[list[DocSummary], list[list[int]], list[Disagreement]]:
