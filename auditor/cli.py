@@ -8,7 +8,6 @@ import os
 import sys
 
 from . import __version__
-from .api import SEVERITIES
 from .config import FAIL_ON, ConfigError
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -89,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _registry(quiet: bool = False):
+def _registry():
     from .registry import load_registry
 
     reg = load_registry()

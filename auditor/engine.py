@@ -11,7 +11,6 @@ import fnmatch
 import gc
 import os
 from contextlib import contextmanager
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from auditor.api import Check, Finding, Option
 
-from ._common import clip, detect_language, unknown_in_english, words
+from ._common import clip, detect_language, unknown_in_english
 
 _SCRIPTS = (
     ("Cyrillic", "\u0400-\u04ff\u0500-\u052f"),
