@@ -227,6 +227,16 @@ class Document:
         i = bisect_right(self._quote_starts, start) - 1
         return i >= 0 and end <= self.quotes[i].end
 
+    def quoted_chars(self, start: int, end: int) -> int:
+        """How many characters of [start, end) lie inside quoted spans."""
+        i = max(0, bisect_right(self._quote_starts, start) - 1)
+        total = 0
+        for q in self.quotes[i:]:
+            if q.start >= end:
+                break
+            total += max(0, min(end, q.end) - max(start, q.start))
+        return total
+
     @cached_property
     def suppressions(self) -> list[tuple[str, int, frozenset[str]]]:
         """Inline `<!-- auditor: ignore CODE -->` comments (Markdown and HTML only)."""

@@ -233,6 +233,10 @@ def test_quoted_spans():
     assert d.in_quote(at, at + 8)
     assert not d.in_quote(DOC.index("Then"), DOC.index("Then") + 4)
     assert not d.in_quote(DOC.index("«"), DOC.index("start”") + 6)  # spans two quotes
+    a, b = DOC.index("He called"), DOC.index("start”.") + 7
+    assert d.quoted_chars(a, b) == len("«a historic day»") + len("“a new start”")
+    assert d.quoted_chars(DOC.index("historic"), DOC.index("historic") + 4) == 4
+    assert d.quoted_chars(0, 3) == 0
 
 
 def test_visible_text_and_raw_span_of_markup():

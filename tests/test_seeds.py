@@ -22,9 +22,6 @@ def test_item_caught(item, seeds_report):
     assert caught(item, seed_text(item["file"]), findings), f"missed: {item['quote']!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5 asks for 3 of the 5 seed translation 'should' items; 2 are "
-                   "caught (the other three have no majority among the renditions). Strict: remove this "
-                   "mark when the bar is met.")
 def test_half_of_translation_should_items_caught(seeds_report):
     items = [it for it in ITEMS if (it["family"], it["level"]) in PARTIAL]
     hits = [it for it in items if caught(it, seed_text(it["file"]), findings_by_path(seeds_report)[it["file"]])]

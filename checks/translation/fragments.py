@@ -9,8 +9,8 @@ import re
 
 from auditor.api import Check, Finding, Option
 
-from ._common import (MONTHS, OPEN_QUOTES, body_sentences, clip, has_finite_verb, load_json,
-                      norm, words)
+from ._common import (AUXILIARIES, MONTHS, OPEN_QUOTES, body_sentences, clip, has_finite_verb,
+                      load_json, norm, words)
 
 
 def _is_dateline(tokens: list[str]) -> bool:
@@ -146,6 +146,43 @@ class QuoteWithoutSayingVerb(Check):
                           suggestion=f"add the verb, e.g. '{clip(lead, 40)} said: …'")
 
 
+class EmptyReport(Check):
+    """Reported speech that reports nothing: a verb of saying whose clause holds only pronouns,
+    auxiliaries and light verbs ("He said he had to ask.", "She told them they would."). News
+    copy reports a proposition; an empty one means the translation lost what was said.
+    Sentences with quotation marks, questions and exclamations are left alone."""
+
+    code = "TR104"
+    family = "translation"
+    summary = "Reported speech with nothing reported"
+    severity = "warning"
+
+    def check(self, doc):
+        for s in body_sentences(doc):
+            text = s.text
+            if not text.endswith(".") or any(q in text for q in OPEN_QUOTES + "”"):
+                continue
+            tokens = [norm(m.group()) for m in words(text)]
+            if len(tokens) >= 3 and any(t in _SAYING_VERBS for t in tokens) and all(
+                    t in _SAYING_VERBS or t in _EMPTY_WORDS or t in AUXILIARIES for t in tokens):
+                yield Finding(s.start, s.end,
+                              f"'{clip(text)}' reports speech but says nothing: only pronouns and "
+                              "auxiliaries follow the verb of saying; what was said was lost in "
+                              "translation",
+                              suggestion="restore what was said, from the source or another rendition")
+
+
+_SAYING_VERBS = frozenset("say says said tell tells told add adds added state states stated "
+                          "explain explains explained note notes noted claim claims claimed "
+                          "reply replies replied answer answers answered insist insists insisted".split())
+# Words that carry no content of their own: pronouns, particles and light verbs.
+_EMPTY_WORDS = frozenset(
+    "i we they you he she it him her them us me his their its our my your himself herself "
+    "themselves itself that so to not never then also just only too there this "
+    "have has had having do did does get got go went come came want wanted need needed know knew "
+    "think thought see saw ask asked try tried agree agreed".split())
+
+
 # An opening mark: curly or guillemet, or a straight one after a space and before a word.
 _OPENING_QUOTE = re.compile(r"[“«„]|(?<=\s)\"(?=\w)")
 # A lead ending in these introduces the quotation legitimately ("the slogan “…”").
@@ -222,4 +259,4 @@ def _pair_table() -> dict[tuple[str, str], tuple[str, frozenset[str], bool]]:
     return _PAIR_CACHE
 
 
-CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, ImpossibleWordPair]
+CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair]

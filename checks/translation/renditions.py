@@ -72,6 +72,7 @@ class SentenceSummary(NamedTuple):
     numbers: frozenset          # normalised numbers ("1200", "2.9"), clock times left out
     negated: bool               # a negation cue (not, never, n't, without ...)
     poles: frozenset            # (pair index, side) of polarity words
+    quoted: bool = False        # mostly direct quotation
 
 
 class DocSummary(NamedTuple):
@@ -93,7 +94,7 @@ def polarity_table() -> tuple[dict, list]:
     return table, pairs
 
 
-def summarise_sentence(start: int, end: int, text: str) -> SentenceSummary:
+def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
     table, _ = polarity_table()
     stems, names, poles = set(), set(), set()
     negated = False
@@ -119,7 +120,7 @@ def summarise_sentence(start: int, end: int, text: str) -> SentenceSummary:
             continue
         numbers.add(m.group().replace(",", ""))
     return SentenceSummary(start, end, text[:_MAX_SENTENCE_CHARS], frozenset(stems), frozenset(names),
-                           frozenset(numbers), negated, frozenset(poles))
+                           frozenset(numbers), negated, frozenset(poles), quoted)
 
 
 def _contrastive(text: str, at: int, low: str) -> bool:
@@ -131,7 +132,8 @@ def _contrastive(text: str, at: int, low: str) -> bool:
 
 
 def summarise(doc) -> DocSummary:
-    sentences = tuple(summarise_sentence(s.start, s.end, s.text) for s in doc.sentences)
+    sentences = tuple(summarise_sentence(s.start, s.end, s.text, 2 * doc.quoted_chars(s.start, s.end) > s.end - s.start)
+                      for s in doc.sentences)
     return DocSummary(doc.path, zlib.crc32(doc.text.encode("utf-8", "replace")), sentences)
 
 
@@ -303,11 +305,11 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
     twins: dict[tuple, set[int]] = defaultdict(set)
     for d in members:
         for s in docs[d].sentences:
-            twins[s[3:]].add(d)
+            twins[_content(s)].add(d)
     out: dict[tuple[int, int], list[Counterpart]] = {}
     for d in members:
         for k, s in enumerate(docs[d].sentences):
-            if len(s.stems) < min_stems or len(twins[s[3:]]) > 1:
+            if len(s.stems) < min_stems or len(twins[_content(s)]) > 1:
                 continue
             cands: set[tuple[int, int]] = set()
             rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
@@ -335,6 +337,10 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
                     found.append(Counterpart(d2, k2, score))
             out[(d, k)] = found
     return out
+
+
+def _content(s: SentenceSummary) -> tuple:
+    return (s.stems, s.names, s.numbers, s.negated, s.poles)
 
 
 def _position(doc: DocSummary, k: int) -> float:
@@ -381,12 +387,39 @@ def find_disagreements(docs: list[DocSummary], members: list[int], aligned, opts
             found = _numbers(docs, d, k, s, other, cps, need)
         if not found and n >= opts.min_counterparts_wording:
             found = _wording(docs, d, k, s, other, cps, need, opts)
+        elif not found and not s.quoted and _consensus(docs, aligned, cps, opts):
+            found = _wording(docs, d, k, s, other, cps, need, opts)
+            if found and found[0] != "wording":
+                found = None  # a name or detail only this rendition adds is not a disagreement
         if found:
             kind, seen, expected, support = found
             best = max(support, key=lambda c: (c.score, -c.doc))
             text = docs[best.doc].sentences[best.sent].text
             out.append(Disagreement(kind, d, k, tuple(cps), tuple(seen), tuple(expected), text))
     return out
+
+
+def _consensus(docs, aligned, cps, opts) -> bool:
+    """Too few renditions for a vote, but the other renditions tell this sentence the same way:
+    each counterpart has every other one as its own close counterpart (or repeats it word for
+    word), and they are all much closer to each other than to this sentence. Direct quotations
+    are left out by the caller: outlets pick different quotes from one speech, so a quote only
+    one rendition has is not a disagreement."""
+    mutual = []
+    for c in cps:
+        theirs = {(x.doc, x.sent): x.score for x in aligned.get((c.doc, c.sent), ())}
+        mine = _content(docs[c.doc].sentences[c.sent])
+        for c2 in cps:
+            if c2 is c:
+                continue
+            if _content(docs[c2.doc].sentences[c2.sent]) == mine:
+                mutual.append(1.0)
+            elif (c2.doc, c2.sent) in theirs:
+                mutual.append(theirs[c2.doc, c2.sent])
+            else:
+                return False
+    return (min(mutual) >= opts.min_consensus
+            and max(c.score for c in cps) <= min(mutual) - opts.consensus_margin)
 
 
 def _polarity(docs, s, other, cps, need):
@@ -446,8 +479,10 @@ def _dice(a: SentenceSummary, b: SentenceSummary) -> float:
 
 def _negation(docs, s, cps, need):
     """The sentence negates and no counterpart (nor its neighbours) does. The other direction, a
-    negation the sentence lacks, was no better than chance on the MQM development set."""
-    if not s.negated or len(cps) < need:
+    negation the sentence lacks, was no better than chance on the MQM development set. Only
+    counterparts that are surely the same sentence vote: a weakly aligned one may say something
+    else, and its lacking a negation proves nothing."""
+    if not s.negated or sum(c.score >= WEAK_ALIGNMENT for c in cps) < need:
         return None
     if any(docs[c.doc].sentences[j].negated for c in cps
            for j in range(max(0, c.sent - 1), min(len(docs[c.doc].sentences), c.sent + 2))):
@@ -534,6 +569,8 @@ SHARED_OPTIONS = {
     "min_counterparts": Option(2, "least aligned counterparts in other renditions before a majority counts"),
     "majority_share": Option(0.5, "share of the counterparts that must agree against the sentence"),
     "min_counterparts_wording": Option(4, "TR601 names, TR603: least aligned counterparts (few renditions give no majority on wording)"),
+    "min_consensus": Option(0.7, "TR603 with fewer counterparts: least similarity of the other renditions' sentences to each other"),
+    "consensus_margin": Option(0.25, "TR603 with fewer counterparts: how much closer they must be to each other than to the sentence"),
     "min_lone_words": Option(2, "TR603: least content words that no other rendition uses"),
     "min_missing_words": Option(3, "TR603: least majority words that the sentence lacks"),
 }
