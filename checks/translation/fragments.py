@@ -229,6 +229,8 @@ class ImpossibleWordPair(Check):
             entry = table.get((norm(first), norm(second)))
             if entry is None or (i > 1 and norm(tokens[i - 1]) in entry[1]):
                 continue
+            if entry[3] and not _preceded_by(text, ms, tokens, i, entry[3]):
+                continue
             if (entry[2] and not statement) or (i == 0 and not opens):
                 continue
             a = ms[max(i - 1, 0)].start()
@@ -236,6 +238,15 @@ class ImpossibleWordPair(Check):
             yield Finding(s.start + a, s.start + b,
                           f"'{text[a:b]}' is not English: {entry[0]} (garbled machine translation)")
             return
+
+
+def _preceded_by(text: str, ms, tokens: list[str], i: int, allowed: frozenset[str]) -> bool:
+    """Whether the word before tokens[i] (or '^', or a comma right before it) is in `allowed`."""
+    if i < 1:
+        return False
+    if i >= 2 and "," in allowed and text[ms[i - 2].end(): ms[i - 1].start()].strip() == ",":
+        return True
+    return norm(tokens[i - 1]) in allowed
 
 
 def _lower_enough(token: str, index: int) -> bool:
@@ -246,16 +257,17 @@ def _lower_enough(token: str, index: int) -> bool:
 _PAIR_CACHE: dict = {}
 
 
-def _pair_table() -> dict[tuple[str, str], tuple[str, frozenset[str], bool]]:
+def _pair_table() -> dict[tuple[str, str], tuple[str, frozenset[str], bool, frozenset[str]]]:
     """{(first, second): (why, words that make the pair grammatical just before it,
-    whether it holds in statements only)}."""
+    whether it holds in statements only, the words one of which must come just before it)}."""
     if not _PAIR_CACHE:
         for entry in load_json("word_pairs.json")["pairs"]:
             unless = frozenset(entry.get("not_after", "").split())
+            only = frozenset(entry.get("only_after", "").split())
             for a in entry["first"].split():
                 for b in entry["second"].split():
                     _PAIR_CACHE.setdefault((a, b), (entry["why"], unless,
-                                                    entry.get("statements_only", False)))
+                                                    entry.get("statements_only", False), only))
     return _PAIR_CACHE
 
 
