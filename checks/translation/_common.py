@@ -64,6 +64,8 @@ def may_be_finite_verb(tokens: list[str], i: int) -> bool:
         return False  # a capitalised word in mid-sentence is a name
     if low in AUXILIARIES or low in IRREGULAR_FINITE:
         return True
+    if low.endswith("'s") and i + 1 < len(tokens) and norm(tokens[i + 1]) in _AFTER_CONTRACTED_IS:
+        return True  # "the season's also good": 's is 'is' or 'has', not a possessive
     prev = norm(tokens[i - 1]) if i > 0 else ""
     if low.endswith("ed") and len(low) > 3:
         return prev not in DETERMINERS
@@ -72,11 +74,17 @@ def may_be_finite_verb(tokens: list[str], i: int) -> bool:
         return prev in ("this", "that") or (prev not in DETERMINERS and prev not in PREPOSITIONS)
     if i == 0 and len(tokens) > 1 and norm(tokens[1]) in _OBJECT_STARTERS and low not in _NOT_VERBS:
         return True  # an imperative: "Check the results.", "Grab a tape measure."
+    if (i >= 2 and norm(tokens[i - 2]) in _PLURAL_DETERMINERS and prev.endswith("s")
+            and word.islower() and low not in _NOT_VERBS and not low.endswith("ly")):
+        return True  # "These things happen.": a plural subject, then its verb
     return False
 
 
 _OBJECT_STARTERS = frozenset("the a an your my our their his her it them this these those some "
                              "up out something anything everything for to on at with about".split())
+_AFTER_CONTRACTED_IS = frozenset("also not still been never always just now very too so going got "
+                                  "gone done a an the".split())
+_PLURAL_DETERMINERS = frozenset("these those many most some all both several other such".split())
 _NOT_VERBS = PREPOSITIONS | DETERMINERS | frozenset("and or but nor not also only just even all "
                                                     "both such quote unquote according".split())
 
