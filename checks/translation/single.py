@@ -14,6 +14,8 @@ from ._common import is_title_case, words
 # Closed-class words that are never capitalised inside an English sentence, not even in names.
 _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Has Have Had Does "
                                "Did Which Whose".split())
+# Verbs capitalised only inside titles ("They Are Billions", "We Are Social").
+_TITLE_VERBS = frozenset("Is Are Was Were Been Has Have Had Does Did".split())
 # Capitalised inside names ("Bank Of America", "The Hague"): flagged only between lowercase words.
 _NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
 _DATE_END = re.compile(r"\d(?:st|nd|rd|th)?$")
@@ -52,11 +54,17 @@ class StrayCapitals(Check):
                     continue  # inside a quoted title ("We Are Young")
                 if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
                     continue
+                if word in _TITLE_VERBS and _between_capitals(tokens, i):
+                    continue  # a title run in the text: "the game They Are Billions"
                 start = s.start + ms[i].start()
                 yield Finding(start, start + len(word),
                               f"'{word}' is capitalised in mid-sentence ('{_context(s.text, ms, i)}'): "
                               "a function word keeps its capital only at the start of a sentence",
                               suggestion=word.lower())
+
+
+def _between_capitals(tokens: list[str], i: int) -> bool:
+    return tokens[i - 1][:1].isupper() and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
 
 
 def _between_lowercase(tokens: list[str], i: int) -> bool:
