@@ -73,7 +73,8 @@ class ForeignScript(Check):
 
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
-_DOUBLING_ALLOWED = frozenset("had that is bye so in very etc".split())  # "was taken in in the church"
+# Grammatical ("was taken in in the church") or emphatic ("a really really long day") doublings.
+_DOUBLING_ALLOWED = frozenset("had that is bye so in very etc really many much far long more no yes ha".split())
 
 
 class DoubledWord(Check):
