@@ -656,3 +656,13 @@ def test_seed_json_lists_every_seed_and_offsets_are_in_range(seeds_report):
         for f in entry["findings"]:
             assert 0 <= f["start"] <= f["end"] <= len(raw)
             assert raw.count("\n", 0, f["start"]) + 1 == f["line"]
+
+
+def test_english_frequencies_match_wordfreq():
+    """auditor.lexicon reads wordfreq's data file itself (to skip wordfreq's imports); the result
+    must be wordfreq's own dictionary."""
+    import wordfreq
+
+    from auditor.lexicon import english_frequencies
+
+    assert english_frequencies() == wordfreq.get_frequency_dict("en")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -32,10 +32,16 @@ MAX_LINE_CHARS = 1200
 
 @dataclass
 class Pattern:
-    regex: re.Pattern
     source: str
     example: str
     heading: bool = False
+    flags: int = re.I
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Compiled on first use: a line reaches the single patterns only after the family's
+        combined pattern matched it, so a one-file run compiles few of them."""
+        return re.compile(self.source, self.flags)
 
 
 @dataclass
@@ -94,7 +100,7 @@ def parse_family(text: str, path: str) -> Family:
                  int(headers.get("max_words", 30)), headers.get("position", "any"))
     flags = 0 if headers.get("case", "insensitive") == "sensitive" else re.I
     for kind, source, example in entries:
-        fam.patterns.append(Pattern(re.compile(source, flags), source, example, kind == "heading"))
+        fam.patterns.append(Pattern(source, example, kind == "heading", flags))
     anchored = [p.source for p in fam.patterns if p.source.startswith("^")]
     floating = [p.source for p in fam.patterns if not p.source.startswith("^")]
     if anchored:
