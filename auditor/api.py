@@ -12,6 +12,7 @@ distributed engine elsewhere: `collect(doc)` returns a small picklable summary o
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -105,7 +106,7 @@ class Check:
 
     @classmethod
     def describe(cls) -> str:
-        return (cls.explanation or cls.__doc__ or cls.summary).strip()
+        return inspect.cleandoc(cls.explanation or cls.__doc__ or cls.summary)
 
     def check(self, doc) -> Iterator[Finding]:  # pragma: no cover - interface
         return iter(())

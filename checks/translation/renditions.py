@@ -688,7 +688,12 @@ class WordingMismatch(RenditionCheck):
     """A sentence keeps the place and structure of its counterparts in the other renditions but
     its key content words differ: it uses words that no other rendition uses anywhere near that
     place, and lacks words that most of them share ("Japan must resolve that Russia will
-    cooperate" where the others say "Japan must resolutely continue to sanction Russia")."""
+    cooperate" where the others say "Japan must resolutely continue to sanction Russia").
+
+    With four or more aligned renditions the majority decides. With fewer, the sentence is judged
+    only when the other renditions tell it the same way (their sentences are each other's close
+    counterparts, much closer to each other than to this one) and it is not a direct quotation:
+    outlets quote different parts of one speech."""
 
     code = "TR603"
     summary = "Key content words differ from all other renditions of the story"
