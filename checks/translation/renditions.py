@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import zlib
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -119,8 +120,17 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
         if _CLOCK.match(text, m.end()):
             continue
         numbers.add(m.group().replace(",", ""))
-    return SentenceSummary(start, end, text[:_MAX_SENTENCE_CHARS], frozenset(stems), frozenset(names),
-                           frozenset(numbers), negated, frozenset(poles), quoted)
+    return SentenceSummary(start, end, text[:_MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
+                           _frozen(numbers), negated, _frozen(poles), quoted)
+
+
+_EMPTY: frozenset = frozenset()
+
+
+def _frozen(values: set) -> frozenset:
+    """Most sentences have no number, name or polarity word: one shared empty set for them all
+    (pickling keeps the sharing within a document, so the parent process holds fewer objects)."""
+    return frozenset(values) if values else _EMPTY
 
 
 def _contrastive(text: str, at: int, low: str) -> bool:
@@ -129,6 +139,25 @@ def _contrastive(text: str, at: int, low: str) -> bool:
         return False
     before = text[max(0, at - 3):at].rstrip()
     return before.endswith((",", "—", "–")) or text[at + 3:at + 9].lower().startswith(" only")
+
+
+def _shared_stems(doc: DocSummary) -> DocSummary:
+    """`doc` with interned stems. The three TR6xx checks merge the same summary object one after
+    the other: a few recent results are kept so that they go on sharing one copy."""
+    hit = _REBUILT.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    intern = sys.intern
+    new = doc._replace(sentences=tuple(
+        s._replace(stems=frozenset(map(intern, s.stems)), names=_frozen(set(map(intern, s.names))))
+        for s in doc.sentences))
+    if len(_REBUILT) >= 16:
+        _REBUILT.clear()
+    _REBUILT[id(doc)] = (doc, new)
+    return new
+
+
+_REBUILT: dict[int, tuple[DocSummary, DocSummary]] = {}
 
 
 def summarise(doc) -> DocSummary:
@@ -584,6 +613,12 @@ class RenditionCheck(CorpusCheck):
 
     def collect(self, doc):
         return [collect_once(doc)]
+
+    def merge(self, a, b):
+        """Extends `a`, sharing one string per stem across documents: summaries that come back
+        from worker processes each carry their own copies, and the corpus holds millions."""
+        a.extend(_shared_stems(d) for d in b)
+        return a
 
     def finalize(self, summary):
         docs, _, found = analyse(summary, self.opts)
