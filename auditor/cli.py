@@ -25,7 +25,11 @@ def _codes(value: str) -> list[str]:
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files and folders to audit as one corpus (default: 'paths' from the config)")
+                   help="files and folders to audit as one corpus (default: 'paths' from the config); "
+                        "'-' reads an article from standard input")
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="the name of the article read from '-' (its suffix sets the format; used in "
+                        "the output and for per-file-ignores)")
     p.add_argument("--config", metavar="FILE", help="use this auditor.toml or pyproject.toml")
     p.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to run")
     p.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes to skip")
@@ -49,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="print counts per code instead of findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no notes or summary")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (auto: on a terminal, unless NO_COLOR is set)")
+    check.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                       help="show the source line with a caret under each finding (default on a terminal)")
+    check.add_argument("--no-show-source", dest="show_source", action="store_false",
+                       help="one line per finding")
     check.add_argument("--baseline", metavar="FILE", help="baseline file (default: .auditor-baseline.json "
                        "next to the config)")
     check.add_argument("--no-baseline", action="store_true", help="report findings the baseline accepts")
@@ -103,10 +114,13 @@ def _config(args):
     cfg = config.load(getattr(args, "config", None))
     if getattr(args, "select", None):  # like ruff: a selection on the command line starts afresh
         cfg.select, cfg.ignore, cfg.extend_select = args.select, [], []
+        cfg.from_cli.add("select")
     if getattr(args, "ignore", None):
         cfg.ignore = cfg.ignore + args.ignore
+        cfg.from_cli.add("ignore")
     if getattr(args, "extend_select", None):
         cfg.extend_select = cfg.extend_select + args.extend_select
+        cfg.from_cli.add("extend-select")
     if getattr(args, "fail_on", None):
         cfg.fail_on = args.fail_on
     if getattr(args, "house_names", None):
@@ -138,8 +152,54 @@ def _relative(path: str) -> str:
 
 def _print_notices(notices, quiet: bool) -> None:
     for n in notices:
-        if not (quiet and n.startswith("note:")):
+        if not (quiet and n.level == "note"):
             print(n, file=sys.stderr)
+
+
+#: Below this many files a run is over before a progress bar would help.
+PROGRESS_MIN_FILES = 300
+
+
+def _progress(args):
+    """A progress callback drawing a bar on stderr, or None (not a terminal, quiet, or no tqdm)."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            try:
+                from tqdm import tqdm
+            except ImportError:
+                state["bar"] = bar = False
+            else:
+                state["bar"] = bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False,
+                                          dynamic_ncols=True, desc="auditing")
+        if bar:
+            bar.update(done - bar.n)
+            if done >= total:
+                bar.close()
+
+    return update
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _stdin_source(args, paths):
+    from . import inputs
+
+    if inputs.STDIN not in paths:
+        return None
+    return inputs.read_stdin(getattr(args, "stdin_filename", None))
 
 
 def cmd_check(args) -> int:
@@ -158,7 +218,8 @@ def cmd_check(args) -> int:
             raise ConfigError(f"{args.baseline}: baseline file not found")
         if os.path.exists(baseline_path):
             baseline = Baseline.load(baseline_path)
-    result = engine.run(paths, cfg, reg, baseline=baseline)
+    result = engine.run(paths, cfg, reg, baseline=baseline, stdin=_stdin_source(args, paths),
+                        progress=_progress(args))
     _print_notices(result.notices, args.quiet)
     if args.write_baseline:
         b = Baseline.from_results(baseline_path, result.files)
@@ -166,23 +227,38 @@ def cmd_check(args) -> int:
         n = sum(b.entries.values())
         print(f"wrote {n} accepted finding{'s' * (n != 1)} to {baseline_path}", file=sys.stderr)
         return 2 if result.errors else 0
-
-    from .reports import formats
-
-    out = sys.stdout
-    if args.statistics:
-        formats.write_statistics(result, out, reg, "json" if cfg.output_format == "json" else "text")
-    elif cfg.output_format == "text" and args.quiet:
-        for r in result.files:
-            for f in r.findings:
-                out.write(f"{r.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
-    else:
-        formats.WRITERS[cfg.output_format](result, out, reg)
+    try:
+        _write_report(args, cfg, reg, result)
+    except OSError as e:
+        raise ConfigError(f"{args.output_file}: cannot write the report ({e.strerror or e})") from None
     if result.baseline_suppressed and not args.quiet:
         print(f"note: {result.baseline_suppressed} finding(s) accepted by the baseline {baseline_path}",
               file=sys.stderr)
     code = engine.exit_code(result, cfg.fail_on)
     return 0 if args.exit_zero and code == 1 else code
+
+
+def _write_report(args, cfg, reg, result) -> None:
+    from .reports import formats
+
+    if args.output_file:
+        with open(args.output_file, "w", encoding="utf-8", newline="\n") as out:
+            _write_to(out, args, cfg, reg, result, formats)
+    else:
+        _write_to(sys.stdout, args, cfg, reg, result, formats)
+
+
+def _write_to(out, args, cfg, reg, result, formats) -> None:
+    if args.statistics:
+        formats.write_statistics(result, out, reg, "json" if cfg.output_format == "json" else "text")
+    elif cfg.output_format == "text":
+        terminal = hasattr(out, "isatty") and out.isatty()
+        show_source = terminal if args.show_source is None else args.show_source
+        style = formats.TextStyle(color=_use_color(args.color, out), show_source=show_source,
+                                  quiet=args.quiet)
+        formats.write_text(result, out, reg, style)
+    else:
+        formats.WRITERS[cfg.output_format](result, out, reg)
 
 
 def cmd_rules(args) -> int:
@@ -227,6 +303,10 @@ def cmd_report(args) -> int:
     reg = _registry()
     paths = _paths(args, cfg)
     if paths is None:
+        return 2
+    if "-" in paths:
+        print("error: `auditor report` reads files, not standard input; use `auditor check -`",
+              file=sys.stderr)
         return 2
     return site.main(args, cfg, reg, paths)
 

@@ -43,6 +43,7 @@ class Config:
     output_format: str = "text"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str | None = None  # the file the settings came from
+    from_cli: set[str] = field(default_factory=set)  # keys set on the command line (for messages)
     root: str = "."  # folder of that file: relative paths in it resolve from here
 
     def resolve(self, path: str | None) -> str | None:
@@ -162,11 +163,21 @@ def find_config(start: str = ".") -> str | None:
 
 
 def _has_tool_table(path: str) -> bool:
+    """Whether a pyproject.toml holds [tool.auditor]. One that does not parse is an error: its
+    settings might be meant for us, and ignoring them silently would audit with the wrong ones."""
     try:
         with open(path, "rb") as fh:
             return "auditor" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    except OSError:
         return False
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(_toml_problem(os.path.relpath(path), e)) from None
+
+
+def _toml_problem(shown: str, e: Exception) -> str:
+    """'pyproject.toml:3: not valid TOML: Expected '=' ... (at line 3, column 5)'."""
+    m = re.search(r"at line (\d+)", str(e))
+    return f"{shown}:{m.group(1)}: not valid TOML: {e}" if m else f"{shown}: not valid TOML: {e}"
 
 
 def load(path: str | None = None, start: str = ".") -> Config:
@@ -181,7 +192,7 @@ def load(path: str | None = None, start: str = ".") -> Config:
     except OSError as e:
         raise ConfigError(f"{shown}: cannot read the config file ({e.strerror or e})") from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{shown}: not valid TOML ({e})") from None
+        raise ConfigError(_toml_problem(shown, e)) from None
     if os.path.basename(path) == "pyproject.toml":
         data = data.get("tool", {}).get("auditor", {})
         shown += " [tool.auditor]"

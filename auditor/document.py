@@ -159,6 +159,12 @@ class Document:
         line = bisect_right(self.line_starts, raw_offset)
         return line, raw_offset - self.line_starts[line - 1] + 1
 
+    def line_of(self, offset: int) -> int:
+        """The line of the file on disk (1-based) that holds `doc.text[offset]`: what a message
+        should cite, since Markdown and HTML lines differ from the visible text's."""
+        offset = min(max(offset, 0), len(self.text))
+        return self.line_col(self.raw_span(offset, offset)[0])[0]
+
     # --- structure ----------------------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Span]:

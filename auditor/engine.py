@@ -71,22 +71,53 @@ class FileResult:
     findings: list[Reported] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A one-line message for stderr about the run: an input that could not be audited, a check
+    that failed, a setting that does nothing. `path` is the file it concerns, if any; `skipped`
+    says that the file was not audited at all (it is then listed under "errors" in JSON)."""
+
+    level: str  # "error" (the run is not clean: exit 2), "warning" or "note"
+    message: str  # names the file (or the setting) and the problem
+    path: str | None = None
+    skipped: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.message}"
+
+
 @dataclass
 class RunResult:
     files: list[FileResult]
-    notices: list[str]  # one-line messages for stderr: "error: …", "warning: …" or "note: …"
+    notices: list[Notice]
     rules_run: list[str]
     baseline_suppressed: int = 0
     corpus_data: dict[str, Any] = field(default_factory=dict)  # code -> check.corpus_data(...)
 
     @property
     def errors(self) -> int:
-        """Files that could not be audited."""
-        return sum(n.startswith("error:") for n in self.notices)
+        """Problems that make the run incomplete: files not read, checks that failed."""
+        return sum(n.level == "error" for n in self.notices)
+
+    @property
+    def unaudited(self) -> list[Notice]:
+        """Files that were skipped or could not be read, one notice each."""
+        return [n for n in self.notices if n.skipped]
+
+    @property
+    def failed_checks(self) -> int:
+        return sum(n.level == "error" and not n.skipped for n in self.notices)
 
 
-def notice(e: inputs.InputError) -> str:
-    return f"{'error' if e.fatal else 'note'}: {e}"
+def notice(e: inputs.InputError) -> Notice:
+    return Notice("error" if e.fatal else "note", str(e), e.path, e.skipped)
+
+
+def check_failed(code: str, path: str | None, e: BaseException, stage: str = "") -> Notice:
+    """A check that raised: the run goes on, but it is not clean (exit 2)."""
+    where = f"{path}: " if path else ""
+    text = " ".join(str(e).split())[:200]
+    return Notice("error", f"{where}check {code} failed{stage}: {type(e).__name__}: {text}", path)
 
 
 @dataclass
@@ -145,18 +176,36 @@ def resolve_options(cfg: Config, registry: Registry) -> dict[str, Options]:
     return resolved
 
 
-def selector_notices(cfg: Config, registry: Registry) -> list[str]:
-    """Warnings for codes in the settings that match no registered check (a typo, or a plugin
-    that failed to load); the run goes on."""
+def validate_selectors(cfg: Config, registry: Registry) -> None:
+    """Codes in the settings must match a registered check: a typo would otherwise silently
+    select or ignore nothing. Raises ConfigError naming the setting and the nearest code."""
     keys = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select),
             ("severity", list(cfg.severity))]
     keys += [(f"per-file-ignores.{glob}", codes) for glob, codes in cfg.per_file_ignores.items()]
-    out = []
     for key, values in keys:
         for v in values:
             if v != "ALL" and not any(code.startswith(v) for code in registry.rules):
-                out.append(f"warning: '{key}' names {v}, which matches no check; `auditor rules` lists them")
-    return out
+                raise ConfigError(f"{_where(cfg, key)}'{v}' matches no check{_nearest(v, registry)}; "
+                                  "`auditor rules` lists them")
+
+
+def _where(cfg: Config, key: str) -> str:
+    if key in cfg.from_cli:
+        return f"--{key}: "
+    return f"{cfg.source}: '{key}': " if cfg.source else f"{key}: "
+
+
+def _nearest(selector: str, registry: Registry) -> str:
+    """'; did you mean NM101?' for the closest code (or else family prefix), or ''."""
+    import difflib
+
+    codes = sorted(registry.rules)
+    prefixes = sorted({code[:n] for code in codes for n in range(2, len(code))})
+    for candidates in (codes, prefixes):
+        close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean {close[0]}?"
+    return ""
 
 
 def make_context(cfg: Config) -> Context:
@@ -164,6 +213,16 @@ def make_context(cfg: Config) -> Context:
     if cfg.house_names:
         house = read_house_names(cfg.resolve(cfg.house_names))
     return Context(house_names=house, config_root=cfg.root)
+
+
+def _is_settings_file(source: inputs.Source, cfg: Config) -> bool:
+    """The house list of names and the baseline are the tool's own files, never articles (the
+    staged-files pre-commit hook passes every staged .txt, the house list included)."""
+    own = [cfg.resolve(cfg.house_names), cfg.baseline_path]
+    if not source.on_disk:
+        return False
+    here = os.path.realpath(source.fs_path)
+    return any(p and os.path.realpath(p) == here for p in own)
 
 
 # --- the per-document worker -----------------------------------------------------------------
@@ -186,7 +245,8 @@ class Worker:
         except inputs.InputError as e:
             return None, {}, [notice(e)]
         except Exception as e:  # never let one file take the run down
-            return None, {}, [f"error: {source.display}: could not be read: {type(e).__name__}: {e}"]
+            return None, {}, [Notice("error", f"{source.display}: could not be read: {type(e).__name__}: {e}",
+                                     source.display, skipped=True)]
         messages = [notice(n) for n in notices]
         result = FileResult(doc.path, DocRef.of(doc))
         for inst in self.doc_checks:
@@ -195,14 +255,14 @@ class Worker:
             try:
                 for f in inst.check(doc):
                     result.findings.append(place(doc, inst, f, self.severities[inst.code]))
-            except Exception as e:
-                messages.append(f"warning: {doc.path}: check {inst.code} failed: {type(e).__name__}: {e}")
+            except Exception as e:  # a broken check must not take the run down
+                messages.append(check_failed(inst.code, doc.path, e))
         summaries = {}
         for inst in self.corpus_checks:
             try:
                 summaries[inst.code] = inst.collect(doc)
             except Exception as e:
-                messages.append(f"warning: {doc.path}: check {inst.code} failed: {type(e).__name__}: {e}")
+                messages.append(check_failed(inst.code, doc.path, e))
         return result, summaries, messages
 
 
@@ -314,21 +374,25 @@ def no_full_collections():
         gc.set_threshold(*old)
 
 
-def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0,
-        baseline=None) -> RunResult:
-    """Audit `paths` as one corpus."""
+def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0, baseline=None,
+        stdin: inputs.Source | None = None, progress=None) -> RunResult:
+    """Audit `paths` as one corpus ('-' in `paths` stands for `stdin`). `progress(done, total)`
+    is called as each file is audited."""
     with no_full_collections():
-        return _run(paths, cfg, registry, jobs, baseline)
+        return _run(paths, cfg, registry, jobs, baseline, stdin, progress)
 
 
-def _run(paths: list[str], cfg: Config, registry: Registry, jobs: int, baseline) -> RunResult:
+def _run(paths: list[str], cfg: Config, registry: Registry, jobs: int, baseline, stdin,
+         progress) -> RunResult:
     options = resolve_options(cfg, registry)
     codes = [r.code for r in registry.sorted()
              if is_selected(r.code, cfg.select, cfg.ignore, cfg.extend_select)]
     severities = {c: severity_for(c, registry.get(c).cls.severity, cfg.severity) for c in codes}
     context = make_context(cfg)
-    sources, errors = inputs.discover(paths, cfg.include, cfg.exclude)
-    notices = selector_notices(cfg, registry) + [notice(e) for e in errors]
+    sources, errors = inputs.discover(paths, cfg.include, cfg.exclude, stdin)
+    sources = [s for s in sources if not _is_settings_file(s, cfg)]
+    validate_selectors(cfg, registry)
+    notices: list[Notice] = [notice(e) for e in errors]
 
     worker_args = (codes, options, context, severities, cfg.max_file_size)
     n_jobs = choose_jobs(jobs or cfg.jobs, len(sources))
@@ -336,9 +400,15 @@ def _run(paths: list[str], cfg: Config, registry: Registry, jobs: int, baseline)
     corpus = [registry.get(c).cls(options[c], context) for c in codes if registry.get(c).cls.is_corpus]
     summaries: dict[str, Any] = {c.code: c.empty() for c in corpus}
 
+    done = 0
+
     def absorb(outcome):
+        nonlocal done
         result, file_summaries, messages = outcome
         notices.extend(messages)
+        done += 1
+        if progress is not None:
+            progress(done, len(sources))
         if result is not None:
             results.append(result)
         for check in corpus:
@@ -372,14 +442,15 @@ def _run(paths: list[str], cfg: Config, registry: Registry, jobs: int, baseline)
             for path, finding in check.finalize(summaries[check.code]):
                 target = by_path.get(path)
                 if target is None:
-                    notices.append(f"warning: check {check.code} reported on unknown file {path}; dropped")
+                    notices.append(Notice("error", f"check {check.code} reported on a file that was not "
+                                                   f"audited ({path}); finding dropped"))
                     continue
                 target.findings.append(place(lookup(path), check, finding, severities[check.code], lookup))
             data = check.corpus_data(summaries[check.code])
             if data is not None:
                 corpus_data[check.code] = data
         except Exception as e:
-            notices.append(f"warning: check {check.code} failed while finalizing: {type(e).__name__}: {e}")
+            notices.append(check_failed(check.code, None, e, " while comparing the files"))
 
     suppressed = 0
     for r in results:

@@ -17,19 +17,37 @@ _SNIFF = 8192
 class InputError(Exception):
     """A file that cannot be audited; the message names the file and the problem."""
 
-    def __init__(self, path: str, problem: str, fatal: bool = True):
+    def __init__(self, path: str, problem: str, fatal: bool = True, skipped: bool | None = None):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
         self.fatal = fatal  # False: a notice (e.g. empty file), the run's exit code is unaffected
+        self.skipped = fatal if skipped is None else skipped  # the file was not audited
 
 
 @dataclass(frozen=True)
 class Source:
-    """A file to audit: the path as shown (relative to the working directory) and on disk."""
+    """A file to audit: the path as shown (relative to the working directory) and on disk, or
+    the bytes themselves for an article read from standard input (`fs_path` is then its name)."""
 
     display: str
     fs_path: str
+    data: bytes | None = None
+
+    @property
+    def on_disk(self) -> bool:
+        return self.data is None
+
+
+STDIN = "-"
+
+
+def read_stdin(name: str | None) -> Source:
+    """The article piped to `auditor check -`, named by --stdin-filename (default 'stdin.txt')."""
+    import sys
+
+    name = name or "stdin.txt"
+    return Source(display_path(name), name, sys.stdin.buffer.read())
 
 
 def _matches(path: str, patterns) -> bool:
@@ -47,7 +65,8 @@ def display_path(path: str) -> str:
     return os.path.normpath(path)
 
 
-def discover(paths, include=DEFAULT_INCLUDE, exclude=()) -> tuple[list[Source], list[InputError]]:
+def discover(paths, include=DEFAULT_INCLUDE, exclude=(), stdin: Source | None = None
+             ) -> tuple[list[Source], list[InputError]]:
     """Expand files and folders (recursively) into sources, in a stable order.
 
     Files named explicitly are audited whatever their suffix (unless excluded); files found in
@@ -64,6 +83,10 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=()) -> tuple[list[Source], 
             sources.append(Source(display_path(path), path))
 
     for given in paths:
+        if given == STDIN:
+            if stdin is not None and stdin not in sources:
+                sources.append(stdin)
+            continue
         if os.path.isdir(given):
             found = 0
             for root, dirs, files in os.walk(given):
@@ -95,15 +118,35 @@ _FINE_SYMBOLS = frozenset("©®°№™€£¥§¶•·")
 _WORD = re.compile(r"[^\W\d_]{2,40}")
 
 
+# Byte-order marks of the wide Unicode encodings, longest first (UTF-32 LE starts like UTF-16 LE).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def wide_bom(data: bytes) -> tuple[int, str] | None:
+    """(BOM length, codec) of a UTF-16 or UTF-32 file that starts with its byte-order mark."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return len(bom), codec
+    return None
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode UTF-8 (BOM kept as U+FEFF, as Python reads it); else detect the encoding."""
+    """Decode the file. The BOM stays in the text as U+FEFF (as Python reads UTF-8 with a BOM),
+    so offsets count it and writing the text back in the same codec restores the bytes.
+    UTF-16/32 need their BOM; other files are UTF-8 or a detected legacy encoding."""
+    wide = wide_bom(data)
+    if wide is not None:
+        n, codec = wide
+        try:
+            return "\ufeff" + data[n:].decode(codec), codec
+        except UnicodeDecodeError:
+            raise InputError(path, f"starts with a {codec.upper()} byte-order mark but is not valid "
+                                   f"{codec.upper()}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for bom, enc in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc), enc
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files pay for it
 
     best = from_bytes(data).best()
@@ -154,8 +197,10 @@ def _mess(text: str) -> int:
 
 
 def looks_binary(data: bytes) -> bool:
+    if wide_bom(data) is not None:  # UTF-16/32 text is full of NUL bytes
+        return False
     head = data[:_SNIFF]
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return bool(head) and controls / len(head) > 0.1
@@ -165,6 +210,19 @@ def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
     """Read and decode one file. Raises InputError for files that cannot be audited."""
     path = source.display
     notices: list[InputError] = []
+    data = source.data if source.data is not None else _read(source, max_bytes)
+    if looks_binary(data):
+        raise InputError(path, "binary file (contains NUL or control bytes); skipped")
+    text, encoding = decode(data, path)
+    if not encoding.startswith("utf-"):
+        notices.append(InputError(path, f"not UTF-8; decoded as {encoding}", fatal=False))
+    if not text.strip():
+        notices.append(InputError(path, "empty file; nothing to audit", fatal=False))
+    return Document(path, text, kind_of(source.fs_path), encoding), notices
+
+
+def _read(source: Source, max_bytes: int) -> bytes:
+    path = source.display
     try:
         info = os.stat(source.fs_path)
         if stat.S_ISDIR(info.st_mode):
@@ -175,9 +233,9 @@ def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
         if size > max_bytes:
             raise InputError(path, f"file is {size / 1e6:.1f} MB, larger than max-file-size "
                                    f"({max_bytes / 1e6:.1f} MB); skipped (raise max-file-size to audit it)",
-                             fatal=False)
+                             fatal=False, skipped=True)
         with open(source.fs_path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except InputError:
         raise
     except IsADirectoryError:
@@ -186,11 +244,3 @@ def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
         raise InputError(path, "permission denied; cannot read the file") from None
     except OSError as e:
         raise InputError(path, f"cannot read the file ({e.strerror or e})") from None
-    if looks_binary(data):
-        raise InputError(path, "binary file (contains NUL or control bytes); skipped")
-    text, encoding = decode(data, path)
-    if encoding != "utf-8":
-        notices.append(InputError(path, f"not UTF-8; decoded as {encoding}", fatal=False))
-    if not text.strip():
-        notices.append(InputError(path, "empty file; nothing to audit", fatal=False))
-    return Document(path, text, kind_of(source.fs_path), encoding), notices

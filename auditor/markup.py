@@ -172,8 +172,82 @@ _MD_INLINE = re.compile(
 )
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def markdown_code_regions(raw: str) -> list[tuple[int, int]]:
+    """Raw spans that are not article text: YAML/TOML front matter at the top, fenced code blocks
+    (``` or ~~~, closed by a fence of the same kind at least as long, or by the end) and indented
+    code blocks (lines indented 4+ spaces or a tab after a blank line, outside lists)."""
+    regions = []
+    pos = 0
+    m = _FRONT_MATTER.match(raw)
+    if m:
+        regions.append((0, m.end()))
+        pos = m.end()
+    while True:
+        m = _FENCE_OPEN.search(raw, pos)
+        if not m:
+            break
+        fence = m.group(1)
+        closer = re.compile(r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.M)
+        c = closer.search(raw, m.end())
+        end = len(raw) if c is None else c.end()
+        regions.append((m.start(), end))
+        pos = end
+    return _merge(regions + _indented_blocks(raw, regions))
+
+
+def _indented_blocks(raw: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    start = None  # the block being built
+    prev_blank, in_list = True, False
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        a, offset = offset, offset + len(line)
+        if any(x <= a < y for x, y in taken):
+            prev_blank, start = True, None
+            continue
+        body = line.rstrip("\r\n")
+        blank = not body.strip()
+        if start is not None:
+            if blank or _INDENTED.match(body):
+                prev_blank = blank
+                continue
+            out.append((start, a))
+            start = None
+        if not blank and _INDENTED.match(body) and prev_blank and not in_list:
+            start = a
+        elif not blank:
+            in_list = bool(_LIST_ITEM.match(body)) or (in_list and body[:1] in " \t")
+        prev_blank = blank
+    if start is not None:
+        out.append((start, len(raw)))
+    return out
+
+
+def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(regions):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def markdown_edits(raw: str) -> list[tuple[int, int, str]]:
-    edits: list[tuple[int, int, str]] = []
+    hidden = markdown_code_regions(raw)
+    starts = [a for a, _ in hidden]
+
+    def visible(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i < 0 or pos >= hidden[i][1]
+
+    edits: list[tuple[int, int, str]] = [(a, b, "\n" if a else "") for a, b in hidden]
     for m in _MD_RULE.finditer(raw):
         edits.append((m.start(), m.end(), ""))
     for m in _MD_LINE_PREFIX.finditer(raw):
@@ -190,6 +264,8 @@ def markdown_edits(raw: str) -> list[tuple[int, int, str]]:
             edits.append((m.start(), m.end(), html.unescape(tok)))
         else:
             edits.append((m.start(), m.end(), ""))
+    regions = set(hidden)
+    edits = [e for e in edits if (e[0], e[1]) in regions or (visible(e[0]) and visible(max(e[0], e[1] - 1)))]
     edits.sort(key=lambda e: (e[0], e[1]))
     return edits
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from auditor import __version__
@@ -17,8 +18,19 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def to_json(result) -> dict:
-    return {"version": 1,
-            "files": [{"path": r.path, "findings": [f.as_json() for f in r.findings]} for r in result.files]}
+    out = {"version": 1,
+           "files": [{"path": r.path, "findings": [f.as_json() for f in r.findings]} for r in result.files]}
+    errors = json_errors(result)
+    if errors:
+        out["errors"] = errors
+    return out
+
+
+def json_errors(result) -> list[dict]:
+    """Files that were skipped or could not be read, and checks that failed on a file: {path,
+    message}. The key is left out of a clean run, so the contract's other keys never change."""
+    return [{"path": n.path or "", "message": n.message} for n in result.notices
+            if n.skipped or n.level == "error"]
 
 
 def write_json(result, out, registry=None) -> None:
@@ -26,18 +38,98 @@ def write_json(result, out, registry=None) -> None:
     out.write("\n")
 
 
-def write_text(result, out, registry=None) -> None:
-    for r in result.files:
-        for f in r.findings:
-            hint = f" (suggest: {f.suggestion})" if f.suggestion else ""
-            out.write(f"{r.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}{hint}\n")
+@dataclass(frozen=True)
+class TextStyle:
+    """How the text format looks: ANSI colour, and the source line with a caret under the span
+    (both on by default on a terminal, off in a pipe or file), or one line per finding (quiet)."""
+
+    color: bool = False
+    show_source: bool = False
+    quiet: bool = False
+
+
+_ANSI = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36", "green": "32"}
+_SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
+_SOURCE_WINDOW = 60  # characters shown on each side of a span in a long source line
+
+
+def _paint(text: str, style: TextStyle, *names: str) -> str:
+    if not style.color or not names:
+        return text
+    return "\x1b[" + ";".join(_ANSI[n] for n in names) + "m" + text + "\x1b[0m"
+
+
+def finding_line(path: str, f, style: TextStyle = TextStyle()) -> str:
+    """`path:line:col: CODE [severity] message (suggest: …)`, one line."""
+    sev = _SEVERITY_COLOR.get(f.severity, "bold")
+    hint = ""
+    if f.suggestion and f.suggestion not in f.message:
+        hint = " " + _paint(f"(suggest: {f.suggestion})", style, "green")
+    return (f"{_paint(path, style, 'bold')}:{f.line}:{f.column}: {_paint(f.code, style, 'bold', sev)} "
+            f"[{f.severity}] {f.message}{hint}")
+
+
+def source_excerpt(raw: str, f, style: TextStyle) -> list[str]:
+    """The source line of a finding with carets under its span, clipped around the span."""
+    starts = raw.rfind("\n", 0, f.start) + 1
+    stop = raw.find("\n", starts)
+    stop = len(raw) if stop < 0 else stop
+    line = raw[starts:stop].rstrip("\r")
+    a, b = f.start - starts, max(f.start - starts + 1, min(f.end, stop) - starts)
+    lo, hi = max(0, a - _SOURCE_WINDOW), min(len(line), max(b, a + 1) + _SOURCE_WINDOW)
+    shown = ("…" if lo else "") + line[lo:hi].replace("\t", " ") + ("…" if hi < len(line) else "")
+    pad = _width(("…" if lo else "") + line[lo:a])
+    marks = "^" * max(1, _width(line[a:min(b, hi)]))
+    gutter = str(f.line)
+    bar = _paint("|", style, "dim")
+    return [f"{' ' * len(gutter)} {bar}",
+            f"{_paint(gutter, style, 'dim')} {bar} {shown}",
+            f"{' ' * len(gutter)} {bar} {' ' * pad}{_paint(marks, style, _SEVERITY_COLOR.get(f.severity, 'bold'))}",
+            ""]
+
+
+def _width(text: str) -> int:
+    """Terminal columns of `text`: East Asian wide characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def summary_line(result) -> str:
+    """The closing line: findings, and what could not be done. 'All clear' only when every file
+    was read and every check ran."""
+    n_files = len(result.files)
     total = sum(len(r.findings) for r in result.files)
+    problems = []
+    if result.unaudited:
+        k = len(result.unaudited)
+        problems.append(f"{k} file{'s' * (k != 1)} could not be audited")
+    if result.failed_checks:
+        k = result.failed_checks
+        problems.append(f"{k} check failure{'s' * (k != 1)}")
+    tail = f" ({'; '.join(problems)}; see the errors above)" if problems else ""
     if total:
         files = sum(1 for r in result.files if r.findings)
-        out.write(f"Found {total} finding{'s' * (total != 1)} in {files} of {len(result.files)} "
-                  f"file{'s' * (len(result.files) != 1)}.\n")
-    else:
-        out.write(f"All clear: {len(result.files)} file{'s' * (len(result.files) != 1)} audited, no findings.\n")
+        return (f"Found {total} finding{'s' * (total != 1)} in {files} of {n_files} "
+                f"file{'s' * (n_files != 1)}.{tail}")
+    if problems:
+        return f"No findings in {n_files} file{'s' * (n_files != 1)}, but the run is incomplete{tail}."
+    return f"All clear: {n_files} file{'s' * (n_files != 1)} audited, no findings."
+
+
+def write_text(result, out, registry=None, style: TextStyle = TextStyle()) -> None:
+    for r in result.files:
+        write_file_findings(r, out, style)
+    if not style.quiet:
+        out.write(summary_line(result) + "\n")
+
+
+def write_file_findings(r, out, style: TextStyle = TextStyle()) -> None:
+    """One file's findings in the text format (the CLI streams them as files finish)."""
+    for f in r.findings:
+        out.write(finding_line(r.path, f, style) + "\n")
+        if style.show_source and not style.quiet:
+            out.write("\n".join(source_excerpt(r.ref.raw, f, style)) + "\n")
 
 
 def _escape_github(value: str, prop: bool = False) -> str:
@@ -55,6 +147,9 @@ def write_github(result, out, registry=None) -> None:
             out.write(f"::{level[f.severity]} file={_escape_github(r.path, True)},line={f.line},"
                       f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"
                       f"title={_escape_github(f.code, True)}::{_escape_github(msg)}\n")
+    for n in json_errors(result):
+        props = ([f"file={_escape_github(n['path'], True)}"] if n["path"] else []) + ["title=auditor"]
+        out.write(f"::error {','.join(props)}::{_escape_github(n['message'])}\n")
 
 
 def _uri(path: str) -> str:
@@ -110,8 +205,22 @@ def sarif(result, registry) -> dict:
                                 "rules": sarif_rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "invocations": [_invocation(result)],
         }],
     }
+
+
+def _invocation(result) -> dict:
+    """Files not audited and checks that failed, as tool execution notifications."""
+    notes = []
+    for n in result.notices:
+        if not (n.skipped or n.level in ("error", "warning")):
+            continue
+        entry = {"level": "error" if n.level == "error" else "warning", "message": {"text": n.message}}
+        if n.path:
+            entry["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(n.path)}}}]
+        notes.append(entry)
+    return {"executionSuccessful": result.errors == 0, "toolExecutionNotifications": notes}
 
 
 def write_sarif(result, out, registry) -> None:

@@ -298,11 +298,18 @@ def test_duplicate_code_is_reported():
 
 
 def test_check_that_raises_loses_only_its_findings(tmp_path, zz):
+    """A check that raises is an error: the others still report, the run exits 2, one line on
+    stderr names the check, the file and the exception, and the text output never says 'All clear'."""
     write(tmp_path, "a.txt", "crashword wrongword\n")
     run = run_cli(["check", "--format", "json", "--select", "ZZ101,ZZ104", "."], cwd=tmp_path)
-    assert run.code == 1
-    assert "a.txt: check ZZ104 failed: RuntimeError: boom" in run.err
+    assert run.code == 2
+    assert "error: a.txt: check ZZ104 failed: RuntimeError: boom" in run.err
     assert [f["code"] for f in run.json()["files"][0]["findings"]] == ["ZZ101"]
+    write(tmp_path, "a.txt", "crashword\n")
+    run = run_cli(["check", "--select", "ZZ104", "."], cwd=tmp_path)
+    assert run.code == 2
+    assert "All clear" not in run.out + run.err
+    assert "1 check failure" in run.out
 
 
 def test_corpus_check_map_merge_finalize_and_related(tmp_path, zz, monkeypatch):
@@ -433,11 +440,16 @@ def test_bad_config_exits_2_naming_the_key(tmp_path, zz, toml, key):
     assert run.out == ""
 
 
-def test_unknown_code_in_select_warns(tmp_path, zz):
+def test_unknown_code_in_select_is_an_error_with_the_nearest_code(tmp_path, zz):
     write(tmp_path, "a.txt", "wrongword\n")
     run = run_cli(["check", "--select", "ZZ101,QQ", "a.txt"], cwd=tmp_path)
-    assert run.code == 1 and "'select' names QQ, which matches no check" in run.err
+    assert run.code == 2 and "--select: 'QQ' matches no check" in run.err
+    run = run_cli(["check", "--ignore", "ZZ109", "a.txt"], cwd=tmp_path)
+    assert run.code == 2 and "'ZZ109' matches no check; did you mean ZZ10" in run.err
     assert run_cli(["check", "--select", "N-M", "a.txt"], cwd=tmp_path).code == 2
+    write(tmp_path, "auditor.toml", '[per-file-ignores]\n"*.txt" = ["ZZ9"]\n')
+    run = run_cli(["check", "a.txt"], cwd=tmp_path)
+    assert run.code == 2 and "auditor.toml: 'per-file-ignores.*.txt': 'ZZ9' matches no check" in run.err
 
 
 def test_bad_cli_values_exit_2(tmp_path, zz):
@@ -547,7 +559,7 @@ def test_quiet_prints_findings_only(tmp_path, zz):
     assert "empty.txt: empty file" in loud.err and "Found 1 finding" in loud.out
     run = run_cli(["check", "--select", "ZZ", "--quiet", "."], cwd=tmp_path)
     assert run.code == 1
-    assert run.out == "a.txt:1:1: ZZ101 [warning] 'wrongword' is marked\n"
+    assert run.out == "a.txt:1:1: ZZ101 [warning] 'wrongword' is marked (suggest: right word)\n"  # -q keeps it
     assert "empty.txt" not in run.err
 
 

@@ -37,10 +37,6 @@ def _owned_by_romanization(loser: str, winner: str) -> bool:
             or ru.get(winner, ("",))[0] == loser)
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 class WithinFileVariant(Check):
     """Two spellings of one person or place in the same article.
 
@@ -93,7 +89,7 @@ class WithinFileVariant(Check):
                         continue
                     sugg = suggestion_for(surface, loser, winner)
                     yield Finding(s, e, f"'{surface}' is spelled '{sugg}' elsewhere in this article "
-                                        f"(line {_line_of(text, ws)}, {wp.weight:g}x against "
+                                        f"(line {doc.line_of(ws)}, {wp.weight:g}x against "
                                         f"{sp.weight:g}x): one name, two spellings",
                                   sugg, related)
 
@@ -130,7 +126,7 @@ class WithinFileVariant(Check):
                     covered.append((r.start, r.end))
                     yield Finding(r.start, r.end,
                                   f"'{r.text}' sounds like '{w0.text}' (line "
-                                  f"{_line_of(doc.text, w0.start)}): the whole name sounds alike "
+                                  f"{doc.line_of(w0.start)}): the whole name sounds alike "
                                   f"(Metaphone), so one person is spelled two ways in this article",
                                   w0.text, (Related(doc.path, w0.start, w0.end, "the other spelling"),))
 
