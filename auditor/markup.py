@@ -206,9 +206,15 @@ def _indented_blocks(raw: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     start = None  # the block being built
     prev_blank, in_list = True, False
     offset = 0
+    taken = sorted(taken)
+    t = 0  # the first taken region that does not end before the current line (lines only advance)
     for line in raw.splitlines(keepends=True):
         a, offset = offset, offset + len(line)
-        if any(x <= a < y for x, y in taken):
+        while t < len(taken) and taken[t][1] <= a:
+            t += 1
+        if t < len(taken) and taken[t][0] <= a:
+            if start is not None:
+                out.append((start, a))
             prev_blank, start = True, None
             continue
         body = line.rstrip("\r\n")
