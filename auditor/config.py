@@ -36,12 +36,18 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-    house_names: str | None = None
     baseline: str | None = None
     max_file_size: int = 20_000_000
     jobs: int = 0  # 0: automatic
     output_format: str = "text"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Settings the core does not know: [tool.auditor.<family>] tables, and top-level keys that
+    # may name one family's setting. Validated against the registry (selection.resolve_settings).
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    loose: dict[str, Any] = field(default_factory=dict)
+    # `--setting KEY=VALUE` from the command line ("family.key" or a top-level key): paths in
+    # them are relative to the working directory, not to the config file.
+    cli_settings: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # the file the settings came from
     from_cli: set[str] = field(default_factory=set)  # keys set on the command line (for messages)
     root: str = "."  # folder of that file: relative paths in it resolve from here
@@ -129,21 +135,23 @@ def parse(table: dict, where: str, root: str = ".") -> Config:
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
             _code_list("severity", list(value), where)
             cfg.severity = {c.upper(): _severity(f"severity.{c}", v, where) for c, v in value.items()}
-        elif key in ("house-names", "baseline"):
-            setattr(cfg, key.replace("-", "_"), _path(key, value, where))
+        elif key == "baseline":
+            cfg.baseline = _path(key, value, where)
         elif key == "max-file-size":
             cfg.max_file_size = _int(key, value, where, 1)
         elif key == "jobs":
             cfg.jobs = _int(key, value, where, 0)
         elif key == "options":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'options' must hold one table per check code, "
-                                  "e.g. [tool.auditor.options.NM101]")
-            _code_list("options", list(value), where)
-            cfg.options = {c.upper(): {k.replace("-", "_"): v for k, v in opts.items()}
-                           for c, opts in value.items()}
+                raise ConfigError(f"{where}: 'options' must hold one table per check code or shared "
+                                  "analysis, e.g. [tool.auditor.options.NM101]")
+            # check codes are upper case; shared analyses are named in lower case (`renditions`)
+            cfg.options = {(c.upper() if SELECTOR_RE.match(c.upper()) else c.lower()):
+                           {k.replace("-", "_"): v for k, v in opts.items()} for c, opts in value.items()}
+        elif isinstance(value, dict):  # a family's settings: checked once the checks are known
+            cfg.families[key] = {k.replace("-", "_"): v for k, v in value.items()}
         else:
-            raise ConfigError(f"{where}: unknown key '{key}' in the auditor settings")
+            cfg.loose[key.replace("-", "_")] = value
     return cfg
 
 

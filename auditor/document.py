@@ -165,6 +165,24 @@ class Document:
         offset = min(max(offset, 0), len(self.text))
         return self.line_col(self.raw_span(offset, offset)[0])[0]
 
+    def line_removal(self, start: int, end: int):
+        """The edit that removes the whole lines holding text[start:end], and the blank lines that
+        separated them from the next paragraph, so the paragraphs around stay one blank line
+        apart (at the end of the text, the blank lines before them)."""
+        from .api import Edit
+
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", max(end - 1, a))
+        b = len(text) if b < 0 else b + 1
+        if a == 0 or text[a - 2:a] == "\n\n":
+            while b < len(text) and text[b] == "\n":
+                b += 1
+            if b == len(text):
+                while a >= 2 and text[a - 2] == "\n":
+                    a -= 1
+        return Edit(a, b, "")
+
     # --- structure ----------------------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Span]:

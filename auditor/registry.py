@@ -34,6 +34,23 @@ class Registry:
     def get(self, code: str) -> Rule | None:
         return self.rules.get(code.upper())
 
+    def analyses(self) -> dict[str, type]:
+        """The shared analyses the registered corpus checks use, by name."""
+        out = {}
+        for rule in self.sorted():
+            for cls in getattr(rule.cls, "uses", ()):
+                out.setdefault(cls.name or cls.__name__.lower(), cls)
+        return out
+
+    def family_settings(self) -> dict[str, dict]:
+        """{family: {setting: Option}} declared by its checks and their analyses."""
+        out: dict[str, dict] = {}
+        for rule in self.sorted():
+            for cls in (rule.cls, *getattr(rule.cls, "uses", ())):
+                if cls.settings:
+                    out.setdefault(cls.family or rule.cls.family, {}).update(cls.settings)
+        return out
+
 
 def _declaration_problem(cls) -> str | None:
     if not (isinstance(cls, type) and issubclass(cls, Check)):

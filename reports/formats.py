@@ -65,8 +65,9 @@ def finding_line(path: str, f, style: TextStyle = TextStyle()) -> str:
     hint = ""
     if f.suggestion and f.suggestion not in f.message:
         hint = " " + _paint(f"(suggest: {f.suggestion})", style, "green")
+    mark = _paint("[*] ", style, "green") if f.fixable and f.applicability == "safe" else ""
     return (f"{_paint(path, style, 'bold')}:{f.line}:{f.column}: {_paint(f.code, style, 'bold', sev)} "
-            f"[{f.severity}] {f.message}{hint}")
+            f"[{f.severity}] {mark}{f.message}{hint}")
 
 
 def source_excerpt(raw: str, f, style: TextStyle) -> list[str]:
@@ -111,10 +112,22 @@ def summary_line(result) -> str:
     if total:
         files = sum(1 for r in result.files if r.findings)
         return (f"Found {total} finding{'s' * (total != 1)} in {files} of {n_files} "
-                f"file{'s' * (n_files != 1)}.{tail}")
+                f"file{'s' * (n_files != 1)}.{tail}{_fixable(result)}")
     if problems:
         return f"No findings in {n_files} file{'s' * (n_files != 1)}, but the run is incomplete{tail}."
     return f"All clear: {n_files} file{'s' * (n_files != 1)} audited, no findings."
+
+
+def _fixable(result) -> str:
+    """' [*] 12 fixable with `auditor fix` (3 more with --unsafe-fixes).'"""
+    safe = sum(f.fixable and f.applicability == "safe" for r in result.files for f in r.findings)
+    unsafe = sum(f.fixable and f.applicability != "safe" for r in result.files for f in r.findings)
+    if not (safe or unsafe):
+        return ""
+    if not safe:
+        return f"\n{unsafe} fixable with `auditor fix --unsafe-fixes`."
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"\n[*] {safe} fixable with `auditor fix`{more}."
 
 
 def write_text(result, out, registry=None, style: TextStyle = TextStyle()) -> None:
