@@ -149,6 +149,12 @@ class Check(_Declared):
     def check(self, doc) -> Iterator[Finding]:  # pragma: no cover - interface
         return iter(())
 
+    @classmethod
+    def data_examples(cls) -> list:
+        """The example and counter-example of every entry of the data files this check reads
+        (`auditor.examples.DataExample`); run by the test suite."""
+        return []
+
 
 class Analysis(_Declared):
     """A corpus analysis that several corpus checks share (stories of renditions, the corpus's

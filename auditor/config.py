@@ -207,31 +207,3 @@ def load(path: str | None = None, start: str = ".") -> Config:
     elif "tool" in data and "auditor" in data.get("tool", {}):
         data = data["tool"]["auditor"]
     return parse(data, shown, os.path.dirname(os.path.abspath(path)))
-
-
-def read_house_names(path: str) -> dict[str, str]:
-    """The house list: one canonical name per line, optional known variants after it.
-
-    Variants follow the canonical name after a `|` or a tab, separated by `|`, `,` or tabs;
-    `#` starts a comment. Returns {spelling: canonical}, canonical names mapping to themselves.
-    """
-    import re
-
-    names: dict[str, str] = {}
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            lines = fh.read().splitlines()
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read the house list of names ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the house list of names is not UTF-8") from None
-    for n, line in enumerate(lines, 1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        parts = [p.strip() for p in re.split(r"\s*[|\t,]\s*", line) if p.strip()]
-        canonical = parts[0]
-        names.setdefault(canonical, canonical)
-        for variant in parts[1:]:
-            names[variant] = canonical
-    return names

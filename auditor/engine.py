@@ -87,16 +87,19 @@ def no_full_collections():
 
 
 def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0, baseline=None,
-        stdin: inputs.Source | None = None, progress=None, executor=None) -> RunResult:
-    """Audit `paths` as one corpus ('-' in `paths` stands for `stdin`). `progress(done, total)`
-    is called as each file is audited."""
+        stdin: inputs.Source | None = None, progress=None, executor=None,
+        sources: list[inputs.Source] = ()) -> RunResult:
+    """Audit `paths` as one corpus ('-' in `paths` stands for `stdin`), with any in-memory
+    `sources` besides. `progress(done, total)` is called as each file is audited."""
     with no_full_collections():
-        return _run(paths, cfg, registry, jobs, baseline, stdin, progress, executor)
+        return _run(paths, cfg, registry, jobs, baseline, stdin, progress, executor, list(sources))
 
 
-def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress, executor) -> RunResult:
+def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress, executor,
+         extra) -> RunResult:
     plan = make_plan(cfg, registry)
     sources, errors = inputs.discover(paths, cfg.include, cfg.exclude, stdin)
+    sources += extra
     own = selection.setting_files(plan.settings, registry) + [cfg.baseline_path]
     sources = [s for s in sources if not _is_own_file(s, own)]
     notices: list[Notice] = [notice(e) for e in errors]

@@ -420,7 +420,7 @@ def test_family_settings_reach_the_checks(project):
     write(project, "arts/a.txt", "Zedong and Zedara\n")
     run = run_cli(["check", "--select", "ZZ203", "--format", "json", "--setting", "testing.marker=late", "arts"],
                   cwd=project)
-    assert "'Zedara' comes late" in run.out
+    assert "'Zedong' comes late" in run.out
 
 
 def test_shared_analysis_runs_once_for_the_checks_that_use_it(tmp_path, zz):

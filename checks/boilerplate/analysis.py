@@ -41,7 +41,6 @@ class Verdict:
     start: int
     end: int
     message: str
-    suggestion: str = "remove the line"
     related: tuple = ()   # (start, end, note) in the same document
 
 
@@ -142,7 +141,7 @@ def _duplicate_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
             claimed[ln.index] = Verdict(
                 "BP301", "duplicate", ln.start, ln.end,
                 f"the headline '{_quote(ln.text)}' is repeated: "
-                "remove the repeat", "remove the repeated headline",
+                "remove the repeat",
                 ((head.start, head.end, "the headline"),))
             continue
         # Only paragraphs: repeated short lines are table-of-contents entries, subheadings, list items.
@@ -156,7 +155,7 @@ def _duplicate_verdicts(lay: Layout, claimed: dict[int, Verdict]) -> None:
                 claimed[ln.index] = Verdict(
                     "BP302", "duplicate", ln.start, ln.end,
                     f"'{_quote(ln.text)}' repeats an earlier paragraph ({what} pasted twice): "
-                    "remove the second copy", "remove the second copy",
+                    "remove the second copy",
                     ((first.start, first.end, "first copy"),))
         else:
             seen[key] = ln.index

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 
-from auditor.api import CorpusCheck, Finding, Option, Related
+from auditor.api import CorpusCheck, Edit, Finding, Option, Related
 
 from .analysis import verdicts
 from .layout import layout, normalize
@@ -71,8 +71,9 @@ class CorpusRepetition(CorpusCheck):
             if len(key) < 4:
                 continue
             long_sentence = ln.n_words >= 12 and ln.ends_sentence
+            cut = doc.line_removal(ln.start, ln.end)
             lines.setdefault(_hash(key), []).append(
-                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, ln.text[:80]))
+                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, ln.text[:80], cut.start, cut.end))
         return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
 
     def merge(self, a, b):
@@ -114,7 +115,7 @@ class CorpusRepetition(CorpusCheck):
             first = {}
             for o in occ:
                 first.setdefault(o[0], o)
-            for path, start, end, _long, already, text in occ:
+            for path, start, end, _long, already, text, cut_start, cut_end in occ:
                 if already or path not in first or per_file[path] != 1:
                     continue
                 others = [first[p] for p in paths if p != path][:3]
@@ -123,4 +124,4 @@ class CorpusRepetition(CorpusCheck):
                     start, end,
                     f"'{text}' recurs in {len(paths)} files of the corpus ({len(groups)} unrelated "
                     "groups): template text of the site, not the article; remove the line",
-                    "remove the line", related)
+                    (Edit(cut_start, cut_end),), related=related)

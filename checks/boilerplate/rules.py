@@ -14,7 +14,7 @@ class _VerdictCheck(Check):
         for v in sorted(verdicts(doc).values(), key=lambda v: v.start):
             if v.code == self.code:
                 related = tuple(Related(doc.path, a, b, note) for a, b, note in v.related)
-                yield Finding(v.start, v.end, v.message, v.suggestion, related)
+                yield Finding(v.start, v.end, v.message, (doc.line_removal(v.start, v.end),), related=related)
 
 
 class _PhraseCheck(_VerdictCheck):

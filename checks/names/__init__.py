@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from auditor.api import Check, CorpusCheck, Finding, Option, Related
+from auditor.api import SAFE, UNSAFE, Check, CorpusCheck, Edit, Finding, Option, Related
 
 from .extract import doc_names, zipf
+from .house_list import SETTINGS, house_list
 from .romanize import (looks_japanese, old_chinese_to_pinyin, russian_to_ukrainian, to_hepburn,
                        ukrainian_spellings)
 from .table import context_names, distinct_people, spelling_table, suggestion_for
@@ -20,9 +21,9 @@ from .variants import base, deletion_keys, distance, is_variant, metaphone, morp
 ZIPF_TIE = 0.5
 
 
-def _house_protected(context) -> set[str]:
+def _house_protected(settings) -> set[str]:
     """Every word of every canonical house name: never flagged by an NM check."""
-    house = getattr(context, "house_names", None) or {}
+    house = house_list(settings)
     out = set()
     for canonical in set(house.values()):
         for word in [canonical, *canonical.split()]:
@@ -51,11 +52,12 @@ class WithinFileVariant(Check):
 
     code = "NM101"
     family = "names"
+    settings = SETTINGS
     summary = "Name spelled two ways in one article"
     severity = "error"
 
     def check(self, doc):
-        protected = _house_protected(self.context)
+        protected = _house_protected(self.settings)
         text = doc.text
         covered: list[tuple[int, int]] = []
         yield from self._run_variants(doc, protected, covered)
@@ -91,7 +93,7 @@ class WithinFileVariant(Check):
                     yield Finding(s, e, f"'{surface}' is spelled '{sugg}' elsewhere in this article "
                                         f"(line {doc.line_of(ws)}, {wp.weight:g}x against "
                                         f"{sp.weight:g}x): one name, two spellings",
-                                  sugg, related)
+                                  (Edit(s, e, sugg),), UNSAFE, related)
 
     @staticmethod
     def _decide(a, sa, b, sb):
@@ -128,7 +130,8 @@ class WithinFileVariant(Check):
                                   f"'{r.text}' sounds like '{w0.text}' (line "
                                   f"{doc.line_of(w0.start)}): the whole name sounds alike "
                                   f"(Metaphone), so one person is spelled two ways in this article",
-                                  w0.text, (Related(doc.path, w0.start, w0.end, "the other spelling"),))
+                                  (Edit(r.start, r.end, w0.text),), UNSAFE,
+                                  (Related(doc.path, w0.start, w0.end, "the other spelling"),))
 
 
 class CorpusVariant(CorpusCheck):
@@ -143,6 +146,7 @@ class CorpusVariant(CorpusCheck):
 
     code = "NM102"
     family = "names"
+    settings = SETTINGS
     summary = "Name spelled differently in another file of the corpus"
     severity = "error"
     options = {"min_shared_names": Option(2, "other rare names two files must share to be one story")}
@@ -227,7 +231,7 @@ class CorpusVariant(CorpusCheck):
         return flags, files, linked, known
 
     def finalize(self, summary):
-        protected = _house_protected(self.context)
+        protected = _house_protected(self.settings)
         flags, files, _, _ = self._links(summary)
         for loser, winner, paths in flags:
             if loser in protected:
@@ -242,7 +246,7 @@ class CorpusVariant(CorpusCheck):
                         yield p, Finding(s, e, f"'{surface}' is spelled '{sugg}' in {len(wfiles)} "
                                                f"other file(s) of this story (against "
                                                f"{len(files[loser])} for '{surface}'): minority "
-                                               f"spelling", sugg, related)
+                                               f"spelling", (Edit(s, e, sugg),), UNSAFE, related)
 
     def corpus_data(self, summary):
         _, files, linked, _ = self._links(summary)
@@ -289,6 +293,7 @@ class NonStandardRomanization(CorpusCheck):
 
     code = "NM103"
     family = "names"
+    settings = SETTINGS
     summary = "Name in a non-standard romanization"
     severity = "warning"
     options = {"max_zipf": Option(1.0, "a Japanese-looking word at least this frequent is left alone")}
@@ -326,7 +331,7 @@ class NonStandardRomanization(CorpusCheck):
         return a
 
     def finalize(self, summary):
-        protected = _house_protected(self.context)
+        protected = _house_protected(self.settings)
         corpus = summary["names"]
         pairs = summary["pairs"]
         for path, candidates in summary["docs"]:
@@ -337,7 +342,7 @@ class NonStandardRomanization(CorpusCheck):
                 if found:
                     sugg, why = found
                     yield path, Finding(s, e, f"'{w}' looks like a {why}; the standard "
-                                              f"romanization is '{sugg}'", sugg)
+                                              f"romanization is '{sugg}'", (Edit(s, e, sugg),), UNSAFE)
 
     def _standard(self, kind, w, nxt, corpus, pairs):
         if kind == "japanese":
@@ -386,6 +391,7 @@ class RareTwin(CorpusVariant):
 
     code = "NM104"
     family = "names"
+    settings = SETTINGS
     summary = "Rare spelling next to a well-known name"
     severity = "info"
     options = {"min_twin_zipf": Option(3.0, "how frequent the twin must be (Zipf)"),
@@ -393,7 +399,7 @@ class RareTwin(CorpusVariant):
                "min_shared_names": Option(2, "as NM102: pairs NM102 reports are skipped here")}
 
     def finalize(self, summary):
-        protected = _house_protected(self.context)
+        protected = _house_protected(self.settings)
         flagged, files, _, known = self._links(summary)
         done = {(loser, p) for loser, _, paths in flagged for p in paths}
         index = defaultdict(set)
@@ -422,7 +428,7 @@ class RareTwin(CorpusVariant):
                         yield p, Finding(s, e, f"'{surface}' is unknown to wordfreq while "
                                                f"'{sugg}', one letter away, is a frequent name used "
                                                f"in {len(files[twin])} other file(s): a misspelling?",
-                                         sugg, related)
+                                         (Edit(s, e, sugg),), UNSAFE, related)
 
     def corpus_data(self, summary):
         return None
@@ -435,12 +441,13 @@ class HouseList(Check):
 
     code = "NM105"
     family = "names"
+    settings = SETTINGS
     summary = "Variant of a name on the house list"
     severity = "error"
 
     def _pattern(self):
         if not hasattr(self, "_compiled"):
-            house = getattr(self.context, "house_names", None) or {}
+            house = house_list(self.settings)
             variants = sorted((v for v, c in house.items() if v != c), key=len, reverse=True)
             self._compiled = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)")
                               if variants else None)
@@ -454,7 +461,7 @@ class HouseList(Check):
         for m in pattern.finditer(doc.text):
             canonical = self._house[m.group()]
             yield Finding(m.start(), m.end(), f"'{m.group()}' is listed in the house list as a "
-                                              f"variant of '{canonical}'", canonical)
+                                              f"variant of '{canonical}'", (Edit(m.start(), m.end(), canonical),), SAFE)
 
 
 CHECKS = [WithinFileVariant, CorpusVariant, NonStandardRomanization, RareTwin, HouseList]

@@ -70,8 +70,7 @@ class NoFiniteVerb(Check):
         text = s.text
         return Finding(s.start, s.end,
                        f"'{clip(text)}' has no finite verb: a fragment in a body paragraph, "
-                       "typical of a machine translation that dropped the verb",
-                       suggestion="rewrite as a full sentence or join it to its neighbour")
+                       "typical of a machine translation that dropped the verb")
 
 
 _DISCOURSE_OPENERS = frozenset("and but or so yet then not no also maybe just sorry perhaps "
@@ -106,9 +105,7 @@ class AttributionResidue(Check):
                 continue
             yield Finding(s.start, s.end,
                           f"'{clip(s.text)}' is only an attribution, detached from the statement "
-                          "it attributes: residue of a garbled translation",
-                          suggestion="attach the attribution to the quoted statement "
-                                     "(e.g. '…, Kishida said, according to Kyodo News.')")
+                          "it attributes: residue of a garbled translation")
 
 
 class QuoteWithoutSayingVerb(Check):
@@ -142,8 +139,7 @@ class QuoteWithoutSayingVerb(Check):
                 continue
             yield Finding(s.start, s.start + min(len(text), m.start() + 20),
                           f"'{clip(lead, 60)}' is followed by a quotation with no verb of saying: "
-                          "the verb was probably lost in translation",
-                          suggestion=f"add the verb, e.g. '{clip(lead, 40)} said: …'")
+                          "the verb was probably lost in translation")
 
 
 class EmptyReport(Check):
@@ -168,8 +164,7 @@ class EmptyReport(Check):
                 yield Finding(s.start, s.end,
                               f"'{clip(text)}' reports speech but says nothing: only pronouns and "
                               "auxiliaries follow the verb of saying; what was said was lost in "
-                              "translation",
-                              suggestion="restore what was said, from the source or another rendition")
+                              "translation")
 
 
 _SAYING_VERBS = frozenset("say says said tell tells told add adds added state states stated "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.api import Check, Finding, Option
+from auditor.api import Check, Edit, Finding, Option
 
 from ._common import clip, detect_language, unknown_in_english
 
@@ -67,8 +67,7 @@ class ForeignScript(Check):
                     continue
                 yield Finding(s.start + m.start(), s.start + m.end(),
                               f"'{clip(m.group(), 30)}' is in {_script_name(m.group())} inside an "
-                              "English sentence: left untranslated",
-                              suggestion="translate it")
+                              "English sentence: left untranslated")
 
 
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
@@ -95,11 +94,10 @@ class DoubledWord(Check):
             count = 1 + len(m.group(2).split())
             yield Finding(m.start(), m.end(),
                           f"'{word}' is repeated {count} times in a row: a stutter of the translation",
-                          suggestion=word)
+                          edits=(Edit(m.start(), m.end(), word),))
         for m in _DOUBLE_COMMA.finditer(doc.text):
             yield Finding(max(0, m.start() - 15), m.end(),
-                          "two commas in a row: a word between them was lost in translation",
-                          suggestion="restore the missing word or drop a comma")
+                          "two commas in a row: a word between them was lost in translation")
 
 
 _MOJIBAKE_HINT = re.compile(r"[ÃÂÐÑâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -134,7 +132,7 @@ class Mojibake(Check):
                 yield Finding(line.start + a, line.start + b,
                               f"'{line.text[a:b]}' is mojibake (wrong text encoding); ftfy repairs "
                               f"the line as '{clip(fixed, 60)}'",
-                              suggestion=_ftfy().fix_text(line.text[a:b]))
+                              edits=(Edit(line.start + a, line.start + b, _ftfy().fix_text(line.text[a:b])),))
                 break
 
 
@@ -163,14 +161,12 @@ class UnbalancedQuotes(Check):
                 start = p.start + stray_close
                 yield Finding(max(p.start, start - 20), start + 1,
                               "closing quotation mark '”' without an opening one in this "
-                              "paragraph: part of the quotation was lost",
-                              suggestion="add the opening mark '“' where the quotation starts")
+                              "paragraph: part of the quotation was lost")
             if open_at >= 0 and not _continues(doc.text, paras, marks, i):
                 start = p.start + open_at
                 yield Finding(start, min(p.end, start + 20),
                               "opening quotation mark '“' is never closed: part of the "
-                              "quotation was lost or run into the narrative",
-                              suggestion="add the closing mark '”' where the quotation ends")
+                              "quotation was lost or run into the narrative")
 
 
 def _unpaired(text: str) -> tuple[int, int] | None:
@@ -221,8 +217,7 @@ class QuoteMarkerWord(Check):
                 continue
             yield Finding(m.start(), m.end(),
                           f"'{m.group(1)}' is a quotation marker written out as a word: "
-                          "residue of a transcript or of the source's quotation marks",
-                          suggestion="replace it with quotation marks or delete it")
+                          "residue of a transcript or of the source's quotation marks")
 
 
 # A run of lowercase words that English does not know (zipf < 1) may be an untranslated phrase.
@@ -259,8 +254,7 @@ class UntranslatedWords(Check):
                     if lang and lang != "en" and prob >= self.opts.min_probability:
                         yield Finding(a, b,
                                       f"'{clip(text[a:b], 40)}' looks untranslated ({lang}, "
-                                      f"p={prob:.2f}): words English does not use",
-                                      suggestion="translate it")
+                                      f"p={prob:.2f}): words English does not use")
                 run = [m] if m is not None and unknown_in_english(m.group()) else []
 
 

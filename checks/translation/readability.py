@@ -43,8 +43,7 @@ class ReadabilityOutlier(Check):
             yield Finding(s.start, s.end,
                           f"sentence of {n} words ({per_word:.1f} syllables per word) against an "
                           f"article median of {mid:g} words: '{clip(s.text, 50)}' may run several "
-                          "translated sentences together",
-                          suggestion="split it into sentences and check each against the source")
+                          "translated sentences together")
 
 
 CHECKS = [ReadabilityOutlier]

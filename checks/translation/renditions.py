@@ -636,9 +636,7 @@ class RenditionCheck(CorpusCheck):
         related = tuple(Related(docs[c.doc].path, docs[c.doc].sentences[c.sent].start,
                                 docs[c.doc].sentences[c.sent].end, "aligned sentence in another rendition")
                         for c in dis.counterparts)
-        return Finding(s.start, s.end, message,
-                       suggestion=_clip(dis.majority_text),
-                       related=related)
+        return Finding(s.start, s.end, message, related=related)
 
     what = "renditions disagree"
 

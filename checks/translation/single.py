@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.api import Check, Finding
+from auditor.api import UNSAFE, Check, Edit, Finding
 
 from . import fragments, leftovers, readability, terms
 from ._common import is_title_case, words
@@ -60,7 +60,7 @@ class StrayCapitals(Check):
                 yield Finding(start, start + len(word),
                               f"'{word}' is capitalised in mid-sentence ('{_context(s.text, ms, i)}'): "
                               "a function word keeps its capital only at the start of a sentence",
-                              suggestion=word.lower())
+                              edits=(Edit(start, start + len(word), word.lower()),), applicability=UNSAFE)
 
 
 def _between_capitals(tokens: list[str], i: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.api import Check, Finding
+from auditor.api import UNSAFE, Check, Edit, Finding
 
 from ._common import clip, load_json
 
@@ -86,7 +86,7 @@ class MangledFixedTerm(Check):
                 yield Finding(a, b,
                               f"'{clip(m.group())}' is a mangled form of the fixed term "
                               f"'{entry['term']}': {entry['why']} (source: {entry['source']})",
-                              suggestion=_suggestion(entry["term"], m))
+                              edits=(Edit(a, b, _suggestion(entry["term"], m)),), applicability=UNSAFE)
 
 
 def _suggestion(term: str, m: re.Match) -> str:
