@@ -49,7 +49,7 @@ def _one_to_raw(doc, e: Edit) -> RawEdit | None:
         rs = offsets.start(e.start)
         return (rs, rs, e.replacement) if not offsets.cuts_markup(rs, rs) else None
     rs, re_ = doc.raw_span(e.start, e.end)
-    if not e.replacement and _whole_lines(doc.text, e.start, e.end):
+    if not e.replacement and doc.kind in ("markdown", "html") and _whole_lines(doc.text, e.start, e.end):
         wider = _whole_raw_lines(doc, e.start, e.end, rs, re_)
         if wider is not None:
             return wider[0], wider[1], ""
@@ -63,22 +63,60 @@ def _whole_lines(text: str, start: int, end: int) -> bool:
 
 
 def _whole_raw_lines(doc, start: int, end: int, rs: int, re_: int) -> tuple[int, int] | None:
-    """The raw lines holding [rs, re_), when no other visible text stands on them and the
-    markup on them is whole and balanced."""
-    raw = doc.raw
-    a = raw.rfind("\n", 0, rs) + 1
-    b = raw.find("\n", max(re_ - 1, a))
+    """The raw lines holding the visible text of [start, end), when no other visible text
+    (only white space: the breaks block tags become) stands on them and the markup on them is
+    whole and balanced."""
+    text, raw = doc.text, doc.raw
+    first, last = start, end
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    if first == last:
+        return None
+    lo, hi = doc.raw_span(first, last)
+    a = raw.rfind("\n", 0, lo) + 1
+    b = raw.find("\n", max(hi - 1, a))
     b = len(raw) if b < 0 else b + 1
-    if re_ > b:
-        b = re_
-    offsets = doc.offset_map
-    before = offsets.end(start) if start else 0  # raw end of the visible text before the edit
-    after = offsets.start(end) if end < len(doc.text) else len(raw)
-    if start and before > a or after < b:
+    if not (_only_space_between(doc, first, a, -1) and _only_space_between(doc, last, b, +1)):
         return None
-    if offsets.cuts_markup(a, b) or not _balanced(doc, a, b):
+    if doc.offset_map.cuts_markup(a, b) or not _balanced(doc, a, b):
         return None
+    # the blank lines the text edit takes with it (paragraphs stay one blank line apart)
+    for _ in range(text.count("\n", last, end) - 1):
+        nxt = raw.find("\n", b)
+        if nxt < 0 or raw[b:nxt].strip():
+            break
+        b = nxt + 1
+    for _ in range(text.count("\n", start, first)):
+        prev = raw.rfind("\n", 0, max(a - 1, 0)) + 1
+        if a == 0 or raw[prev:a].strip():
+            break
+        a = prev
     return a, b
+
+
+#: Visible characters looked at beside an edit on its raw lines (lines of news text are short;
+#: a longer run is treated as more text on the line).
+_MAX_LOOK = 2000
+
+
+def _only_space_between(doc, pos: int, limit: int, step: int) -> bool:
+    """Whether the visible text beside the edit (before `pos` going back, or from `pos` going
+    on) that stands on the same raw lines, up to raw offset `limit`, is only white space (the
+    line breaks block tags become)."""
+    text, offsets = doc.text, doc.offset_map
+    i = pos - 1 if step < 0 else pos
+    for _ in range(_MAX_LOOK):
+        if not 0 <= i < len(text):
+            return True
+        raw_at = offsets.start(i)
+        if (raw_at < limit) if step < 0 else (raw_at >= limit):
+            return True
+        if not text[i].isspace():
+            return False
+        i += step
+    return False
 
 
 def _balanced(doc, rs: int, re_: int) -> bool:
@@ -120,20 +158,25 @@ def _overlap(a: RawEdit, b: RawEdit) -> bool:
 
 def apply(raw: str, findings: list) -> Applied:
     """Apply the fixes (`finding.raw_edits`) of one file. Order: by position, then code, so the
-    result never depends on the order checks ran in; a fix overlapping an applied one is skipped."""
+    result never depends on the order checks ran in. A fix overlapping one applied before it is
+    skipped, except that deletions which overlap deletions merge (two residue lines in a row each
+    take the blank line between them)."""
     taken: list[RawEdit] = []
     fixed, skipped = [], []
     for f in sorted(findings, key=lambda f: (f.raw_edits[0][0], f.raw_edits[0][1], f.code, f.raw_edits)):
-        if any(_overlap(e, t) for e in f.raw_edits for t in taken):
+        clashes = [t for e in f.raw_edits for t in taken if _overlap(e, t)]
+        if clashes and not (all(not e[2] for e in f.raw_edits) and all(not t[2] for t in clashes)):
             skipped.append(f)
             continue
         taken.extend(f.raw_edits)
         fixed.append(f)
     parts, pos = [], 0
     for a, b, repl in sorted(taken, key=lambda e: (e[0], e[1])):
-        parts.append(raw[pos:a])
+        if b <= pos and not repl:
+            continue  # a deletion inside one already made
+        parts.append(raw[pos:max(a, pos)])
         parts.append(repl)
-        pos = b
+        pos = max(pos, b)
     parts.append(raw[pos:])
     return Applied("".join(parts), fixed, skipped)
 
