@@ -123,9 +123,16 @@ class _Declared:
     #: Longer explanation shown by `auditor explain`; the class docstring when empty.
     explanation: str = ""
 
-    def __init__(self, opts: Options | None = None, settings: Options | None = None):
+    def __init__(self, opts: Options | None = None, settings: Options | None = None,
+                 selected: frozenset[str] | None = None):
         self.opts = opts if opts is not None else self.default_options()
         self.settings = settings if settings is not None else default_options(type(self).settings)
+        self._selected = selected
+
+    def is_selected(self, code: str) -> bool:
+        """Whether the check `code` runs too (a check may leave a case to a better-placed one,
+        but only when that one is selected). True when not run by the engine."""
+        return self._selected is None or code in self._selected
 
     @classmethod
     def default_options(cls) -> Options:

@@ -26,15 +26,17 @@ class Plan:
     def instantiate(self, registry) -> tuple[list, list, dict]:
         """(per-document checks, corpus checks, {analysis name: analysis}) of this run."""
         checks = []
+        selected = frozenset(self.codes)
         for code in self.codes:
             cls = registry.get(code).cls
-            checks.append(cls(self.options[code], self.settings.get(cls.family)))
+            checks.append(cls(self.options[code], self.settings.get(cls.family), selected))
         analyses: dict[str, Any] = {}
         for check in checks:
             for cls in getattr(check, "uses", ()):
                 name = analysis_name(cls)
                 if name not in analyses:
-                    analyses[name] = cls(self.options.get(name), self.settings.get(cls.family or check.family))
+                    analyses[name] = cls(self.options.get(name), self.settings.get(cls.family or check.family),
+                                         selected)
         return ([c for c in checks if not c.is_corpus], [c for c in checks if c.is_corpus], analyses)
 
 
