@@ -1,10 +1,14 @@
-"""Shared fixtures: run the CLI in-process, the seed folder and its expectations."""
+"""Shared fixtures: run the CLI in-process, the seed folder and its expectations; the skip rules
+of the `network` and `browser` markers."""
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
 import sys
+import urllib.error
+import urllib.request
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -12,6 +16,37 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CHROMIUM = "/usr/bin/chromium"  # Debian's chromium: the `browser` tests drive it
+
+
+@functools.lru_cache(maxsize=None)
+def pypi_unreachable() -> str | None:
+    """Why pip cannot reach its package index, or None when it can. Asked once per session: one
+    request (10 s at most) for the index page of `pip`, through the proxy settings of the
+    environment, at PIP_INDEX_URL or PyPI."""
+    if os.environ.get("PIP_NO_INDEX", "").lower() in ("1", "true", "yes", "on"):
+        return "PIP_NO_INDEX is set"
+    url = os.environ.get("PIP_INDEX_URL", "https://pypi.org/simple").rstrip("/") + "/pip/"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            answer.read(1)
+    except urllib.error.HTTPError:
+        return None  # the index answered
+    except (OSError, ValueError) as e:
+        return f"{url} is unreachable ({getattr(e, 'reason', None) or e})"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """`network` tests need the package index, `browser` tests /usr/bin/chromium: without it, they
+    are skipped with the reason (`pytest -rs` lists it), before their fixtures are set up."""
+    if item.get_closest_marker("network") is not None:
+        reason = pypi_unreachable()
+        if reason:
+            pytest.skip(f"needs PyPI (marker 'network'): {reason}")
+    if item.get_closest_marker("browser") is not None and not os.path.exists(CHROMIUM):
+        pytest.skip(f"needs {CHROMIUM} (marker 'browser'): apt-get install chromium")
 
 
 class CliRun:

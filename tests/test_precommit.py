@@ -2,7 +2,8 @@
 git repository: a commit with a damaged seed article is blocked; after `auditor check
 --write-baseline` (with the baseline committed) the commit goes through.
 
-Slow (pre-commit builds the hook's virtualenv, which needs PyPI): deselect with `-m "not slow"`."""
+Slow and `network` (pre-commit builds the hook's virtualenv, which needs PyPI): skipped with the
+reason when PyPI is unreachable; deselect with `-m "not slow"` or `-m "not network"`."""
 from __future__ import annotations
 
 import os
@@ -15,7 +16,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.network]  # conftest skips it when PyPI is unreachable
 
 
 def git(repo: Path, *args: str, check=True) -> subprocess.CompletedProcess:
