@@ -397,11 +397,44 @@ def cmd_explain(args) -> int:
     print(f"family: {cls.family}    default severity: {cls.severity}    from: {rule.source}")
     print()
     print(cls.describe())
-    if cls.options:
-        print("\noptions ([tool.auditor.options." + cls.code + "]):")
-        for name, opt in cls.options.items():
-            print(f"  {name.replace('_', '-')} = {json.dumps(opt.default)}  ({opt.kind.__name__}) {opt.help}")
+    _print_options(f"options ([tool.auditor.options.{cls.code}])", cls.options)
+    for analysis in getattr(cls, "uses", ()):
+        name = analysis.name or analysis.__name__.lower()
+        _print_options(f"options of the shared analysis '{name}' ([tool.auditor.options.{name}])",
+                       analysis.options)
+    _print_options(f"settings of the {cls.family} family ([tool.auditor.{cls.family}])", cls.settings)
+    _print_examples(cls)
     return 0
+
+
+def _print_options(title: str, options: dict) -> None:
+    if options:
+        print(f"\n{title}:")
+        for name, opt in options.items():
+            print(f"  {name.replace('_', '-')} = {json.dumps(opt.default)}  ({opt.kind.__name__}) {opt.help}")
+
+
+def _print_examples(cls) -> None:
+    """One example and one counter-example from the check's examples file (marks shown as »…«)."""
+    from . import examples
+
+    cases = examples.load(cls)
+    shown = [next((c for c in cases if c.positive), None), next((c for c in cases if not c.positive), None)]
+    for case, title in zip(shown, ("example", "not reported")):
+        if case is None:
+            continue
+        print(f"\n{title}: {case.title}")
+        mark = case.marks[0] if case.marks else None
+        name = mark.file if mark else next(iter(case.files))
+        text = case.files[name]
+        if mark:
+            text = text[:mark.start] + "»" + text[mark.start:mark.end] + "«" + text[mark.end:]
+        at = text.find("»")
+        line_start = text.rfind("\n", 0, max(at, 0)) + 1
+        line_end = text.find("\n", max(at, 0))
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        suggestion = f"  (suggests '{mark.suggestion}')" if mark and mark.suggestion else ""
+        print(f"  {line}{suggestion}")
 
 
 def cmd_report(args) -> int:

@@ -200,6 +200,8 @@ def sarif(result, registry) -> dict:
                 entry["ruleIndex"] = index[f.code]
             if f.suggestion:
                 entry["properties"]["suggestion"] = f.suggestion
+            if f.raw_edits:
+                entry["fixes"] = [_sarif_fix(r.path, f)]
             if f.related:
                 entry["relatedLocations"] = [{
                     "id": i,
@@ -221,6 +223,17 @@ def sarif(result, registry) -> dict:
             "invocations": [_invocation(result)],
         }],
     }
+
+
+def _sarif_fix(path: str, f) -> dict:
+    """The finding's edits as a SARIF fix (character offsets into the decoded file)."""
+    kind = "remove the line" if f.fix_kind == "removal" else f"replace with '{f.suggestion}'" \
+        if f.suggestion else "apply the edit"
+    return {"description": {"text": f"{kind} ({f.applicability} fix)"},
+            "artifactChanges": [{"artifactLocation": {"uri": _uri(path)},
+                                 "replacements": [{"deletedRegion": {"charOffset": a, "charLength": b - a},
+                                                   "insertedContent": {"text": repl}}
+                                                  for a, b, repl in f.raw_edits]}]}
 
 
 def _invocation(result) -> dict:
