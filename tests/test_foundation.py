@@ -710,4 +710,4 @@ def test_english_frequencies_match_wordfreq():
 
     from auditor.lexicon import english_frequencies
 
-    assert english_frequencies() == wordfreq.get_frequency_dict("en")
+    assert dict(english_frequencies().items()) == wordfreq.get_frequency_dict("en")
