@@ -266,8 +266,9 @@ def cmd_check(args) -> int:
     if paths is None:
         return 2
     baseline = _baseline(args, cfg)
+    stream = _streamer(args, cfg)
     result = engine.run(paths, cfg, reg, baseline=baseline, stdin=_stdin_source(args, paths),
-                        progress=_progress(args))
+                        progress=_progress(args), on_file=stream)
     _print_notices(result.notices, args.quiet)
     if args.write_baseline:
         path = args.baseline or cfg.baseline_path
@@ -276,9 +277,50 @@ def cmd_check(args) -> int:
         n = sum(b.entries.values())
         print(f"wrote {n} accepted finding{'s' * (n != 1)} to {path}", file=sys.stderr)
         return 2 if result.errors else 0
-    _report(args, cfg, reg, result, baseline)
+    if stream is not None:
+        stream.finish(result)
+    else:
+        _report(args, cfg, reg, result, baseline)
     code = engine.exit_code(result, cfg.fail_on)
     return 0 if args.exit_zero and code == 1 else code
+
+
+class _Streamer:
+    """Text output on a terminal, file by file as each is audited; the findings that compare
+    files come at the end, when the whole corpus has been read."""
+
+    def __init__(self, style, out):
+        self.style, self.out, self.shown = style, out, set()
+
+    def __call__(self, r) -> None:
+        from .reports import formats
+
+        formats.write_file_findings(r, self.out, self.style)
+        self.out.flush()
+        self.shown.update(id(f) for f in r.findings)
+
+    def finish(self, result) -> None:
+        from .reports import formats
+
+        for r in result.files:
+            later = [f for f in r.findings if id(f) not in self.shown]
+            if later:
+                formats.write_file_findings(type(r)(r.path, r.ref, later), self.out, self.style)
+        if not self.style.quiet:
+            self.out.write(formats.summary_line(result) + "\n")
+
+
+def _streamer(args, cfg):
+    """A _Streamer when the report is text for a terminal (pipes and files get the sorted report)."""
+    out = sys.stdout
+    if (cfg.output_format != "text" or args.statistics or args.output_file
+            or not (hasattr(out, "isatty") and out.isatty())):
+        return None
+    from .reports import formats
+
+    show_source = True if args.show_source is None else args.show_source
+    return _Streamer(formats.TextStyle(color=_use_color(args.color, out), show_source=show_source,
+                                       quiet=args.quiet), out)
 
 
 def _report(args, cfg, reg, result, baseline) -> None:

@@ -88,15 +88,17 @@ def no_full_collections():
 
 def run(paths: list[str], cfg: Config, registry: Registry, jobs: int = 0, baseline=None,
         stdin: inputs.Source | None = None, progress=None, executor=None,
-        sources: list[inputs.Source] = ()) -> RunResult:
+        sources: list[inputs.Source] = (), on_file=None) -> RunResult:
     """Audit `paths` as one corpus ('-' in `paths` stands for `stdin`), with any in-memory
-    `sources` besides. `progress(done, total)` is called as each file is audited."""
+    `sources` besides. `progress(done, total)` is called as each file is audited, and
+    `on_file(FileResult)` with its per-document findings (filtered, sorted) as soon as it is
+    audited: cross-file findings come only with the returned result."""
     with no_full_collections():
-        return _run(paths, cfg, registry, jobs, baseline, stdin, progress, executor, list(sources))
+        return _run(paths, cfg, registry, jobs, baseline, stdin, progress, executor, list(sources), on_file)
 
 
 def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress, executor,
-         extra) -> RunResult:
+         extra, on_file) -> RunResult:
     plan = make_plan(cfg, registry)
     sources, errors = inputs.discover(paths, cfg.include, cfg.exclude, stdin)
     sources += extra
@@ -110,23 +112,32 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
     reducers = {c.code: c for c in corpus if c.collects()}
     reducers.update({ANALYSIS_KEY + name: a for name, a in analyses.items()})
     results: list[FileResult] = []
-    done = 0
+    done = suppressed = 0
 
     def absorb(outcome):
-        nonlocal done
+        nonlocal done, suppressed
         result, file_summaries, messages = outcome
         notices.extend(messages)
         done += 1
         if progress is not None:
             progress(done, len(sources))
         if result is not None:
+            result.findings, accepted = _filter(result, result.findings, cfg, baseline)
+            suppressed += accepted
             results.append(result)
+            if on_file is not None:
+                on_file(result)
         for key, value in file_summaries.items():
             summaries[key] = reducers[key].merge(summaries[key], value)
 
     (executor or LocalExecutor(jobs or cfg.jobs)).run(registry, plan, sources, absorb)
     corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices)
-    suppressed = _filter(results, cfg, baseline)
+    for r in results:
+        if r.corpus_findings:
+            kept, accepted = _filter(r, r.corpus_findings, cfg, baseline)
+            suppressed += accepted
+            r.findings = sorted(r.findings + kept, key=_order)
+            r.corpus_findings = []
     results.sort(key=lambda r: r.path)
     return RunResult(results, notices, list(plan.codes), suppressed, corpus_data, plan.settings)
 
@@ -163,7 +174,8 @@ def _finalize(corpus, analyses, summaries, results, plan: Plan, notices) -> dict
                     notices.append(Notice("error", f"check {check.code} reported on a file that was not "
                                                    f"audited ({path}); finding dropped"))
                     continue
-                target.findings.append(place(lookup(path), check, finding, plan.severities[check.code], lookup))
+                target.corpus_findings.append(place(lookup(path), check, finding, plan.severities[check.code],
+                                                    lookup))
             data = list(check.corpus_data(summary) or ())
             if data:
                 corpus_data[check.code] = data
@@ -172,21 +184,22 @@ def _finalize(corpus, analyses, summaries, results, plan: Plan, notices) -> dict
     return corpus_data
 
 
-def _filter(results: list[FileResult], cfg: Config, baseline) -> int:
-    """Apply per-file-ignores, inline suppressions and the baseline; sort each file's findings.
-    Returns how many findings the baseline accepted."""
-    suppressed = 0
-    for r in results:
-        kept = [f for f in r.findings if not per_file_ignored(r.path, f.code, cfg.per_file_ignores, cfg.root)]
-        if kept and r.ref.kind in ("markdown", "html"):
-            kept = inline_suppressed(r.ref.document(), kept)
-        if baseline is not None:
-            before = len(kept)
-            kept = baseline.filter(r.path, kept)
-            suppressed += before - len(kept)
-        kept.sort(key=lambda f: (f.start, f.end, f.code))
-        r.findings = kept
-    return suppressed
+def _order(f) -> tuple:
+    return f.start, f.end, f.code
+
+
+def _filter(r: FileResult, findings: list, cfg: Config, baseline) -> tuple[list, int]:
+    """Apply per-file-ignores, inline suppressions and the baseline to findings of one file;
+    sorted. Returns them and how many the baseline accepted."""
+    kept = [f for f in findings if not per_file_ignored(r.path, f.code, cfg.per_file_ignores, cfg.root)]
+    if kept and r.ref.kind in ("markdown", "html"):
+        kept = inline_suppressed(r.ref.document(), kept)
+    accepted = 0
+    if baseline is not None:
+        before = len(kept)
+        kept = baseline.filter(r.path, kept)
+        accepted = before - len(kept)
+    return sorted(kept, key=_order), accepted
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

@@ -84,6 +84,7 @@ class FileResult:
     path: str
     ref: DocRef
     findings: list[Reported] = field(default_factory=list)
+    corpus_findings: list[Reported] = field(default_factory=list)  # placed by the engine, then merged
 
 
 def place(doc: Document, check, f: Finding, severity: str, lookup=None) -> Reported:
