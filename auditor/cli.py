@@ -39,6 +39,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--house-names", metavar="FILE", help="house list of canonical names (the same as "
                    "--setting names.house-names=FILE)")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: automatic)")
+    p.add_argument("--no-cache", action="store_true", help="audit every file afresh; do not read or "
+                   "write the result cache")
+    p.add_argument("--cache-dir", metavar="DIR", help="where the result cache lives (default: the "
+                   "user's cache folder, or 'cache-dir' in the config)")
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
@@ -162,6 +166,10 @@ def _config(args):
         cfg.jobs = args.jobs
     if getattr(args, "format", None):
         cfg.output_format = args.format
+    if getattr(args, "no_cache", False):
+        cfg.cache = False
+    if getattr(args, "cache_dir", None):
+        cfg.cache_dir = os.path.abspath(args.cache_dir)
     return cfg
 
 

@@ -38,6 +38,8 @@ class Config:
     paths: list[str] = field(default_factory=list)
     baseline: str | None = None
     max_file_size: int = 20_000_000
+    cache: bool = True  # the result cache (off with --no-cache or `cache = false`)
+    cache_dir: str | None = None  # default: the user's cache folder
     jobs: int = 0  # 0: automatic
     output_format: str = "text"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -137,6 +139,12 @@ def parse(table: dict, where: str, root: str = ".") -> Config:
             cfg.severity = {c.upper(): _severity(f"severity.{c}", v, where) for c, v in value.items()}
         elif key == "baseline":
             cfg.baseline = _path(key, value, where)
+        elif key == "cache-dir":
+            cfg.cache_dir = _path(key, value, where)
+        elif key == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'cache' must be true or false, not {value!r}")
+            cfg.cache = value
         elif key == "max-file-size":
             cfg.max_file_size = _int(key, value, where, 1)
         elif key == "jobs":

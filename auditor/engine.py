@@ -61,7 +61,20 @@ def make_plan(cfg: Config, registry: Registry) -> Plan:
     settings = selection.resolve_settings(cfg, registry)
     codes = tuple(selection.selected_codes(cfg, registry))
     severities = {c: selection.severity_for(c, registry.get(c).cls.severity, cfg.severity) for c in codes}
-    return Plan(codes, options, settings, severities, cfg.max_file_size)
+    plan = Plan(codes, options, settings, severities, cfg.max_file_size)
+    if not cfg.cache:
+        return plan
+    from dataclasses import replace
+
+    from . import cache
+
+    parts = (codes, sorted((k, sorted(v.items())) for k, v in options.items()),
+             sorted((k, sorted(v.items())) for k, v in settings.items()), sorted(severities.items()),
+             cfg.max_file_size)
+    fingerprint = cache.settings_fingerprint(parts, selection.setting_files(settings, registry))
+    fingerprint += cache.code_fingerprint(registry)
+    folder = cfg.resolve(cfg.cache_dir) if cfg.cache_dir else str(cache.default_folder())
+    return replace(plan, cache_folder=folder, fingerprint=fingerprint)
 
 
 def _is_own_file(source: inputs.Source, own: list[str]) -> bool:
@@ -131,6 +144,10 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
             summaries[key] = reducers[key].merge(summaries[key], value)
 
     (executor or LocalExecutor(jobs or cfg.jobs)).run(registry, plan, sources, absorb)
+    if plan.cache_folder:
+        from .cache import ResultCache
+
+        ResultCache(plan.cache_folder, plan.fingerprint).prune()
     corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices)
     for r in results:
         if r.corpus_findings:

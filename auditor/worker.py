@@ -22,6 +22,8 @@ class Plan:
     settings: dict[str, Options]  # by family
     severities: dict[str, str]  # by check code
     max_bytes: int
+    cache_folder: str | None = None  # the result cache, or None
+    fingerprint: str = ""  # of the settings and the code: part of every cache key
 
     def instantiate(self, registry) -> tuple[list, list, dict]:
         """(per-document checks, corpus checks, {analysis name: analysis}) of this run."""
@@ -56,11 +58,35 @@ class Worker:
         self.collectors = [c for c in corpus if c.collects()]
         self.severities = plan.severities
         self.max_bytes = plan.max_bytes
+        self.cache = None
+        if plan.cache_folder:
+            from .cache import ResultCache
+
+            self.cache = ResultCache(plan.cache_folder, plan.fingerprint)
 
     def audit(self, source: inputs.Source):
-        """Returns (FileResult | None, {summary key: summary}, [Notice])."""
+        """Returns (FileResult | None, {summary key: summary}, [Notice]); from the result cache
+        when this file, these settings and this code were audited before."""
         try:
-            doc, notices = inputs.load(source, self.max_bytes)
+            data = inputs.read_bytes(source, self.max_bytes)
+        except inputs.InputError as e:
+            return None, {}, [notice(e)]
+        except Exception as e:  # never let one file take the run down
+            return None, {}, [Notice("error", f"{source.display}: could not be read: {type(e).__name__}: {e}",
+                                     source.display, skipped=True)]
+        key = self.cache.key(source.display, data) if self.cache else None
+        if key:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+        outcome = self._audit(source, data)
+        if key and not any(n.level == "error" for n in outcome[2]):
+            self.cache.put(key, outcome)
+        return outcome
+
+    def _audit(self, source: inputs.Source, data: bytes):
+        try:
+            doc, notices = inputs.load(source, self.max_bytes, data)
         except inputs.InputError as e:
             return None, {}, [notice(e)]
         except Exception as e:  # never let one file take the run down
