@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write an HTML report site")
     _add_run_options(report)
     report.add_argument("-o", "--output", metavar="DIR", help="folder to write the site to")
+    _add_baseline_options(report)  # accepted findings are shown greyed, behind a switch
     return parser
 
 
@@ -129,12 +130,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _registry():
+def _registry(listing: bool = False):
+    """The registered checks. A plugin that failed to load is a warning when listing checks;
+    a run reports it as an error (it did not run every check: exit 2)."""
     from .registry import load_registry
 
     reg = load_registry()
-    for problem in reg.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+    if listing:
+        for problem in reg.problems:
+            print(f"warning: {problem}", file=sys.stderr)
     return reg
 
 
@@ -424,7 +428,7 @@ def _write_to(out, args, cfg, reg, result, formats) -> None:
 
 
 def cmd_rules(args) -> int:
-    reg = _registry()
+    reg = _registry(listing=True)
     rules = reg.sorted()
     if args.format == "json":
         json.dump([{"code": r.code, "family": r.cls.family, "severity": r.cls.severity,
@@ -437,7 +441,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    reg = _registry()
+    reg = _registry(listing=True)
     rule = reg.get(args.code)
     if rule is None:
         print(f"error: no check has the code '{args.code}'; `auditor rules` lists them", file=sys.stderr)
@@ -503,7 +507,7 @@ def cmd_report(args) -> int:
         print("error: `auditor report` reads files, not standard input; use `auditor check -`",
               file=sys.stderr)
         return 2
-    return site.main(args, cfg, reg, paths)
+    return site.main(args, cfg, reg, paths, _baseline(args, cfg))
 
 
 COMMANDS = {"check": cmd_check, "fix": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "report": cmd_report}

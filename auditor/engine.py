@@ -117,7 +117,7 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
     sources += extra
     own = selection.setting_files(plan.settings, registry) + [cfg.baseline_path]
     sources = [s for s in sources if not _is_own_file(s, own)]
-    notices: list[Notice] = [notice(e) for e in errors]
+    notices: list[Notice] = [Notice("error", p) for p in registry.problems] + [notice(e) for e in errors]
 
     _, corpus, analyses = plan.instantiate(registry)
     summaries: dict[str, Any] = {c.code: c.empty() for c in corpus if c.collects()}

@@ -277,9 +277,11 @@ def test_broken_plugins_reported_by_name_run_goes_on(tmp_path_factory, tmp_path,
         "zzmissing": "auditor_no_such_module:CHECKS",
     }, monkeypatch)
     write(tmp_path, "a.txt", "wrongword\n")
-    report, err, code = check_json(tmp_path, "--select", "ZZ", ".")
-    assert code == 1 and len(by_path(report)["a.txt"]) == 1
-    assert "plugin 'zzbad'" in err and "code 'bad'" in err
+    run = run_cli(["check", "--format", "json", "--no-baseline", "--select", "ZZ", "."], cwd=tmp_path)
+    report, err = json.loads(run.out), run.err
+    assert run.code == 2 and len(by_path(report)["a.txt"]) == 1  # the run goes on, but is not clean
+    assert "All clear" not in run.out
+    assert "error: plugin 'zzbad'" in err and "code 'bad'" in err
     assert "plugin 'zznotcheck'" in err and "not a subclass" in err
     assert "plugin 'zzmissing'" in err and "auditor_no_such_module" in err
 
