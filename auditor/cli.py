@@ -338,7 +338,11 @@ def _streamer(args, cfg):
 def _report(args, cfg, reg, result, baseline) -> None:
     try:
         _write_report(args, cfg, reg, result)
+    except BrokenPipeError:
+        raise
     except OSError as e:
+        if not args.output_file:
+            raise
         raise ConfigError(f"{args.output_file}: cannot write the report ({e.strerror or e})") from None
     if result.baseline_suppressed and not args.quiet:
         print(f"note: {result.baseline_suppressed} finding(s) accepted by the baseline {baseline.path}",
@@ -513,5 +517,21 @@ def cmd_report(args) -> int:
 COMMANDS = {"check": cmd_check, "fix": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "report": cmd_report}
 
 
+def console_main() -> None:
+    """The `auditor` command: run, flush the output, and leave without tearing down the run's
+    objects one by one (word index, corpus summaries): the process ends anyway, and freeing them
+    took a tenth of a one-file run."""
+    try:
+        code = main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = 1
+    except BaseException:
+        sys.stderr.flush()
+        raise
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()
