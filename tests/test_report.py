@@ -16,7 +16,6 @@ from auditor import api, fixes
 from auditor.config import Config
 from auditor.document import Document
 from auditor.engine import RunResult
-from auditor.notices import Notice
 from auditor.placement import DocRef, FileResult, Reported
 from auditor.registry import load_registry
 from auditor.reports import clean_version, page_files, readability, segments, site
@@ -40,7 +39,7 @@ def finding(raw: str, quote: str, code="NM901", family="names", severity="warnin
     line = raw.count("\n", 0, start) + 1
     col = start - (raw.rfind("\n", 0, start) + 1) + 1
     return Reported(code, family, severity, start, end, line, col, line, col + len(quote), message,
-                    list(related), quote, tuple(edits), applicability)
+                    related=list(related), snippet=quote, raw_edits=tuple(edits), applicability=applicability)
 
 
 def respell(raw: str, quote: str, new: str, applicability=api.UNSAFE, nth=0, **kw) -> Reported:
@@ -57,9 +56,10 @@ def remove_line(raw: str, quote: str, code="BP901", **kw) -> Reported:
     return f
 
 
-def result_of(texts: dict[str, str], findings: dict[str, list[Reported]], overviews=(), notices=()) -> RunResult:
+def result_of(texts: dict[str, str], findings: dict[str, list[Reported]], overviews=()) -> RunResult:
     files = [FileResult(p, DocRef(p, t, "text", "utf-8"), findings.get(p, [])) for p, t in sorted(texts.items())]
-    return RunResult(files, list(notices), [], 0, {"TEST": list(overviews)} if overviews else {})
+    return RunResult(files=files, notices=[], rules_run=[],
+                     corpus_data={"TEST": list(overviews)} if overviews else {})
 
 
 def read_pages(folder: Path) -> dict[str, str]:
