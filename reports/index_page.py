@@ -51,11 +51,18 @@ def build_index(result, cfg, registry, pages: list[ArticlePage], families: list[
     return IndexPage(
         columns=columns, rows=rows, totals=fam + sev, names=names, stories=stories,
         settings=settings(cfg, result, accepted, paths), checks=checks,
-        unaudited=[Problem(n.path or "", n.message) for n in result.unaudited],
+        unaudited=[_problem(n) for n in result.unaudited],
         failed=[n.message for n in failed],
         notices=[str(n) for n in result.notices if not n.skipped and n not in failed],
         version=__version__, generated=generated, files=len(pages), findings=len(open_marks),
         accepted=accepted.count, baseline=_baseline_words(accepted))
+
+
+def _problem(n) -> Problem:
+    """A file not audited: its path, and the message without the path it starts with."""
+    path = n.path or ""
+    message = n.message[len(path) + 2:] if path and n.message.startswith(f"{path}: ") else n.message
+    return Problem(path, message)
 
 
 def _baseline_words(accepted) -> str:
