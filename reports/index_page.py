@@ -22,9 +22,11 @@ TIE = "no single spelling (a tie)"
 def build_index(result, cfg, registry, pages: list[ArticlePage], families: list[str],
                 names: list[NameGroup], stories: list[StoryBlock], accepted, generated: str,
                 paths=()) -> IndexPage:
-    severities = [c.label for c in pages[0].severity_counts] if pages else list(reversed(api.SEVERITIES))
-    extra = sorted({m.family for p in pages for m in p.marks} - set(families))
-    families = list(families) + extra
+    open_marks = [m for p in pages for m in p.marks if not m.accepted]
+    fam_totals, sev_totals = counts(open_marks, families)
+    extra = sorted({m.family for p in pages for m in p.marks} - {c.label for c in fam_totals})
+    families = [c.label for c in fam_totals] + extra
+    severities = [c.label for c in sev_totals]
     show_accepted = bool(accepted.source) or accepted.count > 0
     columns = ([Cell(f, "num", f"fam-{css_token(f)}") for f in families]
                + [Cell(s, "num", f"sev-{css_token(s)}") for s in severities]
@@ -43,13 +45,11 @@ def build_index(result, cfg, registry, pages: list[ArticlePage], families: list[
         cells.append(Cell(f"{rd.grade:g}", _sortable(rd.grade)) if rd else Cell("–", _sortable(-1)))
         cells.append(Cell(f"{rd.reading_ease:g}", _sortable(rd.reading_ease)) if rd else Cell("–", _sortable(-1000)))
         rows.append(IndexRow(p.title, p.path, p.filename, f"{p.title.lower()}\t{p.path}", cells))
-    open_marks = [m for p in pages for m in p.marks if not m.accepted]
-    fam, sev = counts(open_marks, families)
     checks = [CheckRun(code, rule.cls.family, rule.cls.severity, rule.cls.summary)
               for code in result.rules_run if (rule := registry.get(code)) is not None]
     failed = [n for n in result.notices if n.level == "error" and not n.skipped]
     return IndexPage(
-        columns=columns, rows=rows, totals=fam + sev, names=names, stories=stories,
+        columns=columns, rows=rows, totals=fam_totals + sev_totals, names=names, stories=stories,
         settings=settings(cfg, result, accepted, paths), checks=checks,
         unaudited=[_problem(n) for n in result.unaudited],
         failed=[n.message for n in failed],
