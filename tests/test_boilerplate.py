@@ -1,58 +1,46 @@
-"""Boilerplate family (BP): example tables, data files, regex safety, corpus repetition, seeds."""
+"""Boilerplate family (BP): data files, regex safety, fixes, corpus repetition, seeds.
+
+The examples of every check (checks/boilerplate/examples/) and the example and counter-example of
+every phrase pattern run in tests/test_examples.py."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
+from auditor.api import SAFE, UNSAFE
 from auditor.checks import boilerplate
-from auditor.checks.boilerplate.phrases import families
+from auditor.checks.boilerplate import (bp201_edge_line, bp204_glued_widget, bp302_repeated_paragraph,
+                                        bp401_off_topic_splice, layout)
+from auditor.checks.boilerplate.phrase_families import families, parse_family
 from auditor.document import Document
 from conftest import audit_texts, caught, seed_text
 
-EXAMPLES = Path(boilerplate.__file__).resolve().parent / "examples"
 CHECKS = {cls.code: cls for cls in boilerplate.CHECKS}
 
-
-def _cases():
-    for path in sorted(EXAMPLES.glob("BP*.txt")):
-        body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
-                         if not ln.startswith("#"))
-        for n, case in enumerate(body.split("\n---\n")):
-            lines = [ln for ln in case.strip("\n").splitlines() if ln.strip()]
-            yield pytest.param(path.stem, lines, id=f"{path.stem}-{n}")
-
-
-def _document(lines: list[str]) -> tuple[Document, list[tuple[int, int, bool]]]:
-    """The case as one document (a paragraph a line) and the span of each line with its mark."""
-    text, spans = "", []
-    for line in lines:
-        marked = line.startswith("! ")
-        line = (line[2:] if marked else line).replace("<nbsp>", "\xa0")
-        spans.append((len(text), len(text) + len(line), marked))
-        text += line + "\n\n"
-    return Document("case.txt", text), spans
-
-
-@pytest.mark.parametrize("code, lines", list(_cases()))
-def test_example_table(code, lines):
-    doc, spans = _document(lines)
-    findings = list(CHECKS[code]().check(doc))
-    for start, end, marked in spans:
-        hit = any(f.start < end and start < f.end for f in findings)
-        assert hit == marked, (f"{code}: {'missed' if marked else 'false alarm on'} "
-                               f"{doc.text[start:end]!r}; findings: {[f.message for f in findings]}")
-    for f in findings:
-        assert f.suggestion and "remove" in f.message
+HEADER = "family: test\ncode: BP101\nwhat: a test line\n\n"
 
 
 @pytest.mark.parametrize("family", families(), ids=lambda f: f.path)
-def test_every_pattern_matches_its_example(family):
-    assert family.patterns and family.code in CHECKS and family.about
-    for p in family.patterns:
-        assert p.example, p.source
-        assert p.regex.search(p.example.replace("\xa0", " ")), (family.path, p.source, p.example)
+def test_every_family_is_reported_and_explained(family):
+    assert family.patterns and family.code in CHECKS and family.about and family.what
+    assert family.path in CHECKS[family.code].describe()
+
+
+@pytest.mark.parametrize("entry, missing", [
+    ("pattern: ^x$\ncounterexample: an x in a sentence\n", "no example"),
+    ("pattern: ^x$\nexample: x\n", "no counterexample"),
+    ("pattern: ^x$\nexample: x\npattern: ^y$\nexample: y\ncounterexample: a y here\n", "no counterexample"),
+    ("example: x\n", "without a pattern"),
+])
+def test_the_parser_rejects_an_entry_without_its_examples(entry, missing):
+    with pytest.raises(ValueError, match=missing):
+        parse_family(HEADER + entry, "data/test.txt")
+
+
+def test_the_parser_rejects_a_family_without_its_message_wording():
+    with pytest.raises(ValueError, match="what"):
+        parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
 
 
 def test_patterns_are_safe_on_huge_lines():
@@ -66,7 +54,8 @@ def test_patterns_are_safe_on_huge_lines():
 
 
 def test_odd_input_does_not_crash():
-    for text in ["", "\n\n\n", "x", "\xa0\xa0", "a" * 200_000, "Title\n" + "- item\n" * 5000]:
+    for text in ["", "\n\n\n", "x", "\xa0\xa0", "a" * 200_000, "Title\n" + "- item\n" * 5000,
+                 "Long enough headline here\n\nWorld\n"]:
         doc = Document("odd.txt", text)
         for cls in boilerplate.CHECKS:
             if not cls.is_corpus:
@@ -76,6 +65,64 @@ def test_odd_input_does_not_crash():
 def test_explain_lists_the_families():
     text = CHECKS["BP101"].describe()
     assert "related.txt" in text and "comments.txt" in text
+
+
+def test_docstrings_say_the_thresholds_of_the_code():
+    """`auditor explain` shows the docstring: it must say what the code does."""
+    bp302 = CHECKS["BP302"].describe()
+    assert f"{layout.PROSE_MIN_WORDS}+ words" in bp302
+    assert f"{bp302_repeated_paragraph.MIN_WORDS_UNPUNCTUATED}+ words" in bp302
+    assert f"{bp302_repeated_paragraph.MIN_CHARS}+ characters" in bp302
+    bp201 = CHECKS["BP201"].describe()
+    assert f"1 to {bp201_edge_line.MAX_WORDS} words" in bp201 and f"{bp201_edge_line.MAX_CHARS} characters" in bp201
+    bp204 = CHECKS["BP204"].describe()
+    assert f"{bp204_glued_widget.MIN_WORDS} to {bp204_glued_widget.MAX_WORDS} words" in bp204
+    bp401 = CHECKS["BP401"].describe()
+    assert f"{bp401_off_topic_splice.MIN_WORDS} to {bp401_off_topic_splice.MAX_WORDS} words" in bp401
+    assert f"({bp401_off_topic_splice.MIN_CONTENT_WORDS} or more)" in bp401
+    assert bp401_off_topic_splice.MAX_SHARED == 0.0 and "none of whose content words" in bp401
+
+
+@pytest.mark.parametrize("cls", [c for c in boilerplate.CHECKS], ids=lambda c: c.code)
+def test_docstrings_say_how_sure_the_fix_is(cls):
+    applicability = cls.fix_applicability if hasattr(cls, "fix_applicability") else SAFE
+    assert f"Fix ({applicability})" in cls.describe()
+
+
+ARTICLE = ("Storm floods coastal town\n\n"
+           "Officials in the coastal town said on Monday that the flood barrier had held through the night.\n\n"
+           "The mayor said rescue teams would keep searching the flooded valley until every resident was found.\n\n")
+
+
+def _findings(text: str) -> dict[str, list]:
+    doc = Document("a.txt", text)
+    return {cls.code: list(cls().check(doc)) for cls in boilerplate.CHECKS if not cls.is_corpus}
+
+
+def test_every_finding_removes_its_line_with_the_applicability_of_its_code():
+    text = ARTICLE + "Reuters contributed to this report.\n\nLeave a Reply\n\nAldograph Redley\n"
+    found = _findings(text)
+    assert [len(found[c]) for c in ("BP101", "BP104", "BP201")] == [1, 1, 1]
+    for code, applicability in (("BP101", SAFE), ("BP104", UNSAFE), ("BP201", UNSAFE)):
+        (f,) = found[code]
+        assert f.applicability == applicability
+        (edit,) = f.edits
+        assert text[edit.start:edit.end].strip() == text[f.start:f.end]
+    assert "Leave a Reply" not in text.replace(text[found["BP101"][0].edits[0].start:found["BP101"][0].edits[0].end], "")
+
+
+def test_a_residue_glued_to_a_heading_is_cut_alone():
+    text = ARTICLE + "Jump To DetailsBest Vertical Ergonomic Mouse\n\n" + ARTICLE.split("\n\n", 1)[1]
+    (f,) = _findings(text)["BP101"]
+    assert text[f.start:f.end] == "Jump To Details" and f.applicability == SAFE
+    (edit,) = f.edits
+    assert (edit.start, edit.end, edit.replacement) == (f.start, f.end, "")
+
+
+def test_a_line_gets_one_boilerplate_finding():
+    text = ARTICLE + "Storm floods coastal town\n\nRelated content\n\n- Storm floods coastal town\n"
+    spans = [(f.start, f.end) for fs in _findings(text).values() for f in fs]
+    assert len(spans) == len(set(spans)) >= 2
 
 
 STORIES = [
@@ -97,6 +144,21 @@ def test_corpus_repetition_across_unrelated_files(tmp_path):
     for name, text in files.items():
         quotes = [text[f["start"]:f["end"]] for f in found.get(name, [])]
         assert quotes == [TEMPLATE.strip()], (name, quotes)
+
+
+def test_corpus_repetition_points_at_three_other_files():
+    from auditor.checks.boilerplate.bp402_corpus_repetition import CorpusRepetition
+
+    check = CorpusRepetition()
+    summary = check.empty()
+    names = [f"{i}.txt" for i in range(8)]
+    for i, name in enumerate(names):
+        summary = check.merge(summary, check.collect(Document(name, STORIES[i % 4].replace("the", f"the {i}") + TEMPLATE)))
+    found = list(check.finalize(summary))
+    assert sorted(p for p, _ in found) == names
+    for path, f in found:
+        others = [r.path for r in f.related]
+        assert len(others) == 3 and path not in others and len(set(others)) == 3
 
 
 def test_corpus_repetition_ignores_renditions_of_one_story(tmp_path):

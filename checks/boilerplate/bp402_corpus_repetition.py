@@ -1,20 +1,38 @@
-"""BP402: lines that recur across many files of the corpus are template text.
+"""BP402: lines that recur across many unrelated files of the corpus are template text.
 
 Map/reduce. Each document contributes its short lines (hashed) and a bottom-k sketch of its word
 5-grams. At the end a line counts once per group of near-duplicate documents (renditions of one
 story, syndicated copies, two scrapes of one page), so only text shared by unrelated articles
-counts. Long sentence-shaped lines (quotations repeated across renditions) need twice the files.
+counts.
 """
 from __future__ import annotations
 
 import zlib
 
 from auditor.api import CorpusCheck, Edit, Finding, Option, Related
+from auditor.text import clip
 
-from .analysis import verdicts
-from .layout import layout, normalize
+from .layout import layout
+from .line_verdicts import verdicts
 
+#: Word n-grams of the sketch: long enough that two unrelated articles share few of them.
+SHINGLE_WORDS = 5
+#: Hashes kept per document (bottom-k): enough to tell near copies (similarity 0.2+) apart
+#: from unrelated files, small enough to ship every document's sketch to the reduce step.
 SKETCH_SIZE = 32
+#: A line needs this many words to be compared: single words repeat everywhere.
+MIN_WORDS = 2
+#: ... and its comparable form this many characters.
+MIN_CHARS = 4
+#: A line of this many words ending a sentence is sentence-shaped (a quotation repeated across
+#: renditions of one story): it needs LONG_SENTENCE_FACTOR times `min_files` files.
+LONG_SENTENCE_WORDS = 12
+LONG_SENTENCE_FACTOR = 2
+#: A line in more files than this is not looked at: the grouping of its files is quadratic in
+#: the worst case, and a line that common is in every file anyway (rare on news corpora).
+MAX_FILES = 5000
+#: Other occurrences shown with each finding.
+MAX_RELATED = 3
 
 
 def _hash(text: str) -> int:
@@ -24,8 +42,9 @@ def _hash(text: str) -> int:
 def _sketch(words: list[str]) -> tuple[int, ...]:
     """Bottom-k sketch of the document's word 5-grams (deterministic: crc32, not hash())."""
     lowered = [w.lower() for w in words]
-    hashes = {zlib.crc32(" ".join(lowered[i:i + 5]).encode("utf-8", "replace"))
-              for i in range(max(0, len(lowered) - 4))}
+    n = SHINGLE_WORDS
+    hashes = {zlib.crc32(" ".join(lowered[i:i + n]).encode("utf-8", "replace"))
+              for i in range(max(0, len(lowered) - n + 1))}
     return tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
@@ -39,11 +58,14 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 
 
 class CorpusRepetition(CorpusCheck):
-    """A line that recurs in many unrelated files of the corpus is template text of the site
-    (footers, widget labels, sign-up boxes), as web-text cleaners find it. Files that are near
-    copies of one another (renditions of one story, syndicated copies) count once, and long
-    sentence-shaped lines need twice as many files, so quotations repeated across renditions of a
-    story are not reported. Lines already claimed by another BP rule are not reported again."""
+    """A line (2 to 25 words) that recurs in many unrelated files of the corpus is template text
+    of the site (footers, widget labels, sign-up boxes), as web-text cleaners find it. Files that
+    are near copies of one another (renditions of one story, syndicated copies) count once; a
+    line repeated inside one file is a subheading, not template text; long sentence-shaped lines
+    need twice as many files, so quotations repeated across renditions of a story are not
+    reported. Lines already claimed by another BP rule are not reported again.
+
+    Fix (safe): remove the line; its recurrence across unrelated files identified it."""
 
     code = "BP402"
     family = "boilerplate"
@@ -65,15 +87,16 @@ class CorpusRepetition(CorpusCheck):
         all_words: list[str] = []
         for ln in lay.lines:
             all_words.extend(ln.words)
-            if ln.n_words < 2 or ln.n_words > self.opts.max_words or ln.index == 0:
+            if ln.n_words < MIN_WORDS or ln.n_words > self.opts.max_words or ln.index == 0:
                 continue
-            key = normalize(ln.text)
-            if len(key) < 4:
+            key = lay.keys[ln.index]
+            if len(key) < MIN_CHARS:
                 continue
-            long_sentence = ln.n_words >= 12 and ln.ends_sentence
+            long_sentence = ln.n_words >= LONG_SENTENCE_WORDS and ln.ends_sentence
             cut = doc.line_removal(ln.start, ln.end)
             lines.setdefault(_hash(key), []).append(
-                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, ln.text[:80], cut.start, cut.end))
+                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, clip(ln.text),
+                 cut.start, cut.end))
         return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
 
     def merge(self, a, b):
@@ -104,24 +127,24 @@ class CorpusRepetition(CorpusCheck):
                 per_file[o[0]] = per_file.get(o[0], 0) + 1
             # Template text appears once a page; a line repeated inside its pages is a subheading.
             paths = sorted(p for p, n in per_file.items() if n == 1)
-            if len(paths) < min_files:
-                continue
-            need = min_files * 2 if any(o[3] for o in occ) else min_files
-            if len(paths) < need or len(paths) > 5000:
+            need = min_files * LONG_SENTENCE_FACTOR if any(o[3] for o in occ) else min_files
+            if len(paths) < need or len(paths) > MAX_FILES:
                 continue
             groups = self._groups(paths, sketch)
             if len(groups) < need:
                 continue
-            first = {}
-            for o in occ:
-                first.setdefault(o[0], o)
+            # Once per line: where it occurs in each file (these files hold it once), and the
+            # few files shown as related places of every occurrence (the first MAX_RELATED
+            # others, taken from the first MAX_RELATED + 1).
+            first = {o[0]: o for o in occ if per_file[o[0]] == 1}
+            shown = [first[p] for p in paths[:MAX_RELATED + 1]]
             for path, start, end, _long, already, text, cut_start, cut_end in occ:
-                if already or path not in first or per_file[path] != 1:
+                if already or per_file[path] != 1:
                     continue
-                others = [first[p] for p in paths if p != path][:3]
-                related = tuple(Related(o[0], o[1], o[2], "same line") for o in others)
+                related = tuple(Related(o[0], o[1], o[2], "same line")
+                                for o in shown if o[0] != path)[:MAX_RELATED]
                 yield path, Finding(
                     start, end,
                     f"'{text}' recurs in {len(paths)} files of the corpus ({len(groups)} unrelated "
-                    "groups): template text of the site, not the article; remove the line",
+                    "stories): template text of the site, not part of this article",
                     (Edit(cut_start, cut_end),), related=related)
