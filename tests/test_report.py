@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -329,14 +328,11 @@ def test_plugin_family_gets_a_column_and_a_colour(tmp_path, zz):
         assert f'<span class="chip sev-{sev}"><i class="glyph">{glyph}</i>{sev} <b>1</b></span>' in page
 
 
-def test_seeds_site_is_complete_fast_and_deterministic(tmp_path, monkeypatch):
+def test_seeds_site_is_complete_and_deterministic(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     one, two = tmp_path / "one", tmp_path / "two"
-    started = time.perf_counter()
     run = run_cli(["report", ".", "-o", one], cwd=SEEDS)
-    took = time.perf_counter() - started
     assert run.code == 0, run.err
-    assert took < 2.0, f"report on the seeds took {took:.2f} s"
     run_cli(["report", ".", "-o", two], cwd=SEEDS)
     first, second = read_pages(one), read_pages(two)
     assert len(first) == 6 and sorted(first) == sorted(second)
@@ -408,9 +404,7 @@ def test_huge_line_without_spaces_renders(tmp_path):
     result = result_of({"big.txt": raw}, {"big.txt": [respell(raw, "Kisida", "Kishida"),
                                                       Reported("NM1", "names", "info", 10, 10, 1, 11, 1, 11,
                                                                "zero width")]})
-    started = time.perf_counter()
-    site.write_site(result, Config(), load_registry(), str(tmp_path / "site"))
-    assert time.perf_counter() - started < 10
+    site.write_site(result, Config(), load_registry(), str(tmp_path / "site"))  # speed: bench/, not here
     page = (tmp_path / "site" / page_files.page_name("big.txt")).read_text(encoding="utf-8")
     assert 'id="f1"' in page and 'id="f2"' in page
 
