@@ -1,15 +1,12 @@
-"""Translation checks that need one text only, and the stray-capital rule (TR2xx).
-
-The rules live in small modules by kind (fragments TR1xx, casing here TR2xx, fixed terms TR3xx,
-leftovers TR4xx, readability TR5xx); `CHECKS` gathers them."""
+"""TR201: a capitalised function word in mid-sentence ("Russia And Japan World War II has …")."""
 from __future__ import annotations
 
 import re
 
 from auditor.api import UNSAFE, Check, Edit, Finding
+from auditor.text import clip, is_headline_style
 
-from . import fragments, leftovers, readability, terms
-from ._common import is_title_case, words
+from .tokens import words
 
 # Closed-class words that are never capitalised inside an English sentence, not even in names.
 _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Has Have Had Does "
@@ -22,13 +19,19 @@ _DATE_END = re.compile(r"\d(?:st|nd|rd|th)?$")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 # After these a capital may start a clause, a quotation or a list item.
 _CLAUSE_OPENERS = set(":;—–-“\"«(['‘/|•*…")
+#: Shorter sentences are headings, labels or menu items, where capitals are a style.
+MIN_WORDS = 4
+#: Words quoted on each side of the capitalised one.
+CONTEXT_WORDS = 2
 
 
-class StrayCapitals(Check):
+class StrayCapital(Check):
     """A capitalised function word in mid-sentence ("Russia And Japan World War II has …",
     "Quote According to …"): machine translation that kept the source's casing, or a heading
-    glued into the sentence. Headline-style sentences (most words capitalised) are left alone, and
-    particles that occur in names ("Of", "The") count only between lowercase words."""
+    glued into the sentence. Headline-style sentences (most words capitalised) are left alone,
+    verbs count only outside a run of capitals (titles: "They Are Billions"), and particles
+    that occur in names ("Of", "The") count only between lowercase words. The fix lowercases the
+    word; it needs an editor's eye (a heading may have to be split off instead)."""
 
     code = "TR201"
     family = "translation"
@@ -39,7 +42,7 @@ class StrayCapitals(Check):
         for s in doc.sentences:
             ms = words(s.text)
             tokens = [m.group() for m in ms]
-            if len(tokens) < 4 or is_title_case(tokens):
+            if len(tokens) < MIN_WORDS or is_headline_style(tokens):
                 continue
             for i in range(1, len(ms)):
                 word = tokens[i]
@@ -57,8 +60,10 @@ class StrayCapitals(Check):
                 if word in _TITLE_VERBS and _between_capitals(tokens, i):
                     continue  # a title run in the text: "the game They Are Billions"
                 start = s.start + ms[i].start()
+                a = ms[max(i - CONTEXT_WORDS, 0)].start()
+                b = ms[min(i + CONTEXT_WORDS, len(ms) - 1)].end()
                 yield Finding(start, start + len(word),
-                              f"'{word}' is capitalised in mid-sentence ('{_context(s.text, ms, i)}'): "
+                              f"'{word}' is capitalised in mid-sentence ('{clip(s.text[a:b])}'): "
                               "a function word keeps its capital only at the start of a sentence",
                               edits=(Edit(start, start + len(word), word.lower()),), applicability=UNSAFE)
 
@@ -71,13 +76,3 @@ def _between_lowercase(tokens: list[str], i: int) -> bool:
     prev_low = tokens[i - 1][:1].islower()
     next_low = i + 1 >= len(tokens) or tokens[i + 1][:1].islower()
     return prev_low and next_low
-
-
-def _context(text: str, ms, i: int) -> str:
-    a = ms[max(i - 2, 0)].start()
-    b = ms[min(i + 2, len(ms) - 1)].end()
-    return text[a:b]
-
-
-CHECKS = (fragments.CHECKS + [StrayCapitals] + terms.CHECKS + leftovers.CHECKS
-          + readability.CHECKS)
