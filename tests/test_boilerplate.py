@@ -10,8 +10,9 @@ import pytest
 
 from auditor.api import SAFE, UNSAFE
 from auditor.checks import boilerplate
-from auditor.checks.boilerplate import (bp201_edge_line, bp204_glued_widget, bp302_repeated_paragraph,
-                                        bp401_off_topic_splice, layout)
+from auditor.checks.boilerplate import (bp101_widget_phrase, bp201_edge_line, bp204_glued_widget,
+                                        bp302_repeated_paragraph, bp401_off_topic_splice, layout)
+from auditor.checks.boilerplate.bp402_corpus_repetition import MIN_WORDS as BP402_MIN_WORDS
 from auditor.checks.boilerplate.phrase_families import families, parse_family
 from auditor.document import Document
 from conftest import audit_texts, caught, seed_text
@@ -69,6 +70,12 @@ def test_explain_lists_the_families():
 
 def test_docstrings_say_the_thresholds_of_the_code():
     """`auditor explain` shows the docstring: it must say what the code does."""
+    lists = bp101_widget_phrase.LISTS_UNDER_HEADING
+    bp101 = CHECKS["BP101"].describe()
+    assert f"up to {lists['related links']} links; {lists['advertisement']} under an ad label" in bp101
+    assert lists["navigation"] == lists["related links"]
+    assert f"with {('one', 'two', 'three', 'four')[layout.HEADLINE_MIN_WORDS - 1]} or more words" \
+        in CHECKS["BP301"].describe()
     bp302 = CHECKS["BP302"].describe()
     assert f"{layout.PROSE_MIN_WORDS}+ words" in bp302
     assert f"{bp302_repeated_paragraph.MIN_WORDS_UNPUNCTUATED}+ words" in bp302
@@ -81,6 +88,8 @@ def test_docstrings_say_the_thresholds_of_the_code():
     assert f"{bp401_off_topic_splice.MIN_WORDS} to {bp401_off_topic_splice.MAX_WORDS} words" in bp401
     assert f"({bp401_off_topic_splice.MIN_CONTENT_WORDS} or more)" in bp401
     assert bp401_off_topic_splice.MAX_SHARED == 0.0 and "none of whose content words" in bp401
+    bp402 = CHECKS["BP402"]
+    assert f"({BP402_MIN_WORDS} to {bp402.options['max_words'].default} words)" in bp402.describe()
 
 
 @pytest.mark.parametrize("cls", [c for c in boilerplate.CHECKS], ids=lambda c: c.code)

@@ -10,15 +10,17 @@ from .line_verdicts import Verdict, VerdictCheck
 MAX_WORDS = 6
 #: ... and a few characters.
 MAX_CHARS = 60
-#: Letters looked at to call a line ALL CAPS (enough to tell, bounded on huge lines).
+#: Letters looked at to call a line ALL CAPS (enough to tell, bounded on huge lines) ...
 CAPS_SCAN_CHARS = 300
+#: ... and how many it needs: a single capital ('A') is not a line in capitals.
+CAPS_MIN_LETTERS = 2
 #: A line that ends in one of these goes on into the next line: not a line of its own.
 _CONTINUES = ",;-–—("
 
 
 def is_all_caps(text: str) -> bool:
     letters = [c for c in text[:CAPS_SCAN_CHARS] if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= CAPS_MIN_LETTERS and all(c.isupper() for c in letters)
 
 
 class EdgeLine(VerdictCheck):

@@ -27,7 +27,8 @@ class SectionLabel(PhraseCheck):
 
     @classmethod
     def phrase_message(cls, quote, family):
-        return f"'{clip(quote)}' is {family.what} between the headline and the body: page navigation, not article text"
+        return (f"'{clip(quote)}' is {family.what} between the headline and the body: page navigation, "
+                "not article text")
 
     @classmethod
     def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:

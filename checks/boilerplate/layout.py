@@ -20,6 +20,9 @@ PROSE_ANY_END_WORDS = 25
 TABLE_ROW_BARS = 3
 #: Words are read from the start of a line only: a megabyte-long line has no more shape to tell.
 WORDS_SCAN_CHARS = 5000
+#: A sentence end is looked for in the last characters of a line only (closing quotes and
+#: brackets after the full stop are few; the search stays short on huge lines).
+SENTENCE_END_SCAN_CHARS = 20
 #: The headline is the first of this many lines that has enough words (a section label or a
 #: date line may stand above it) ...
 HEADLINE_SEARCH_LINES = 4
@@ -100,7 +103,7 @@ class Layout:
 def _make_line(i: int, span) -> Line:
     text = span.text
     ws = words(text)
-    ends = bool(_SENTENCE_END.search(text[-20:]))
+    ends = bool(_SENTENCE_END.search(text[-SENTENCE_END_SCAN_CHARS:]))
     listed = bool(_LIST_MARK.match(text)) or text.count("|") >= TABLE_ROW_BARS
     prose = not listed and ((len(ws) >= PROSE_MIN_WORDS and ends) or len(ws) >= PROSE_ANY_END_WORDS)
     return Line(i, span.start, span.end, text, ws, ends, listed, prose)

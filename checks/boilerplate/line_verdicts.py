@@ -66,7 +66,7 @@ class PhraseCheck(VerdictCheck):
 
     @classmethod
     def describe(cls) -> str:
-        lines = [super().describe(), "", "Phrase families (data files in checks/boilerplate/data/):"]
+        lines = [super().describe(), "", "Phrase families (files in checks/boilerplate/):"]
         for fam in phrase_families.families():
             if fam.code == cls.code:
                 lines.append(f"  {fam.path}: {fam.name}: {fam.about} ({len(fam.patterns)} patterns)")
