@@ -14,13 +14,11 @@ from .evidence import ROMANIZATION, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .table import context_names, spelling_table
-from .variants import deletion_keys, distinct_people, is_variant, metaphone
+from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
 MIN_SHARED_NAMES = 2
-#: Blocking keys are built for words at least this long; shorter ones are never variants.
-MIN_KEYED_LENGTH = 4
 #: A blocking key shared by more spellings than this is too common to say anything (a deletion
 #: key of a short common stem): its members are not compared pairwise.
 MAX_BUCKET = 40
@@ -83,7 +81,7 @@ class Spellings:
         distinct names, never pairwise over the corpus."""
         buckets = defaultdict(set)
         for b in self.files:
-            if len(b) >= MIN_KEYED_LENGTH:
+            if len(b) >= MIN_LENGTH:  # shorter words are never variants
                 for k in deletion_keys(b):
                     buckets[k].add(b)
                 buckets["m:" + metaphone(b)].add(b)

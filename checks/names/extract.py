@@ -8,6 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from auditor.text import is_headline_style
+
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = re.compile(r"[^\W\d_]{1,40}")
 # A word that starts with a capital (Latin script); the check below confirms it is mixed case.
@@ -16,9 +18,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
-#: A line whose words are at least this share capitalised is a title-case headline: its capitals
-#: say nothing about names.
-HEADLINE_CAPS = 0.6
 #: A line of at most this many words is a byline or a caption label (its names count half).
 SHORT_LINE_WORDS = 4
 #: A sentence or line starts within this many characters of its first word (after quotes,
@@ -28,7 +27,8 @@ START_REACH = 12
 HEADLINE_MAX_CHARS = 300
 #: Longest run of capitalised words taken as one name ("Hirokazu Matsuno", "Kim Jong Un").
 MAX_RUN = 4
-#: Shortest line taken for a title-case headline: two capitalised words are a name on its own line.
+#: Shortest line taken for a headline, whose capitals say nothing about names: two capitalised
+#: words on a line of their own are a name (a byline).
 HEADLINE_MIN_WORDS = 3
 
 
@@ -85,9 +85,8 @@ def _uncertain_starts(doc) -> set[int]:
             starts.add(m.start())
         if len(line) > HEADLINE_MAX_CHARS or _SENTENCE_END.search(line.text[-3:]):
             continue
-        words = line.text.count(" ") + 1
-        caps = _CAPITAL.findall(text, line.start, line.end)
-        if words >= HEADLINE_MIN_WORDS and len(caps) >= HEADLINE_CAPS * words:  # a headline in title case
+        words = line.text.split()
+        if len(words) >= HEADLINE_MIN_WORDS and is_headline_style(words):  # a headline in title case
             for w in _WORD.finditer(text, line.start, line.end):
                 starts.add(w.start())
     return starts

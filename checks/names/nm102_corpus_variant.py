@@ -23,9 +23,10 @@ class CorpusVariant(CorpusCheck):
 
     The spelling to keep is decided by, in order: the house list; a romanization rule (such pairs
     are left to NM103 when NM103 runs); the spelling used by more files; for two spellings used
-    by as many files, the one that is a well-known word or name. When nothing decides, both
-    spellings are reported and nothing is suggested. House-list variants are left to NM105 when
-    NM105 runs."""
+    by as many files, the one that is a well-known word or name. A tie of one file against one
+    that nothing decides is reported in both files, with nothing suggested; two spellings each
+    used by several files are two usages, not a slip in one file, and only the corpus overview of
+    the report shows them. House-list variants are left to NM105 when NM105 runs."""
 
     code = "NM102"
     family = "names"

@@ -22,6 +22,9 @@ _MORA = (r"(?:kk|ss|tt|pp|tch|ssh)?"
          r"(?:ky|gy|sy|zy|ty|dy|ny|hy|by|py|my|ry|kh|sh|ch|ts|dz|[kgsztdnhbpmrjfwyv])?[aiueo]"
          r"|n(?![aiueoy])")
 _JAPANESE = re.compile(rf"(?:{_MORA}){{2,16}}")
+#: Shortest and longest word the shape tests judge: three letters fit any syllable system, and
+#: anything longer than thirty letters is no single name.
+SHAPE_MIN, SHAPE_MAX = 4, 30
 # Non-Hepburn syllables and their Hepburn form, longest first.
 _TO_HEPBURN = {"dzy": "j", "dzi": "ji", "dz": "z", "zy": "j", "zi": "ji", "sy": "sh", "si": "shi",
                "ty": "ch", "ti": "chi", "tu": "tsu", "hu": "fu", "kh": "h", "va": "wa"}
@@ -31,7 +34,7 @@ _NON_HEPBURN = re.compile("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
 def looks_japanese(word: str) -> bool:
     """True when the word is made of Japanese morae only ("Sidzuoka", "Kishida", not "Putin")."""
     w = word.lower()
-    return 4 <= len(w) <= 30 and w.isascii() and _JAPANESE.fullmatch(w) is not None
+    return SHAPE_MIN <= len(w) <= SHAPE_MAX and w.isascii() and _JAPANESE.fullmatch(w) is not None
 
 
 def to_hepburn(word: str) -> str:
@@ -97,6 +100,10 @@ _RUSSIAN_MARKERS = ("g", "yu", "ya")
 #: At most this many swap sites and swaps at once: the candidates grow combinatorially and a
 #: surname rarely differs in more places.
 MAX_SWAP_SITES, MAX_SWAPS = 8, 4
+#: Most Ukrainian candidates tried for one surname (the swaps above stay far below it in practice).
+MAX_CANDIDATES = 64
+#: Shortest surname given Ukrainian candidates: in shorter ones a swap makes another name.
+MIN_SURNAME = 5
 
 
 def russian_markers(word: str) -> int:
@@ -106,11 +113,11 @@ def russian_markers(word: str) -> int:
     return sum(body.count(m) for m in _RUSSIAN_MARKERS)
 
 
-def ukrainian_spellings(word: str, limit: int = 64) -> set[str]:
+def ukrainian_spellings(word: str, limit: int = MAX_CANDIDATES) -> set[str]:
     """Ukrainian transliterations a Russian-route surname may stand for ("Dovganyuk" ->
     "Dovhaniuk", ...): every combination of g->h, yu->iu, ya->ia, ye->ie, i<->y, first letter kept."""
     head, body = word[:1], word[1:]
-    if not body or len(word) < 5:
+    if not body or len(word) < MIN_SURNAME:
         return set()
     sites = []
     for src, dst in _UK_SWAPS:
@@ -159,7 +166,7 @@ def looks_pinyin(word: str) -> bool:
     """True when the word splits into two or more pinyin syllables ("Xining", "Shaanxi"): in
     pinyin a one-letter change usually makes another real name, so such pairs are not variants."""
     w = word.lower()
-    if not (4 <= len(w) <= 30 and w.isascii() and w.isalpha()):
+    if not (SHAPE_MIN <= len(w) <= SHAPE_MAX and w.isascii() and w.isalpha()):
         return False
     reach = {0: 0}  # end offset -> fewest syllables to get there
     for i in range(len(w)):
@@ -168,4 +175,4 @@ def looks_pinyin(word: str) -> bool:
         for n in range(1, 7):
             if w[i:i + n] in _PINYIN and i + n <= len(w):
                 reach[i + n] = min(reach.get(i + n, 99), reach[i] + 1)
-    return reach.get(len(w), 0) >= 2
+    return reach.get(len(w), 0) >= 2  # one syllable is any short word

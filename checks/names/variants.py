@@ -27,8 +27,9 @@ RUN_EDIT_SHARE = 3
 
 
 def base(word: str) -> str:
-    """The word without a plural -s, so that Kurils, Kuriles and Kurles compare as Kuril..."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+    """The word without a plural -s, so that Kurils, Kuriles and Kurles compare as Kuril...
+    (not in words of four letters or less: Mars, Laos)."""
+    if len(word) > MIN_LENGTH and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
         return word[:-1]
     return word
 
