@@ -194,3 +194,35 @@ def test_seeds(seeds_report, seeds_expected):
             if f["family"] != "boilerplate":
                 continue
             assert any(caught(it, text, [f]) for it in mine), (name, text[f["start"]:f["end"]])
+
+
+def _reference_groups(paths, sketch, threshold):
+    """The greedy grouping compared pair by pair (what BP402's index must give)."""
+    from auditor.checks.boilerplate.bp402_corpus_repetition import similarity
+
+    groups = []
+    for p in paths:
+        for g in groups:
+            if any(similarity(sketch[p], sketch[q]) >= threshold for q in g):
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+    return groups
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.1, 0.2, 0.5, 1.0])
+def test_corpus_repetition_groups_near_copies_as_the_pairwise_comparison(threshold):
+    import random
+
+    from auditor.api import Options
+    from auditor.checks.boilerplate.bp402_corpus_repetition import SKETCH_SIZE, CorpusRepetition
+
+    rng = random.Random(7)
+    opts = Options(CorpusRepetition.default_options(), near_copy=threshold)
+    for _ in range(60):
+        pool = rng.randrange(SKETCH_SIZE, 4 * SKETCH_SIZE)   # few hash values: many near copies
+        sketch = {f"{i}.txt": tuple(sorted(rng.sample(range(pool), rng.randrange(0, SKETCH_SIZE + 1))))
+                  for i in range(rng.randrange(1, 30))}
+        paths = sorted(sketch)
+        assert CorpusRepetition(opts)._groups(paths, sketch) == _reference_groups(paths, sketch, threshold)

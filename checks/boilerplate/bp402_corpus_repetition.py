@@ -28,8 +28,9 @@ MIN_CHARS = 4
 #: renditions of one story): it needs LONG_SENTENCE_FACTOR times `min_files` files.
 LONG_SENTENCE_WORDS = 12
 LONG_SENTENCE_FACTOR = 2
-#: A line in more files than this is not looked at: the grouping of its files is quadratic in
-#: the worst case, and a line that common is in every file anyway (rare on news corpora).
+#: A line in more files than this is not looked at: grouping its files compares each with the
+#: earlier files that share sketch hashes with it (quadratic when all of them do), and a line
+#: that common is site furniture that other rules see anyway.
 MAX_FILES = 5000
 #: Other occurrences shown with each finding.
 MAX_RELATED = 3
@@ -106,15 +107,41 @@ class CorpusRepetition(CorpusCheck):
         return a
 
     def _groups(self, paths: list[str], sketch: dict) -> list[list[str]]:
-        """Greedy grouping of files into near-copy groups (the files of one line: few)."""
+        """Greedy grouping of files into near-copy groups: each file joins the first group (in
+        order of creation) that holds a near copy of it, or starts a group of its own.
+
+        Two files can be near copies only if their sketches share enough hashes, so a file is
+        compared only with the earlier files that share some (found through an index of the
+        hashes), not with every earlier file: unrelated files share few or none."""
+        threshold = self.opts.near_copy
+        if threshold <= 0:   # every file is a near copy of every other
+            return [list(paths)] if paths else []
         groups: list[list[str]] = []
+        group_of: dict[str, int] = {}
+        holders: dict[int, list[str]] = {}   # sketch hash -> earlier files whose sketch has it
         for p in paths:
-            for g in groups:
-                if any(similarity(sketch.get(p, ()), sketch.get(q, ())) >= self.opts.near_copy for q in g):
-                    g.append(p)
-                    break
-            else:
-                groups.append([p])
+            mine = sketch.get(p, ())
+            shared: dict[str, int] = {}
+            for h in mine:
+                for q in holders.get(h, ()):
+                    shared[q] = shared.get(q, 0) + 1
+            best = None
+            for q, n in shared.items():
+                theirs = sketch.get(q, ())
+                # similarity() counts shared hashes among the SKETCH_SIZE smallest of the union:
+                # at most n of them, so fewer than threshold x that size cannot reach it.
+                if n < threshold * min(SKETCH_SIZE, len(mine) + len(theirs) - n):
+                    continue
+                g = group_of[q]
+                if (best is None or g < best) and similarity(mine, theirs) >= threshold:
+                    best = g
+            if best is None:
+                best = len(groups)
+                groups.append([])
+            groups[best].append(p)
+            group_of[p] = best
+            for h in mine:
+                holders.setdefault(h, []).append(p)
         return groups
 
     def finalize(self, summary):
