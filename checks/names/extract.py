@@ -55,10 +55,6 @@ class Name:
     def end(self) -> int:
         return self.tokens[-1].end
 
-    @property
-    def text(self) -> str:
-        return " ".join(t.text for t in self.tokens)
-
 
 @dataclass
 class DocNames:

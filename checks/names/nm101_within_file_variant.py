@@ -16,7 +16,7 @@ from .table import STANDALONE_WEIGHT, spelling_table
 from .variants import distinct_people, is_variant, runs_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
-NAME_LIMIT = 40
+NAME_LIMIT = 32
 _SEPARATORS = re.compile(r"([ \u00a0]+)")
 
 
@@ -120,18 +120,21 @@ class WithinFileVariant(CorpusCheck):
                     prev = decided.get(v.loser)
                     if prev is None or table[v.winner].weight > table[prev.winner].weight:
                         decided[v.loser] = v
-        sides = {b: _word_side(doc, b, sp, covered) for b, sp in table.items()}
+        def side(b: str) -> Side:
+            return _word_side(doc, b, table[b], covered)
+
         for loser, v in sorted(decided.items()):
             if not table[loser].quoted:
                 counts = (table[v.winner].count, table[loser].count)
-                yield from _findings(doc.path, sides[loser], sides[v.winner], v, counts)
+                yield from _findings(doc.path, side(loser), side(v.winner), v, counts)
         seen = set(decided)
         for a, b in ties:
             if a in seen or b in seen or table[a].quoted or table[b].quoted:
                 continue  # one report per spelling; a spelling only ever quoted proves nothing
             seen.update((a, b))
-            if sides[a].places and sides[b].places:
-                yield Tie(doc.path, sides[a], sides[b])
+            sa, sb = side(a), side(b)
+            if sa.places and sb.places:
+                yield Tie(doc.path, sa, sb)
 
     # --- whole names --------------------------------------------------------------------------
     def _run_variants(self, doc, protected, covered):
@@ -171,10 +174,10 @@ def _run_side(doc, name, runs, covered) -> Side:
     text = doc.text
     places = tuple((r.start, r.end, text[r.start:r.end]) for r in runs
                    if not doc.in_quote(r.start, r.end) and not _inside(r.start, r.end, covered))
-    r = runs[0]
-    weight = sum(STANDALONE_WEIGHT if r.tokens[0].standalone else 1.0 for r in runs)
-    return Side(name, 0.0, len(runs), weight, places, (r.start, r.end, text[r.start:r.end], doc.line_of(r.start)),
-                whole_name=True)
+    weight = sum(STANDALONE_WEIGHT if run.tokens[0].standalone else 1.0 for run in runs)
+    first = runs[0]
+    return Side(name, 0.0, len(runs), weight, places,
+                (first.start, first.end, text[first.start:first.end], doc.line_of(first.start)), whole_name=True)
 
 
 def _inside(s: int, e: int, spans) -> bool:
@@ -189,7 +192,7 @@ def _findings(path, side: Side, other: Side, v: Verdict, counts: tuple[int, int]
     related = (Related(path, s0, e0, f"'{clip(there, NAME_LIMIT)}' here"),)
     for s, e, surface in side.places:
         head = (f"'{clip(surface, NAME_LIMIT)}' here and '{clip(there, NAME_LIMIT)}' on line {line} "
-                + ("sound alike: one person spelled two ways" if side.whole_name
+                + ("sound alike: one person, two spellings" if side.whole_name
                    else "are one name spelled two ways"))
         if v.tie:
             yield path, Finding(s, e, f"{head}; {_each(side, other)}, and nothing says which is right",
@@ -204,11 +207,11 @@ def _reason(v: Verdict, loser: Side, winner: Side, there: str, counts: tuple[int
     used, against = counts
     if v.evidence == MAJORITY:
         if used > against:
-            return f"the other spelling is used more ({used} times against {against})"
-        return "the other spelling is in the running text, this one on a short line of its own"
+            return f"the other is used more ({used} times against {against})"
+        return "the other is in the running text, this one on a line of its own"
     if v.evidence == OTHER_FILES:
         files = "1 other file uses" if used == 1 else f"{used} other files use"
-        return f"{_each(loser, winner)} here, and {files} the other spelling, {against or 'none'} this one"
+        return f"{_each(loser, winner)} here, and {files} the other, {against or 'none'} this one"
     if v.evidence == COMMON:
         return f"{_each(loser, winner)} here, and '{clip(there, NAME_LIMIT)}' is the common spelling"
     return because(v.evidence, clip(there, NAME_LIMIT))

@@ -9,7 +9,7 @@ from .evidence import MAJORITY, because, shaped_like
 from .house_list import SETTINGS
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
-NAME_LIMIT = 40
+NAME_LIMIT = 32
 
 
 class CorpusVariant(CorpusCheck):
@@ -70,7 +70,7 @@ def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> 
     if v.tie:
         return Finding(s, e, f"{head}; {each}, and nothing says which is right", related=related)
     if v.evidence == MAJORITY:
-        reason = f"{n_other} files use the other spelling, {n_this} this one"
+        reason = f"{n_other} files use the other, {n_this} this one"
     elif n_other == n_this:
         reason = f"{each}, and {because(v.evidence, q_there)}"
     else:

@@ -43,7 +43,8 @@ def metaphone(word: str) -> str:
 
 
 def morph_related(a: str, b: str) -> bool:
-    """A word and its plural, adjective or relative's form (Russia/Russian, Tursunov/Tursunova)."""
+    """A word and its plural, adjective or relative's form (Russia/Russian, Tursunov/Tursunova),
+    or an adjective and its adverb (Unseasonable/Unseasonably)."""
     a, b = a.lower(), b.lower()
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -51,6 +52,8 @@ def morph_related(a: str, b: str) -> bool:
     ta, tb = a[n:], b[n:]
     if ta in _MORPH_TAILS and tb in _MORPH_TAILS:
         return True
+    if {ta, tb} == {"e", "y"} and a[:n].endswith("bl"):
+        return True  # an adjective and its adverb: Unseasonable, Unseasonably
     return (ta, tb) in _MORPH_PAIRS or (tb, ta) in _MORPH_PAIRS
 
 
