@@ -55,3 +55,32 @@ def test_seeds_no_stray_single_text_findings(seeds_report, seeds_expected):
              if f["code"][:3] in CODES
              and not any(f["start"] < b and a < f["end"] for a, b in labelled.get(path, []))]
     assert not stray
+
+
+def _fixed(cls, text: str) -> tuple[str, set[str]]:
+    """`text` with the edits of every finding of `cls` applied, and the fixes' applicabilities."""
+    found = list(cls().check(Document("a.txt", text)))
+    edits = sorted((e for f in found for e in f.edits), key=lambda e: e.start, reverse=True)
+    for e in edits:
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text, {f.applicability for f in found if f.edits}
+
+
+def test_fixes():
+    from auditor.api import SAFE, UNSAFE
+    from auditor.checks.translation import (DoubledWord, MangledFixedTerm, Mojibake, QuoteMarkerWord,
+                                            StrayCapital)
+
+    assert _fixed(DoubledWord, "It has two hundred rooms rooms, he had had enough.\n") == \
+        ("It has two hundred rooms, he had had enough.\n", {SAFE})
+    assert _fixed(Mojibake, "The countryâ€™s and the ministerâ€™s reply.\n") == \
+        ("The country’s and the minister’s reply.\n", {SAFE})
+    assert _fixed(StrayCapital, "The talks in Geneva Are expected to resume, officials said.\n") == \
+        ("The talks in Geneva are expected to resume, officials said.\n", {UNSAFE})
+    assert _fixed(MangledFixedTerm, "Regain Russia’s preferred national trade status, he said.\n") == \
+        ("Revoke Russia’s most-favoured-nation status, he said.\n", {UNSAFE})
+    text = "The minister said, Quote We will not give up. Unquote. The talks ended. He said Unquote.\n"
+    assert _fixed(QuoteMarkerWord, text) == \
+        ("The minister said, We will not give up. The talks ended. He said.\n", {UNSAFE})
+    assert _fixed(QuoteMarkerWord, "We will not give up. Unquote.\nNext line.\n")[0] == \
+        "We will not give up.\nNext line.\n"

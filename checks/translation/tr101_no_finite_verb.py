@@ -29,11 +29,12 @@ class NoFiniteVerb(Check):
 
     Headlines, captions, datelines and calls to action are legitimately verbless, so a sentence is
     judged only when it follows another sentence of its paragraph and the paragraph holds a
-    sentence of prose (12 words or more, with a verb); only short sentences (options min-words
-    and max-words) are judged, where the verb test (auxiliaries, -ed and -s forms, irregular verbs,
-    pronoun subjects) is reliable. Sentences with quotation marks, brackets, commas, colons or
-    digits, datelines, Title Case names and stylistic fragments ("And yet.") are left alone, and
-    so is a paragraph with '|' (a footer or menu). No fix is offered: the lost verb is not known."""
+    long sentence of prose with a verb. Only short sentences that end with a full
+    stop are judged (options min-words and max-words), where the verb test (auxiliaries, -ed and
+    -s forms, irregular verbs, pronoun subjects) is reliable. Sentences with quotation marks,
+    brackets, commas, colons or digits, datelines, Title Case names and stylistic fragments ("And
+    yet.") are left alone, and so is a paragraph with '|' (a footer or menu). No fix is offered:
+    the lost verb is not known."""
 
     code = "TR101"
     family = "translation"

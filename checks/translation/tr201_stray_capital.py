@@ -28,10 +28,12 @@ CONTEXT_WORDS = 2
 class StrayCapital(Check):
     """A capitalised function word in mid-sentence ("Russia And Japan World War II has …",
     "Quote According to …"): machine translation that kept the source's casing, or a heading
-    glued into the sentence. Headline-style sentences (most words capitalised) are left alone,
-    verbs count only outside a run of capitals (titles: "They Are Billions"), and particles
-    that occur in names ("Of", "The") count only between lowercase words. The fix lowercases the
-    word; it needs an editor's eye (a heading may have to be split off instead)."""
+    glued into the sentence. Short sentences (labels, menu items) and headline-style ones (most
+    words capitalised) are left alone, and so are capitals after a colon, a dash, a bracket, a
+    quotation mark or a dateline; verbs count only outside a run of capitals (titles: "They Are
+    Billions"), and particles that occur in names ("Of", "The") only between lowercase words.
+    The fix lowercases the word; it needs an editor's eye (a heading may have to be split off
+    instead)."""
 
     code = "TR201"
     family = "translation"

@@ -39,4 +39,4 @@ class ReadabilityOutlier(Check):
                 continue
             yield Finding(s.start, s.end,
                           f"'{clip(s.text)}' runs to {n} words where this article's sentences "
-                          f"typically have {typical:g}: several sentences may have been run together")
+                          f"typically have {round(typical)}: several sentences may have been run together")

@@ -25,9 +25,10 @@ class FactMismatch(DisagreementCheck):
         if dis.kind == "number":
             seen = quoted(numbers_of(text, dis.seen) or dis.seen)
             expected = quoted(numbers_of(dis.majority_text, dis.expected) or dis.expected)
-            return (f"{seen} here but {expected} in {others(dis, result)} ({example(dis, chars)}): check the "
+            return (f"{seen} here but {expected} in {others(dis, result)}{example(dis, chars)}: check the "
                     "figure against the source")
-        seen = quoted(words_of(text, dis.seen))
+        names = words_of(text, dis.seen) or list(dis.seen)
         expected = quoted(words_of(dis.majority_text, dis.expected)) or "another name"
-        return (f"{seen} is a name no other rendition has here; {others(dis, result)} have {expected} "
-                f"({example(dis, chars)}): check the name against the source")
+        what = "a name" if len(names) == 1 else "names"
+        return (f"{quoted(names)}: {what} no other rendition has here; {others(dis, result)} have {expected}"
+                f"{example(dis, chars)}: check the name against the source")

@@ -27,7 +27,7 @@ class PolarityMismatch(DisagreementCheck):
     def message(self, dis, text, result, chars):
         if dis.kind == "negation":
             seen = quoted(negations_of(text)[:1] or ["not"])
-            return (f"{seen} here but no negation in {others(dis, result)} ({example(dis, chars)}): the "
+            return (f"{seen} here but no negation in {others(dis, result)}{example(dis, chars)}: the "
                     "meaning is reversed; check it against the source")
         table, pairs = polarity_table()
         seen = words_of(text, {t for t, v in table.items() if v == dis.seen})
@@ -35,8 +35,8 @@ class PolarityMismatch(DisagreementCheck):
         if not expected:
             pair, side = dis.expected
             expected = pairs[pair]["opposite" if side else "pole"][:1]
-        return (f"{quoted(seen[:1])} here but {quoted(expected[:1])} in {others(dis, result)} "
-                f"({example(dis, chars)}): the meaning is reversed; check it against the source")
+        return (f"{quoted(seen[:1])} here but {quoted(expected[:1])} in {others(dis, result)}"
+                f"{example(dis, chars)}: the meaning is reversed; check it against the source")
 
     @classmethod
     def data_examples(cls) -> list[DataExample]:

@@ -42,5 +42,5 @@ class WordingMismatch(DisagreementCheck):
     def message(self, dis, text, result, chars):
         seen = quoted(words_of(text, dis.seen))
         expected = quoted(words_of(dis.majority_text, dis.expected)) or "other words"
-        return (f"{seen}: words no other rendition uses here; {others(dis, result)} have {expected} "
-                f"({example(dis, chars)}): compare with the source")
+        return (f"{seen}: words no other rendition uses here; {others(dis, result)} have {expected}"
+                f"{example(dis, chars)}: compare with the source")

@@ -46,11 +46,13 @@ class DisagreementCheck(CorpusCheck):
                                                          related=related)
 
     def _fitted(self, dis: Disagreement, text: str, result: Result) -> str:
+        """The message, its quotation of the other renditions shortened or left out to keep it
+        within MESSAGE_LIMIT characters."""
         message = self.message(dis, text, result, QUOTED_SENTENCE_CHARS)
         over = len(message) - MESSAGE_LIMIT
         if over > 0:
-            message = self.message(dis, text, result,
-                                   max(LEAST_QUOTED_SENTENCE_CHARS, QUOTED_SENTENCE_CHARS - over))
+            chars = QUOTED_SENTENCE_CHARS - over
+            message = self.message(dis, text, result, chars if chars >= LEAST_QUOTED_SENTENCE_CHARS else 0)
         return message
 
     def accepts(self, dis: Disagreement) -> bool:
@@ -59,7 +61,7 @@ class DisagreementCheck(CorpusCheck):
 
     def message(self, dis: Disagreement, text: str, result: Result, chars: int) -> str:  # pragma: no cover
         """The message for the disagreement found in sentence `text`, quoting `chars` characters
-        of the other renditions' sentence (`example(dis, chars)`)."""
+        of the other renditions' sentence (`example(dis, chars)`; none when 0)."""
         raise NotImplementedError
 
     def corpus_data(self, summary):
@@ -79,15 +81,15 @@ def quoted(values) -> str:
 
 def others(dis: Disagreement, result: Result) -> str:
     """The renditions that say otherwise, by file name: 'b.txt and c.txt', 'b.txt, c.txt and 2 more'."""
-    names = sorted({os.path.basename(result.docs[c.doc].path) for c in dis.support})
+    names = sorted(os.path.basename(result.docs[c.doc].path) for c in dis.support)
     if len(names) <= NAMED_FILES:
         return " and ".join(names)
     return f"{', '.join(names[:NAMED_FILES])} and {len(names) - NAMED_FILES} more"
 
 
 def example(dis: Disagreement, chars: int) -> str:
-    """The best of their sentences, clipped to `chars` and quoted."""
-    return f"“{clip(dis.majority_text, chars)}”"
+    """' (“…”)': the best of their sentences, clipped to `chars` and quoted ('' when 0)."""
+    return f" (“{clip(dis.majority_text, chars)}”)" if chars else ""
 
 
 def words_of(text: str, stems) -> list[str]:
