@@ -51,7 +51,7 @@ class DisagreementCheck(CorpusCheck):
         message = self.message(dis, text, result, QUOTED_SENTENCE_CHARS)
         over = len(message) - MESSAGE_LIMIT
         if over > 0:
-            chars = QUOTED_SENTENCE_CHARS - over
+            chars = len(clip(dis.majority_text, QUOTED_SENTENCE_CHARS)) - over
             message = self.message(dis, text, result, chars if chars >= LEAST_QUOTED_SENTENCE_CHARS else 0)
         return message
 
