@@ -53,7 +53,7 @@ class WithinFileVariant(CorpusCheck):
 
     The spelling to keep is decided by, in order: the house list; a romanization rule (such pairs
     are left to NM103 when NM103 runs); the spelling used more often (an occurrence on a short
-    line of its own, a byline or caption, counts half); for two spellings used equally often, the
+    line of its own, a byline or caption, counts half); for two words used equally often, the
     other files audited together, then the spelling that is a well-known word or name. When
     nothing decides, both spellings are reported and nothing is suggested.
 
