@@ -7,13 +7,14 @@ is called verbless only when no word of it can be its verb."""
 from __future__ import annotations
 
 from .tokens import norm
+from .word_classes import ADJECTIVE, FINITE, NOUN, classes
 
 AUXILIARIES = frozenset(
     "is are was were am be been being has have had do does did will would can could shall should "
     "may might must isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't "
     "wouldn't can't cannot couldn't shouldn't mustn't it's he's she's that's there's what's "
     "i'm we're they're you're i've we've they've i'll we'll they'll he'll she'll it'll i'd we'd "
-    "they'd he'd she'd let's".split())
+    "they'd he'd she'd let's you'll you've you'd here's where's how's who's when's why's".split())
 # Finite verbs that neither end in -ed nor in -s (irregular past tense, a few frequent presents).
 IRREGULAR_FINITE = frozenset(
     "said told went came took made got gave found saw knew thought became began left held kept "
@@ -74,8 +75,44 @@ def may_be_finite_verb(tokens: list[str], i: int) -> bool:
     return False
 
 
+# Words before the first word of an imperative ("Please include …", "Never alter …").
+_IMPERATIVE_LEADS = frozenset("please kindly just simply never always then now first also".split())
+# Determiners and quantifiers that open a subject ("Some people prefer …", "Many users rely …").
+_SUBJECT_OPENERS = frozenset("some many most all both several few other such these those".split())
+
+
+def lexicon_verb(tokens: list[str], i: int) -> bool:
+    """Token i is a verb by the word-class table: a form that is only a verb ("prefer",
+    "extracted"), one that is also a noun or adjective right after a subject (a plural noun, a
+    name, a quantified noun: "newspapers charge", "people aim"), or the first word of an
+    imperative ("Contact us today.", "Please include your name.")."""
+    word = tokens[i]
+    low = norm(word)
+    cls = classes(low)
+    if FINITE not in cls:
+        return False
+    if i > 0 and word[:1].isupper():
+        return False
+    prev = norm(tokens[i - 1]) if i > 0 else ""
+    if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("to", "'s"):
+        return False
+    first = i == 0 or (i == 1 and prev in _IMPERATIVE_LEADS)
+    if first:
+        return True  # an imperative
+    if NOUN not in cls and ADJECTIVE not in cls:
+        return True
+    before = tokens[i - 1]
+    prev_cls = classes(prev)
+    return ((before[:1].isupper() and i > 1)  # a name: "Shops rely"
+            or (prev.endswith("s") and NOUN in prev_cls and not prev.endswith("ss"))
+            or prev in ("people", "police", "children", "men", "women")
+            or (i >= 2 and norm(tokens[i - 2]) in _SUBJECT_OPENERS))
+
+
 def has_finite_verb(tokens: list[str]) -> bool:
     """Whether some word of the sentence `tokens` may be its finite verb."""
     if any(norm(t) in _SUBJECTS_WITH_VERB for t in tokens):
         return True
-    return any(may_be_finite_verb(tokens, i) for i in range(len(tokens)))
+    if any(may_be_finite_verb(tokens, i) for i in range(len(tokens))):
+        return True
+    return any(lexicon_verb(tokens, i) for i in range(len(tokens)))
