@@ -144,8 +144,8 @@ class Spellings:
 
     def reports(self, defer_romanization: bool) -> list[Report]:
         """What NM102 reports: each minority spelling against the best-supported winner, and
-        both sides of a tie nothing decides (MAX_TIE_FILES). With `defer_romanization`, pairs a romanization
-        rule relates are left out (NM103 reports them)."""
+        both sides of a tie that nothing decides (of at most MAX_TIE_FILES files each). With
+        `defer_romanization`, pairs that a romanization rule relates are left out (NM103's)."""
         if defer_romanization not in self._reports:  # NM102 and NM104 both ask
             self._reports[defer_romanization] = self._compute_reports(defer_romanization)
         return self._reports[defer_romanization]
