@@ -13,7 +13,7 @@ from auditor.checks import boilerplate
 from auditor.checks.boilerplate import (bp101_widget_phrase, bp201_edge_line, bp204_glued_widget,
                                         bp302_repeated_paragraph, bp401_off_topic_splice, layout)
 from auditor.checks.boilerplate.bp402_corpus_repetition import MIN_WORDS as BP402_MIN_WORDS
-from auditor.checks.boilerplate.phrase_families import families, parse_family
+from auditor.checks.boilerplate.phrase_families import families, languages, parse_family, parse_language
 from auditor.document import Document
 from conftest import audit_texts, caught, seed_text
 
@@ -39,6 +39,41 @@ def test_the_parser_rejects_an_entry_without_its_examples(entry, missing):
         parse_family(HEADER + entry, "data/test.txt")
 
 
+#: The languages whose sites feed aggregators (issue 13): each has its file of widget wording.
+REQUIRED_LANGUAGES = "es pt fr de it pl ru uk tr ar vi id zh ja".split()
+
+
+def test_every_required_language_has_a_file_with_the_main_families():
+    by_code = {lang.code: lang for lang in languages()}
+    assert set(REQUIRED_LANGUAGES) <= set(by_code)
+    for code in REQUIRED_LANGUAGES:
+        covered = {f.name for f in families() if code in f.foreign}
+        assert {"related links", "comment form", "share bar", "photo credit", "site footer",
+                "newsletter and subscription box", "cookie and consent notice"} <= covered, code
+
+
+def test_a_language_file_names_known_families_and_has_cues():
+    fams = {f.name: f for f in families()}
+    with pytest.raises(ValueError, match="not a family"):
+        parse_language("language: xx Test\ncues: foo\n\nsection: no such family\n"
+                       "pattern: ^foo$\nexample: foo\ncounterexample: a foo here\n", "xx.txt", dict(fams))
+    with pytest.raises(ValueError, match="cues"):
+        parse_language("language: xx Test\n\nsection: share bar\npattern: ^foo$\nexample: foo\n"
+                       "counterexample: a foo here\n", "xx.txt", dict(fams))
+    with pytest.raises(ValueError, match="before the first"):
+        parse_language("language: xx Test\ncues: foo\n\npattern: ^foo$\nexample: foo\n"
+                       "counterexample: a foo here\n", "xx.txt", dict(fams))
+
+
+def test_an_english_article_tries_no_foreign_wording():
+    from auditor.checks.boilerplate.phrase_families import cued_languages
+
+    doc = Document("a.txt", ARTICLE + "Leave a Reply\n")
+    assert cued_languages(layout.layout(doc)) == ()
+    doc = Document("b.txt", ARTICLE + "Lesen Sie auch: Sturm an der Küste\n\n相关阅读：暴雨\n")
+    assert {"de", "zh"} <= set(cued_languages(layout.layout(doc)))
+
+
 def test_the_parser_rejects_a_family_without_its_message_wording():
     with pytest.raises(ValueError, match="what"):
         parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
@@ -46,11 +81,13 @@ def test_the_parser_rejects_a_family_without_its_message_wording():
 
 def test_patterns_are_safe_on_huge_lines():
     nasty = ["a" * 1_000_000, "Photo: " + "x" * 1_000_000, ("Read more " * 100_000),
-             "foreign agent " + "produced, " * 100_000]
+             "foreign agent " + "produced, " * 100_000, "Foto: " + "ё" * 1_000_000,
+             "相关阅读：" + "字" * 1_000_000]
+    every = tuple(lang.code for lang in languages())
     for family in families():
         for text in nasty:
             t0 = time.perf_counter()
-            family.match(text)
+            family.match(text, every)
             assert time.perf_counter() - t0 < 1.0, family.path
 
 

@@ -108,9 +108,10 @@ def _claim_lines(doc) -> dict[int, Verdict]:
 
 def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[PhraseCheck]]) -> None:
     fams = phrase_families.by_precedence()
-    tail = phrase_families.tail_start(fams, lay)
+    langs = phrase_families.cued_languages(lay)
+    tail = phrase_families.tail_start(fams, lay, langs)
     for ln in lay.lines:
-        hit = phrase_families.match_line(fams, ln, lay, tail)
+        hit = phrase_families.match_line(fams, ln, lay, tail, langs)
         if hit is None:
             continue
         fam, _, m = hit
