@@ -32,7 +32,8 @@ class QuoteWithoutSayingVerb(Check):
     ("The ministry statement Russia “it is impossible …”"): the verb was lost in translation.
     Only quotations that run to the end of the sentence and hold a clause (four words or more)
     count, so scare quotes and titles inside a noun phrase are left alone, and so is a lead
-    ending in a noun that introduces words ("the slogan", "a banner"). No fix is offered: which
+    ending in a noun that introduces words ("the slogan", "a banner"), and a lead with a comma or a
+    bar ("However, currently “…”", "What Reviewers Say | “…”"), which is no speaker. No fix is offered: which
     verb was lost is not known."""
 
     code = "TR103"
@@ -47,8 +48,8 @@ class QuoteWithoutSayingVerb(Check):
             if not m or m.start() < MIN_LEAD_CHARS:
                 continue
             lead = text[: m.start()].rstrip()
-            if lead[-1:] in ",:;—–-(" or not lead[:1].isupper():
-                continue
+            if lead[-1:] in ",:;—–-(" or not lead[:1].isupper() or any(c in lead for c in ",|"):
+                continue  # a speaker is a noun phrase: a comma or a bar makes the lead something else
             quoted = text[m.end():]
             close = _CLOSING_QUOTE.search(quoted)
             if close and quoted[close.end():].strip(" .,!?…"):

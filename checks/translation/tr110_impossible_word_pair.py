@@ -62,7 +62,8 @@ def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:
     tokens = [START] + [m.group() for m in ms]
     if text[ms[-1].end():].strip() in _SENTENCE_ENDS:
         tokens.append(END)
-    statement = text.rstrip("”\"’' ").endswith(".")
+    # A statement ends with a full stop and asks nothing ('"Are you sure?" asked Pineda.').
+    statement = text.rstrip("”\"’' ").endswith(".") and "?" not in text
     opens = text[:ms[0].start()].strip(" \"“‘'(«") == ""  # no number or symbol before word 1
     for i in range(len(tokens) - 1):
         first, second = tokens[i], tokens[i + 1]
@@ -80,6 +81,8 @@ def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:
             continue
         if (rule.statements_only and not statement) or (i == 0 and not opens):
             continue
+        if i == 0 and not second[:1].isupper():
+            continue  # a sentence that opens in lowercase is the tail of a broken line, not a sentence
         a = ms[max(i - 1, 0)].start()
         b = ms[min(i, len(ms) - 1)].end() if second not in (END, ",") else ms[i - 1].end() + 1
         return a, b, rule

@@ -17,6 +17,10 @@ _TITLE_VERBS = frozenset("Is Are Was Were Been Has Have Had Does Did".split())
 _NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
 _DATE_END = re.compile(r"\d(?:st|nd|rd|th)?$")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+# After these words a title follows ("a painting titled The Clown").
+_TITLE_INTRODUCERS = frozenset("titled entitled called named dubbed".split())
+# Code and markup in a sentence: its capitals are not prose.
+_CODE_MARKS = frozenset("#`{}<>=")
 # After these a capital may start a clause, a quotation or a list item.
 _CLAUSE_OPENERS = set(":;—–-“\"«(['‘/|•*…")
 #: Shorter sentences are headings, labels or menu items, where capitals are a style.
@@ -30,7 +34,8 @@ class StrayCapital(Check):
     "Quote According to …"): machine translation that kept the source's casing, or a heading
     glued into the sentence. Short sentences (labels, menu items) and headline-style ones (most
     words capitalised) are left alone, and so are capitals after a colon, a dash, a bracket, a
-    quotation mark or a dateline; verbs count only outside a run of capitals (titles: "They Are
+    quotation mark, a dateline or a word that introduces a title ("titled The Clown"), and sentences
+    with code or markup; verbs count only outside a run of capitals (titles: "They Are
     Billions"), and particles that occur in names ("Of", "The") only between lowercase words.
     The fix lowercases the word; it needs an editor's eye (a heading may have to be split off
     instead)."""
@@ -44,7 +49,7 @@ class StrayCapital(Check):
         for s in doc.sentences:
             ms = words(s.text)
             tokens = [m.group() for m in ms]
-            if len(tokens) < MIN_WORDS or is_headline_style(tokens):
+            if len(tokens) < MIN_WORDS or is_headline_style(tokens) or any(c in s.text for c in _CODE_MARKS):
                 continue
             for i in range(1, len(ms)):
                 word = tokens[i]
@@ -58,6 +63,8 @@ class StrayCapital(Check):
                 if tokens[i - 1][:1].isupper() and _QUOTE_MARK.search(before):
                     continue  # inside a quoted title ("We Are Young")
                 if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
+                    continue
+                if tokens[i - 1].lower() in _TITLE_INTRODUCERS:
                     continue
                 if word in _TITLE_VERBS and _between_capitals(tokens, i):
                     continue  # a title run in the text: "the game They Are Billions"

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from auditor.api import Check, Finding
 
+#: A quotation may run over this many paragraphs (a long quotation, or one a scraper split into
+#: lines): a mark left open is closed, and a stray closing mark opened, that far away.
+QUOTE_SPAN_PARAGRAPHS = 3
 #: A finding covers the stray mark and this many characters on the side of the quotation.
 CONTEXT_CHARS = 20
 
@@ -11,7 +14,7 @@ class UnbalancedQuotes(Check):
     """A paragraph whose curly quotation marks do not pair up: a closing mark with no opening one,
     or an opening mark that no closing mark follows. Translation often loses one side of a
     quotation. A quotation may run over several paragraphs: an unclosed one is fine when the
-    next paragraph reopens it (news style) or closes it (a translation split into one
+    next paragraph reopens it (news style) or one of the next three closes it (a translation split into one
     paragraph per source sentence), and a '“' at the very end of a paragraph is a closing mark
     typed the wrong way round, not an opening one. Paragraphs with straight quotation marks or
     nested quotations are left alone. No fix is offered: where the lost mark belongs is not
@@ -29,7 +32,8 @@ class UnbalancedQuotes(Check):
             if marks[i] is None:
                 continue
             stray_close, open_at = marks[i]
-            carried = i > 0 and marks[i - 1] is not None and marks[i - 1][1] >= 0
+            carried = any(marks[j] is not None and marks[j][1] >= 0
+                          for j in range(max(0, i - QUOTE_SPAN_PARAGRAPHS), i))
             if stray_close >= 0 and not carried:
                 start = p.start + stray_close
                 yield Finding(max(p.start, start - CONTEXT_CHARS), start + 1,
@@ -57,6 +61,8 @@ def _unpaired(text: str) -> tuple[int, int] | None:
                 return None
             depth, opened_at = 1, j
         elif ch == "”":
+            if j and text[j - 1].isdigit():
+                continue  # 29.5”: an inch mark, not a quotation mark
             if not depth:
                 return j, -1
             depth = 0
@@ -67,5 +73,7 @@ def _continues(text: str, paras, marks, i: int) -> bool:
     """The next paragraph reopens the quotation or closes it."""
     if i + 1 >= len(paras):
         return False
-    nxt = marks[i + 1]
-    return text[paras[i + 1].start] in "“\"" or (nxt is not None and nxt[0] >= 0)
+    if text[paras[i + 1].start] in "“\"":
+        return True
+    return any(marks[j] is not None and marks[j][0] >= 0
+               for j in range(i + 1, min(len(paras), i + 1 + QUOTE_SPAN_PARAGRAPHS)))
