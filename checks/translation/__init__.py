@@ -6,18 +6,21 @@ from .tr104_empty_report import EmptyReport
 from .tr110_impossible_word_pair import ImpossibleWordPair
 from .tr201_stray_capital import StrayCapital
 from .tr301_mangled_term import MangledFixedTerm
+from .tr302_calque import Calque
 from .tr401_foreign_script import ForeignScript
 from .tr402_doubled_word import DoubledWord
 from .tr403_mojibake import Mojibake
 from .tr404_unbalanced_quotes import UnbalancedQuotes
 from .tr405_quote_marker_word import QuoteMarkerWord
 from .tr406_untranslated_words import UntranslatedWords
+from .tr407_source_typography import SourceTypography
 from .tr501_readability_outlier import ReadabilityOutlier
 from .tr601_fact_mismatch import FactMismatch
 from .tr602_polarity_mismatch import PolarityMismatch
 from .tr603_wording_mismatch import WordingMismatch
+from .tr701_source_language import SourceLanguage
 
 CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair,
-          StrayCapital, MangledFixedTerm, ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes,
-          QuoteMarkerWord, UntranslatedWords, ReadabilityOutlier, FactMismatch, PolarityMismatch,
-          WordingMismatch]
+          StrayCapital, MangledFixedTerm, Calque, ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes,
+          QuoteMarkerWord, UntranslatedWords, SourceTypography, ReadabilityOutlier, FactMismatch, PolarityMismatch,
+          WordingMismatch, SourceLanguage]

@@ -11,36 +11,11 @@ from auditor.examples import DataExample
 from auditor.text import clip
 
 from .data import load_json
+from .phrase_forms import compile_form, form_keywords, keyword_scan
 
 TABLE = "terms.json"
-#: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
-_GAP = r"(?:[\s\u00a0]{1,3}[^\s\u00a0]{1,40}){0,4}"
-_SEP = r"[\s\u00a0\-‑]{1,3}"
 #: Characters of the words found quoted in the message (the term and why take the rest).
 QUOTED_CHARS = 50
-
-
-def compile_form(form: str) -> re.Pattern:
-    """A corrupted form ('regain|restore … trade status') as a case-insensitive regex; a
-    leading '^' anchors it at the start of a sentence."""
-    parts: list[str] = []
-    anchored = form.startswith("^ ")
-    for word in form.split()[1:] if anchored else form.split():
-        if word == "…":
-            parts.append(_GAP if _GAP in parts else "(" + _GAP + ")")
-            continue
-        alts = []
-        for alt in word.split("|"):
-            stem = alt.rstrip("*")
-            pat = r"[\s\-]?".join(re.escape(p) for p in stem.split("-"))
-            alts.append(pat + (r"\w{0,20}" if alt.endswith("*") else ""))
-        if parts and not parts[-1].endswith("{0,4}") and not parts[-1].endswith("{0,4})"):
-            parts.append(_SEP)
-        elif parts:
-            parts.append(r"[\s\u00a0]{1,3}")
-        parts.append("(?:" + "|".join(alts) + ")")
-    lead = r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"] ))" if anchored else r"(?<!\w)"
-    return re.compile(lead + "".join(parts) + r"(?!\w)", re.I | re.M)
 
 
 class Form(NamedTuple):
@@ -51,22 +26,13 @@ class Form(NamedTuple):
 
 @lru_cache(maxsize=None)
 def forms() -> tuple[Form, ...]:
-    return tuple(Form(compile_form(form), i, _keywords(form))
+    return tuple(Form(compile_form(form), i, form_keywords(form))
                  for i, entry in enumerate(load_json(TABLE)["terms"]) for form in entry["corrupted"])
-
-
-def _keywords(form: str) -> frozenset[str]:
-    """The alternatives of the form's most selective word: a form can match only where one of
-    them occurs, so one scan for all keywords decides which forms to try."""
-    slots = [w.split("|") for w in form.split() if w not in ("…", "^")]
-    best = max(slots, key=lambda alts: min(len(a) for a in alts))
-    return frozenset(a.rstrip("*").split("-")[0].lower() for a in best)
 
 
 @lru_cache(maxsize=None)
 def _keyword_scan() -> re.Pattern:
-    stems = sorted({k for f in forms() for k in f.keywords}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.I)
+    return keyword_scan(k for f in forms() for k in f.keywords)
 
 
 def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:

@@ -1,0 +1,122 @@
+"""Calques, false friends and source-language formulas that machine translation leaves in English,
+one table per source language (data/calques/<code>.json). A reader adds an entry without touching
+code: the table's "about" field documents the format. Shared by TR302 (each match) and TR701 (the
+file's source language)."""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from .data import DATA
+from .phrase_forms import compile_form, form_keywords, keyword_scan
+
+FOLDER = DATA / "calques"
+#: How far after a match the 'not_followed_by' words are looked for (characters).
+FOLLOW_CHARS = 40
+_WORD = re.compile(r"[^\W\d_][\w'’-]{0,40}")
+
+
+class Entry(NamedTuple):
+    index: int                  # place in the flattened list of all tables' entries
+    language: str               # the table's language name ("Russian")
+    code: str                   # the table's file stem ("ru")
+    data: dict                  # the entry as written
+    patterns: tuple             # compiled forms and regexes
+    keywords: frozenset         # words one of which a text must hold ('' = always try)
+    with_words: tuple           # the sentence must hold one of these (prefix* allowed)
+    without_words: tuple        # and none of these
+    not_followed_by: frozenset  # the word right after the match may not be one of these
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    entry: Entry
+
+
+@lru_cache(maxsize=None)
+def tables() -> tuple[tuple[str, str, dict], ...]:
+    """(code, language, table) of every calque table, sorted by code."""
+    out = []
+    for path in sorted(FOLDER.glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            table = json.load(fh)
+        out.append((path.stem, table["language"], table))
+    return tuple(out)
+
+
+def _words(spec) -> tuple[str, ...]:
+    if not spec:
+        return ()
+    return tuple(w.lower() for w in (spec.split() if isinstance(spec, str) else spec))
+
+
+@lru_cache(maxsize=None)
+def entries() -> tuple[Entry, ...]:
+    out = []
+    for code, language, table in tables():
+        for data in table["entries"]:
+            patterns = [compile_form(f) for f in data.get("forms", ())]
+            keys: set[str] = set()
+            for f in data.get("forms", ()):
+                keys |= form_keywords(f)
+            if "regex" in data:
+                patterns.append(re.compile(data["regex"], re.M))
+                keys.add("")  # a regex is always tried (the tables keep them few and bounded)
+            out.append(Entry(len(out), language, code, data, tuple(patterns), frozenset(keys),
+                             _words(data.get("with")), _words(data.get("without")),
+                             frozenset(_words(data.get("not_followed_by")))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _scan() -> re.Pattern:
+    return keyword_scan(k for e in entries() for k in e.keywords if k)
+
+
+def _has_word(words: set[str], wanted: tuple[str, ...]) -> bool:
+    for w in wanted:
+        if w.endswith("*"):
+            if any(x.startswith(w[:-1]) for x in words):
+                return True
+        elif w in words:
+            return True
+    return False
+
+
+def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
+    """Every calque of every table in `text`, at most one per place (the first entry listed
+    wins), in text order; `sentence_spans` are the sentences' (start, end), for the guards."""
+    present = {m.group().lower() for m in _scan().finditer(text)}
+    starts = [a for a, _ in sentence_spans]
+    hits: list[Hit] = []
+    for e in entries():
+        if "" not in e.keywords and not e.keywords & present:
+            continue
+        for pattern in e.patterns:
+            for m in pattern.finditer(text):
+                a, b = m.span()
+                if a == b or "\n" in m.group() or any(h.start < b and a < h.end for h in hits):
+                    continue
+                if e.not_followed_by:
+                    nxt = _WORD.search(text, b, b + FOLLOW_CHARS)
+                    if nxt and text[b:nxt.start()].strip() == "" and nxt.group().lower() in e.not_followed_by:
+                        continue
+                if e.with_words or e.without_words:
+                    k = bisect_right(starts, a) - 1
+                    sa, sb = sentence_spans[k] if k >= 0 else (0, len(text))
+                    words = {w.group().lower() for w in _WORD.finditer(text, sa, max(sb, b))}
+                    if e.with_words and not _has_word(words, e.with_words):
+                        continue
+                    if e.without_words and _has_word(words, e.without_words):
+                        continue
+                hits.append(Hit(a, b, e))
+    hits.sort(key=lambda h: (h.start, h.entry.index))
+    return iter(hits)
+
+
+def find_in_doc(doc) -> list[Hit]:
+    return list(find(doc.text, [(s.start, s.end) for s in doc.sentences]))

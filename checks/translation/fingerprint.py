@@ -1,0 +1,96 @@
+"""The source language's fingerprint: typographic cues (data/fingerprints.json: quotation marks,
+dialogue dashes, full-width punctuation, spacing before punctuation, decimal commas, dates and
+numbers in the source's order) and the calques of data/calques/, gathered per file as evidence of
+the language a text was translated from. TR407 reports the cues, TR701 the verdict."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import calques
+from .data import load_json
+
+TABLE = "fingerprints.json"
+#: A verdict needs this many different pieces of evidence (cues or calques, each counted once
+#: however often it occurs) pointing to one language: one cue alone is a quirk of a writer.
+MIN_EVIDENCE_KINDS = 2
+#: A verdict names at most this many languages ("Russian or Ukrainian"); evidence shared by more
+#: (a decimal comma) says only "not English", which is no triage.
+MAX_LANGUAGES = 2
+
+
+class Cue(NamedTuple):
+    index: int
+    name: str
+    languages: tuple
+    pattern: re.Pattern
+    report: bool
+
+
+class Evidence(NamedTuple):
+    start: int
+    end: int
+    kind: str          # "cue:<index>" or "calque:<index>": one kind counts once
+    label: str         # what the editor is shown
+    languages: tuple   # language codes it points to
+    reported: bool     # whether TR407/TR302 report it on its own
+
+
+@lru_cache(maxsize=None)
+def cues() -> tuple[Cue, ...]:
+    return tuple(Cue(i, c["name"], tuple(c["languages"]), re.compile(c["regex"], re.M), c.get("report", True))
+                 for i, c in enumerate(load_json(TABLE)["cues"]))
+
+
+@lru_cache(maxsize=None)
+def language_names() -> dict[str, str]:
+    return {code: language for code, language, _ in calques.tables()}
+
+
+def find_cues(text: str):
+    """(match, cue) of every cue in `text`, in text order."""
+    found = [(m, cue) for cue in cues() for m in cue.pattern.finditer(text) if m.end() > m.start()]
+    found.sort(key=lambda x: (x[0].start(), x[1].index))
+    return found
+
+
+def evidence(doc) -> list[Evidence]:
+    """Every cue and calque of the document, in text order."""
+    text = doc.text
+    out = [Evidence(m.start(), m.end(), f"cue:{cue.index}", cue.name, cue.languages, cue.report)
+           for m, cue in find_cues(text)]
+    for hit in calques.find_in_doc(doc):
+        e = hit.entry
+        out.append(Evidence(hit.start, hit.end, f"calque:{e.index}", text[hit.start:hit.end], (e.code,),
+                            e.data.get("report", True)))
+    out.sort(key=lambda x: (x.start, x.kind))
+    return out
+
+
+class Verdict(NamedTuple):
+    languages: tuple        # language names, best first
+    items: list             # the Evidence for them, in text order
+    anchor: Evidence        # where the finding goes: the first reported piece of evidence
+
+
+def verdict(items: list[Evidence]) -> Verdict | None:
+    """The language(s) most of the evidence points to, or None when the evidence is too thin
+    or too vague."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for ev in items:
+        for code in ev.languages:
+            kinds[code].add(ev.kind)
+    if not kinds:
+        return None
+    best = max(len(k) for k in kinds.values())
+    top = sorted(code for code, k in kinds.items() if len(k) == best)
+    if best < MIN_EVIDENCE_KINDS or len(top) > MAX_LANGUAGES:
+        return None
+    mine = [ev for ev in items if set(ev.languages) & set(top)]
+    reported = [ev for ev in mine if ev.reported]
+    if not reported:
+        return None
+    names = language_names()
+    return Verdict(tuple(names.get(c, c) for c in top), mine, reported[0])

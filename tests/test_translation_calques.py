@@ -1,0 +1,42 @@
+"""The calque tables (TR302) and the source-language fingerprint (TR407, TR701): one table per
+source language the issue names, every entry and cue with an example and a native counter-example
+(run by tests/test_examples.py through data_examples), and the verdict's guards."""
+from __future__ import annotations
+
+from auditor.checks.translation import Calque, SourceLanguage, SourceTypography, calques, fingerprint
+from auditor.document import Document
+
+LANGUAGES = {"fr", "es", "pt", "it", "de", "pl", "ru", "uk", "tr", "ar", "fa", "zh", "ja", "ko", "vi"}
+
+
+def test_one_table_per_language():
+    assert {code for code, _, _ in calques.tables()} >= LANGUAGES
+
+
+def test_every_entry_has_example_and_counter():
+    for e in calques.entries():
+        assert e.data.get("example") and e.data.get("counter") and e.data.get("english"), e.data
+        assert e.data.get("forms") or e.data.get("regex"), e.data
+    for i, cue in enumerate(fingerprint.cues()):
+        assert cue.languages and set(cue.languages) <= {c for c, _, _ in calques.tables()}, cue.name
+
+
+def test_unreported_entries_count_as_evidence_only():
+    text = "The epidemic situation in the province has stabilised, officials said on Monday.\n"
+    doc = Document("a.txt", text)
+    assert not list(Calque().check(doc))
+    assert any(ev.kind.startswith("calque") for ev in fingerprint.evidence(doc))
+
+
+def test_verdict_needs_two_kinds_of_evidence():
+    one = Document("a.txt", "The drills were held in the framework of a joint exercise, the ministry said.\n")
+    assert not list(SourceLanguage().check(one))
+    two = Document("a.txt", "The drills were held in the framework of a joint exercise. Decree № 145 was signed.\n")
+    (f,) = SourceLanguage().check(two)
+    assert "Russian" in f.message and len(f.message) <= 200
+
+
+def test_a_shared_cue_decides_nothing_alone():
+    text = "Inflation slowed to 2,5 percent. More than 1.200 people lost their jobs.\n"
+    assert list(SourceTypography().check(Document("a.txt", text)))
+    assert not list(SourceLanguage().check(Document("a.txt", text)))
