@@ -9,6 +9,7 @@ its data CC-BY-SA 4.0) rates at least MIN_ZIPF are kept, so the file stays small
 
 Each line: a lowercase word form, a tab, its classes as letters:
   f  can be a finite verb (base/present, -s present or past tense form of a verb or auxiliary)
+  b  the base form of a verb (maintain, advise)
   p  a participle or gerund that is not also a finite form (taken, taking)
   n  a noun form      a  an adjective      r  an adverb
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 MIN_ZIPF = 2.5  # words rarer than about 3 in 10 million tokens are left out (file size)
 OUT = Path(__file__).resolve().parent.parent / "checks" / "translation" / "data" / "word_classes.tsv"
-HEADER = ("# Word classes of English word forms (f finite verb, p participle only, n noun, a adjective, "
+HEADER = ("# Word classes of English word forms (f finite verb, b verb base form, p participle only, n noun, a adjective, "
           "r adverb).\n# Built by scripts/build_word_classes.py from lemminflect (MIT, (c) 2019 Brad Jascob; "
           "AGID/SPECIALIST data), filtered with wordfreq (zipf >= %.1f). Do not edit by hand.\n" % MIN_ZIPF)
 
@@ -37,10 +38,19 @@ def build() -> str:
     classes: dict[str, set[str]] = defaultdict(set)
     finite: set[str] = set()
     nonfinite: set[str] = set()
+    base: set[str] = set()
     with gzip.open(res / "infl_lu.csv.gz", "rt", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             lemma, upos, *forms = row
+            letter = {"noun": "n", "adj": "a", "adv": "r"}.get(upos)
+            if letter:  # the lemma and its inflected forms (plurals, comparatives)
+                classes[lemma.lower()].add(letter)
+                for f in forms:
+                    for g in f.split("/"):
+                        if g:
+                            classes[g.lower()].add(letter)
             if upos in ("verb", "aux"):
+                base.add(lemma.lower())
                 finite.add(lemma.lower())
                 if len(forms) >= 4:
                     vbd, vbn, vbg, vbz = forms[:4]
@@ -62,6 +72,8 @@ def build() -> str:
         classes[w].add("f")
     for w in nonfinite - finite:
         classes[w].add("p")
+    for w in base:
+        classes[w].add("b")
     lines = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())
              if w.isalpha() and zipf_frequency(w, "en") >= MIN_ZIPF]
     return HEADER + "\n".join(lines) + "\n"

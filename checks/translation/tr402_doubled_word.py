@@ -8,20 +8,49 @@ from auditor.text import clip
 
 # A lowercase word repeated right after itself, up to 20 repeats (bounded: linear on any input).
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
+# A capitalised word or a number (an ordinal too) repeated right after itself.
+_DOUBLED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
+_DOUBLED_NUMBER = re.compile(r"(?<![\w.,’'-])(\d{2,4}(?:st|nd|rd|th)?)([ \u00a0]{1,3}\1)(?=[.,;:]?(?:\s|$))")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
 # Grammatical ("was taken in in the church", "had had enough") or emphatic ("a really really long
 # day") doublings: never reported.
-DOUBLING_ALLOWED = frozenset("had that is bye so in very etc really many much far long more no yes ha".split())
+DOUBLING_ALLOWED = frozenset("had that is bye so in very etc really many much far long more no yes ha win".split())
+#: Names are doubled on purpose ("Bora Bora", "Li Li", "Bang Bang"): a capitalised word is
+#: reported when it stands three times or more, or twice at the end of a phrase when it is a
+#: common word (Zipf frequency at least this: "the Russian Federation Federation.") ...
+MIN_COMMON_ZIPF = 4.0
+#: ... and a number when it is repeated at the end of a phrase ("in 2016 2016."), which a table
+#: row ("24 24" in a list of sizes) seldom is.
+_PHRASE_END = ".,;:"
+# Characters of code and commands ("doc_type = detect(content)", "sudo docker exec").
+_CODE_MARKS = ("_", "=", "`", "{", "}", "sudo ", "#", "$ ")
 #: The doubled-comma finding starts this many characters before the commas, so that the word
 #: before them shows.
 COMMA_CONTEXT_CHARS = 15
 
 
+def _in_code(text: str, at: int) -> bool:
+    """The line holds code or a command ('document = read(document)', 'docker exec ollama
+    ollama pull'), where a name repeated is an identifier, not a stutter."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    line = text[a:b if b >= 0 else len(text)]
+    return any(mark in line for mark in _CODE_MARKS)
+
+
+def _common(word: str) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word.lower(), "en") >= MIN_COMMON_ZIPF
+
+
 class DoubledWord(Check):
     """The same lowercase word twice or more in a row ("rooms rooms"): a decoding loop or a
     stutter of the translation engine. Doublings that can be grammatical or emphatic ('had
-    had', 'that that', 'is is', 'in in', 'very very', 'many many', …) are left alone. The fix
-    keeps one copy and is safe. Two commas in a row ("seasonings,, and") mark a word lost
+    had', 'that that', 'is is', 'in in', 'very very', 'many many', …) are left alone. A
+    capitalised word counts when it stands three times or more ("Italy Italy Italy"), or twice
+    at the end of a phrase when it is a common word ("the Russian Federation Federation."), since
+    names are doubled on purpose ("Bora Bora"); a number counts when it is repeated at the end of
+    a phrase ("in 2016 2016."). The fix keeps one copy and is safe. Two commas in a row ("seasonings,, and") mark a word lost
     between them; they are reported without a fix, since the word is not known."""
 
     code = "TR402"
@@ -32,13 +61,29 @@ class DoubledWord(Check):
     def check(self, doc):
         for m in _DOUBLED.finditer(doc.text):
             word = m.group(1)
-            if word in DOUBLING_ALLOWED:
+            if word in DOUBLING_ALLOWED or _in_code(doc.text, m.start()):
                 continue
             count = 1 + len(m.group(2).split())
             yield Finding(m.start(), m.end(),
                           f"'{clip(m.group())}' repeats '{word}' {count} times in a row: a stutter "
                           "of the translation",
                           edits=(Edit(m.start(), m.end(), word),), applicability=SAFE)
+        for m in _DOUBLED_NAME.finditer(doc.text):
+            word, count = m.group(1), 1 + len(m.group(2).split())
+            if count == 2 and not (doc.text[m.end():m.end() + 1] in _PHRASE_END and _common(word)):
+                continue
+            if word.lower() in DOUBLING_ALLOWED:
+                continue
+            yield Finding(m.start(), m.end(),
+                          f"'{clip(m.group())}' repeats '{word}' {count} times in a row: a stutter "
+                          "of the translation",
+                          edits=(Edit(m.start(), m.end(), word),), applicability=SAFE)
+        for m in _DOUBLED_NUMBER.finditer(doc.text):
+            if doc.text[m.end():m.end() + 1] not in _PHRASE_END:
+                continue
+            yield Finding(m.start(), m.end(),
+                          f"'{clip(m.group())}' repeats '{m.group(1)}': a stutter of the translation",
+                          edits=(Edit(m.start(), m.end(), m.group(1)),), applicability=SAFE)
         for m in _DOUBLE_COMMA.finditer(doc.text):
             yield Finding(max(0, m.start() - COMMA_CONTEXT_CHARS), m.end(),
                           "two commas in a row: a word between them was lost in translation")
