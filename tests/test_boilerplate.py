@@ -263,3 +263,40 @@ def test_corpus_repetition_groups_near_copies_as_the_pairwise_comparison(thresho
                   for i in range(rng.randrange(1, 30))}
         paths = sorted(sketch)
         assert CorpusRepetition(opts)._groups(paths, sketch) == _reference_groups(paths, sketch, threshold)
+
+
+def test_the_function_words_file_is_what_its_script_builds():
+    """reference/function_words.txt is built from wordfreq by its script: they must agree."""
+    pytest.importorskip("wordfreq")
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_fw", root / "scripts" / "build_boilerplate_function_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (root / "checks" / "boilerplate" / "reference" / "function_words.txt").read_text(encoding="utf-8")
+    assert module.build() == shipped
+
+
+def test_combined_evidence_names_what_decided_and_guards_hold():
+    from auditor.checks.boilerplate import line_scores
+
+    head, first, second = ARTICLE.strip().split("\n\n")
+    text = (f"{head}\n\n{first}\n\nFind out how to protect your home\n\n{second}\n\n"
+            "Recibe las noticias más importantes en tu correo cada mañana\n")
+    (teaser, foreign) = _findings(text)["BP205"]
+    assert "link teaser" in teaser.message and teaser.applicability == UNSAFE
+    assert "Spanish" in foreign.message
+    # A name or a Latin binomial is no sentence of another language.
+    doc = Document("n.txt", ARTICLE + "Marijke van der Berg\n\nFittonia albivenis\n")
+    lay = layout.layout(doc)
+    assert not any(line_scores._foreign_language(ln) for ln in lay.lines)
+    assert line_scores.THRESHOLD == 1.0 and line_scores.W_COMMENT_THREAD >= line_scores.THRESHOLD
+
+
+def test_edge_lines_leave_tables_one_cell_a_line_alone():
+    cells = "".join(f"{w}\n\n" for w in ["Drug Name", "Brand Name", "Approved For", "Frequency"] * 4)
+    text = ARTICLE + cells
+    assert not _findings(text)["BP201"]

@@ -12,11 +12,12 @@ from .bp201_edge_line import EdgeLine
 from .bp202_stray_token import StrayToken
 from .bp203_section_label import SectionLabel
 from .bp204_glued_widget import GluedWidget
+from .bp205_combined_evidence import CombinedEvidence
 from .bp301_repeated_headline import RepeatedHeadline
 from .bp302_repeated_paragraph import RepeatedParagraph
 from .bp401_off_topic_splice import OffTopicSplice
 from .bp402_corpus_repetition import CorpusRepetition
 
 CHECKS = [WidgetPhrase, CreditLine, MandatedNotice, AttributionLine, EdgeLine, StrayToken,
-          SectionLabel, GluedWidget, RepeatedHeadline, RepeatedParagraph, OffTopicSplice,
+          SectionLabel, GluedWidget, CombinedEvidence, RepeatedHeadline, RepeatedParagraph, OffTopicSplice,
           CorpusRepetition]

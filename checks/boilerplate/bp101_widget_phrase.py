@@ -1,6 +1,8 @@
 """BP101: widget text of the page (comment forms, related links, share bars, sign-up boxes, ...)."""
 from __future__ import annotations
 
+import re
+
 from auditor.text import clip
 
 from .line_verdicts import PhraseCheck, Verdict
@@ -9,6 +11,9 @@ from .line_verdicts import PhraseCheck, Verdict
 #: under it, and how many lines under it it may claim: a related-links or navigation box lists
 #: up to about a dozen links; an ad label stands over the one or two lines of its teaser.
 LISTS_UNDER_HEADING = {"related links": 12, "navigation": 12, "advertisement": 2}
+#: A table of contents lists the article's own sections: its entries are not links away.
+_CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|in this article|on this page|"
+                               r"jump to|skip to)\b", re.I)
 #: A heading is short: at most this many words without a final full stop ...
 HEADING_MAX_WORDS = 5
 #: ... or at most this many ending in a colon ("Read more on this topic:").
@@ -43,7 +48,8 @@ class WidgetPhrase(PhraseCheck):
     def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:
         """Short non-prose lines right under a widget heading belong to the widget."""
         headings = [(i, v) for i, v in sorted(claimed.items())
-                    if v.family in LISTS_UNDER_HEADING and _looks_like_heading(lay.lines[i])]
+                    if v.family in LISTS_UNDER_HEADING and _looks_like_heading(lay.lines[i])
+                    and not _CONTENTS_HEADING.match(lay.lines[i].text.strip())]
         for index, heading in headings:
             for ln in lay.lines[index + 1:index + 1 + LISTS_UNDER_HEADING[heading.family]]:
                 if ln.index in claimed:

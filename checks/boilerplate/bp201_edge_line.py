@@ -4,6 +4,7 @@ from __future__ import annotations
 from auditor.api import UNSAFE
 from auditor.text import clip, is_title_case
 
+from .line_scores import body_stems, stems
 from .line_verdicts import Verdict, VerdictCheck
 
 #: A widget label or a detached name is a few words; a longer line is a sentence or a title.
@@ -14,6 +15,10 @@ MAX_CHARS = 60
 CAPS_SCAN_CHARS = 300
 #: ... and how many it needs: a single capital ('A') is not a line in capitals.
 CAPS_MIN_LETTERS = 2
+#: Widget labels after the body come a few at a time; a run of more short lines than this
+#: (between two paragraphs, or to the end) is a table one cell per line, a list of names or a
+#: directory: structure of the page that its shape alone does not call residue.
+RUN_MAX_LINES = 10
 #: A line that ends in one of these goes on into the next line: not a line of its own.
 _CONTINUES = ",;-–—("
 
@@ -28,7 +33,9 @@ class EdgeLine(VerdictCheck):
     final punctuation) after the last paragraph of the article, where widgets collect (ad
     teasers, detached names, 'Compare Specs'). Lines before the body (kickers, decks, bylines)
     and inside it (subheadings) are never flagged, nor a line that heads a list or a sentence
-    continued on the next line.
+    continued on the next line, nor a line in a run of more than 10 short lines (a table one cell
+    a line, a list of names), nor a line all of whose content words the article's paragraphs use
+    (a table cell or a term of the story).
 
     Fix (unsafe): remove the line; only its shape and position say it is residue."""
 
@@ -39,12 +46,21 @@ class EdgeLine(VerdictCheck):
 
     @classmethod
     def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:
+        topic = None
         for ln in lay.lines:
             if ln.index in claimed or ln.index == 0:
                 continue
             zone = lay.zone(ln.index)
             text = ln.text.replace("\xa0", " ").strip()
             if zone not in ("lead", "tail") or not _edge_line(ln, text, lay):
+                continue
+            if _run_length(lay, ln.index) > RUN_MAX_LINES:
+                continue
+            # A line whose every content word the article's paragraphs use is about the story
+            # (a table cell, a term of the article), not a widget.
+            topic = body_stems(lay, claimed) if topic is None else topic
+            own = stems(ln.words)
+            if own and all(topic.get(s, 0) > 0 for s in own):
                 continue
             # 'lead' after the body's end: the text has no body paragraph at all.
             where = "after the last paragraph" if zone == "tail" else "in a text without a paragraph of prose"
@@ -53,6 +69,16 @@ class EdgeLine(VerdictCheck):
                 cls.code, ln.start, ln.end,
                 f"'{clip(text)}' is a short {shape} line without final punctuation {where}, "
                 "where page widgets collect")
+
+
+def _run_length(lay, i: int) -> int:
+    """How many lines the run of non-prose lines holding line i has."""
+    a = b = i
+    while a > 0 and not lay.lines[a - 1].prose:
+        a -= 1
+    while b + 1 < len(lay.lines) and not lay.lines[b + 1].prose:
+        b += 1
+    return b - a + 1
 
 
 def _edge_line(ln, text: str, lay) -> bool:

@@ -20,13 +20,16 @@ _DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
          r"|\d{1,2}\s[A-Za-zА-Яа-яё]{3,10}\.?(?:\s\d{4})?)")
 _TIMESTAMP_ONLY = re.compile(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
                              rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
-_TAG_ONLY = re.compile(r"^(?:[\[(【]\s?[\w+ ]{1,20}\s?[\])】]|\d{1,2}\+"
+# A bracketed tag starts with a capital or a digit ('[VIDEO]', '(To the Review)', '【速報】');
+# a bracketed lowercase word ('(optional)') is a note of the text.
+_TAG_ONLY = re.compile(r"^(?:[\[(【]\s?(?:[A-Z0-9]|[^\x00-\x7f])[\w+ ]{0,19}\s?[\])】]|\d{1,2}\+"
                        r"|(?:VIDEO|PHOTOS?|GALLERY|LIVE|UPDATED?|BREAKING|EXCLUSIVE|ВИДЕО|ФОТО)[:!]?)$")
 
 
 class StrayToken(VerdictCheck):
     """A line that is only a URL, only a time stamp (a time, perhaps with a date or 'Updated:'),
-    or only a tag such as [VIDEO], BREAKING or 18+: left by the page, it says nothing in the
+    or only a tag such as [VIDEO], BREAKING or 18+ (a bracketed lowercase note such as
+    '(optional)' is not a tag): left by the page, it says nothing in the
     text. A line that mentions a URL or a time inside a sentence is left alone.
 
     Fix (unsafe): remove the line; only its shape says it is residue."""

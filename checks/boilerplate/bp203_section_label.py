@@ -4,6 +4,7 @@ from __future__ import annotations
 from auditor.api import UNSAFE
 from auditor.text import clip, is_title_case
 
+from .line_scores import stems
 from .line_verdicts import PhraseCheck, Verdict
 
 #: A section label is a word or two ('World', 'Middle East').
@@ -14,7 +15,8 @@ HEADLINE_MIN_WORDS = 4
 
 class SectionLabel(PhraseCheck):
     """A site section label or breadcrumb copied with the article: a one- or two-word Title Case
-    line right under the headline and right before the first paragraph ('World'), or a known
+    line right under the headline and right before the first paragraph ('World') that shares no
+    word with that paragraph (a subheading takes up its words), or a known
     section name or 'Home / News' trail (phrase families) between the headline and the body.
 
     Fix (unsafe): remove the line; a section name could also be the kicker of the story, and
@@ -39,7 +41,14 @@ class SectionLabel(PhraseCheck):
         text = ln.text.replace("\xa0", " ").strip()
         if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and lay.first_body == 2
                 and is_title_case(ln.words) and not any(c.isdigit() for c in text)
-                and lay.starts_anew(2) and lay.lines[0].n_words >= HEADLINE_MIN_WORDS):
+                and lay.starts_anew(2) and lay.lines[0].n_words >= HEADLINE_MIN_WORDS
+                and not _heads_first_paragraph(ln, lay.lines[2])):
             claimed[1] = Verdict(cls.code, ln.start, ln.end,
                                  f"'{clip(text)}' stands between the headline and the first paragraph "
                                  "like a site section label: page navigation, not article text")
+
+
+def _heads_first_paragraph(label, paragraph) -> bool:
+    """A subheading takes up a word of the paragraph under it ('Nissan Leaf' over a paragraph
+    about the Leaf); a section label ('World') says nothing of the story."""
+    return not stems(label.words).isdisjoint(stems(paragraph.words))

@@ -18,7 +18,8 @@ class RepeatedParagraph(VerdictCheck):
     """A paragraph that occurred earlier in the same text, word for word (case, spacing and
     final punctuation aside): a paragraph or a block of paragraphs pasted twice. A paragraph is
     a line of 8+ words ending a sentence, or of 12+ words, and of 30+ characters; list items and
-    table rows are skipped (they repeat legitimately), and so is the headline (BP301). The second
+    table rows are skipped (they repeat legitimately), and so is the headline (BP301), and a
+    single line ending in a colon (it introduces what follows, which may come twice). The second
     copy is reported, pointing at the first, with the size of the pasted block.
 
     Fix (safe): remove the second copy; the first stays."""
@@ -48,6 +49,8 @@ class RepeatedParagraph(VerdictCheck):
                 blocks = BlockSizes(lay.keys)
             first = lay.lines[seen[key]]
             block = blocks.size(first.index, ln.index)
+            if block == 1 and ln.text.rstrip().endswith(":"):
+                continue   # a line that introduces a list may introduce two
             what = f"a block of {block} paragraphs" if block > 1 else "one paragraph"
             claimed[ln.index] = Verdict(
                 cls.code, ln.start, ln.end,

@@ -32,6 +32,9 @@ LONG_SENTENCE_FACTOR = 2
 #: earlier files that share sketch hashes with it (quadratic when all of them do), and a line
 #: that common is site furniture that other rules see anyway.
 MAX_FILES = 5000
+#: A line that heads a paragraph or a list in more than this share of its occurrences is a
+#: subheading that many articles use, not template text.
+SUBHEADING_SHARE = 0.5
 #: Other occurrences shown with each finding.
 MAX_RELATED = 3
 
@@ -62,7 +65,8 @@ class CorpusRepetition(CorpusCheck):
     """A line (2 to 25 words) that recurs in many unrelated files of the corpus is template text
     of the site (footers, widget labels, sign-up boxes), as web-text cleaners find it. Files that
     are near copies of one another (renditions of one story, syndicated copies) count once; a
-    line repeated inside one file is a subheading, not template text; long sentence-shaped lines
+    line repeated inside one file is a subheading, not template text, and so is a line that heads
+    a paragraph or a list in most of its files ('Key takeaways'); long sentence-shaped lines
     need twice as many files, so quotations repeated across renditions of a story are not
     reported. Lines already claimed by another BP rule are not reported again.
 
@@ -95,9 +99,11 @@ class CorpusRepetition(CorpusCheck):
                 continue
             long_sentence = ln.n_words >= LONG_SENTENCE_WORDS and ln.ends_sentence
             cut = doc.line_removal(ln.start, ln.end)
+            nxt = lay.lines[ln.index + 1] if ln.index + 1 < len(lay.lines) else None
+            heads = bool(nxt is not None and (nxt.prose or nxt.listed) and not ln.prose)
             lines.setdefault(_hash(key), []).append(
                 (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, clip(ln.text),
-                 cut.start, cut.end))
+                 cut.start, cut.end, heads))
         return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
 
     def merge(self, a, b):
@@ -157,6 +163,10 @@ class CorpusRepetition(CorpusCheck):
             need = min_files * LONG_SENTENCE_FACTOR if any(o[3] for o in occ) else min_files
             if len(paths) < need or len(paths) > MAX_FILES:
                 continue
+            # A generic subheading ("Key takeaways", "Final thoughts") recurs across unrelated
+            # articles too, but it heads the paragraph or list under it; template text does not.
+            if sum(1 for o in occ if o[8]) > SUBHEADING_SHARE * len(occ):
+                continue
             groups = self._groups(paths, sketch)
             if len(groups) < need:
                 continue
@@ -165,7 +175,7 @@ class CorpusRepetition(CorpusCheck):
             # others, taken from the first MAX_RELATED + 1).
             first = {o[0]: o for o in occ if per_file[o[0]] == 1}
             shown = [first[p] for p in paths[:MAX_RELATED + 1]]
-            for path, start, end, _long, already, text, cut_start, cut_end in occ:
+            for path, start, end, _long, already, text, cut_start, cut_end, _heads in occ:
                 if already or per_file[path] != 1:
                     continue
                 related = tuple(Related(o[0], o[1], o[2], "same line")

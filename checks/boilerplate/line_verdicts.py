@@ -9,7 +9,8 @@ order of precedence, each claiming only lines that no earlier rule claimed:
 3. duplicates: the headline repeated (BP301), paragraphs pasted twice (BP302);
 4. shape and position: bare URL, time stamp or tag (BP202), section label under the headline
    (BP203), short Title Case line after the body (BP201), widget label glued to a line (BP204);
-5. off-topic splices (BP401).
+5. off-topic splices (BP401);
+6. every other line: one decision from the evidence around it (BP205, line_scores.py).
 
 Each rule lives in its check's module (thresholds, message, a `claim(doc, lay, claimed)` class
 method); the check classes report the verdicts of their own code. BP402 (corpus) skips the lines
@@ -88,6 +89,7 @@ def _claim_lines(doc) -> dict[int, Verdict]:
     from .bp202_stray_token import StrayToken
     from .bp203_section_label import SectionLabel
     from .bp204_glued_widget import GluedWidget
+    from .bp205_combined_evidence import CombinedEvidence
     from .bp301_repeated_headline import RepeatedHeadline
     from .bp302_repeated_paragraph import RepeatedParagraph
     from .bp401_off_topic_splice import OffTopicSplice
@@ -101,7 +103,7 @@ def _claim_lines(doc) -> dict[int, Verdict]:
     _claim_phrases(lay, claimed, phrase_checks)
     lay = lay.reframed(claimed)
     for rule in (WidgetPhrase, RepeatedHeadline, RepeatedParagraph, StrayToken, SectionLabel,
-                 EdgeLine, GluedWidget, OffTopicSplice):
+                 EdgeLine, GluedWidget, OffTopicSplice, CombinedEvidence):
         rule.claim(doc, lay, claimed)
     return claimed
 

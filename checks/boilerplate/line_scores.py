@@ -1,0 +1,391 @@
+"""One decision for each line that no phrase family and no duplicate test claimed, from the
+evidence around it, weighed by one scorer.
+
+The rules before it (line_verdicts.py) claim lines on strong evidence: a phrase of a widget's
+grammar, a duplicate. What is left is decided here from weaker clues, none of which is enough
+alone where it could be wrong:
+
+- wording: a link teaser ("Learn about …", "See how …") or a call to action ("Ready to …?") of
+  a line without a full stop; sales wording (promo codes, free trials, demos);
+- shape: short, no sentence end, a question and a command;
+- position: after the body, in the run of residue that ends the text, between the markers of a
+  reader-comment thread;
+- language: a line in another language (or script) inside an English text, short and not prose;
+- structure: the entries of a table of contents (repeated below as the headings), a run of
+  headline-like lines that share no words with the article;
+- neighbours: the lines above and below already claimed as widget text, or of the same shape;
+- overlap: how many of the line's content words the article's own paragraphs use (a line about
+  the story is not residue).
+
+Each clue is an `Evidence` with a weight (hand-set: each weight's reason is beside it); the line
+is residue when the weights add up to `THRESHOLD`. The finding names the evidence that decided.
+The weights were set by reading the dev sets' lines, not fitted to them: no site's wording is in
+them, only the shapes of widgets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.text import STOPWORDS
+
+from .layout import Layout, Line
+
+#: A line is residue when its evidence adds up to this.
+THRESHOLD = 1.0
+
+# --- weights: why each has its value -----------------------------------------------------------
+#: A link teaser's wording alone is not enough: a how-to subheading can start "Learn how …".
+W_TEASER = 0.6
+#: ... but a teaser stands alone: the line after it is not the paragraph it would head.
+W_NOT_HEADING = 0.4
+#: A line followed by a paragraph is a subheading: strong evidence against.
+W_HEADS_PARAGRAPH = -0.6
+#: A call to action (a question that sells, a "contact us") is widget wording, but an article
+#: may ask a question too: it needs its position or shape besides.
+W_CALL_TO_ACTION = 0.6
+#: A selling question alone ("Ready to get started?") may be a subheading of a guide.
+W_SELLING_QUESTION = 0.3
+#: Sales wording (promo code, free trial, book a demo) in a short line.
+W_SALES = 0.5
+#: After the last paragraph of the body, where widgets collect.
+W_AFTER_BODY = 0.4
+#: Inside the comment thread of the page (between its markers): decisive alone.
+W_COMMENT_THREAD = 1.0
+#: Another language or script than the article's, in a short line: a widget of the original
+#: page (its label, its button) or an untranslated caption; with the shape of a widget, enough.
+W_FOREIGN = 0.7
+W_FOREIGN_SHAPE = 0.3
+#: An entry of a table of contents: repeated below as a heading of the text. Not decisive: an
+#: article may list what it will cover ("Squats, Push-ups, Planks") and then cover it ...
+W_CONTENTS = 0.6
+#: ... decisive under a contents heading ("Table of contents", "In this article").
+W_CONTENTS_HEADING = 0.5
+#: A line between two lines claimed as widget text, of a listed or headline shape.
+W_SANDWICHED = 0.4
+#: A neighbour of the same (teaser) shape: teasers come in runs.
+W_RUN = 0.3
+#: None of the content words of the line occurs in the article's paragraphs.
+W_OFF_TOPIC = 0.3
+#: Most of them do: the line is about the story (for lines other than teasers and calls to
+#: action, which link to stories of the same topic).
+W_ON_TOPIC = -0.4
+#: A list item or a table row inside the body is body.
+W_LISTED_IN_BODY = -0.6
+
+# --- shapes -----------------------------------------------------------------------------------
+#: A teaser or a call to action is a short line: a few words to a dozen and a half.
+TEASER_MIN_WORDS, TEASER_MAX_WORDS = 3, 18
+#: A line in another language is judged only when short (longer: a quotation or a paragraph
+#: that another check, untranslated text, reports) ...
+FOREIGN_MAX_WORDS = 15
+#: ... and when it has enough letters to tell the language.
+FOREIGN_MIN_LETTERS = 6
+#: ... and enough words to be a phrase (one word is a name or a term).
+FOREIGN_MIN_WORDS = 3
+#: The detector must be this sure of a language other than English ...
+FOREIGN_MIN_PROBABILITY = 0.9
+#: ... and the line must have this many of the language's own function words.
+FOREIGN_MIN_FUNCTION_WORDS = 1
+#: A table of contents has this many entries at least ...
+CONTENTS_MIN_ENTRIES = 3
+#: ... each a short line.
+CONTENTS_MAX_WORDS = 14
+#: A comment thread has this many markers (comment headers, reply links, counters) at least.
+THREAD_MIN_MARKERS = 2
+#: The content words of a line are compared by their first letters ('flood' meets 'flooded').
+STEM_CHARS = 6
+#: Shorter words are function words or too ambiguous to compare.
+MIN_WORD_CHARS = 4
+#: A line shares "most" of its content words with the article from this share.
+ON_TOPIC_SHARE = 0.5
+#: Lines shorter than this say too little for overlap to mean something.
+OVERLAP_MIN_STEMS = 2
+
+_TEASER = re.compile(
+    r"^(?:learn (?:about|how|why|what|more)|find out|see (?:how|why|what|if|whether|the|our|all|more)"
+    r"|check out|explore|discover|read (?:about|how|why|what|our|more)|get (?:more|the latest|tips)"
+    r"|watch (?:the|our|how|now)|listen (?:to|now)|take (?:a look|the quiz|our)|view (?:the|our|all)"
+    r"|browse|download (?:the|our|a|your))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!:;…][\"'”’)\]]{0,3}$")
+#: A call to action: a question that sells ("Ready to …?", "Want to …?") standing alone, or any
+#: short question followed by a command to act ("Worried about X? Book a …").
+_ACT = (r"(?:learn|get|sign up|contact|call|book|try|click|find out|start|see how|request|schedule|"
+        r"talk to|reach out|let us|join|download|shop|order|subscribe|discover|explore|visit|claim)")
+_CALL_TO_ACTION = re.compile(r"^[^?.!]{3,100}\?\s{1,3}" + _ACT + r"\b[^?]{0,100}$", re.I)
+_SELLING_QUESTION = re.compile(
+    r"^(?:want|ready|looking|interested|need|have (?:a )?questions?|got (?:a )?questions?|thinking)\b"
+    r"[^?]{0,120}\?$", re.I)
+_SALES = re.compile(
+    r"\b(?:promo code|coupon code|use (?:the )?code|discount code|free trial|start (?:your|a) free|"
+    r"book a (?:demo|call|consultation)|request a (?:demo|quote)|get a (?:free )?quote|"
+    r"schedule a (?:demo|call|consultation)|limited[- ]time offer|\d{1,2}% off|money-back guarantee|"
+    r"sign up (?:now|today|for free)|try (?:it )?(?:for )?free|no credit card required|"
+    r"talk to (?:an expert|sales|our team)|contact (?:our team|sales|us today))\b", re.I)
+_STEM_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Decision:
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def residue(self) -> bool:
+        return self.score >= THRESHOLD
+
+    def says(self) -> str:
+        """The evidence for the verdict, strongest first, as the message names it."""
+        pro = sorted((e for e in self.evidence if e.weight > 0), key=lambda e: -e.weight)
+        return ", ".join(e.name for e in pro)
+
+
+def stems(words) -> set[str]:
+    return {w.lower()[:STEM_CHARS] for w in words
+            if len(w) >= MIN_WORD_CHARS and w.lower() not in STOPWORDS}
+
+
+def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english: bool) -> dict[int, Decision]:
+    """Line index -> the decision on it, for every line no earlier rule claimed (the headline
+    aside); only the lines whose decision is residue are returned."""
+    lines = lay.lines
+    if len(lines) < 3:
+        return {}
+    body_counts = body_stems(lay, claimed)
+    thread = _comment_thread(lay, families_of)
+    contents = _contents_entries(lay, claimed, families_of)
+    teaser = [_is_teaser(ln) for ln in lines]
+    out: dict[int, Decision] = {}
+    for ln in lines[1:]:
+        i = ln.index
+        if i in claimed:
+            continue
+        ev: list[Evidence] = []
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # A subheading announces the paragraph under it: that paragraph takes up its words.
+        heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
+                           and not stems(ln.words).isdisjoint(stems(nxt.words)))
+        if i in thread:
+            ev.append(Evidence(f"inside the reader-comment thread (lines {thread[i]})", W_COMMENT_THREAD))
+        if i in contents:
+            ev.append(Evidence("an entry of a table of contents (repeated below as a heading)", W_CONTENTS))
+            if contents[i]:
+                ev.append(Evidence("under a contents heading", W_CONTENTS_HEADING))
+        if teaser[i]:
+            ev.append(Evidence("worded like a link teaser", W_TEASER))
+            if (i > 1 and teaser[i - 1]) or (nxt is not None and teaser[i + 1]):
+                ev.append(Evidence("among teasers of the same shape", W_RUN))
+        cta = _call_to_action(ln)
+        if cta:
+            ev.append(Evidence("a call to action", cta))
+        if ln.n_words <= TEASER_MAX_WORDS * 2 and _SALES.search(ln.text):
+            ev.append(Evidence("sales wording", W_SALES))
+        foreign = doc_english and _foreign_language(ln)
+        if foreign:
+            ev.append(Evidence(f"in {foreign} inside an English text", W_FOREIGN))
+            if not ln.prose and not ln.ends_sentence:
+                ev.append(Evidence("the shape of a widget label", W_FOREIGN_SHAPE))
+        if not ev:
+            continue
+        if teaser[i] or cta:
+            if heads_paragraph:
+                ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
+            else:
+                ev.append(Evidence("not a subheading (no paragraph under it)", W_NOT_HEADING))
+        if i > lay.last_body:
+            ev.append(Evidence("after the body", W_AFTER_BODY))
+        elif lay.zone(i) == "body" and ln.listed:
+            ev.append(Evidence("a list item inside the body", W_LISTED_IN_BODY))
+        if _sandwiched(i, lines, families_of):
+            ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
+        own = stems(ln.words)
+        if len(own) >= OVERLAP_MIN_STEMS and i not in thread:
+            itself = 1 if ln.prose else 0   # a prose line counted its own words in the body's
+            shared = sum(1 for s in own if body_counts.get(s, 0) - itself > 0)
+            if shared == 0:
+                ev.append(Evidence("shares no word with the article", W_OFF_TOPIC))
+            elif shared / len(own) >= ON_TOPIC_SHARE and not (teaser[i] or cta):
+                # (teasers and calls to action link to the same topic: their overlap says nothing)
+                ev.append(Evidence("about the story (shares most words with it)", W_ON_TOPIC))
+        d = Decision(round(sum(e.weight for e in ev), 3), tuple(ev))
+        if d.residue:
+            out[i] = d
+    return out
+
+
+def body_stems(lay: Layout, claimed) -> dict[str, int]:
+    """How many of the article's prose lines (not claimed as residue) use each content stem."""
+    counts: dict[str, int] = {}
+    for ln in lay.lines:
+        if ln.prose and ln.index not in claimed:
+            for s in stems(ln.words):
+                counts[s] = counts.get(s, 0) + 1
+    return counts
+
+
+def _is_teaser(ln: Line) -> bool:
+    text = ln.text.strip()
+    return (TEASER_MIN_WORDS <= ln.n_words <= TEASER_MAX_WORDS and not ln.listed
+            and not _SENTENCE_END.search(text) and bool(_TEASER.match(text)))
+
+
+def _call_to_action(ln: Line) -> float:
+    """The weight of a call to action: a question followed by a command; a selling question alone
+    (it may also be a subheading: less)."""
+    if ln.n_words > TEASER_MAX_WORDS * 2:
+        return 0.0
+    text = ln.text.strip()
+    if _CALL_TO_ACTION.match(text):
+        return W_CALL_TO_ACTION
+    return W_SELLING_QUESTION if _SELLING_QUESTION.match(text) else 0.0
+
+
+def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
+    ln = lines[i]
+    if ln.prose or i + 1 >= len(lines):
+        return False
+    return i - 1 in families_of and i + 1 in families_of
+
+
+#: Families whose lines mark a reader-comment thread.
+THREAD_FAMILIES = frozenset({"comment form"})
+
+
+def _comment_thread(lay: Layout, families_of: dict[int, str]) -> dict[int, str]:
+    """The lines of the reader-comment thread: from the first comment marker after the body's
+    start to the last one (at least THREAD_MIN_MARKERS of them), the lines that are not markers.
+    Index -> the thread's span of lines, as the message cites it."""
+    markers = [i for i, fam in sorted(families_of.items())
+               if fam in THREAD_FAMILIES and i > lay.first_body]
+    if len(markers) < THREAD_MIN_MARKERS:
+        return {}
+    first, last = markers[0], markers[-1]
+    span = f"{lay.lines[first].index + 1}-{lay.lines[last].index + 1}"
+    return {i: span for i in range(first + 1, last) if i not in families_of}
+
+
+def _contents_entries(lay: Layout, claimed, families_of: dict[int, str]) -> dict[int, bool]:
+    """Entries of a table of contents: a run of CONTENTS_MIN_ENTRIES or more short lines, each
+    of which occurs once more, later in the text, as a heading: the headings come in the order
+    of the entries, after the run, each with text between it and the next (a block pasted twice
+    is a duplicate, not a table of contents). Index -> whether the run stands under a line of
+    widget text (a contents heading)."""
+    lines, keys = lay.lines, lay.keys
+    where: dict[str, list[int]] = {}
+    for ln in lines:
+        if keys[ln.index]:
+            where.setdefault(keys[ln.index], []).append(ln.index)
+    out: dict[int, bool] = {}
+    run: list[tuple[int, int]] = []
+
+    def close():
+        if len(run) >= CONTENTS_MIN_ENTRIES and run[0][1] > run[-1][0]:
+            headed = families_of.get(run[0][0] - 1) == "navigation"
+            out.update((i, headed) for i, _ in run)
+        run.clear()
+
+    for ln in lines[1:]:
+        seen = where.get(keys[ln.index], ())
+        entry = (len(seen) == 2 and seen[0] == ln.index and ln.n_words <= CONTENTS_MAX_WORDS
+                 and not ln.prose and ln.index not in claimed)
+        if entry and run and not seen[1] > run[-1][1] + 1:
+            close()   # out of order, or right under the previous heading: not this table
+        if entry:
+            run.append((ln.index, seen[1]))
+        else:
+            close()
+    close()
+    return out
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Language code -> its most frequent words that English does not use (reference/function_words.txt,
+    built from wordfreq by scripts/build_boilerplate_function_words.py)."""
+    from pathlib import Path
+
+    out = {}
+    path = Path(__file__).resolve().parent / "reference" / "function_words.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, ws = line.partition(":")
+            out[code.strip()] = frozenset(ws.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _all_function_words() -> frozenset[str]:
+    return frozenset().union(*function_words().values())
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str) -> tuple[str, float]:
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        DetectorFactory.seed = 0
+        best = detect_langs(text)[0]
+        return best.lang, best.prob
+    except Exception:  # noqa: BLE001 - langdetect raises on text without features
+        return "", 0.0
+
+
+_SCRIPTS = (("Cyrillic", re.compile(r"[\u0400-\u04FF]")), ("Arabic", re.compile(r"[\u0600-\u06FF]")),
+            ("Chinese or Japanese", re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")),
+            ("Korean", re.compile(r"[\uAC00-\uD7AF]")), ("Greek", re.compile(r"[\u0370-\u03FF]")),
+            ("Hebrew", re.compile(r"[\u0590-\u05FF]")), ("Thai", re.compile(r"[\u0E00-\u0E7F]")),
+            ("Devanagari", re.compile(r"[\u0900-\u097F]")))
+LANGUAGE_NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
+                  "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian", "nl": "Dutch",
+                  "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",
+                  "ro": "Romanian", "hu": "Hungarian", "hr": "Croatian", "sk": "Slovak", "ca": "Catalan"}
+
+
+def _foreign_language(ln: Line) -> str:
+    """The language (or script) of a short line when it is not English; '' otherwise."""
+    if ln.n_words > FOREIGN_MAX_WORDS or len(ln.text) > 200:
+        return ""
+    text = ln.text
+    letters = _LETTER.findall(text)
+    if len(letters) < FOREIGN_MIN_LETTERS:
+        return ""
+    latin = sum(1 for c in letters if _LATIN.match(c))
+    if latin * 2 < len(letters):
+        for name, script in _SCRIPTS:
+            if len(script.findall(text)) * 2 >= len(letters):
+                return f"{name} script"
+        return ""
+    # Cheap first: the line must hold a function word of some language other than English
+    # (names, products and binomials hold none) before the detector is asked.
+    lowered = [w.lower() for w in ln.words]
+    if len(lowered) < FOREIGN_MIN_WORDS or not any(w in _all_function_words() for w in lowered):
+        return ""
+    lang, prob = _detect(text)
+    if lang not in LANGUAGE_NAMES or prob < FOREIGN_MIN_PROBABILITY:
+        return ""
+    # A sentence or a label of the language has its function words; a name, a product or a
+    # Latin binomial has none.
+    own = function_words().get(lang, frozenset())
+    if sum(1 for w in lowered if w in own) < FOREIGN_MIN_FUNCTION_WORDS:
+        return ""
+    return LANGUAGE_NAMES[lang]
+
+
+def english_text(lay: Layout) -> bool:
+    """Whether the document is English: most words of its prose lines are English words."""
+    from auditor.lexicon import english_frequencies
+
+    ws = [w.lower() for ln in lay.lines if ln.prose for w in ln.words[:40]][:2000]
+    if len(ws) < 20:
+        return False
+    known = english_frequencies()
+    common = sum(1 for w in ws if w in STOPWORDS)
+    return common >= 0.2 * len(ws) and sum(1 for w in ws if w in known) >= 0.8 * len(ws)
