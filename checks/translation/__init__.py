@@ -5,6 +5,7 @@ from .tr103_quote_without_saying_verb import QuoteWithoutSayingVerb
 from .tr104_empty_report import EmptyReport
 from .tr110_impossible_word_pair import ImpossibleWordPair
 from .tr111_word_class_slip import WordClassSlip
+from .tr112_missing_subject import MissingSubject
 from .tr201_stray_capital import StrayCapital
 from .tr301_mangled_term import MangledFixedTerm
 from .tr302_calque import Calque
@@ -21,7 +22,7 @@ from .tr602_polarity_mismatch import PolarityMismatch
 from .tr603_wording_mismatch import WordingMismatch
 from .tr701_source_language import SourceLanguage
 
-CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair, WordClassSlip,
+CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair, WordClassSlip, MissingSubject,
           StrayCapital, MangledFixedTerm, Calque, ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes,
           QuoteMarkerWord, UntranslatedWords, SourceTypography, ReadabilityOutlier, FactMismatch, PolarityMismatch,
           WordingMismatch, SourceLanguage]
