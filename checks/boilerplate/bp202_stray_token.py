@@ -13,6 +13,7 @@ TIMESTAMP_MAX_CHARS = 60
 #: A tag is a word or two: '[VIDEO]', '18+', 'BREAKING'.
 TAG_MAX_CHARS = 30
 
+
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|UTC|MSK|JST|CET|EST|ET|PT)(?:[+-]\d{1,2})?)?"
 _DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -29,8 +30,7 @@ _TAG_ONLY = re.compile(r"^(?:[\[(【]\s?(?:[A-Z0-9]|[^\x00-\x7f])[\w+ ]{0,19}\s?
 class StrayToken(VerdictCheck):
     """A line that is only a URL, only a time stamp (a time, perhaps with a date or 'Updated:'),
     or only a tag such as [VIDEO], BREAKING or 18+ (a bracketed lowercase note such as
-    '(optional)' is not a tag): left by the page, it says nothing in the
-    text. A line that mentions a URL or a time inside a sentence is left alone.
+    '(optional)' is not a tag): left by the page, it says nothing in the text. A line that mentions a URL or a time inside a sentence is left alone.
 
     Fix (unsafe): remove the line; only its shape says it is residue."""
 
@@ -51,6 +51,7 @@ class StrayToken(VerdictCheck):
                 what = "a bare time stamp"
             elif len(text) <= TAG_MAX_CHARS and _TAG_ONLY.match(text):
                 what = "a bare tag"
+
             else:
                 continue
             claimed[ln.index] = Verdict(cls.code, ln.start, ln.end,

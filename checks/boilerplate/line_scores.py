@@ -38,6 +38,8 @@ THRESHOLD = 1.0
 # --- weights: why each has its value -----------------------------------------------------------
 #: A link teaser's wording alone is not enough: a how-to subheading can start "Learn how …".
 W_TEASER = 0.6
+#: ... and less when it ends a sentence.
+W_TEASER_SENTENCE = 0.4
 #: ... but a teaser stands alone: the line after it is not the paragraph it would head.
 W_NOT_HEADING = 0.4
 #: A line followed by a paragraph is a subheading: strong evidence against.
@@ -64,6 +66,10 @@ W_CONTENTS = 0.6
 W_CONTENTS_HEADING = 0.5
 #: A line between two lines claimed as widget text, of a listed or headline shape.
 W_SANDWICHED = 0.4
+#: ... within this many lines either way ...
+SANDWICH_LINES = 3
+#: ... every line between them a widget's length (a teaser's blurb, not a paragraph).
+SANDWICH_MAX_WORDS = 30
 #: A neighbour of the same (teaser) shape: teasers come in runs.
 W_RUN = 0.3
 #: None of the content words of the line occurs in the article's paragraphs.
@@ -121,7 +127,7 @@ _SALES = re.compile(
     r"\b(?:promo code|coupon code|use (?:the )?code|discount code|free trial|start (?:your|a) free|"
     r"book a (?:demo|call|consultation)|request a (?:demo|quote)|get a (?:free )?quote|"
     r"schedule a (?:demo|call|consultation)|limited[- ]time offer|\d{1,2}% off|money-back guarantee|"
-    r"sign up (?:now|today|for free)|try (?:it )?(?:for )?free|no credit card required|"
+    r"sign up (?:now|today|for free)|try (?:it )?(?:for )?free|(?:for )?free for \d{1,3} days|no credit card required|"
     r"talk to (?:an expert|sales|our team)|contact (?:our team|sales|us today))\b", re.I)
 _STEM_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -163,7 +169,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
     body_counts = body_stems(lay, claimed)
     thread = _comment_thread(lay, families_of)
     contents = _contents_entries(lay, claimed, families_of)
-    teaser = [_is_teaser(ln) for ln in lines]
+    teaser = [_teaser(ln) for ln in lines]
     out: dict[int, Decision] = {}
     for ln in lines[1:]:
         i = ln.index
@@ -181,7 +187,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
             if contents[i]:
                 ev.append(Evidence("under a contents heading", W_CONTENTS_HEADING))
         if teaser[i]:
-            ev.append(Evidence("worded like a link teaser", W_TEASER))
+            ev.append(Evidence("worded like a link teaser", teaser[i]))
             if (i > 1 and teaser[i - 1]) or (nxt is not None and teaser[i + 1]):
                 ev.append(Evidence("among teasers of the same shape", W_RUN))
         cta = _call_to_action(ln)
@@ -232,10 +238,13 @@ def body_stems(lay: Layout, claimed) -> dict[str, int]:
     return counts
 
 
-def _is_teaser(ln: Line) -> bool:
+def _teaser(ln: Line) -> float:
+    """The weight of teaser wording: a link's text has no full stop; with one, it may also be a
+    sentence of advice ("Learn how to breathe."), so it counts less."""
     text = ln.text.strip()
-    return (TEASER_MIN_WORDS <= ln.n_words <= TEASER_MAX_WORDS and not ln.listed
-            and not _SENTENCE_END.search(text) and bool(_TEASER.match(text)))
+    if not (TEASER_MIN_WORDS <= ln.n_words <= TEASER_MAX_WORDS and not ln.listed and _TEASER.match(text)):
+        return 0.0
+    return W_TEASER_SENTENCE if _SENTENCE_END.search(text) else W_TEASER
 
 
 def _call_to_action(ln: Line) -> float:
@@ -250,10 +259,14 @@ def _call_to_action(ln: Line) -> float:
 
 
 def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
-    ln = lines[i]
-    if ln.prose or i + 1 >= len(lines):
+    """Widget text claimed within SANDWICH_LINES lines above and below, and every line between
+    short enough to be a widget's."""
+    above = next((j for j in range(i - 1, max(0, i - SANDWICH_LINES) - 1, -1) if j in families_of), None)
+    below = next((j for j in range(i + 1, min(len(lines), i + SANDWICH_LINES + 1)) if j in families_of), None)
+    if above is None or below is None or above == 0:
         return False
-    return i - 1 in families_of and i + 1 in families_of
+    return all(lines[j].n_words <= SANDWICH_MAX_WORDS for j in range(above + 1, below))
+
 
 
 #: Families whose lines mark a reader-comment thread.

@@ -291,12 +291,20 @@ def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
     return True
 
 
+#: The first line is the headline, never widget text, unless it is this short and a widget
+#: family (BP101) claims it: "Table of Contents", "Image Credit" where the scraper lost the title.
+FIRST_LINE_WIDGET_MAX_WORDS = 4
+
+
 def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
     """(family, pattern, match) of the first family that claims the line where it stands, or None.
-    The headline is never widget text."""
-    if ln.index == 0:
+    The headline is never widget text (but for a very short first line that a widget family
+    claims)."""
+    if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS:
         return None
     for fam in fams:
+        if ln.index == 0 and fam.code != "BP101":
+            continue
         if not _in_position(fam.position, ln.index, lay, tail_start):
             continue
         hit = fam.claims(ln.text, ln.n_words, languages)
