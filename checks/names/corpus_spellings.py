@@ -13,8 +13,9 @@ from auditor.api import Analysis, Option, Spelling as SpellingOverview, Spelling
 from .evidence import ROMANIZATION, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
+from .renditions import alternations, rendition_groups
 from .table import context_names, spelling_table
-from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, metaphone
+from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
@@ -28,51 +29,85 @@ RELATED_FILES = 5
 #: this many files: a slip in one of two files. Two spellings each used by several files are two
 #: established usages (two transliteration systems), not a slip: the corpus overview shows them.
 MAX_TIE_FILES = 1
+#: Two spellings that share a paragraph of one rendition this many times or more (for each
+#: paragraph where they alternate) are two names mentioned together, not one name spelled two
+#: ways: "Zelensky" and "Zelenska" in one sentence.
+CO_OCCURRENCE_SHARE = 1
+
+
+@dataclass(frozen=True)
+class Use:
+    """One name (by base) in one document: its Zipf frequency, its surfaces and their spans, the
+    words it stands next to, the paragraphs it occurs in, and whether it is solid evidence
+    (capitalised in mid-sentence somewhere outside direct quotes)."""
+
+    known: float
+    surfaces: dict[str, list[tuple[int, int]]]
+    near: frozenset[str]
+    paragraphs: frozenset[int]
+    solid: bool
 
 
 @dataclass(frozen=True)
 class FileNames:
-    """What one document contributes: its confident names outside quotes, by base, each with
-    its Zipf frequency, its surfaces and their spans, and the words it stands next to."""
+    """What one document contributes: its names by base, its rarer names (for telling which files
+    tell one story), its paragraph count (renditions have as many) and NM105's spans."""
 
     path: str
-    entries: dict[str, tuple[float, dict[str, list[tuple[int, int]]], frozenset[str]]]
+    entries: dict[str, Use]
     context: frozenset[str]  # its rarer names: shared ones say that two files tell one story
     house_spans: tuple[tuple[int, int], ...]  # listed house-list variants (NM105's findings)
+    paragraphs: int = 0
 
 
 @dataclass(frozen=True)
 class Report:
     """A spelling NM102 reports: `base` in `paths`, against `other` (the winner, or the other
-    side of a tie) in the files `witnesses[path]` that tell the same story."""
+    side of a tie) in the files `witnesses[path]` that tell the same story. `counts` are the
+    files using (other, base) among those compared (the corpus, or one story's renditions)."""
 
     base: str
     other: str
     verdict: Verdict
     paths: tuple[str, ...]
     witnesses: dict[str, tuple[str, ...]]
+    counts: tuple[int, int] = (0, 0)
+    renditions: bool = False  # the spellings alternate between renditions of one story
 
 
 class Spellings:
-    """The result of the analysis: the corpus's name spellings, indexed."""
+    """The result of the analysis: the corpus's name spellings, indexed.
+
+    `files[b][path]` are the surfaces of `b` in files where it is solid evidence (capitalised in
+    mid-sentence outside quotes), `every[b][path]` in every file that uses it at all (what
+    renditions are compared on: a quoted name is translated like any other)."""
 
     def __init__(self, summary: list[FileNames], min_shared: int, house: HouseList):
         self.min_shared = min_shared
         self.house = house
         self.files: dict[str, dict[str, dict[str, list]]] = defaultdict(dict)  # base -> path -> surfaces
+        self.every: dict[str, dict[str, dict[str, list]]] = defaultdict(dict)
         self.known: dict[str, float] = {}
         self.context: dict[str, frozenset[str]] = {}
         self.house_spans: dict[str, tuple] = {}
         neighbours: dict[str, set[str]] = defaultdict(set)
+        shapes: dict[str, tuple[int, frozenset[str]]] = {}
+        slots: dict[str, dict[str, frozenset[int]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
+            shapes[item.path] = (item.paragraphs, item.context)
+            slots[item.path] = {b: u.paragraphs for b, u in item.entries.items()}
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
-            for b, (z, surfaces, near) in item.entries.items():
-                self.files[b][item.path] = surfaces
-                self.known[b] = z
-                neighbours[b].update(near)
+            for b, u in item.entries.items():
+                self.every[b][item.path] = u.surfaces
+                self.known[b] = u.known
+                if u.solid:
+                    self.files[b][item.path] = u.surfaces
+                    neighbours[b].update(u.near)
         self.linked = self._link(neighbours)
+        self.groups_of_renditions = rendition_groups(shapes, min_shared)
+        self.alternating = self._alternating(slots)
         self._reports: dict[bool, list[Report]] = {}
 
     def _link(self, neighbours) -> list[tuple[str, str]]:
@@ -96,13 +131,24 @@ class Spellings:
                 if is_variant(a, b, self.known[a], self.known[b])
                 and not distinct_people(neighbours[a], neighbours[b])]
 
+    def _alternating(self, slots) -> list[tuple[int, str, str]]:
+        """(group, a, b): spellings that alternate between the renditions of one story (one
+        rendition has a where another has b, and no rendition has both there)."""
+        out = []
+        for g, group in enumerate(self.groups_of_renditions):
+            pairs = alternations(slots, group, lambda a, b: loosely_variant(a, b, self.known[a], self.known[b]))
+            for (a, b), (alt, co) in sorted(pairs.items()):
+                if alt and co < CO_OCCURRENCE_SHARE * alt:
+                    out.append((g, a, b))
+        return out
+
     def other_files(self, b: str, path: str) -> int:
         """How many files besides `path` use the spelling `b`."""
         return len(self.files.get(b, ())) - (path in self.files.get(b, ()))
 
     def first_place(self, b: str, path: str) -> tuple[str, int, int]:
         """(surface, start, end) of the first occurrence of `b` in `path`."""
-        surface, spans = next(iter(self.files[b][path].items()))
+        surface, spans = min(((s, sp) for s, sp in self.every[b][path].items()), key=lambda x: x[1][0])
         return (surface, *spans[0])
 
     def verdict(self, a: str, b: str) -> Verdict | None:
@@ -140,15 +186,82 @@ class Spellings:
                 witnesses[p] = found
         if not witnesses:
             return None
-        return Report(b, other, verdict, tuple(witnesses), witnesses)
+        return Report(b, other, verdict, tuple(witnesses), witnesses,
+                      (len(self.files[other]), len(self.files[b])))
 
     def reports(self, defer_romanization: bool) -> list[Report]:
         """What NM102 reports: each minority spelling against the best-supported winner, and
         both sides of a tie that nothing decides (of at most MAX_TIE_FILES files each). With
         `defer_romanization`, pairs that a romanization rule relates are left out (NM103's)."""
         if defer_romanization not in self._reports:  # NM102 and NM104 both ask
-            self._reports[defer_romanization] = self._compute_reports(defer_romanization)
+            out = self._rendition_reports(defer_romanization)
+            taken = {(r.base, p) for r in out for p in r.paths}
+            for r in self._compute_reports(defer_romanization):
+                paths = tuple(p for p in r.paths if (r.base, p) not in taken)
+                if paths:
+                    out.append(Report(r.base, r.other, r.verdict, paths, {p: r.witnesses[p] for p in paths},
+                                      r.counts))
+            self._reports[defer_romanization] = out
         return self._reports[defer_romanization]
+
+    def _rendition_reports(self, defer_romanization: bool) -> list[Report]:
+        """Minority spellings among the renditions of one story: each against the spelling the
+        most renditions use among those it alternates with (following a chain of minorities to
+        the top), ties of one rendition against one reported on both sides."""
+        by_group: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for g, a, b in self.alternating:
+            by_group[g].append((a, b))
+        out = []
+        for g, pairs in sorted(by_group.items()):
+            group = set(self.groups_of_renditions[g])
+
+            def users(b: str) -> set[str]:
+                return set(self.every[b]) & group
+
+            best: dict[str, tuple[str, Verdict]] = {}
+            ties = []
+            for a, b in pairs:
+                ua, ub = users(a), users(b)
+                v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected)
+                if v is None or (defer_romanization and v.evidence == ROMANIZATION):
+                    continue
+                if v.tie:
+                    ties.append((a, b, v))
+                    continue
+                cur = best.get(v.loser)
+                if cur is None or (len(users(v.winner)), self.known[v.winner]) > \
+                        (len(users(cur[0])), self.known[cur[0]]):
+                    best[v.loser] = (v.winner, v)
+            reported = set()
+            for loser in sorted(best):
+                winner, v = best[loser]
+                seen = {loser}
+                while winner in best and winner not in seen and best[winner][1].evidence == v.evidence:
+                    seen.add(winner)
+                    winner = best[winner][0]  # a chain of minorities: suggest the top spelling
+                v = Verdict(winner, loser, v.evidence)
+                r = self._group_report(loser, winner, v, users)
+                if r:
+                    out.append(r)
+                    reported.add(loser)
+            for a, b, v in ties:
+                if len(users(a)) > MAX_TIE_FILES:
+                    continue
+                for x, y in ((a, b), (b, a)):
+                    if x not in reported and x not in best:
+                        r = self._group_report(x, y, v, users)
+                        if r:
+                            out.append(r)
+                            reported.add(x)
+        return out
+
+    def _group_report(self, b: str, other: str, v: Verdict, users) -> Report | None:
+        mine, theirs = users(b), users(other)
+        witnesses = {p: tuple(sorted(theirs - {p})[:RELATED_FILES]) for p in sorted(mine)
+                     if p not in theirs or (b, p) not in self._within}  # else NM101 reports it
+        if not witnesses or not theirs:
+            return None
+        return Report(b, other, v, tuple(witnesses), witnesses, (len(theirs), len(mine)), renditions=True)
 
     def _compute_reports(self, defer_romanization: bool) -> list[Report]:
         best: dict[str, tuple[str, Verdict]] = {}
@@ -193,18 +306,19 @@ class Spellings:
                 x = parent[x]
             return x
 
-        for a, b in self.linked:
+        links = sorted(set(self.linked) | {(a, b) for _, a, b in self.alternating})
+        for a, b in links:
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
         members = defaultdict(set)
-        for a, b in self.linked:
+        for a, b in links:
             members[find(a)].update((a, b))
         out = []
         for bases in members.values():
             surfaces: dict[str, list] = defaultdict(lambda: [0, set()])
             for b in bases:
-                for path, sf in self.files[b].items():
+                for path, sf in self.every[b].items():
                     for s, spans in sf.items():
                         surfaces[s][0] += len(spans)
                         surfaces[s][1].add(path)
@@ -234,10 +348,12 @@ class CorpusSpellings(Analysis):
 
     def collect(self, doc):
         table = spelling_table(doc)
-        entries = {b: (sp.known, {s: list(v) for s, v in sp.surfaces.items()}, frozenset(sp.neighbours))
-                   for b, sp in table.items() if not sp.quoted and sp.confident}
+        entries = {b: Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()}, frozenset(sp.neighbours),
+                          frozenset(sp.paragraphs), not sp.quoted and sp.confident)
+                   for b, sp in table.items()}
         house = house_list(self.settings)
-        return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)))]
+        return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
+                          len(doc.paragraphs))]
 
     def finalize(self, summary) -> Spellings:
         return Spellings(summary, self.opts.min_shared_names, house_list(self.settings))

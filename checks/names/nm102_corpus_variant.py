@@ -50,7 +50,7 @@ class CorpusVariant(CorpusCheck):
                 related = tuple(Related(q, s, e, f"'{clip(t, NAME_LIMIT)}' here") for q, t, s, e in places)
                 there = places[0][1]
                 house_spans = spellings.house_spans.get(p, ()) if defer_house else ()
-                for surface, spans in sorted(spellings.files[r.base][p].items()):
+                for surface, spans in sorted(spellings.every[r.base][p].items()):
                     for s, e in spans:
                         if any(a <= s and e <= b for a, b in house_spans):
                             continue  # a listed house-list variant: NM105 reports it
@@ -61,7 +61,7 @@ class CorpusVariant(CorpusCheck):
 
 
 def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> Finding:
-    n_other, n_this = len(spellings.files[r.other]), len(spellings.files[r.base])
+    n_other, n_this = r.counts
     q_there = clip(there, NAME_LIMIT)
     head = (f"'{clip(surface, NAME_LIMIT)}' here and '{q_there}' in "
             f"{'another file' if n_other == 1 else 'other files'} of this story are one name spelled two ways")

@@ -27,6 +27,7 @@ class Spelling:
     quoted: bool = True  # every occurrence is inside a direct quote
     confident: bool = False
     sentences: set[int] = field(default_factory=set)  # indexes of the sentences it occurs in
+    paragraphs: set[int] = field(default_factory=set)  # indexes of the paragraphs it occurs in
     neighbours: set[str] = field(default_factory=set)  # words next to it in multi-word names
     known: float = 0.0  # the highest Zipf frequency of its surfaces (Dallas, not "Dalla")
 
@@ -44,12 +45,14 @@ def _spelling_table(doc) -> dict[str, Spelling]:
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
     starts = [x.start for x in doc.sentences]
+    para_starts = [p.start for p in doc.paragraphs]
     for t in names.tokens:
         b = base(t.text)
         sp = table.setdefault(b, Spelling())
         sp.surfaces.setdefault(t.text, []).append((t.start, t.end))
         sp.weight += STANDALONE_WEIGHT if t.standalone else 1.0
         sp.sentences.add(bisect_right(starts, t.start))
+        sp.paragraphs.add(bisect_right(para_starts, t.start) - 1)
         sp.confident = sp.confident or t.confident
         if sp.quoted and not doc.in_quote(t.start, t.end):
             sp.quoted = False

@@ -125,3 +125,47 @@ def deletion_keys(word: str) -> set[str]:
     """Blocking keys: a word and its one-letter deletions; two words one edit apart share one."""
     w = word.lower()
     return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
+#: Two renditions' spellings that alternate in one paragraph are one name when they are this
+#: similar (rapidfuzz ratio, 0-100, on the unaccented lowercase words): three quarters of the
+#: letters in common is a variant (Kakigara/Kakigaracho, Odnoklassniki/Odnoklasnyky), less is
+#: another word the translation chose (Bucha/Buchansk is 77, Kazo/Kasu 50).
+LOOSE_RATIO = 75
+#: Shortest word compared between renditions: in three letters any change makes another name.
+LOOSE_MIN_LENGTH = 4
+#: A sound-alike key this short (Metaphone of Rada and Radio: RT) is shared by unrelated words.
+MIN_SOUND_KEY = 3
+#: Two words that sound alike must still share this much of their letters (ratio, 0-100): the
+#: keys of Zozo and Suisei agree though nothing else does; Croon / Kroon is 75.
+SOUND_RATIO = 60
+
+
+def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = None) -> bool:
+    """One name in two spellings, judged for two words that alternate between renditions of one
+    story (so looser than `is_variant`): same first letter and LOOSE_RATIO letters in common, or
+    the same sound (Metaphone), or the same romanization key. Never a word and its derivative
+    (Russia/Russian, Marin/Marina), nor two established words that sound different (Iran/Iraq,
+    Epicenter/Epicentre: a word choice, not a misspelled name)."""
+    if a == b:
+        return False
+    ua, ub = unaccent(a).lower(), unaccent(b).lower()
+    if ua == ub or min(len(ua), len(ub)) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
+        return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
+    if morph_related(ua, ub):
+        return False
+    from rapidfuzz.fuzz import ratio
+
+    from .origins import suffix_extension
+
+    extension = suffix_extension(ua, ub)
+    if extension is not None:
+        return extension  # a name suffix added (Kabuki/Kabukiza), or another word (Terry/Terryman)
+    za = zipf(a) if za is None else za
+    zb = zipf(b) if zb is None else zb
+    if za >= ESTABLISHED and zb >= ESTABLISHED:
+        return False  # two established words or names: a word choice (Defence/Defense, Miles/Myles)
+    similarity = ratio(ua, ub)
+    key = metaphone(ua)
+    same_sound = key == metaphone(ub) and len(key) >= MIN_SOUND_KEY and similarity >= SOUND_RATIO
+    return (ua[0] == ub[0] and similarity >= LOOSE_RATIO) or same_sound

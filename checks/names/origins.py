@@ -1,0 +1,111 @@
+"""Where a name comes from: the origins the names family knows, read from data/origins/*.txt.
+
+Each origin file gives the words that say an article is about that origin (`cues`), the words
+that say its older spellings are correct there (`exempt`: Taiwan for Wade-Giles), the shape of a
+romanized name of that origin (`letters`, a regular expression matched whole on the lowercase
+word) and the suffixes its place and institution names carry (`suffixes`). A new origin is a new
+file: the schemes (data/schemes/) name the origin they apply to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
+_KEYS = ("origin", "cues", "exempt", "letters", "suffixes")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+@dataclass(frozen=True)
+class Origin:
+    name: str
+    cues: frozenset[str]
+    exempt: frozenset[str]
+    letters: re.Pattern
+    suffixes: tuple[str, ...]  # longest first
+
+    def fits(self, word: str) -> bool:
+        """Whether the word has the letters of a romanized name of this origin."""
+        return self.letters.fullmatch(word.lower()) is not None
+
+
+def _parse(path: Path) -> Origin:
+    fields: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep or key.strip() not in _KEYS:
+            raise ValueError(f"{path.name}:{n}: expected one of {', '.join(_KEYS)}, got {line[:40]!r}")
+        fields[key.strip()] = value.strip()
+    return Origin(fields["origin"], frozenset(fields.get("cues", "").split()),
+                  frozenset(fields.get("exempt", "").split()), re.compile(fields.get("letters") or r"(?!)"),
+                  tuple(sorted(fields.get("suffixes", "").split(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def origins() -> dict[str, Origin]:
+    """Every origin, by name (read once, when a check first needs one)."""
+    out = {}
+    for path in sorted(ORIGINS.glob("*.txt")):
+        o = _parse(path)
+        out[o.name] = o
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for o in origins().values():
+        for w in o.cues:
+            index.setdefault(w, []).append(o.name)
+    return {w: tuple(v) for w, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _exempt_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for o in origins().values():
+        for w in o.exempt:
+            index.setdefault(w, []).append(o.name)
+    return {w: tuple(v) for w, v in index.items()}
+
+
+def origins_of_text(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(origins the text is about, origins whose older spellings the text may use correctly):
+    an origin counts when one of its cue words occurs in the text as a word."""
+    cues, exempt = _cue_index(), _exempt_index()
+    found, free = set(), set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w in cues:
+            found.update(cues[w])
+        if w in exempt:
+            free.update(exempt[w])
+    return frozenset(found), frozenset(free)
+
+
+@lru_cache(maxsize=1)
+def all_suffixes() -> tuple[str, ...]:
+    """Every origin's name suffixes, longest first."""
+    return tuple(sorted({s for o in origins().values() for s in o.suffixes}, key=len, reverse=True))
+
+
+def suffix_extension(a: str, b: str) -> bool | None:
+    """For two words of which one extends the other (Kakigara / Kakigaracho; Brovary /
+    Brovarsky with the final vowel replaced): True when the extension is a name suffix of some
+    origin, False when it is anything else (Terry / Terryman), None when neither extends the
+    other."""
+    a, b = a.lower(), b.lower()
+    if len(a) > len(b):
+        a, b = b, a
+    for stem in (a, a[:-1] if a[-1:] in "aeiouy" else None):
+        if stem and len(stem) >= 3 and b.startswith(stem) and b != stem:
+            rest = b[len(stem):].lstrip("-")
+            if rest in all_suffixes():
+                return True
+    if b.startswith(a):
+        return False
+    return None

@@ -1,0 +1,276 @@
+"""Romanization schemes as data: one scheme a file in data/schemes/, one engine for all.
+
+A scheme says how a name spelled in one system (Wade-Giles, Kunrei-shiki, the German
+transliteration of Russian, a French transliteration of Arabic ...) is spelled in the English
+newsroom standard of its origin (Hanyu Pinyin, Hepburn, the national romanization of Ukraine, the
+usual English form). A file holds:
+
+    name: Wade-Giles            what the system is called in a message
+    origin: chinese             the origin (data/origins/<origin>.txt) whose names it applies to
+    standard: Hanyu Pinyin      the system it converts to
+    role: convert               convert (gives standard spellings) or key (only normalises names
+                                for comparison: two spellings with one key are one name)
+    unit: letters               letters (rewrite anywhere in the word) or syllables (the word,
+                                split at hyphens and apostrophes, must be a string of the table's
+                                syllables; each is replaced and the parts are joined)
+    source: where the table comes from, and its licence
+    rule <TAB> from <TAB> to [<TAB> before <TAB> after]
+                                `from` is replaced by `to` ("a|b" gives both spellings); the
+                                optional `before`/`after` are regular expressions the text before
+                                (ending there) and after (starting there) must match
+                                ("^" word start, "$" word end, "[aeiou]" a vowel; a
+                                `before` starting "(?<" is a lookbehind used as written)
+    pass                        rules after this line apply to the result of the rules before
+    example <TAB> spelling <TAB> standard    the scheme must turn the spelling into the standard
+    keep <TAB> spelling [<TAB> context]      the check must leave this spelling alone (in an
+                                article that says `context`, when given)
+
+Rules of one pass apply in one sweep from left to right, the longest `from` first. Everything
+is lowercase; the result takes the capital of the word it came from. Tables are read the first
+time a check asks for them, once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+
+SCHEMES = Path(__file__).resolve().parent / "data" / "schemes"
+#: Most spellings one word may give under one scheme: each ambiguous letter doubles them, and a
+#: name with more than six ambiguous places is not worth guessing.
+MAX_CANDIDATES = 64
+#: Longest syllable of any syllable table (Wade-Giles "hsiung", "ch'uang"): bounds the
+#: segmentation's look-ahead.
+MAX_SYLLABLE = 8
+_HEADER = ("name", "origin", "standard", "role", "unit", "source")
+_HYPHENS = re.compile(r"-+")
+_APOSTROPHES = "'’ʼ‘`"
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: str
+    targets: tuple[str, ...]
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class Scheme:
+    name: str
+    origin: str
+    standard: str
+    role: str = "convert"
+    unit: str = "letters"
+    source: str = ""
+    file: str = ""
+    passes: list[list[Rule]] = field(default_factory=lambda: [[]])
+    examples: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, standard, line)
+    keeps: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, context, line)
+
+    # --- letters ------------------------------------------------------------------------------
+    @property
+    def _compiled(self) -> list[tuple[re.Pattern, list[Rule]]]:
+        try:
+            return self.__dict__["_compiled_cache"]
+        except KeyError:
+            pass
+        out = []
+        for rules in self.passes:
+            if not rules:
+                continue
+            ordered = sorted(rules, key=lambda r: len(r.source), reverse=True)
+            parts = [_lookbehind(r.before) for r in ordered]
+            body = "|".join(
+                f"(?P<r{i}>{part}{re.escape(r.source)}{f'(?={r.after})' if r.after else ''})"
+                for i, (r, part) in enumerate(zip(ordered, parts)))
+            out.append((re.compile(body), ordered))
+        self.__dict__["_compiled_cache"] = out
+        return out
+
+    def _rewrite(self, word: str) -> set[str]:
+        forms = {word}
+        for pattern, rules in self._compiled:
+            nxt = set()
+            for w in forms:
+                nxt.update(_apply(pattern, rules, w))
+                if len(nxt) > MAX_CANDIDATES:
+                    break
+            forms = set(sorted(nxt)[:MAX_CANDIDATES])
+        return forms
+
+    # --- syllables ----------------------------------------------------------------------------
+    @property
+    def _table(self) -> dict[str, tuple[str, ...]]:
+        try:
+            return self.__dict__["_table_cache"]
+        except KeyError:
+            pass
+        table: dict[str, tuple[str, ...]] = {}
+        for rules in self.passes:
+            for r in rules:
+                table[r.source] = tuple(dict.fromkeys(table.get(r.source, ()) + r.targets))
+        self.__dict__["_table_cache"] = table
+        return table
+
+    def _syllables(self, word: str) -> set[str]:
+        """The word as a string of the table's syllables (its hyphenated parts joined, as pinyin
+        writes a given name: Hsiao-p'ing -> Xiaoping), converted; empty when it is not one."""
+        table = self._table
+        per_chunk = []
+        for chunk in _HYPHENS.split(word):
+            if not chunk:
+                continue
+            ways = _segment(chunk, table)
+            if not ways:
+                return set()
+            per_chunk.append(ways)
+        out = set()
+        for combo in product(*per_chunk):
+            out.add("".join(combo))
+            if len(out) >= MAX_CANDIDATES:
+                break
+        return out
+
+    # --- the interface ------------------------------------------------------------------------
+    def convert(self, word: str) -> set[str]:
+        """The standard spellings the scheme gives for `word` (lowercase in, capitalised like the
+        word out); empty when the word is not spelled in this scheme (a syllable table that
+        cannot cover it)."""
+        per_word = []
+        for w in word.split():
+            low = w.lower()
+            forms = self._syllables(low) if self.unit == "syllables" else self._rewrite(low)
+            per_word.append(sorted(_capitalised_like(w, f) for f in forms if f) or [w])
+        out = set()
+        for combo in product(*per_word):
+            out.add(" ".join(combo))
+            if len(out) >= MAX_CANDIDATES:
+                break
+        return out
+
+
+def _lookbehind(before: str) -> str:
+    """The `before` context as a lookbehind: "^" is the word start, "(?<..." is used as written,
+    anything else (a character class, letters) must be what precedes."""
+    if not before:
+        return ""
+    if before == "^":
+        return "(?<!.)"
+    if before.startswith("(?<"):
+        return before
+    return f"(?<={before})"
+
+
+def _apply(pattern: re.Pattern, rules: list[Rule], word: str) -> set[str]:
+    pieces: list[tuple[str, ...]] = []
+    pos = 0
+    for m in pattern.finditer(word):
+        rule = rules[int(m.lastgroup[1:])]
+        pieces.append((word[pos:m.start()],))
+        pieces.append(rule.targets)
+        pos = m.end()
+    pieces.append((word[pos:],))
+    out = set()
+    for combo in product(*pieces):
+        out.add("".join(combo))
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def _segment(chunk: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The ways to spell `chunk` as a string of the table's syllables, fewest syllables first
+    (mao is one syllable, not ma-o), converted (at most MAX_CANDIDATES). An apostrophe that no
+    syllable holds separates two syllables (Xi'an)."""
+    n = len(chunk)
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)  # (syllables, spellings)
+    best[0] = (0, [""])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        count, ways = best[i]
+        steps = [(j, table.get(chunk[i:j])) for j in range(i + 1, min(n, i + MAX_SYLLABLE) + 1)]
+        if chunk[i] in _APOSTROPHES:
+            steps.append((i + 1, ("",)))
+        for j, targets in steps:
+            if not targets:
+                continue
+            c = count + (1 if targets != ("",) else 0)
+            cur = best[j]
+            if cur is not None and cur[0] < c:
+                continue
+            spelled = [w + t for w in ways for t in targets][:MAX_CANDIDATES]
+            if cur is None or cur[0] > c:
+                best[j] = (c, spelled)
+            else:
+                best[j] = (c, list(dict.fromkeys(cur[1] + spelled))[:MAX_CANDIDATES])
+    return best[n][1] if best[n] is not None else []
+
+
+def _capitalised_like(word: str, form: str) -> str:
+    if word[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def parse(text: str, file: str = "<scheme>") -> Scheme:
+    """One scheme from the text of its file."""
+    header: dict[str, str] = {}
+    passes: list[list[Rule]] = [[]]
+    examples, keeps = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.strip() == "pass":
+            passes.append([])
+            continue
+        parts = line.split("\t")
+        kind = parts[0].strip()
+        if kind == "rule" and len(parts) >= 3:
+            before = parts[3] if len(parts) > 3 else ""
+            after = parts[4] if len(parts) > 4 else ""
+            passes[-1].append(Rule(parts[1], tuple(parts[2].split("|")), before, after))
+        elif kind == "example" and len(parts) == 3:
+            examples.append((parts[1], parts[2], n))
+        elif kind == "keep" and len(parts) in (2, 3):
+            keeps.append((parts[1], parts[2] if len(parts) == 3 else "", n))
+        else:
+            key, sep, value = line.partition(":")
+            if not sep or key.strip() not in _HEADER:
+                raise ValueError(f"{file}:{n}: expected a header ({', '.join(_HEADER)}), 'rule', 'pass', "
+                                 f"'example' or 'keep', got {line[:50]!r}")
+            header[key.strip()] = value.strip()
+    for key in ("name", "origin", "standard"):
+        if key not in header:
+            raise ValueError(f"{file}: no '{key}:' line")
+    return Scheme(header["name"], header["origin"], header["standard"], header.get("role", "convert"),
+                  header.get("unit", "letters"), header.get("source", ""), file, passes, examples, keeps)
+
+
+@lru_cache(maxsize=1)
+def schemes() -> tuple[Scheme, ...]:
+    """Every scheme of data/schemes/, read once."""
+    return tuple(parse(p.read_text(encoding="utf-8"), p.name) for p in sorted(SCHEMES.glob("*.txt")))
+
+
+@lru_cache(maxsize=None)
+def schemes_of(origin: str, role: str = "convert") -> tuple[Scheme, ...]:
+    return tuple(s for s in schemes() if s.origin == origin and s.role == role)
+
+
+@lru_cache(maxsize=100_000)
+def keys(word: str, origin: str) -> frozenset[str]:
+    """The comparison keys of a word as a name of `origin`: the word and its standard spellings
+    under every scheme of the origin, each normalised by the origin's key schemes. Two spellings
+    with a key in common are one name (Ryukou / Ryuko, Pavliuk / Pavlyuk, Odnoklasnyky /
+    Odnoklassniki)."""
+    low = word.lower()
+    forms = {low}
+    for s in schemes_of(origin):
+        forms.update(f.lower() for f in s.convert(low))
+    for s in schemes_of(origin, "key"):
+        forms = {k.lower() for f in forms for k in (s.convert(f) or {f})}
+    return frozenset(forms)
