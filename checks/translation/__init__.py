@@ -20,9 +20,10 @@ from .tr501_readability_outlier import ReadabilityOutlier
 from .tr601_fact_mismatch import FactMismatch
 from .tr602_polarity_mismatch import PolarityMismatch
 from .tr603_wording_mismatch import WordingMismatch
+from .tr604_renditions_disagree import RenditionsDisagree
 from .tr701_source_language import SourceLanguage
 
 CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair, WordClassSlip, MissingSubject,
           StrayCapital, MangledFixedTerm, Calque, ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes,
           QuoteMarkerWord, UntranslatedWords, SourceTypography, ReadabilityOutlier, FactMismatch, PolarityMismatch,
-          WordingMismatch, SourceLanguage]
+          WordingMismatch, RenditionsDisagree, SourceLanguage]

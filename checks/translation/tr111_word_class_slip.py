@@ -8,7 +8,7 @@ from auditor.api import Check, Finding
 from auditor.text import clip
 
 from .tokens import norm, words
-from .verbs import AUXILIARIES, DETERMINERS, PREPOSITIONS
+from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADJECTIVE, ADVERB, NOUN, classes
 
 _SUBJECTS = frozenset("he she they we i".split())
@@ -74,13 +74,13 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             while j >= 0 and i - j <= MAX_ADJECTIVES and _adjective(toks[j]) and lows[j] not in DETERMINERS:
                 j -= 1
             before = lows[j] if j >= 0 else ""
-            if before in _ARTICLES_AND_POSSESSIVES and lows[i - 1] not in _COMPARISON and (
-                    nxt == "of" and not gap.strip() or after == ","):
+            if before in _ARTICLES_AND_POSSESSIVES and lows[i - 1] not in _COMPARISON and nxt == "of" \
+                    and not gap.strip():
                 yield ms[j].start(), ms[i].end(), "a verb where the phrase needs a noun"
             elif before in PREPOSITIONS and before != "to" and j < i - 1 and after == ",":
                 yield ms[j].start(), ms[i].end(), "a verb where the phrase needs a noun"
         if i >= 1 and lows[i - 1] in _BE and nxt in _CLAUSE_STARTS and not gap.strip() and tok.islower() \
-                and classes(lows[i]) == "bf" and lows[i] not in AUXILIARIES:
+                and classes(lows[i]) == "bf" and lows[i] not in AUXILIARIES and lows[i] not in IRREGULAR_FINITE:
             yield ms[i - 1].start(), ms[i].end(), "a bare verb after 'be' (advisable, advised)"
         if _adverb_only(tok) and i >= 1 and i + 1 < len(toks) and _noun_only(toks[i + 1]) and not gap.strip() \
                 and lows[i - 1] != "to" and lows[i + 1] not in _PRONOUN_NOUNS \

@@ -21,12 +21,18 @@ WEAK_ALIGNMENT = 0.4
 MIN_LENDER_SIMILARITY = 0.15
 #: ... and at least this many content words besides the polarity words.
 MIN_LENDER_SHARED_WORDS = 3
+#: With two renditions only, their sentences are compared when they are aligned at least this
+#: well (surely the same sentence), and for a negation better still (a negation in a loosely
+#: matched sentence may belong to a clause the other rendition split off).
+PAIR_ALIGNMENT = 0.5
+PAIR_NEGATION_ALIGNMENT = 0.6
 #: Numbers below this are often written as words in one rendition and as digits in another.
 MIN_SIGNIFICANT_NUMBER = 10
 
 
 class Disagreement(NamedTuple):
-    kind: str                   # "polarity", "negation", "number", "name", "wording"
+    kind: str                   # "polarity", "negation", "number", "name", "wording"; with two
+                                # renditions only: "pair-number", "pair-polarity", "pair-negation"
     doc: int
     sent: int
     counterparts: tuple         # Counterparts of the sentence in the other renditions
@@ -55,6 +61,11 @@ def find_disagreements(docs: list[DocSummary], members: list[int], aligned, opts
     out = []
     for (d, k), cps in sorted(aligned.items()):
         n = len(cps)
+        if len(members) == 2 and n == 1:
+            pair = _pair(docs, d, k, cps[0])
+            if pair:
+                out.append(pair)
+            continue
         if n < max(MIN_VOTES, opts.min_counterparts):
             continue
         s = docs[d].sentences[k]
@@ -79,6 +90,28 @@ def find_disagreements(docs: list[DocSummary], members: list[int], aligned, opts
             out.append(Disagreement(kind, d, k, tuple(cps), tuple(seen), tuple(expected),
                                     tuple(support), text, consensus))
     return out
+
+
+def _pair(docs, d, k, c) -> Disagreement | None:
+    """Two renditions only: no majority can say which one is right, so a number, a pole or a
+    negation that the two surely aligned sentences state differently is a disagreement of both
+    ("pair-" kinds, reported on each side)."""
+    if c.score < PAIR_ALIGNMENT:
+        return None
+    s, o = docs[d].sentences[k], docs[c.doc].sentences[c.sent]
+    mine = sorted(x for x in s.numbers if _significant(x) and x not in window(docs[c.doc], c.sent, "numbers"))
+    theirs = sorted(x for x in o.numbers if _significant(x) and x not in window(docs[d], k, "numbers"))
+    if mine and theirs:
+        return Disagreement("pair-number", d, k, (c,), tuple(mine), tuple(theirs), (c,), o.text)
+    for pair, side in sorted(s.poles):
+        if (pair, 1 - side) in o.poles and (pair, side) not in o.poles and (pair, 1 - side) not in s.poles:
+            return Disagreement("pair-polarity", d, k, (c,), ((pair, side),), ((pair, 1 - side),), (c,), o.text)
+    if s.negated != o.negated and c.score >= PAIR_NEGATION_ALIGNMENT and not any(
+            docs[c.doc].sentences[j].negated == s.negated
+            for j in (c.sent - 1, c.sent + 1) if 0 <= j < len(docs[c.doc].sentences)):
+        return Disagreement("pair-negation", d, k, (c,), ("negated" if s.negated else "affirmative",),
+                            ("affirmative" if s.negated else "negated",), (c,), o.text)
+    return None
 
 
 def _consensus(docs, aligned, cps) -> tuple[float, float] | None:

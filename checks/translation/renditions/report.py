@@ -10,11 +10,12 @@ from auditor.text import clip
 
 from .analysis import Renditions, Result
 from .disagreements import Disagreement
-from .summary import NUMBER, WORD, is_negation, surface
+from .numbers import numbers
+from .summary import WORD, is_negation, surface
 
 #: The checks that share the analysis, in the order in which one of them gives the overview of
 #: stories for reports (the first one selected does, so that it is given once).
-STORY_OVERVIEW_ORDER = ("TR601", "TR602", "TR603")
+STORY_OVERVIEW_ORDER = ("TR601", "TR602", "TR603", "TR604")
 #: Words quoted from each side, and files named, at most: messages stay short.
 QUOTED_WORDS = 3
 NAMED_FILES = 2
@@ -97,13 +98,15 @@ def words_of(text: str, stems) -> list[str]:
     return surface(text, set(stems))
 
 
-def numbers_of(text: str, numbers) -> list[str]:
-    """The numbers of `text` with these values ('4000' matches '4,000'), as written there."""
-    wanted = set(numbers)
+def numbers_of(text: str, values) -> list[str]:
+    """The numbers of `text` with these values ('4000' matches '4,000' and 'four thousand'), as
+    written there."""
+    wanted = set(values)
     out: list[str] = []
-    for m in NUMBER.finditer(text):
-        if m.group().replace(",", "") in wanted and m.group() not in out:
-            out.append(m.group())
+    for n in numbers(text):
+        shown = text[n.start:n.end].strip()
+        if n.value in wanted and shown not in out:
+            out.append(shown)
     return out
 
 

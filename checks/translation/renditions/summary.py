@@ -11,13 +11,12 @@ from typing import NamedTuple
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
+from .numbers import numbers as number_values
 
 POLARITY_TABLE = "renditions_polarity.json"
 
 # Bounded, non-nested patterns: safe on a 1 MB line without spaces.
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,39}")
-NUMBER = re.compile(r"(?<![\w.,:])\d{1,3}(?:,\d{3}){1,4}(?![\d,]*\d)|(?<![\w.,:])\d{1,12}(?:\.\d{1,4})?(?![\w:]|[.,]\d)")
-_CLOCK = re.compile(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
 #: Words of the shared stop-word list that still tell renditions apart: a quantity ("many"), a
 #: verb of doing ("made", "make") and a relation ("among"). Leaving them out of the comparison
 #: lost two Major errors and added false alarms on the development sets (MQM, scraped pages).
@@ -63,7 +62,7 @@ class SentenceSummary(NamedTuple):
     text: str
     stems: frozenset            # stemmed content words
     names: frozenset            # stems of capitalised words in mid-sentence
-    numbers: frozenset          # normalised numbers ("1200", "2.9"), clock times left out
+    numbers: frozenset          # normalised values ("1200" for '1,200' or '1.2 thousand'), no clock times
     negated: bool               # a negation cue (not, never, n't, without ...)
     poles: frozenset            # (pair index, side) of polarity words
     quoted: bool = False        # mostly direct quotation
@@ -112,11 +111,7 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
         if s in table:
             poles.add(table[s])
         first = False
-    numbers = set()
-    for m in NUMBER.finditer(text):
-        if _CLOCK.match(text, m.end()):
-            continue
-        numbers.add(m.group().replace(",", ""))
+    numbers = {n.value for n in number_values(text)}
     return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
                            _frozen(numbers), negated, _frozen(poles), quoted)
 

@@ -1,0 +1,80 @@
+"""Numbers as renditions state them, normalised to one value so that '4,000', '4 000', 'four
+thousand', '4k' and '4.0 thousand' compare equal, and '1.2 million' equals '1,200,000': digits
+with thousands separators (comma, space, thin space), decimals, scale words and suffixes
+(thousand, million, billion, trillion, mn, bn; not 'm' or 'k', which are also units), and numbers written out in words. Units,
+currencies and percent signs around a number do not change its value. Clock times are left out."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+           "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000}
+_NUMBER_WORDS = "|".join(sorted(list(_ONES) + list(_TENS) + ["hundred", "thousand", "million", "billion", "trillion"],
+                                key=len, reverse=True))
+# Digits: 4,000 / 4 000 / 4.5 / 12; then an optional scale word or suffix.
+_DIGITS = re.compile(
+    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3}){1,4}|\d{1,12}(?:\.\d{1,4})?)"
+    r"(?:[ \u00a0]?(thousand|million|billion|trillion|mln|bln|mn|bn)\b|(?![\w:]|[.,]\d))", re.I)
+_WORDS = re.compile(r"\b(?:" + _NUMBER_WORDS + r")(?:[ \-](?:and[ ])?(?:" + _NUMBER_WORDS + r")){0,6}\b", re.I)
+_CLOCK = re.compile(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
+
+
+class Number(NamedTuple):
+    start: int
+    end: int
+    value: str      # canonical: '4000', '2.9'
+
+
+def canonical(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _words_value(text: str) -> float | None:
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[ \-]+", text.lower()):
+        if w == "and":
+            continue
+        if w in _ONES:
+            current += _ONES[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def numbers(text: str) -> Iterator[Number]:
+    """The numbers of `text`, in order, with their values; clock times left out."""
+    taken: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        if _CLOCK.match(text, m.end(1)):
+            continue
+        raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        if m.group(2):
+            value *= _SCALES[m.group(2).lower()]
+        taken.append((m.start(), m.end()))
+        yield Number(m.start(), m.end(), canonical(value))
+    for m in _WORDS.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = _words_value(m.group())
+        if value is not None and not _CLOCK.match(text, m.end()):
+            yield Number(m.start(), m.end(), canonical(value))
