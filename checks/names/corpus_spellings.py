@@ -13,6 +13,7 @@ from auditor.api import Analysis, Option, Spelling as SpellingOverview, Spelling
 from .evidence import ROMANIZATION, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
+from .origins import doc_origins
 from .renditions import alternations, rendition_groups
 from .table import context_names, spelling_table
 from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
@@ -58,6 +59,7 @@ class FileNames:
     context: frozenset[str]  # its rarer names: shared ones say that two files tell one story
     house_spans: tuple[tuple[int, int], ...]  # listed house-list variants (NM105's findings)
     paragraphs: int = 0
+    origins: frozenset[str] = frozenset()  # the origins its cue words name (Japan: japanese)
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,13 @@ class Spellings:
         self.known: dict[str, float] = {}
         self.context: dict[str, frozenset[str]] = {}
         self.house_spans: dict[str, tuple] = {}
+        self.origins: dict[str, frozenset[str]] = {}
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
         slots: dict[str, dict[str, frozenset[int]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
+            self.origins[item.path] = item.origins
             shapes[item.path] = (item.paragraphs, item.context)
             slots[item.path] = {b: u.paragraphs for b, u in item.entries.items()}
             if item.house_spans:
@@ -136,11 +140,17 @@ class Spellings:
         rendition has a where another has b, and no rendition has both there)."""
         out = []
         for g, group in enumerate(self.groups_of_renditions):
-            pairs = alternations(slots, group, lambda a, b: loosely_variant(a, b, self.known[a], self.known[b]))
+            origins = self.origins_of(group)
+            pairs = alternations(slots, group,
+                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins))
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
         return out
+
+    def origins_of(self, paths) -> frozenset[str]:
+        """The origins any of the files is about."""
+        return frozenset().union(*(self.origins.get(p, frozenset()) for p in paths))
 
     def other_files(self, b: str, path: str) -> int:
         """How many files besides `path` use the spelling `b`."""
@@ -154,7 +164,7 @@ class Spellings:
     def verdict(self, a: str, b: str) -> Verdict | None:
         """Which of two variant spellings wins across the corpus (files using each)."""
         return decide(a, b, (len(self.files[a]), len(self.files[b])), (self.known[a], self.known[b]),
-                      self.house.protected)
+                      self.house.protected, origins=self.origins_of(set(self.files[a]) | set(self.files[b])))
 
     @cached_property
     def _within(self) -> set[tuple[str, str]]:
@@ -214,6 +224,7 @@ class Spellings:
         out = []
         for g, pairs in sorted(by_group.items()):
             group = set(self.groups_of_renditions[g])
+            origins = self.origins_of(group)
 
             def users(b: str) -> set[str]:
                 return set(self.every[b]) & group
@@ -222,7 +233,8 @@ class Spellings:
             ties = []
             for a, b in pairs:
                 ua, ub = users(a), users(b)
-                v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected)
+                v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
+                           origins=origins)
                 if v is None or (defer_romanization and v.evidence == ROMANIZATION):
                     continue
                 if v.tie:
@@ -353,7 +365,7 @@ class CorpusSpellings(Analysis):
                    for b, sp in table.items()}
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
-                          len(doc.paragraphs))]
+                          len(doc.paragraphs), doc_origins(doc)[0])]
 
     def finalize(self, summary) -> Spellings:
         return Spellings(summary, self.opts.min_shared_names, house_list(self.settings))

@@ -37,11 +37,12 @@ class Verdict:
 
 
 def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float],
-           protected: frozenset[str] = frozenset(), other_files: tuple[int, int] | None = None
-           ) -> Verdict | None:
+           protected: frozenset[str] = frozenset(), other_files: tuple[int, int] | None = None,
+           origins=()) -> Verdict | None:
     """Which of the spellings `a` and `b` wins. `uses` is how often each is used, `known` their
     Zipf frequencies, `protected` the house list's words, `other_files` (for two spellings of one
-    article) how many other files of the corpus use each. None when both are house spellings:
+    article) how many other files of the corpus use each, `origins` the origins the text is about
+    (whose romanization schemes count as rules). None when both are house spellings:
     two names of the list, never one misspelled."""
 
     def win(w: str, evidence: str) -> Verdict:
@@ -51,7 +52,7 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
         if a in protected and b in protected:
             return None
         return win(a if a in protected else b, HOUSE)
-    standard = standard_spelling(a, b)
+    standard = standard_spelling(a, b, origins)
     if standard is not None:
         return win(standard, ROMANIZATION)
     if uses[0] != uses[1]:

@@ -1,17 +1,20 @@
 """NM103: a name in a non-standard romanization, where the standard form is known."""
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
 from auditor.examples import DataExample
 
+from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
 from .frequency import ZIPF_TIE, zipf
 from .house_list import SETTINGS, house_list
+from .origins import doc_origins
 from .romanize import (TABLES, looks_japanese, old_chinese_to_pinyin, russian_markers, russian_to_ukrainian,
-                       table, to_hepburn, ukrainian_spellings)
-from .table import spelling_table
+                       scheme_standards, table, to_hepburn, ukrainian_spellings)
+from .schemes import schemes
 
 #: A Japanese-looking word at least this frequent (Zipf) is an English word or an established
 #: spelling, not a misromanized name (the default of the `max-zipf` option).
@@ -21,70 +24,124 @@ MIN_HEPBURN_ZIPF = 1.0
 #: A Russian-route surname at least this frequent (Zipf) is an established English spelling of
 #: the name, left alone.
 MAX_SURNAME_ZIPF = 2.0
+#: A scheme's standard form is evidence on its own (no file uses it) only when it is this
+#: frequent (Zipf 2: a name English text uses, like Zedong or Daegu) ...
+MIN_STANDARD_ZIPF = 2.0
+#: ... and at least this much more frequent than the spelling seen (a factor of ten): two
+#: spellings of similar frequency are both in use (Pusan, Busan), not one a slip.
+STANDARD_GAP = 1.0
+#: Longest name word looked at (letters, hyphens and apostrophes): "Hsiao-p'ing", "Ch'ŏngju".
+MAX_WORD = 40
+# A name word: a capitalised word, with the hyphenated or apostrophised syllables that follow it
+# ("Tse-tung", "Ch'ing", "Xi'an", "P'yŏngyang").
+_NAME_WORD = re.compile(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
 
 
 class NonStandardRomanization(CorpusCheck):
     """A name romanized by a non-standard route, where the standard form is known.
 
-    Japanese names that came through Russian or Kunrei-shiki (si->shi, ti->chi, tu->tsu, hu->fu,
-    dz/zi->z/ji, sy/ty->sh/ch: "Isiba" -> "Ishiba", "Sidzuoka" -> "Shizuoka") are reported when
-    the word is made of Japanese syllables only, the article is about Japan, the word is not a
-    known word (`max-zipf`) and the Hepburn form is a known name or used in the files audited
-    together. Ukrainian names that came through Russian (Kiev, Elena, Dovganyuk) and older Chinese
-    romanizations (Peking) are reported only when a file audited together uses the standard form
-    (for a first name, with the same surname): "Elena" alone may be a Russian."""
+    The romanization schemes (one data file each: Kunrei-shiki and the Russian route to Hepburn
+    for Japanese, Wade-Giles and the Russian route to pinyin for Chinese, McCune-Reischauer, Yale
+    and the Russian route to the Revised Romanization for Korean, the German, French and
+    scholarly transliterations of Russian, Ukrainian, Belarusian and Arabic names) apply to a
+    word only when the article, or a file of the same story, is about that origin (its cue
+    words: Japan, Tokyo ...; not Taiwan for Wade-Giles), the word has the letters of a name of
+    that origin, and the standard form is known: used in the files audited together, or a well
+    known name while the spelling seen is not ("Isiba" -> "Ishiba", "Tse-tung" -> "Zedong").
+    Ukrainian names that came through Russian (Kiev, Elena, Dovganyuk) and older Chinese place
+    names (Peking) are reported only when a file audited together uses the standard form (for a
+    first name, with the same surname): "Elena" alone may be a Russian."""
 
     code = "NM103"
     family = "names"
     settings = SETTINGS
     summary = "Name in a non-standard romanization"
     severity = "warning"
+    uses = (CorpusSpellings,)
     options = {"max_zipf": Option(MAX_ZIPF, "a Japanese-looking word at least this frequent (Zipf) "
                                             "is left alone")}
 
     def collect(self, doc):
         names = doc_names(doc)
+        origins, exempt = doc_origins(doc)
         ru = russian_to_ukrainian()
         old = old_chinese_to_pinyin()
         uk_first = {v[0] for v in ru.values() if v[1] == "first"}
         candidates = []
+        text = doc.text
         for i, t in enumerate(names.tokens):
-            w = t.text
-            nxt = names.tokens[i + 1].text if i + 1 < len(names.tokens) and \
-                doc.text[t.end:names.tokens[i + 1].start] == " " else ""
             if doc.in_quote(t.start, t.end):
                 continue
+            w = t.text
+            nxt = names.tokens[i + 1].text if i + 1 < len(names.tokens) and \
+                text[t.end:names.tokens[i + 1].start] == " " else ""
             if w in ru or w in old:
                 candidates.append(("table", w, nxt, t.start, t.end))
             elif "japan" in names.context and looks_japanese(w) and to_hepburn(w) != w:
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
+            if zipf(w) < MAX_ZIPF or text[t.end:t.end + 1] in "'’ʼ-":
+                m = _NAME_WORD.match(text, t.start)
+                if m and len(m.group()) <= MAX_WORD:
+                    candidates.append(("scheme", m.group(), "", m.start(), m.end()))
         pairs = {(t.text, names.tokens[i + 1].text) for i, t in enumerate(names.tokens[:-1])
                  if t.text in uk_first}
-        return {"docs": [(doc.path, candidates)], "names": set(spelling_table(doc)), "pairs": pairs}
+        return {"docs": [(doc.path, candidates, origins, exempt)], "pairs": pairs}
 
     def empty(self):
-        return {"docs": [], "names": set(), "pairs": set()}
+        return {"docs": [], "pairs": set()}
 
     def merge(self, a, b):
         a["docs"].extend(b["docs"])
-        a["names"] |= b["names"]
         a["pairs"] |= b["pairs"]
         return a
 
     def finalize(self, summary):
         protected = house_list(self.settings).protected
-        corpus = summary["names"]
+        spellings = self.analysis(CorpusSpellings)
+        corpus = set(spellings.every)
         pairs = summary["pairs"]
-        for path, candidates in sorted(summary["docs"], key=lambda d: d[0]):
+        story_origins = _story_origins(spellings)
+        for path, candidates, origins, exempt in sorted(summary["docs"], key=lambda d: d[0]):
+            origins = (origins | story_origins.get(path, frozenset())) - exempt
+            done = set()
             for kind, w, nxt, s, e in candidates:
-                if w in protected:
+                if w in protected or (s, e) in done:
                     continue
-                found = self._standard(kind, w, nxt, corpus, pairs)
+                if kind == "scheme":
+                    found = self._scheme_standard(w, origins, spellings)
+                else:
+                    found = self._standard(kind, w, nxt, corpus, pairs)
                 if found:
                     standard, message = found
+                    done.add((s, e))
                     yield path, Finding(s, e, message, (Edit(s, e, standard),), UNSAFE)
+
+    def _scheme_standard(self, w, origins, spellings) -> tuple[str, str] | None:
+        """(standard spelling, message) from the romanization schemes of the origins."""
+        if not origins or zipf(w) >= MAX_SURNAME_ZIPF:
+            return None
+        best = None
+        for form, scheme in scheme_standards(w, origins, strict=False):
+            used = len(spellings.every.get(form, ()))
+            seen = len(spellings.every.get(w, ()))
+            zf, zw = zipf(form), zipf(w)
+            if used and used >= seen:
+                score = (2, used, zf)
+                where = ("used in the other files" if used > 1 else "used in another file")
+            elif zw < self.opts.max_zipf and zf >= MIN_STANDARD_ZIPF and zf >= zw + STANDARD_GAP:
+                score = (1, 0, zf)
+                where = "the common spelling"
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, form, scheme, where)
+        if best is None:
+            return None
+        _, form, scheme, where = best
+        return form, (f"'{w}' is the {scheme.name} spelling of the name; the {scheme.standard} form "
+                      f"'{form}' is {where}")
 
     def _standard(self, kind, w, nxt, corpus, pairs) -> tuple[str, str] | None:
         """(standard spelling, message) when the evidence is strong enough, else None."""
@@ -125,19 +182,46 @@ class NonStandardRomanization(CorpusCheck):
         for name in TABLES:
             for entry in table(name):
                 source = f"data/{name}: {entry.spelling}"
-                fires = partial(_entry_fires, cls, entry)
+                fires = partial(_entry_fires, cls, entry.spelling, entry.standard)
                 out.append(DataExample(source, entry.example, True, fires))
                 out.append(DataExample(source, entry.counter_example, False, fires))
+        for scheme in schemes():
+            for spelling, standard, line in scheme.examples:
+                source = f"data/schemes/{scheme.file}:{line}: {spelling}"
+                out.append(DataExample(source, spelling, True, partial(_converts, scheme, standard)))
+            for spelling, context, line in scheme.keeps:
+                source = f"data/schemes/{scheme.file}:{line}: {spelling}"
+                text = (f"Officials said on Monday that {spelling} would travel to the capital"
+                        f"{' of ' + context if context else ''} next week.\n")
+                out.append(DataExample(source, text, False, partial(_entry_fires, cls, spelling, None)))
         return out
 
 
-def _entry_fires(cls, entry, text: str) -> bool:
-    """Whether the check, run on `text` as a corpus of one article, changes the entry's spelling
-    into its standard form."""
+def _story_origins(spellings) -> dict[str, frozenset[str]]:
+    """For each file of a group of renditions, the origins any file of the group is about."""
+    out: dict[str, frozenset[str]] = {}
+    for group in spellings.groups_of_renditions:
+        origins = spellings.origins_of(group)
+        for p in group:
+            out[p] = origins
+    return out
+
+
+def _converts(scheme, standard: str, spelling: str) -> bool:
+    """Whether the scheme gives `standard` for `spelling` (case aside)."""
+    return standard.lower() in {f.lower() for f in scheme.convert(spelling)}
+
+
+def _entry_fires(cls, spelling: str, standard: str | None, text: str) -> bool:
+    """Whether the check, run on `text` as a corpus of one article, flags `spelling` (and, when
+    `standard` is given, changes it into that)."""
     from auditor.document import Document
 
     check = cls()
+    analysis = CorpusSpellings()
     doc = Document("example.txt", text)
+    check._analysis_results = {CorpusSpellings: analysis.finalize(analysis.collect(doc))}
     summary = check.merge(check.empty(), check.collect(doc))
-    return any(doc.text[f.start:f.end] == entry.spelling and f.edits and f.edits[0].replacement == entry.standard
+    return any(doc.text[f.start:f.end].startswith(spelling.split()[0]) and
+               (standard is None or (f.edits and f.edits[0].replacement == standard))
                for _, f in check.finalize(summary))

@@ -109,3 +109,8 @@ def suffix_extension(a: str, b: str) -> bool | None:
     if b.startswith(a):
         return False
     return None
+
+
+def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
+    """`origins_of_text` of a document, computed once and shared by the checks."""
+    return doc.memo("names.origins", lambda d: origins_of_text(d.text))

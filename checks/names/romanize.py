@@ -83,13 +83,16 @@ def old_chinese_to_pinyin() -> dict[str, str]:
     return {e.spelling: e.standard for e in table("old_romanization.tsv")}
 
 
-def standard_spelling(a: str, b: str) -> str | None:
+def standard_spelling(a: str, b: str, origins=()) -> str | None:
     """Which of two spellings of one name a rule makes the standard one (Kisida/Kishida ->
-    Kishida, Irina/Iryna -> Iryna), or None when no rule relates them."""
+    Kishida, Irina/Iryna -> Iryna, Yuukaku/Yukaku for a Japanese name), or None when no rule
+    relates them. `origins` are the origins the text is about: their schemes count too."""
     ru, old = russian_to_ukrainian(), old_chinese_to_pinyin()
     for x, y in ((a, b), (b, a)):
         if to_hepburn(x) == y or ru.get(x, ("",))[0] == y or old.get(x) == y:
             return y
+    if origins:
+        return scheme_standard(a, b, origins)
     return None
 
 
@@ -176,3 +179,48 @@ def looks_pinyin(word: str) -> bool:
             if w[i:i + n] in _PINYIN and i + n <= len(w):
                 reach[i + n] = min(reach.get(i + n, 99), reach[i] + 1)
     return reach.get(len(w), 0) >= 2  # one syllable is any short word
+
+
+# --- the schemes of data/schemes/ ---------------------------------------------------------------
+
+def fitting_origins(word: str, origins) -> tuple[str, ...]:
+    """The origins among `origins` whose names have the word's letters."""
+    from .origins import origins as known
+
+    table = known()
+    return tuple(o for o in sorted(origins) if o in table and table[o].fits(word))
+
+
+def scheme_standards(word: str, origins, strict: bool = True) -> list[tuple[str, object]]:
+    """(standard spelling, scheme) for the schemes of the given origins whose letters the word
+    has. `strict`: only schemes that always change the word (a spelling the scheme could also
+    leave as it is, like Inoue under the long-vowel scheme, is no evidence of a direction)."""
+    from .schemes import schemes_of
+
+    out = []
+    for o in fitting_origins(word, origins):
+        for s in schemes_of(o):
+            forms = s.convert(word)
+            if word in forms and strict:
+                continue
+            out.extend((f, s) for f in sorted(forms - {word}))
+    return out
+
+
+def same_name(a: str, b: str, origins) -> bool:
+    """Whether two spellings are one name of one of the origins: a key in common (Ryukou /
+    Ryuko, Natalia / Nataliya) for an origin whose letters both have."""
+    from .schemes import keys
+
+    for o in fitting_origins(a, origins):
+        if fitting_origins(b, (o,)) and keys(a, o) & keys(b, o):
+            return True
+    return False
+
+
+def scheme_standard(a: str, b: str, origins) -> str | None:
+    """The one of two spellings that a scheme of the origins makes the standard of the other."""
+    for x, y in ((a, b), (b, a)):
+        if any(f == y for f, _ in scheme_standards(x, origins)):
+            return y
+    return None

@@ -264,13 +264,16 @@ def schemes_of(origin: str, role: str = "convert") -> tuple[Scheme, ...]:
 @lru_cache(maxsize=100_000)
 def keys(word: str, origin: str) -> frozenset[str]:
     """The comparison keys of a word as a name of `origin`: the word and its standard spellings
-    under every scheme of the origin, each normalised by the origin's key schemes. Two spellings
+    under every scheme of the origin that always changes it, each normalised by the origin's key
+    schemes. Two spellings
     with a key in common are one name (Ryukou / Ryuko, Pavliuk / Pavlyuk, Odnoklasnyky /
     Odnoklassniki)."""
     low = word.lower()
     forms = {low}
     for s in schemes_of(origin):
-        forms.update(f.lower() for f in s.convert(low))
+        converted = {f.lower() for f in s.convert(low)}
+        if low not in converted:  # a scheme that may also leave the word alone links nothing
+            forms.update(converted)
     for s in schemes_of(origin, "key"):
         forms = {k.lower() for f in forms for k in (s.convert(f) or {f})}
     return frozenset(forms)

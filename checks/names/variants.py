@@ -141,12 +141,14 @@ MIN_SOUND_KEY = 3
 SOUND_RATIO = 60
 
 
-def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = None) -> bool:
+def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = None, origins=()) -> bool:
     """One name in two spellings, judged for two words that alternate between renditions of one
     story (so looser than `is_variant`): same first letter and LOOSE_RATIO letters in common, or
     the same sound (Metaphone), or the same romanization key. Never a word and its derivative
     (Russia/Russian, Marin/Marina), nor two established words that sound different (Iran/Iraq,
-    Epicenter/Epicentre: a word choice, not a misspelled name)."""
+    Epicenter/Epicentre: a word choice, not a misspelled name). `origins` are the origins the
+    story is about: spellings that their romanization schemes make one name are one name
+    (Andrei/Andrey, Ryukou/Ryuko)."""
     if a == b:
         return False
     ua, ub = unaccent(a).lower(), unaccent(b).lower()
@@ -154,6 +156,11 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
     if morph_related(ua, ub):
         return False
+    if origins:
+        from .romanize import same_name
+
+        if same_name(a, b, origins):
+            return True
     from rapidfuzz.fuzz import ratio
 
     from .origins import suffix_extension
