@@ -292,7 +292,7 @@ def test_combined_evidence_names_what_decided_and_guards_hold():
     # A name or a Latin binomial is no sentence of another language.
     doc = Document("n.txt", ARTICLE + "Marijke van der Berg\n\nFittonia albivenis\n")
     lay = layout.layout(doc)
-    assert not any(line_scores._foreign_language(ln) for ln in lay.lines)
+    assert not any(line_scores._foreign_language(ln)[0] for ln in lay.lines)
     assert line_scores.THRESHOLD == 1.0 and line_scores.W_COMMENT_THREAD >= line_scores.THRESHOLD
 
 

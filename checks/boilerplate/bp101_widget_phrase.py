@@ -9,15 +9,16 @@ from .line_verdicts import PhraseCheck, Verdict
 
 #: Families whose heading line ("Related content", "Tags", "Advertisement") announces the lines
 #: under it, and how many lines under it it may claim: a related-links or navigation box lists
-#: up to about a dozen links; an ad label stands over the one or two lines of its teaser.
-LISTS_UNDER_HEADING = {"related links": 12, "navigation": 12, "advertisement": 2}
+#: up to about a dozen links; an ad label stands over the one or two lines of its teaser; a
+#: publisher's appeal ("A message from our founder:") over the few points of its pitch.
+LISTS_UNDER_HEADING = {"related links": 12, "navigation": 12, "advertisement": 2, "donation appeal": 6}
 #: A table of contents lists the article's own sections: its entries are not links away.
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|in this article|on this page|"
                                r"jump to|skip to)\b", re.I)
 #: A heading is short: at most this many words without a final full stop ...
 HEADING_MAX_WORDS = 5
 #: ... or at most this many ending in a colon ("Read more on this topic:").
-HEADING_COLON_MAX_WORDS = 6
+HEADING_COLON_MAX_WORDS = 10
 #: A link listed under a heading is a headline or a title, not a paragraph of this length.
 LISTED_MAX_WORDS = 25
 #: Quoting the heading in the message: enough to recognise it.
@@ -29,8 +30,8 @@ class WidgetPhrase(PhraseCheck):
     donation boxes, cookie banners, ad labels, navigation and CMS footers. The wording comes from
     the phrase families (data files, each pattern with an example and a counter-example); a
     widget heading of related links, navigation or an ad label ("You may also like") also claims
-    the short, non-prose lines right under it (up to 12 links; 2 under an ad label) when they are
-    list items or come after the last paragraph. Real sentences that merely mention subscribing,
+    the short, non-prose lines right under it (up to 12 links; 2 under an ad label; 6 points of a
+    publisher's appeal) when they are list items or come after the last paragraph. Real sentences that merely mention subscribing,
     sharing or comments are long and do not start with the widget's wording, so they are not
     matched.
 

@@ -83,9 +83,14 @@ W_LISTED_IN_BODY = -0.6
 # --- shapes -----------------------------------------------------------------------------------
 #: A teaser or a call to action is a short line: a few words to a dozen and a half.
 TEASER_MIN_WORDS, TEASER_MAX_WORDS = 3, 18
-#: A line in another language is judged only when short (longer: a quotation or a paragraph
-#: that another check, untranslated text, reports) ...
+#: A line in another language inside the body counts only when short (longer: a quotation or a
+#: paragraph that another check, untranslated text, reports) ...
 FOREIGN_MAX_WORDS = 15
+#: After the body, where the original site's footer stands, a line of this many words (a
+#: paragraph about the site).
+FOREIGN_TAIL_MAX_WORDS = 150
+#: A line longer than this many characters a word is not looked at (bounded detector input).
+FOREIGN_MAX_CHARS_PER_WORD = 14
 #: ... and when it has enough letters to tell the language.
 FOREIGN_MIN_LETTERS = 6
 #: ... and enough words to be a phrase (one word is a name or a term).
@@ -100,6 +105,11 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MAX_WORDS = 14
 #: A comment thread has this many markers (comment headers, reply links, counters) at least.
 THREAD_MIN_MARKERS = 2
+#: The last comment runs to the end of the text when at most this many lines follow the last
+#: marker ...
+THREAD_TAIL_MAX_LINES = 8
+#: ... each of them comment-sized.
+THREAD_COMMENT_MAX_WORDS = 120
 #: The content words of a line are compared by their first letters ('flood' meets 'flooded').
 STEM_CHARS = 6
 #: Shorter words are function words or too ambiguous to compare.
@@ -170,6 +180,11 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
     thread = _comment_thread(lay, families_of)
     contents = _contents_entries(lay, claimed, families_of)
     teaser = [_teaser(ln) for ln in lines]
+    # Lines in another language; the English body ends at its last English paragraph (a footer
+    # of the original site in its own language is prose too, but not the article's).
+    foreign_lines = _foreign_lines(lay, claimed) if doc_english else {}
+    last_body = max((ln.index for ln in lines if ln.prose and ln.index not in claimed
+                     and ln.index not in foreign_lines), default=-1)
     out: dict[int, Decision] = {}
     for ln in lines[1:]:
         i = ln.index
@@ -181,7 +196,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
         heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
                            and not stems(ln.words).isdisjoint(stems(nxt.words)))
         if i in thread:
-            ev.append(Evidence(f"inside the reader-comment thread (lines {thread[i]})", W_COMMENT_THREAD))
+            ev.append(Evidence("inside the reader-comment thread", W_COMMENT_THREAD))
         if i in contents:
             ev.append(Evidence("an entry of a table of contents (repeated below as a heading)", W_CONTENTS))
             if contents[i]:
@@ -195,8 +210,8 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
             ev.append(Evidence("a call to action", cta))
         if ln.n_words <= TEASER_MAX_WORDS * 2 and _SALES.search(ln.text):
             ev.append(Evidence("sales wording", W_SALES))
-        foreign = doc_english and _foreign_language(ln)
-        if foreign:
+        foreign = foreign_lines.get(i, ("", ""))[0]
+        if foreign and (i > last_body or ln.n_words <= FOREIGN_MAX_WORDS):
             ev.append(Evidence(f"in {foreign} inside an English text", W_FOREIGN))
             if not ln.prose and not ln.ends_sentence:
                 ev.append(Evidence("the shape of a widget label", W_FOREIGN_SHAPE))
@@ -207,7 +222,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
             else:
                 ev.append(Evidence("not a subheading (no paragraph under it)", W_NOT_HEADING))
-        if i > lay.last_body:
+        if i > last_body:
             ev.append(Evidence("after the body", W_AFTER_BODY))
         elif lay.zone(i) == "body" and ln.listed:
             ev.append(Evidence("a list item inside the body", W_LISTED_IN_BODY))
@@ -273,17 +288,24 @@ def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
 THREAD_FAMILIES = frozenset({"comment form"})
 
 
-def _comment_thread(lay: Layout, families_of: dict[int, str]) -> dict[int, str]:
+def _comment_thread(lay: Layout, families_of: dict[int, str]) -> set[int]:
     """The lines of the reader-comment thread: from the first comment marker after the body's
-    start to the last one (at least THREAD_MIN_MARKERS of them), the lines that are not markers.
-    Index -> the thread's span of lines, as the message cites it."""
+    start to the last one (at least THREAD_MIN_MARKERS of them), the lines that are not markers,
+    and the few comment-sized lines after the last marker when nothing else follows."""
     markers = [i for i, fam in sorted(families_of.items())
                if fam in THREAD_FAMILIES and i > lay.first_body]
     if len(markers) < THREAD_MIN_MARKERS:
-        return {}
+        return set()
     first, last = markers[0], markers[-1]
-    span = f"{lay.lines[first].index + 1}-{lay.lines[last].index + 1}"
-    return {i: span for i in range(first + 1, last) if i not in families_of}
+    # The last comment follows the last marker (a reply link or a comment's header) when only
+    # comment-sized lines and comment-form lines come after it, to the end of the text.
+    end = last
+    rest = lay.lines[last + 1:]
+    if rest and len(rest) <= THREAD_TAIL_MAX_LINES and all(
+            families_of.get(ln.index, "comment form") in THREAD_FAMILIES and ln.n_words <= THREAD_COMMENT_MAX_WORDS
+            for ln in rest):
+        end = len(lay.lines)
+    return {i for i in range(first + 1, end) if i not in families_of}
 
 
 def _contents_entries(lay: Layout, claimed, families_of: dict[int, str]) -> dict[int, bool]:
@@ -362,34 +384,56 @@ LANGUAGE_NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "Ge
                   "ro": "Romanian", "hu": "Hungarian", "hr": "Croatian", "sk": "Slovak", "ca": "Catalan"}
 
 
-def _foreign_language(ln: Line) -> str:
-    """The language (or script) of a short line when it is not English; '' otherwise."""
-    if ln.n_words > FOREIGN_MAX_WORDS or len(ln.text) > 200:
-        return ""
+def _foreign_language(ln: Line, beside: str = "") -> tuple[str, str]:
+    """(name, code) of the language (or script) of a line when it is not English; ('', '')
+    otherwise. A line in a Latin script needs one of the language's function words, or (when
+    `beside` names the language of a neighbouring foreign line) only the detector's word."""
+    none = ("", "")
+    if ln.n_words > FOREIGN_TAIL_MAX_WORDS or len(ln.text) > FOREIGN_MAX_CHARS_PER_WORD * FOREIGN_TAIL_MAX_WORDS:
+        return none
     text = ln.text
-    letters = _LETTER.findall(text)
-    if len(letters) < FOREIGN_MIN_LETTERS:
-        return ""
-    latin = sum(1 for c in letters if _LATIN.match(c))
-    if latin * 2 < len(letters):
-        for name, script in _SCRIPTS:
-            if len(script.findall(text)) * 2 >= len(letters):
-                return f"{name} script"
-        return ""
+    if not text.isascii():
+        letters = _LETTER.findall(text)
+        if len(letters) < FOREIGN_MIN_LETTERS:
+            return none
+        latin = sum(1 for c in letters if _LATIN.match(c))
+        if latin * 2 < len(letters):
+            for name, script in _SCRIPTS:
+                if len(script.findall(text)) * 2 >= len(letters):
+                    return f"{name} script", name
+            return none
     # Cheap first: the line must hold a function word of some language other than English
     # (names, products and binomials hold none) before the detector is asked.
     lowered = [w.lower() for w in ln.words]
-    if len(lowered) < FOREIGN_MIN_WORDS or not any(w in _all_function_words() for w in lowered):
-        return ""
+    if len(lowered) < FOREIGN_MIN_WORDS:
+        return none
+    if not beside and not any(w in _all_function_words() for w in lowered):
+        return none
     lang, prob = _detect(text)
     if lang not in LANGUAGE_NAMES or prob < FOREIGN_MIN_PROBABILITY:
-        return ""
+        return none
+    if beside:
+        return (LANGUAGE_NAMES[lang], lang) if lang == beside else none
     # A sentence or a label of the language has its function words; a name, a product or a
     # Latin binomial has none.
     own = function_words().get(lang, frozenset())
     if sum(1 for w in lowered if w in own) < FOREIGN_MIN_FUNCTION_WORDS:
-        return ""
-    return LANGUAGE_NAMES[lang]
+        return none
+    return LANGUAGE_NAMES[lang], lang
+
+
+def _foreign_lines(lay: Layout, claimed) -> dict[int, tuple[str, str]]:
+    """The lines in another language than English, and the lines beside them that the detector
+    gives the same language (a footer of the original site: 'Relaunch Checklisten')."""
+    out = {ln.index: f for ln in lay.lines[1:] if ln.index not in claimed
+           for f in [_foreign_language(ln)] if f[0]}
+    for i, (_, code) in sorted(out.items()):
+        for j in (i - 1, i + 1):
+            if 0 < j < len(lay.lines) and j not in out and j not in claimed:
+                f = _foreign_language(lay.lines[j], code)
+                if f[0]:
+                    out[j] = f
+    return out
 
 
 def english_text(lay: Layout) -> bool:
