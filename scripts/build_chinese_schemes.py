@@ -31,6 +31,7 @@ name: Wade-Giles
 origin: chinese
 standard: Hanyu Pinyin
 unit: syllables
+marks: hs|ts|tz|['’]|ih|eh|ung|ien|ieh|^[kptc]|-[kptc]|^j
 source: pypinyin (MIT), Wade-Giles table
 example	Mao Tse-tung	Mao Zedong
 example	Teng Hsiao-p'ing	Deng Xiaoping
@@ -57,6 +58,7 @@ name: Russian (Palladius) transliteration of Chinese
 origin: chinese
 standard: Hanyu Pinyin
 unit: syllables
+marks: ts|zh|kh|sy|ya|yu|yo|ey|^[^aeiou]*y|pekin|nankin
 source: pypinyin (MIT) Cyrillic style, iuliia (MIT) BGN/PCGN and Wikipedia
 example	Si Tszinpin	Xi Jinping
 example	Tszinpin	Jinping

@@ -123,7 +123,7 @@ class NonStandardRomanization(CorpusCheck):
         if not origins or zipf(w) >= MAX_SURNAME_ZIPF:
             return None
         best = None
-        for form, scheme in scheme_standards(w, origins, strict=False):
+        for form, scheme in scheme_standards(w, origins):
             used = len(spellings.every.get(form, ()))
             seen = len(spellings.every.get(w, ()))
             zf, zw = zipf(form), zipf(w)
@@ -140,7 +140,7 @@ class NonStandardRomanization(CorpusCheck):
         if best is None:
             return None
         _, form, scheme, where = best
-        return form, (f"'{w}' is the {scheme.name} spelling of the name; the {scheme.standard} form "
+        return form, (f"'{w}' is spelled in the {scheme.name}; the standard ({scheme.standard}) spelling "
                       f"'{form}' is {where}")
 
     def _standard(self, kind, w, nxt, corpus, pairs) -> tuple[str, str] | None:

@@ -195,15 +195,15 @@ def scheme_standards(word: str, origins, strict: bool = True) -> list[tuple[str,
     """(standard spelling, scheme) for the schemes of the given origins whose letters the word
     has. `strict`: only schemes that always change the word (a spelling the scheme could also
     leave as it is, like Inoue under the long-vowel scheme, is no evidence of a direction)."""
-    from .schemes import schemes_of
+    from .schemes import changes, schemes_of
 
     out = []
     for o in fitting_origins(word, origins):
         for s in schemes_of(o):
             forms = s.convert(word)
-            if word in forms and strict:
+            if strict and not all(changes(word, f) for f in forms):
                 continue
-            out.extend((f, s) for f in sorted(forms - {word}))
+            out.extend((f, s) for f in sorted(forms) if changes(word, f))
     return out
 
 

@@ -13,6 +13,9 @@ usual English form). A file holds:
     unit: letters               letters (rewrite anywhere in the word) or syllables (the word,
                                 split at hyphens and apostrophes, must be a string of the table's
                                 syllables; each is replaced and the parts are joined)
+    marks: a regular expression a word must contain to be spelled in this system at all (the
+                                letters that give a pivot away: "sch|tsch|w" for German); none:
+                                any word of the origin
     source: where the table comes from, and its licence
     rule <TAB> from <TAB> to [<TAB> before <TAB> after]
                                 `from` is replaced by `to` ("a|b" gives both spellings); the
@@ -44,7 +47,7 @@ MAX_CANDIDATES = 64
 #: Longest syllable of any syllable table (Wade-Giles "hsiung", "ch'uang"): bounds the
 #: segmentation's look-ahead.
 MAX_SYLLABLE = 8
-_HEADER = ("name", "origin", "standard", "role", "unit", "source")
+_HEADER = ("name", "origin", "standard", "role", "unit", "marks", "source")
 _HYPHENS = re.compile(r"-+")
 _APOSTROPHES = "'’ʼ‘`"
 
@@ -64,6 +67,7 @@ class Scheme:
     standard: str
     role: str = "convert"
     unit: str = "letters"
+    marks: str = ""
     source: str = ""
     file: str = ""
     passes: list[list[Rule]] = field(default_factory=lambda: [[]])
@@ -139,6 +143,8 @@ class Scheme:
         """The standard spellings the scheme gives for `word` (lowercase in, capitalised like the
         word out); empty when the word is not spelled in this scheme (a syllable table that
         cannot cover it)."""
+        if self.marks and not re.search(self.marks, word.lower()):
+            return set()
         per_word = []
         for w in word.split():
             low = w.lower()
@@ -247,7 +253,8 @@ def parse(text: str, file: str = "<scheme>") -> Scheme:
         if key not in header:
             raise ValueError(f"{file}: no '{key}:' line")
     return Scheme(header["name"], header["origin"], header["standard"], header.get("role", "convert"),
-                  header.get("unit", "letters"), header.get("source", ""), file, passes, examples, keeps)
+                  header.get("unit", "letters"), header.get("marks", ""), header.get("source", ""), file, passes,
+                  examples, keeps)
 
 
 @lru_cache(maxsize=1)
@@ -272,8 +279,18 @@ def keys(word: str, origin: str) -> frozenset[str]:
     forms = {low}
     for s in schemes_of(origin):
         converted = {f.lower() for f in s.convert(low)}
-        if low not in converted:  # a scheme that may also leave the word alone links nothing
+        if not converted & {low, _letters(low)}:  # a scheme that may leave the word alone links nothing
             forms.update(converted)
     for s in schemes_of(origin, "key"):
         forms = {k.lower() for f in forms for k in (s.convert(f) or {f})}
     return frozenset(forms)
+
+
+def _letters(word: str) -> str:
+    """The word without hyphens and apostrophes, lowercase: what a change must change."""
+    return re.sub(r"[-'’ʼ‘`]", "", word.lower())
+
+
+def changes(word: str, form: str) -> bool:
+    """Whether `form` spells `word` differently (not only in case, hyphens or apostrophes)."""
+    return _letters(word) != _letters(form)
