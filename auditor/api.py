@@ -210,6 +210,20 @@ class CorpusCheck(Check):
         """The neutral summary, the start of the reduction."""
         return []
 
+    #: Corpus work that splits by key (a line by its text, a name by its blocking key): set `keyed`
+    #: and implement `keys_of` and `finalize_key`. The Dask engine then shuffles the parts by key
+    #: and finalizes each key on a worker, so no process holds the whole corpus; `finalize` of the
+    #: merged summary must yield the same findings (tests/test_distributed.py checks it).
+    keyed = False
+
+    def keys_of(self, summary: Any) -> Iterable[tuple[Any, Any]]:  # pragma: no cover - interface
+        """One document's summary as (key, part) pairs."""
+        raise NotImplementedError
+
+    def finalize_key(self, key: Any, parts: list) -> Iterable[tuple[str, Finding]]:  # pragma: no cover
+        """The findings of one key, from the parts of every document that has it."""
+        raise NotImplementedError
+
     @classmethod
     def collects(cls) -> bool:
         """Whether the check keeps a summary of its own (it overrides `collect`)."""

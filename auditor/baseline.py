@@ -22,10 +22,11 @@ class Baseline:
     def __init__(self, path: str, entries: Counter | None = None):
         self.path = path
         self.root = os.path.dirname(os.path.abspath(path))
+        self.cwd = os.getcwd()  # paths in findings are relative to it (also on a distant worker)
         self.entries: Counter = entries or Counter()
 
     def key(self, file_path: str, code: str, snippet: str) -> tuple[str, str, str]:
-        rel = os.path.relpath(os.path.abspath(file_path), self.root).replace(os.sep, "/")
+        rel = os.path.relpath(os.path.join(self.cwd, file_path), self.root).replace(os.sep, "/")
         return code, rel, fingerprint(code, snippet)
 
     @classmethod

@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fix_options(check, in_check=True)
     _add_output_options(check)
     _add_baseline_options(check)
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where the work runs: this machine (default) or a Dask cluster, for an "
+                            "archive (pip install 'news-auditor[dask]')")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the Dask scheduler to use (default: a local cluster)")
+    check.add_argument("--parts-dir", metavar="DIR",
+                       help="with --engine dask: keep the workers' JSON Lines parts in DIR")
+    check.add_argument("--partition-files", type=int, metavar="N",
+                       help="with --engine dask: files per partition (default: 500)")
     check.add_argument("--write-baseline", action="store_true",
                    help="record every current finding as accepted and exit 0")
 
@@ -272,6 +281,8 @@ def cmd_check(args) -> int:
 
     if args.command == "fix" or args.fix or args.diff:
         return cmd_fix(args)
+    if args.engine == "dask":
+        return cmd_check_dask(args)
     cfg = _config(args)
     reg = _registry()
     paths = _paths(args, cfg)
@@ -294,6 +305,41 @@ def cmd_check(args) -> int:
     else:
         _report(args, cfg, reg, result, baseline)
     code = engine.exit_code(result, cfg.fail_on)
+    return 0 if args.exit_zero and code == 1 else code
+
+
+def cmd_check_dask(args) -> int:
+    """`check --engine dask`: the archive mode (auditor.distributed); JSON, JSON Lines or text."""
+    from . import distributed
+
+    cfg = _config(args)
+    reg = _registry()
+    paths = _paths(args, cfg)
+    if paths is None:
+        return 2
+    if "-" in paths or args.write_baseline or args.statistics or cfg.output_format not in ("json", "text"):
+        raise ConfigError("--engine dask writes JSON or text reports of files on disk (no standard input, "
+                          "statistics, baseline writing, SARIF or GitHub output)")
+    if args.parts_dir:
+        os.makedirs(args.parts_dir, exist_ok=True)
+    result = distributed.run(paths, cfg, reg, baseline=_baseline(args, cfg), scheduler=args.scheduler,
+                             work_dir=args.parts_dir,
+                             partition_files=args.partition_files or distributed.PARTITION_FILES)
+    _print_notices(result.all_notices(), args.quiet)
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        (distributed.write_json if cfg.output_format == "json" else distributed.write_text)(result, out)
+    finally:
+        if args.output_file:
+            out.close()
+    if result.errors:
+        return 2
+    if cfg.fail_on == "never":
+        return 0
+    from .api import severity_rank
+
+    worst = max((severity_rank(s) for s, n in result.severities().items() if n), default=-1)
+    code = 1 if worst >= severity_rank(cfg.fail_on) else 0
     return 0 if args.exit_zero and code == 1 else code
 
 

@@ -52,12 +52,13 @@ class Config:
     cli_settings: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # the file the settings came from
     from_cli: set[str] = field(default_factory=set)  # keys set on the command line (for messages)
+    cwd: str = field(default_factory=os.getcwd)  # paths shown are relative to it (workers may be elsewhere)
     root: str = "."  # folder of that file: relative paths in it resolve from here
 
     def resolve(self, path: str | None) -> str | None:
         if path is None or os.path.isabs(path):
             return path
-        return os.path.normpath(os.path.join(self.root, path))
+        return os.path.normpath(os.path.join(self.cwd, self.root, path))
 
     @property
     def baseline_path(self) -> str:

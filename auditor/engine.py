@@ -208,7 +208,8 @@ def _order(f) -> tuple:
 def _filter(r: FileResult, findings: list, cfg: Config, baseline) -> tuple[list, int]:
     """Apply per-file-ignores, inline suppressions and the baseline to findings of one file;
     sorted. Returns them and how many the baseline accepted."""
-    kept = [f for f in findings if not per_file_ignored(r.path, f.code, cfg.per_file_ignores, cfg.root)]
+    kept = [f for f in findings if not per_file_ignored(r.path, f.code, cfg.per_file_ignores,
+                                                         os.path.join(cfg.cwd, cfg.root), cfg.cwd)]
     if kept and r.ref.kind in ("markdown", "html"):
         kept = inline_suppressed(r.ref.document(), kept)
     accepted = 0

@@ -85,6 +85,7 @@ class FileResult:
     ref: DocRef
     findings: list[Reported] = field(default_factory=list)
     corpus_findings: list[Reported] = field(default_factory=list)  # placed by the engine, then merged
+    accepted: int = 0  # per-document findings the baseline accepted
 
 
 def place(doc: Document, check, f: Finding, severity: str, lookup=None) -> Reported:

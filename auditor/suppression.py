@@ -39,14 +39,14 @@ def inline_suppressed(doc, findings: list) -> list:
                        for a, b, codes in rules)]
 
 
-def per_file_ignored(path: str, code: str, table: dict[str, list[str]], root: str = ".") -> bool:
+def per_file_ignored(path: str, code: str, table: dict[str, list[str]], root: str = ".", cwd: str = "") -> bool:
     """Globs match the path as shown, the path relative to the config file's folder, or the name."""
     if not table:
         return False
     posix = path.replace(os.sep, "/")
     names = {posix, posix.rsplit("/", 1)[-1]}
     try:
-        names.add(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+        names.add(os.path.relpath(os.path.join(cwd or os.getcwd(), path), root).replace(os.sep, "/"))
     except ValueError:  # another drive (Windows)
         pass
     for pattern, codes in table.items():

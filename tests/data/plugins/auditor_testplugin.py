@@ -70,25 +70,34 @@ class Crashes(Check):
 
 class SharedName(CorpusCheck):
     """Map/reduce: every capitalised 'Zed…' word found in more than one file is reported in
-    each file, with the other files' occurrences as related places."""
+    each file, with the other files' occurrences as related places. Keyed by the word, so the
+    Dask engine finalizes each word on a worker."""
 
     code = "ZZ201"
     family = "testing"
     summary = "A Zed-word is shared across files"
+    keyed = True
 
     def collect(self, doc):
         return [(doc.path, m.group(), m.start(), m.end()) for m in re.finditer(r"\bZed[a-z]{0,20}\b", doc.text)]
 
+    def keys_of(self, summary):
+        return [(item[1], item) for item in summary]
+
+    def finalize_key(self, word, parts):
+        places = sorted((path, start, end) for path, _, start, end in parts)
+        if len({p for p, _, _ in places}) < 2:
+            return
+        for path, start, end in places:
+            related = tuple(Related(p, s, e, "also here") for p, s, e in places if p != path)
+            yield path, Finding(start, end, f"'{word}' also in other files", related=related)
+
     def finalize(self, summary):
         by_word = {}
-        for path, word, start, end in summary:
-            by_word.setdefault(word, []).append((path, start, end))
-        for word, places in sorted(by_word.items()):
-            if len({p for p, _, _ in places}) < 2:
-                continue
-            for path, start, end in places:
-                related = tuple(Related(p, s, e, "also here") for p, s, e in places if p != path)
-                yield path, Finding(start, end, f"'{word}' also in other files", related=related)
+        for item in summary:
+            by_word.setdefault(item[1], []).append(item)
+        for word in sorted(by_word):
+            yield from self.finalize_key(word, by_word[word])
 
     def corpus_data(self, summary):
         words = sorted({w for _, w, _, _ in summary})

@@ -1,0 +1,357 @@
+"""Archive mode: the same checks on a Dask cluster (`auditor check --engine dask [--scheduler ADDR]`,
+`pip install 'news-auditor[dask]'`), for corpora that do not fit one machine's memory.
+
+The documents go to the workers in partitions (sorted by path). Each worker audits its documents
+(per-document checks and the corpus checks' `collect`) and keeps the results. The corpus work is
+then done in the cluster: a reducer (corpus check or shared analysis) that declares keys
+(`api.Keyed`) has its summaries split by key, shuffled, and each key group finalized on a worker,
+so no process holds the whole corpus; the others are merged by a tree reduction and finalized on
+the driver. The findings that compare files are sent to the partitions of their files, placed
+and filtered there, and every partition writes its files as JSON Lines. The driver only
+concatenates those parts, in path order, into the report: the bytes are the local engine's.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import engine, inputs, selection
+from .notices import Notice, check_failed, notice
+from .worker import ANALYSIS_KEY, Plan, Worker, analysis_name
+
+#: Files per partition: large enough that scheduling costs little, small enough to spread a
+#: corpus of a few thousand files over the workers.
+PARTITION_FILES = 500
+#: Workers of the local cluster started when no scheduler is given.
+LOCAL_WORKERS = 2
+
+
+@dataclass
+class PartSummary:
+    """What a partition tells the driver after writing its files: no text, no summaries."""
+
+    part: str  # the JSON Lines file it wrote
+    files: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # severity -> count
+    accepted: int = 0  # findings the baseline accepted
+    notices: list[Notice] = field(default_factory=list)
+
+
+@dataclass
+class DistributedResult:
+    parts: list[PartSummary]
+    notices: list[Notice]
+    rules_run: list[str]
+
+    @property
+    def errors(self) -> int:
+        return sum(n.level == "error" for n in self.notices) + sum(
+            n.level == "error" for p in self.parts for n in p.notices)
+
+    @property
+    def baseline_suppressed(self) -> int:
+        return sum(p.accepted for p in self.parts)
+
+    def severities(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for p in self.parts:
+            for sev, n in p.findings.items():
+                out[sev] = out.get(sev, 0) + n
+        return out
+
+    def all_notices(self) -> list[Notice]:
+        return self.notices + [n for p in self.parts for n in p.notices]
+
+
+def client_for(scheduler: str | None):
+    """A Dask client: to the scheduler at `scheduler`, or to a local cluster of worker processes."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from .config import ConfigError
+
+        raise ConfigError("--engine dask needs Dask: pip install 'news-auditor[dask]'") from None
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_dir: str | None = None,
+        partition_files: int = PARTITION_FILES, client=None) -> DistributedResult:
+    """Audit `paths` as one corpus on a Dask cluster; the partitions' JSON Lines are left in
+    `work_dir` (a temporary folder when None) and listed in the result, in path order."""
+    import dask.bag as db
+
+    plan = engine.make_plan(cfg, registry)
+    sources, errors = inputs.discover(paths, cfg.include, cfg.exclude)
+    own = selection.setting_files(plan.settings, registry) + [cfg.baseline_path]
+    # workers run elsewhere (another folder, another machine sharing the files): absolute paths
+    sources = sorted((inputs.Source(s.display, os.path.abspath(s.fs_path)) for s in sources
+                      if not engine._is_own_file(s, own)), key=lambda s: s.display)
+    notices = [Notice("error", p) for p in registry.problems] + [notice(e) for e in errors]
+    work_dir = work_dir or tempfile.mkdtemp(prefix="auditor-dask-")
+    own_client, cluster = (client, None) if client is not None else client_for(scheduler)
+    try:
+        if not sources:
+            return DistributedResult([], notices, list(plan.codes))
+        bag = db.from_sequence(sources, partition_size=max(1, partition_files))
+        audited = bag.map_partitions(_audit_partition, plan, cfg, baseline).persist()
+        reducers = _reducer_keys(plan, registry)
+        summaries = _reduce(audited, reducers, plan) if reducers else {}
+        keyed_findings = _keyed(audited, reducers, plan)
+        findings, more = _finalize_on_driver(plan, registry, summaries)
+        notices += more
+        for path, items in keyed_findings.items():
+            findings.setdefault(path, []).extend(items)
+        scattered = own_client.scatter(findings, broadcast=True) if findings else {}
+        written = audited.map_partitions(_place_and_write, scattered, plan, cfg, baseline, work_dir)
+        parts = [p for p in written.compute() if p.files or p.notices]
+        unknown = set(findings) - {s.display for s in sources}
+        notices += [Notice("error", f"a check reported on a file that was not audited ({p}); dropped")
+                    for p in sorted(unknown)]
+        return DistributedResult(parts, notices, list(plan.codes))
+    finally:
+        if client is None:
+            own_client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+# --- on the workers ----------------------------------------------------------------------------
+
+def _worker(plan: Plan) -> Worker:
+    """One Worker per process and plan (checks instantiated once, not once a partition)."""
+    from .registry import load_registry
+
+    if _WORKER.get("plan") != plan:
+        registry = load_registry()
+        doc_checks, corpus, _ = plan.instantiate(registry)
+        _WORKER.update(plan=plan, worker=Worker(registry, plan), reducers=None,
+                       checks={c.code: c for c in doc_checks + corpus})
+    return _WORKER["worker"]
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _audit_partition(sources, plan: Plan, cfg, baseline):
+    """Audit a partition: [(FileResult with its per-document findings filtered, summaries, notices)]."""
+    worker = _worker(plan)
+    out = []
+    for source in sources:
+        result, summaries, messages = worker.audit(source)
+        if result is not None:
+            result.findings, accepted = engine._filter(result, result.findings, cfg, baseline)
+            result.accepted = accepted
+        out.append((result, summaries, messages))
+    return out
+
+
+def _reducer_keys(plan: Plan, registry) -> dict[str, Any]:
+    """{summary key: reducer} of this run (corpus checks that collect, shared analyses)."""
+    _, corpus, analyses = plan.instantiate(registry)
+    reducers = {c.code: c for c in corpus if c.collects()}
+    reducers.update({ANALYSIS_KEY + name: a for name, a in analyses.items()})
+    return reducers
+
+
+def _reducers_here(plan: Plan) -> dict[str, Any]:
+    """The reducers of this run in this worker process (made once per plan)."""
+    from .registry import load_registry
+
+    _worker(plan)
+    if _WORKER.get("reducers") is None:
+        _WORKER["reducers"] = _reducer_keys(plan, load_registry())
+    return _WORKER["reducers"]
+
+
+def _partition_summaries(records, plan: Plan, keys: tuple[str, ...]) -> dict[str, Any]:
+    reducers = _reducers_here(plan)
+    merged = {k: reducers[k].empty() for k in keys}
+    for _, summaries, _ in records:
+        for k in keys:
+            if k in summaries:
+                merged[k] = reducers[k].merge(merged[k], summaries[k])
+    return merged
+
+
+def _merge_two(a: dict, b: dict, plan: Plan) -> dict:
+    reducers = _reducers_here(plan)
+    return {k: reducers[k].merge(a[k], b[k]) for k in a}
+
+
+def _reduce(audited, reducers: dict, plan: Plan) -> dict[str, Any]:
+    """Tree reduction of the summaries of the reducers that are not keyed."""
+    keys = tuple(k for k, r in reducers.items() if not _is_keyed(r))
+    if not keys:
+        return {}
+    import functools
+
+    return audited.reduction(functools.partial(_partition_summaries, plan=plan, keys=keys),
+                             functools.partial(_aggregate, plan=plan, keys=keys),
+                             split_every=8).compute()
+
+
+def _aggregate(parts, plan: Plan, keys: tuple[str, ...]) -> dict:
+    out = None
+    for part in parts:
+        out = part if out is None else _merge_two(out, part, plan)
+    return out if out is not None else {k: _reducers_here(plan)[k].empty() for k in keys}
+
+
+def _is_keyed(reducer) -> bool:
+    return bool(getattr(reducer, "keyed", False))
+
+
+def _keyed(audited, reducers: dict, plan: Plan) -> dict[str, list]:
+    """Keyed corpus checks: split each summary by key, shuffle, finalize each key on a worker."""
+    out: dict[str, list] = {}
+    for key, reducer in reducers.items():
+        if not _is_keyed(reducer) or key.startswith(ANALYSIS_KEY):
+            continue
+        parts = audited.map_partitions(_split, key, plan)
+        grouped = parts.groupby(lambda kp: kp[0], shuffle="tasks")
+        for path, finding in grouped.map(_finalize_key, key, plan).flatten().compute():
+            out.setdefault(path, []).append((key, finding))
+    return out
+
+
+def _split(records, key: str, plan: Plan):
+    reducer = _reducers_here(plan)[key]
+    return [(k, part) for _, summaries, _ in records if key in summaries
+            for k, part in reducer.keys_of(summaries[key])]
+
+
+def _finalize_key(group, key: str, plan: Plan):
+    reducer = _reducers_here(plan)[key]
+    k, items = group
+    return list(reducer.finalize_key(k, [part for _, part in items]))
+
+
+# --- on the driver -----------------------------------------------------------------------------
+
+def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str, list], list[Notice]]:
+    """Finalize the analyses and the corpus checks that are not keyed: {path: [(code, Finding)]}."""
+    _, corpus, analyses = plan.instantiate(registry)
+    notices: list[Notice] = []
+    outcomes, failed = {}, set()
+    for name, analysis in analyses.items():
+        try:
+            outcomes[name] = analysis.finalize(summaries.get(ANALYSIS_KEY + name, analysis.empty()))
+        except Exception as e:
+            failed.add(name)
+            notices.append(check_failed(name, None, e, " (shared analysis) while comparing the files"))
+    found: dict[str, list] = {}
+    for check in corpus:
+        if check.collects() and _is_keyed(check):
+            continue
+        needs = {analysis_name(cls): cls for cls in check.uses}
+        if needs.keys() & failed:
+            continue
+        check._analysis_results = {cls: outcomes[name] for name, cls in needs.items()}
+        try:
+            for path, finding in check.finalize(summaries.get(check.code)):
+                found.setdefault(path, []).append((check.code, finding))
+        except Exception as e:
+            notices.append(check_failed(check.code, None, e, " while comparing the files"))
+    return found, notices
+
+
+# --- back on the workers: place, filter, write -------------------------------------------------
+
+def _place_and_write(records, findings: dict, plan: Plan, cfg, baseline, work_dir: str):
+    from .placement import place
+
+    _worker(plan)
+    checks = _WORKER["checks"]
+    first = next((r for r, _, _ in records if r is not None), None)
+    name = os.path.join(work_dir, f"part-{_part_name(first.path if first else 'empty')}.jsonl")
+    summary = PartSummary(name)
+    docs = {}
+    for result, _, messages in records:
+        summary.notices.extend(messages)
+        if result is None:
+            continue
+        mine = findings.get(result.path, ())
+        if mine:
+            doc = docs.setdefault(result.path, result.ref.document())
+            placed = [place(doc, checks[code], f, plan.severities[code]) for code, f in mine]
+            kept, accepted = engine._filter(result, placed, cfg, baseline)
+            result.findings = sorted(result.findings + kept, key=engine._order)
+            summary.accepted += accepted
+        summary.accepted += result.accepted
+        summary.files += 1
+        for f in result.findings:
+            summary.findings[f.severity] = summary.findings.get(f.severity, 0) + 1
+        docs.pop(result.path, None)
+    with open(name, "w", encoding="utf-8") as fh:
+        for result, _, _ in records:
+            if result is not None:
+                fh.write(json.dumps({"path": result.path, "findings": [f.as_json() for f in result.findings]},
+                                    ensure_ascii=False) + "\n")
+    return [summary]
+
+
+def _part_name(first_path: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(first_path.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# --- the merged report -------------------------------------------------------------------------
+
+def file_entries(result: DistributedResult):
+    """The per-file entries of all partitions, in path order (parts are in path order)."""
+    for part in sorted(result.parts, key=lambda p: _first_path(p.part)):
+        with open(part.part, encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+
+def _first_path(part: str) -> str:
+    try:
+        with open(part, encoding="utf-8") as fh:
+            return json.loads(fh.readline())["path"]
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def write_json(result: DistributedResult, out) -> None:
+    """The same bytes as `reports.formats.write_json` of a local run, written file by file."""
+    out.write('{\n "version": 1,\n "files": [')
+    first = True
+    for entry in file_entries(result):
+        text = json.dumps(entry, ensure_ascii=False, indent=1)
+        out.write(("\n" if first else ",\n") + "\n".join("  " + ln for ln in text.splitlines()))
+        first = False
+    out.write("\n ]" if not first else "]")
+    errors = [{"path": n.path or "", "message": n.message} for n in result.all_notices()
+              if n.skipped or n.level == "error"]
+    if errors:
+        text = json.dumps(errors, ensure_ascii=False, indent=1)
+        out.write(',\n "errors": ' + "\n".join((" " if i else "") + ln for i, ln in enumerate(text.splitlines())))
+    out.write("\n}\n")
+
+
+def write_jsonl(result: DistributedResult, out) -> None:
+    for entry in file_entries(result):
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def write_text(result: DistributedResult, out) -> None:
+    total = files = n_files = 0
+    for entry in file_entries(result):
+        n_files += 1
+        files += bool(entry["findings"])
+        for f in entry["findings"]:
+            total += 1
+            hint = f" (suggest: {f['suggestion']})" if f["suggestion"] and f["suggestion"] not in f["message"] else ""
+            out.write(f"{entry['path']}:{f['line']}:{f['column']}: {f['code']} [{f['severity']}] "
+                      f"{f['message']}{hint}\n")
+    out.write(f"Found {total} finding{'s' * (total != 1)} in {files} of {n_files} file{'s' * (n_files != 1)}.\n"
+              if total else f"All clear: {n_files} file{'s' * (n_files != 1)} audited, no findings.\n")

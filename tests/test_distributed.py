@@ -1,0 +1,131 @@
+"""Archive mode on Dask (`auditor check --engine dask`): a LocalCluster of two worker processes gives
+byte-identical JSON to the local engine, with keyed corpus checks finalized per key on the
+workers. Needs the `dask` extra (pip install 'news-auditor[dask]'); skipped with that reason
+without it."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import pytest
+
+from conftest import SEEDS, run_cli
+from test_foundation import PLUGINS, install_plugins, write
+
+pytest.importorskip("dask.distributed", reason="needs the dask extra: pip install 'news-auditor[dask]'")
+pytestmark = pytest.mark.slow
+
+CORPUS = {
+    "a.txt": "Storm hits Zedmark\n\nZedmark was flooded on Monday, officials said. wrongword\n\nLeave a Reply\n",
+    "b.md": "# Zedmark floods\n\nThe **Zedmark** river rose by two metres on Monday, officials said.\n\nLeave a Reply\n",
+    "c.html": "<p>Zedora &amp; Zedmark</p>\n<p>Officials in Zedora said on Monday that the river rose.</p>\n",
+    "sub/d.txt": "Zedora alone: the Zedora council met on Tuesday and approved the budget.\n",
+    "bin.txt": b"\x00\x01binary",
+}
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    from dask.distributed import Client, LocalCluster
+
+    site = tmp_path_factory.mktemp("site")
+    install_plugins(site, {"zz": "auditor_testplugin:CHECKS"})
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(cluster)
+    client.run(_see_plugins, [str(site), str(PLUGINS)])  # the worker processes register the ZZ checks
+    yield client, site
+    client.close()
+    cluster.close()
+
+
+def _see_plugins(folders):
+    import sys
+
+    for folder in folders:
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+
+
+def local_and_dask(folder, client, argv, monkeypatch, partition_files=2):
+    from auditor import cli, config, distributed
+    from auditor.registry import load_registry
+
+    local = run_cli(["check", "--format", "json", "--no-cache", *argv, "."], cwd=folder)
+    monkeypatch.chdir(folder)
+    args = cli.build_parser().parse_args(["check", "--format", "json", "--no-cache", *argv, "."])
+    cfg = cli._config(args)
+    result = distributed.run(["."], cfg, load_registry(), baseline=cli._baseline(args, cfg), client=client,
+                             partition_files=partition_files)
+    out = io.StringIO()
+    distributed.write_json(result, out)
+    return local, out.getvalue(), result
+
+
+def test_seeds_byte_identical(cluster, tmp_path, monkeypatch):
+    client, _ = cluster
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    local, dask_json, _ = local_and_dask(folder, client, [], monkeypatch)
+    assert local.out == dask_json
+
+
+def test_keyed_check_errors_and_markup_byte_identical(cluster, tmp_path, monkeypatch):
+    client, site = cluster
+    install_plugins(site, {"zz": "auditor_testplugin:CHECKS"}, monkeypatch)
+    for name, text in CORPUS.items():
+        write(tmp_path, name, text)
+    local, dask_json, result = local_and_dask(tmp_path, client, ["--select", "ZZ101,ZZ201,BP"], monkeypatch)
+    assert local.out == dask_json
+    data = json.loads(dask_json)
+    assert data["errors"][0]["path"] == "bin.txt"
+    codes = sorted(f["code"] for r in data["files"] for f in r["findings"])
+    assert codes.count("ZZ201") == 9 and "ZZ101" in codes and "BP101" in codes
+    assert len(result.parts) >= 2  # the files were spread over several partitions
+
+
+def test_baseline_and_per_file_ignores_byte_identical(cluster, tmp_path, monkeypatch):
+    client, site = cluster
+    install_plugins(site, {"zz": "auditor_testplugin:CHECKS"}, monkeypatch)
+    for name, text in CORPUS.items():
+        if name != "bin.txt":
+            write(tmp_path, name, text)
+    write(tmp_path, "auditor.toml", '[per-file-ignores]\n"sub/*" = ["ZZ201"]\n')
+    run_cli(["check", "--select", "ZZ101,ZZ201", "--write-baseline", "--no-cache", "a.txt", "b.md"], cwd=tmp_path)
+    local, dask_json, result = local_and_dask(tmp_path, client, ["--select", "ZZ101,ZZ201"], monkeypatch)
+    assert local.out == dask_json
+    assert result.baseline_suppressed == 5  # ZZ101 in a.txt; ZZ201 twice in a.txt and in b.md
+
+
+def test_keyed_finalize_equals_finalize():
+    """A keyed check's per-key finalize, over the keys in any order, gives what finalize gives."""
+    import random
+
+    import sys
+    sys.path.insert(0, str(PLUGINS))
+    try:
+        from auditor_testplugin import SharedName
+    finally:
+        sys.path.remove(str(PLUGINS))
+    check = SharedName()
+    summary = [(f"{i % 5}.txt", f"Zed{w}", i, i + 4) for i, w in enumerate("abcabcaab")]
+    whole = sorted((p, f.start, f.message) for p, f in check.finalize(list(summary)))
+    groups = {}
+    for key, part in (kp for item in summary for kp in check.keys_of([item])):
+        groups.setdefault(key, []).append(part)
+    keys = list(groups)
+    random.Random(7).shuffle(keys)
+    keyed = sorted((p, f.start, f.message) for k in keys for p, f in check.finalize_key(k, groups[k]))
+    assert whole == keyed
+
+
+def test_cli_engine_dask(tmp_path):
+    """The command line end to end, with its own local cluster."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    local = run_cli(["check", "--format", "json", "--no-cache", "."], cwd=folder)
+    dask = run_cli(["check", "--engine", "dask", "--format", "json", "--no-cache", "--partition-files", "2",
+                    "--parts-dir", str(tmp_path / "parts"), "."], cwd=folder)
+    assert dask.code == local.code == 1
+    assert dask.out == local.out
+    assert len(list((tmp_path / "parts").glob("part-*.jsonl"))) == 3
