@@ -276,18 +276,47 @@ def _baseline(args, cfg):
 
 
 def cmd_check(args) -> int:
-    from . import engine
-    from .baseline import Baseline
-
     if args.command == "fix" or args.fix or args.diff:
         return cmd_fix(args)
     if args.engine == "dask":
         return cmd_check_dask(args)
     cfg = _config(args)
-    reg = _registry()
     paths = _paths(args, cfg)
     if paths is None:
         return 2
+    run_key = _replay_key(args, cfg, paths)
+    if run_key:
+        from . import replay
+
+        code = replay.replay(run_key, cfg)
+        if code is not None:
+            return code
+        with replay.Recorder() as recorder:
+            code = _check(args, cfg, paths)
+        if code in (0, 1):
+            recorder.store(run_key, cfg, code)
+        return code
+    return _check(args, cfg, paths)
+
+
+def _replay_key(args, cfg, paths) -> str | None:
+    """The key under which this run's output may be replayed (auditor.replay), or None: no cache,
+    standard input, a baseline to write, a report file, or a corpus large enough for a progress bar."""
+    if not cfg.cache or "-" in paths or args.write_baseline or args.output_file:
+        return None
+    from . import inputs, replay
+
+    sources, _ = inputs.discover(paths, cfg.include, cfg.exclude)
+    if len(sources) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        return None
+    return replay.key(args, cfg, sources)
+
+
+def _check(args, cfg, paths) -> int:
+    from . import engine
+    from .baseline import Baseline
+
+    reg = _registry()
     baseline = _baseline(args, cfg)
     stream = _streamer(args, cfg)
     result = engine.run(paths, cfg, reg, baseline=baseline, stdin=_stdin_source(args, paths),

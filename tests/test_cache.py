@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from auditor import cache, worker
 from conftest import ROOT, run_cli
 from test_foundation import write, zz  # noqa: F401 - zz is a fixture
@@ -98,3 +100,34 @@ def test_concurrent_runs_share_the_cache(tmp_path):
     third = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, timeout=300)
     assert third.stdout == outs[0][0]
     assert not list((tmp_path / "c").glob("*/.entry-*"))
+
+
+def test_an_unchanged_run_is_replayed_without_running_a_check(tmp_path, zz, monkeypatch):
+    from auditor import cli
+
+    write(tmp_path, "a.txt", "wrongword\n")
+    args = ["check", "--select", "ZZ101", "--cache-dir", str(tmp_path / "c"), "a.txt"]
+    first = run_cli(args, cwd=tmp_path)
+
+    def no_run(*a, **k):
+        raise AssertionError("the run should have been replayed")
+
+    monkeypatch.setattr(cli, "_check", no_run)
+    again = run_cli(args, cwd=tmp_path)
+    assert (again.code, again.out, again.err) == (first.code, first.out, first.err) and first.code == 1
+    with pytest.raises(AssertionError, match="replayed"):  # other arguments: a new run
+        run_cli(args[:-1] + ["--format", "json", "a.txt"], cwd=tmp_path)
+    write(tmp_path, "a.txt", "wrongword again\n")
+    with pytest.raises(AssertionError, match="replayed"):  # a changed article
+        run_cli(args, cwd=tmp_path)
+    write(tmp_path, "a.txt", "wrongword\n")
+    write(tmp_path, "auditor.toml", "fail-on = 'error'\n")
+    with pytest.raises(AssertionError, match="replayed"):  # a changed config
+        run_cli(args, cwd=tmp_path)
+
+
+def test_failed_runs_are_not_replayed(tmp_path, zz):
+    write(tmp_path, "a.txt", "crashword\n")
+    args = ["check", "--select", "ZZ104", "--cache-dir", str(tmp_path / "c"), "a.txt"]
+    assert run_cli(args, cwd=tmp_path).code == 2
+    assert not list((tmp_path / "c" / "runs").glob("*.pickle"))
