@@ -15,7 +15,7 @@ from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .renditions import alternations, rendition_groups
-from .table import context_names, spelling_table
+from .table import all_names_table, context_names, spelling_table
 from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
@@ -111,7 +111,7 @@ class Spellings:
                     neighbours[b].update(u.near)
         self.linked = self._link(neighbours)
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
-        self.alternating = self._alternating(slots)
+        self.alternating = self._alternating(slots, {p: n for p, (n, _) in shapes.items()})
         self._reports: dict[bool, list[Report]] = {}
 
     def _link(self, neighbours) -> list[tuple[str, str]]:
@@ -135,14 +135,14 @@ class Spellings:
                 if is_variant(a, b, self.known[a], self.known[b])
                 and not distinct_people(neighbours[a], neighbours[b])]
 
-    def _alternating(self, slots) -> list[tuple[int, str, str]]:
+    def _alternating(self, slots, counts) -> list[tuple[int, str, str]]:
         """(group, a, b): spellings that alternate between the renditions of one story (one
         rendition has a where another has b, and no rendition has both there)."""
         out = []
         for g, group in enumerate(self.groups_of_renditions):
             origins = self.origins_of(group)
             pairs = alternations(slots, group,
-                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins))
+                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins), counts)
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
@@ -217,7 +217,8 @@ class Spellings:
     def _rendition_reports(self, defer_romanization: bool) -> list[Report]:
         """Minority spellings among the renditions of one story: each against the spelling the
         most renditions use among those it alternates with (following a chain of minorities to
-        the top), ties of one rendition against one reported on both sides."""
+        the top), ties of one rendition against one reported on both sides. A romanization rule
+        decides here too (the alternation already shows one name): NM103 leaves these places."""
         by_group: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for g, a, b in self.alternating:
             by_group[g].append((a, b))
@@ -235,8 +236,8 @@ class Spellings:
                 ua, ub = users(a), users(b)
                 v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
                            origins=origins)
-                if v is None or (defer_romanization and v.evidence == ROMANIZATION):
-                    continue
+                if v is None:
+                    continue  # a romanization between renditions is reported here, not by NM103
                 if v.tie:
                     ties.append((a, b, v))
                     continue
@@ -362,7 +363,7 @@ class CorpusSpellings(Analysis):
         table = spelling_table(doc)
         entries = {b: Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()}, frozenset(sp.neighbours),
                           frozenset(sp.paragraphs), not sp.quoted and sp.confident)
-                   for b, sp in table.items()}
+                   for b, sp in all_names_table(doc).items()}
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0])]

@@ -103,9 +103,15 @@ class NonStandardRomanization(CorpusCheck):
         corpus = set(spellings.every)
         pairs = summary["pairs"]
         story_origins = _story_origins(spellings)
+        left = set()  # spans NM102 reports as a minority among renditions of one story
+        if self.is_selected("NM102"):
+            for r in spellings.reports(defer_romanization=True):
+                if r.renditions:
+                    for p in r.paths:
+                        left.update((p, s, e) for spans in spellings.every[r.base][p].values() for s, e in spans)
         for path, candidates, origins, exempt in sorted(summary["docs"], key=lambda d: d[0]):
             origins = (origins | story_origins.get(path, frozenset())) - exempt
-            done = set()
+            done = {(s, e) for p, s, e in left if p == path}
             for kind, w, nxt, s, e in candidates:
                 if w in protected or (s, e) in done:
                     continue

@@ -7,8 +7,10 @@ rendition has both there, the two spellings stand for one name: a link far stron
 likeness of two words anywhere in a corpus, so it may join spellings that are further apart
 (three-way splits, a Japanese suffix added, a letter swapped for a sound-alike one).
 
-Renditions are found without knowing them in advance: files with as many paragraphs that share
-at least `min_shared` rare names (the same test NM102 uses for "the same story").
+Renditions are found without knowing them in advance: files that share at least `min_shared`
+rare names (the same test NM102 uses for "the same story") tell one story; those of them with as
+many paragraphs are compared paragraph by paragraph (a rendition that merged two paragraphs is
+still counted as using the spellings it has, but not aligned).
 """
 from __future__ import annotations
 
@@ -29,13 +31,10 @@ MAX_SLOT_NAMES = 80
 
 def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: int) -> list[list[str]]:
     """Groups (of two files or more) of renditions of one story: `files` maps a path to its
-    paragraph count and its rare names. Two files are renditions when they have as many
-    paragraphs and share at least `min_shared` rare names; groups are the connected sets."""
-    by_count: dict[int, list[str]] = defaultdict(list)
-    for path in sorted(files):
-        n, _ = files[path]
-        if n >= MIN_PARAGRAPHS:
-            by_count[n].append(path)
+    paragraph count and its rare names. Two files are renditions when they have at least
+    MIN_PARAGRAPHS paragraphs and share at least `min_shared` rare names; groups are the
+    connected sets."""
+    paths = [p for p in sorted(files) if files[p][0] >= MIN_PARAGRAPHS]
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -44,40 +43,38 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: i
             x = parent[x]
         return x
 
-    for paths in by_count.values():
-        if len(paths) < 2:
-            continue
-        index: dict[str, list[str]] = defaultdict(list)
-        for p in paths:
-            for name in files[p][1]:
-                index[name].append(p)
-        shared: dict[tuple[str, str], int] = defaultdict(int)
-        for members in index.values():
-            if 2 <= len(members) <= MAX_NAME_FILES:
-                for a, b in combinations(members, 2):
-                    shared[a, b] += 1
-        for (a, b), n in shared.items():
-            if n >= min_shared:
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    index: dict[str, list[str]] = defaultdict(list)
+    for p in paths:
+        for name in files[p][1]:
+            index[name].append(p)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for members in index.values():
+        if 2 <= len(members) <= MAX_NAME_FILES:
+            for a, b in combinations(members, 2):
+                shared[a, b] += 1
+    for (a, b), n in shared.items():
+        if n >= min_shared:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = defaultdict(list)
-    for p in parent:
+    for p in paths:
         groups[find(p)].append(p)
-    return [sorted(set(g)) for g in groups.values() if len(set(g)) >= 2]
+    return [g for g in groups.values() if len(g) >= 2]
 
 
-def alternations(slots: dict[str, dict[str, frozenset[int]]], group: list[str], similar
-                 ) -> dict[tuple[str, str], tuple[int, int]]:
+def alternations(slots: dict[str, dict[str, frozenset[int]]], group: list[str], similar,
+                 counts: dict[str, int]) -> dict[tuple[str, str], tuple[int, int]]:
     """{(a, b): (alternating paragraphs, co-occurrences)} for the name pairs of one group of
     renditions that `similar(a, b)` accepts: `slots[path][name]` are the paragraphs where the
-    file uses the name. A pair alternates in a paragraph when one file has a there without b and
+    file uses the name, `counts[path]` its paragraph count (only files with as many paragraphs
+    are aligned). A pair alternates in a paragraph when one file has a there without b and
     another has b there without a; it co-occurs once for each file that has both there."""
-    at: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # para -> name -> files
+    at: dict[tuple[int, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for path in group:
         for name, paras in slots.get(path, {}).items():
             for k in paras:
-                at[k][name].add(path)
+                at[counts[path], k][name].add(path)
     out: dict[tuple[str, str], list[int]] = {}
     verdicts: dict[tuple[str, str], bool] = {}
     for k in sorted(at):

@@ -42,6 +42,11 @@ def spelling_table(doc) -> dict[str, Spelling]:
 
 
 def _spelling_table(doc) -> dict[str, Spelling]:
+    table = all_names_table(doc)
+    return {b: sp for b, sp in table.items() if sp.confident or sp.known < RARE_FOR_INITIAL}
+
+
+def _build(doc) -> dict[str, Spelling]:
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
     starts = [x.start for x in doc.sentences]
@@ -63,7 +68,17 @@ def _spelling_table(doc) -> dict[str, Spelling]:
                 table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
     for sp in table.values():
         sp.known = max(zipf(x) for x in sp.surfaces)
-    return {b: sp for b, sp in table.items() if sp.confident or sp.known < RARE_FOR_INITIAL}
+    return table
+
+
+def all_names_table(doc) -> dict[str, Spelling]:
+    """Every capitalised name of the document, also those that only start sentences (Natalia at
+    the head of a paragraph): what renditions of one story are compared on."""
+    return doc.memo("names.all_names_table", _all_names_table)
+
+
+def _all_names_table(doc) -> dict[str, Spelling]:
+    return _build(doc)
 
 
 def context_names(table: dict[str, Spelling]) -> frozenset[str]:

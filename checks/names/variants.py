@@ -28,8 +28,9 @@ RUN_EDIT_SHARE = 3
 
 def base(word: str) -> str:
     """The word without a plural -s, so that Kurils, Kuriles and Kurles compare as Kuril...
-    (not in words of four letters or less: Mars, Laos)."""
-    if len(word) > MIN_LENGTH and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+    (not in words of four letters or less: Mars, Laos; nor after a, o, u, i, y or s, where the s
+    belongs to the name: Donbas, Honduras, Kos, Mykolas, Paris)."""
+    if len(word) > MIN_LENGTH and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys", "as", "os")):
         return word[:-1]
     return word
 
