@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from auditor.text import STOPWORDS
+from auditor.text import STOPWORDS, is_title_case
 
 from .layout import Layout, Line
 
@@ -49,6 +49,12 @@ W_HEADS_PARAGRAPH = -0.6
 W_CALL_TO_ACTION = 0.6
 #: A selling question alone ("Ready to get started?") may be a subheading of a guide.
 W_SELLING_QUESTION = 0.3
+#: Author-bio wording ("X is a freelance writer …") away from the closing run: the family claims
+#: it only there (a sentence about a journalist may be news) ...
+W_BIO = 0.6
+#: ... under an about-the-author heading ("About the author", "Who curated this article?"), or
+#: after the body, it is the bio.
+W_UNDER_BIO_HEADING = 0.5
 #: Sales wording (promo code, free trial, book a demo) in a short line.
 W_SALES = 0.5
 #: After the last paragraph of the body, where widgets collect.
@@ -130,6 +136,12 @@ _SENTENCE_END = re.compile(r"[.!:;…][\"'”’)\]]{0,3}$")
 _ACT = (r"(?:learn|get|sign up|contact|call|book|try|click|find out|start|see how|request|schedule|"
         r"talk to|reach out|let us|join|download|shop|order|subscribe|discover|explore|visit|claim)")
 _CALL_TO_ACTION = re.compile(r"^[^?.!]{3,100}\?\s{1,3}" + _ACT + r"\b[^?]{0,100}$", re.I)
+#: A command that opens a line ("Try X free for 30 days"): with sales wording, a call to action.
+_COMMAND = re.compile(r"^(?:try|get|start|book|join|download|sign up|claim|shop|order|subscribe|grab|"
+                      r"save|request|schedule|contact)\b", re.I)
+#: A selling question that names a purchase ("Ready to book a move …?") is a call to action.
+_PURCHASE = re.compile(r"\b(?:buy|book|order|shop|subscribe|sign up|get started|try|hire|upgrade|"
+                       r"switch|download|join)\b", re.I)
 _SELLING_QUESTION = re.compile(
     r"^(?:want|ready|looking|interested|need|have (?:a )?questions?|got (?:a )?questions?|thinking)\b"
     r"[^?]{0,120}\?$", re.I)
@@ -180,6 +192,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
     thread = _comment_thread(lay, families_of)
     contents = _contents_entries(lay, claimed, families_of)
     teaser = [_teaser(ln) for ln in lines]
+    bios = _bio_wording(lay, claimed)
     # Lines in another language; the English body ends at its last English paragraph (a footer
     # of the original site in its own language is prose too, but not the article's).
     foreign_lines = _foreign_lines(lay, claimed) if doc_english else {}
@@ -205,11 +218,16 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
             ev.append(Evidence("worded like a link teaser", teaser[i]))
             if (i > 1 and teaser[i - 1]) or (nxt is not None and teaser[i + 1]):
                 ev.append(Evidence("among teasers of the same shape", W_RUN))
-        cta = _call_to_action(ln)
+        sales = ln.n_words <= TEASER_MAX_WORDS * 2 and bool(_SALES.search(ln.text))
+        cta = _call_to_action(ln, sales)
         if cta:
             ev.append(Evidence("a call to action", cta))
-        if ln.n_words <= TEASER_MAX_WORDS * 2 and _SALES.search(ln.text):
+        if sales:
             ev.append(Evidence("sales wording", W_SALES))
+        if i in bios:
+            ev.append(Evidence("worded like an author bio", W_BIO))
+            if i - 1 in families_of and families_of[i - 1] == "byline":
+                ev.append(Evidence("under an about-the-author heading", W_UNDER_BIO_HEADING))
         foreign = foreign_lines.get(i, ("", ""))[0]
         if foreign and (i > last_body or ln.n_words <= FOREIGN_MAX_WORDS):
             ev.append(Evidence(f"in {foreign} inside an English text", W_FOREIGN))
@@ -262,15 +280,31 @@ def _teaser(ln: Line) -> float:
     return W_TEASER_SENTENCE if _SENTENCE_END.search(text) else W_TEASER
 
 
-def _call_to_action(ln: Line) -> float:
-    """The weight of a call to action: a question followed by a command; a selling question alone
+def _call_to_action(ln: Line, sales: bool) -> float:
+    """The weight of a call to action: a question followed by a command, a command that sells
+    (with sales wording), a selling question that names a purchase; a selling question alone
     (it may also be a subheading: less)."""
     if ln.n_words > TEASER_MAX_WORDS * 2:
         return 0.0
     text = ln.text.strip()
-    if _CALL_TO_ACTION.match(text):
+    if _CALL_TO_ACTION.match(text) or (sales and _COMMAND.match(text)):
         return W_CALL_TO_ACTION
-    return W_SELLING_QUESTION if _SELLING_QUESTION.match(text) else 0.0
+    if _SELLING_QUESTION.match(text):
+        # (in Title Case it is a subheading of a buyer's guide: "Ready to Buy the Right One?")
+        if _PURCHASE.search(text) and not is_title_case(ln.words):
+            return W_CALL_TO_ACTION
+        return W_SELLING_QUESTION
+    return 0.0
+
+
+def _bio_wording(lay: Layout, claimed) -> set[int]:
+    """Lines the author-bio family (data/bios.txt) would claim wherever they stand: it claims
+    them itself only in the closing run; elsewhere its wording is evidence."""
+    from . import phrase_families
+
+    fams = [f for f in phrase_families.families() if f.name == "author bio"]
+    return {ln.index for ln in lay.lines[1:] if ln.index not in claimed and not ln.listed
+            for f in fams if f.claims(ln.text, ln.n_words) is not None}
 
 
 def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
