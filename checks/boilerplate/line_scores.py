@@ -55,6 +55,10 @@ W_BIO = 0.6
 #: ... under an about-the-author heading ("About the author", "Who curated this article?"), or
 #: after the body, it is the bio.
 W_UNDER_BIO_HEADING = 0.5
+#: The line between an about-the-author heading and the bio (the author's name) ...
+W_AUTHOR_BOX = 1.0
+#: ... is a name: a few words.
+AUTHOR_NAME_MAX_WORDS = 6
 #: Sales wording (promo code, free trial, book a demo) in a short line.
 W_SALES = 0.5
 #: After the last paragraph of the body, where widgets collect.
@@ -89,6 +93,8 @@ W_LISTED_IN_BODY = -0.6
 # --- shapes -----------------------------------------------------------------------------------
 #: A teaser or a call to action is a short line: a few words to a dozen and a half.
 TEASER_MIN_WORDS, TEASER_MAX_WORDS = 3, 18
+#: A call to action or a sales pitch is a short paragraph at most (its blurb included).
+SALES_MAX_WORDS = 50
 #: A line in another language inside the body counts only when short (longer: a quotation or a
 #: paragraph that another check, untranslated text, reports) ...
 FOREIGN_MAX_WORDS = 15
@@ -218,12 +224,15 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str], doc_english:
             ev.append(Evidence("worded like a link teaser", teaser[i]))
             if (i > 1 and teaser[i - 1]) or (nxt is not None and teaser[i + 1]):
                 ev.append(Evidence("among teasers of the same shape", W_RUN))
-        sales = ln.n_words <= TEASER_MAX_WORDS * 2 and bool(_SALES.search(ln.text))
+        sales = ln.n_words <= SALES_MAX_WORDS and bool(_SALES.search(ln.text))
         cta = _call_to_action(ln, sales)
         if cta:
             ev.append(Evidence("a call to action", cta))
         if sales:
             ev.append(Evidence("sales wording", W_SALES))
+        if (families_of.get(i - 1) == "byline" and families_of.get(i + 1) == "author bio"
+                and ln.n_words <= AUTHOR_NAME_MAX_WORDS):
+            ev.append(Evidence("between an about-the-author heading and the bio", W_AUTHOR_BOX))
         if i in bios:
             ev.append(Evidence("worded like an author bio", W_BIO))
             if i - 1 in families_of and families_of[i - 1] == "byline":
@@ -284,7 +293,7 @@ def _call_to_action(ln: Line, sales: bool) -> float:
     """The weight of a call to action: a question followed by a command, a command that sells
     (with sales wording), a selling question that names a purchase; a selling question alone
     (it may also be a subheading: less)."""
-    if ln.n_words > TEASER_MAX_WORDS * 2:
+    if ln.n_words > SALES_MAX_WORDS:
         return 0.0
     text = ln.text.strip()
     if _CALL_TO_ACTION.match(text) or (sales and _COMMAND.match(text)):

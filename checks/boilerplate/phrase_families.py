@@ -292,8 +292,10 @@ def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
 
 
 #: The first line is the headline, never widget text, unless it is this short and a widget
-#: family (BP101) claims it: "Table of Contents", "Image Credit" where the scraper lost the title.
+#: family claims it: "Table of Contents", "Image Credit" where the scraper lost the title ...
 FIRST_LINE_WIDGET_MAX_WORDS = 4
+#: ... namely widget text (BP101) or a breadcrumb (BP203: "Home", "World").
+FIRST_LINE_CODES = ("BP101", "BP203")
 
 
 def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
@@ -303,9 +305,10 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
     if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS:
         return None
     for fam in fams:
-        if ln.index == 0 and fam.code != "BP101":
-            continue
-        if not _in_position(fam.position, ln.index, lay, tail_start):
+        if ln.index == 0:
+            if fam.code not in FIRST_LINE_CODES:
+                continue
+        elif not _in_position(fam.position, ln.index, lay, tail_start):
             continue
         hit = fam.claims(ln.text, ln.n_words, languages)
         if hit is not None:
