@@ -10,7 +10,7 @@ from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
-from .evidence import ROMANIZATION, Verdict, decide
+from .evidence import RULES, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
@@ -281,7 +281,7 @@ class Spellings:
         ties = []
         for a, b in self.linked:
             v = self.verdict(a, b)
-            if v is None or (defer_romanization and v.evidence == ROMANIZATION):
+            if v is None or (defer_romanization and v.evidence in RULES):
                 continue
             if v.tie:
                 ties.append((a, b, v))

@@ -4,10 +4,11 @@ The variant checks (NM101, NM102) find two spellings of one name and must say wh
 suggest and why. The evidence, strongest first:
 
 1. the house list: a canonical spelling always wins;
-2. a romanization rule: Kishida is the standard form of Kisida, Iryna of Irina;
-3. use: the spelling used more often (occurrences in an article, files in the corpus);
-4. for two spellings used equally often in one article, the other files audited together;
-5. the common spelling: one spelling is a well-known word or name, the other is not.
+2. the gazetteer: GeoNames gives Rubizhne as the English name of the town also spelled Rubezhnoye;
+3. a romanization rule: Kishida is the standard form of Kisida, Iryna of Irina;
+4. use: the spelling used more often (occurrences in an article, files in the corpus);
+5. for two spellings used equally often in one article, the other files audited together;
+6. the common spelling: one spelling is a well-known word or name, the other is not.
 
 A tie (one against one) that nothing of this decides is not a minority: both places are
 reported and nothing is suggested.
@@ -19,8 +20,13 @@ from dataclasses import dataclass
 from .frequency import more_common
 from .romanize import standard_spelling
 
-HOUSE, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE = (
-    "house list", "romanization rule", "majority", "other files", "common spelling", "tie")
+HOUSE, GAZETTEER, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE = (
+    "house list", "gazetteer", "romanization rule", "majority", "other files", "common spelling", "tie")
+
+
+#: Evidence that NM103 (a non-standard romanization or place spelling) states better than a
+#: variant check: NM101 and NM102 leave such pairs to it when it runs.
+RULES = (GAZETTEER, ROMANIZATION)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,9 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
         if a in protected and b in protected:
             return None
         return win(a if a in protected else b, HOUSE)
+    english = _gazetteer_english(a, b)
+    if english is not None:
+        return win(english, GAZETTEER)
     standard = standard_spelling(a, b, origins)
     if standard is not None:
         return win(standard, ROMANIZATION)
@@ -65,10 +74,25 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
     return Verdict(None, None, TIE)
 
 
+def _gazetteer_english(a: str, b: str) -> str | None:
+    """The one of two spellings that the gazetteer gives as the English name of the other's
+    place (Rubizhne for Rubezhnoye), or None."""
+    from .gazetteer import lookup
+
+    pa, pb = lookup(a), lookup(b)
+    if pa is None or pb is None or pa.english != pb.english or pa.country != pb.country:
+        return None
+    for x, px in ((a, pa), (b, pb)):
+        if not px.alternate:
+            return x
+    return None
+
+
 def because(evidence: str, winner: str) -> str:
     """The reason a suggestion was made, in an editor's words (majority and other-files reasons
     need counts: the checks say them)."""
     return {HOUSE: f"the house list spells it '{winner}'",
+            GAZETTEER: f"the gazetteer (GeoNames) spells it '{winner}'",
             ROMANIZATION: f"'{winner}' is the standard romanization",
             COMMON: f"'{winner}' is the common spelling"}[evidence]
 

@@ -9,9 +9,10 @@ from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
 from auditor.text import clip
 
 from .corpus_spellings import CorpusSpellings
-from .evidence import COMMON, MAJORITY, OTHER_FILES, ROMANIZATION, TIE, Verdict, because, decide, shaped_like
+from .evidence import COMMON, MAJORITY, OTHER_FILES, RULES, TIE, Verdict, because, decide, shaped_like
 from .extract import doc_names
 from .house_list import SETTINGS, house_list
+from .origins import doc_origins
 from .table import STANDALONE_WEIGHT, spelling_table
 from .variants import distinct_people, is_variant, runs_variant
 
@@ -41,6 +42,7 @@ class Tie:
     path: str
     a: Side
     b: Side
+    origins: frozenset[str] = frozenset()  # the origins the article is about
 
 
 class WithinFileVariant(CorpusCheck):
@@ -85,7 +87,7 @@ class WithinFileVariant(CorpusCheck):
             a, b = item.a, item.b
             others = (spellings.other_files(a.name, item.path), spellings.other_files(b.name, item.path))
             v = decide(a.name, b.name, (a.weight, b.weight), (a.known, b.known), spellings.house.protected,
-                       others)
+                       others, item.origins)
             if v is None:
                 continue
             if v.tie:
@@ -99,6 +101,7 @@ class WithinFileVariant(CorpusCheck):
     # --- single words -------------------------------------------------------------------------
     def _word_variants(self, doc, protected, covered):
         table = spelling_table(doc)
+        origins = _origins(doc)
         by_letter = defaultdict(list)
         for b in sorted(table):
             by_letter[b[:1].lower()].append(b)
@@ -111,8 +114,8 @@ class WithinFileVariant(CorpusCheck):
                     if not is_variant(a, b, sa.known, sb.known) or sa.sentences & sb.sentences \
                             or distinct_people(sa.neighbours, sb.neighbours):
                         continue
-                    v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected)
-                    if v is None or v.evidence == ROMANIZATION and self.is_selected("NM103"):
+                    v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
+                    if v is None or v.evidence in RULES and self.is_selected("NM103"):
                         continue  # two house names; or NM103 explains the pair better
                     if v.evidence in (COMMON, TIE):
                         ties.append((a, b))  # the other files come before frequency: finalize
@@ -134,7 +137,7 @@ class WithinFileVariant(CorpusCheck):
             seen.update((a, b))
             sa, sb = side(a), side(b)
             if sa.places and sb.places:
-                yield Tie(doc.path, sa, sb)
+                yield Tie(doc.path, sa, sb, origins)
 
     # --- whole names --------------------------------------------------------------------------
     def _run_variants(self, doc, protected, covered):
@@ -149,8 +152,8 @@ class WithinFileVariant(CorpusCheck):
                 ja, jb = " ".join(a), " ".join(b)
                 house = frozenset(j for j, words in ((ja, a), (jb, b)) if any(w in protected for w in words))
                 side = {ja: _run_side(doc, ja, runs[a], covered), jb: _run_side(doc, jb, runs[b], covered)}
-                v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house)
-                if v is None or v.evidence == ROMANIZATION and self.is_selected("NM103"):
+                v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house, origins=_origins(doc))
+                if v is None or v.evidence in RULES and self.is_selected("NM103"):
                     continue
                 if v.tie:
                     if side[ja].places and side[jb].places:
@@ -161,6 +164,12 @@ class WithinFileVariant(CorpusCheck):
                 loser, winner = side[v.loser], side[v.winner]
                 yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
                 covered.extend((s, e) for s, e, _ in loser.places)
+
+
+def _origins(doc) -> frozenset[str]:
+    """The origins the article is about, less those whose older spellings it may use."""
+    found, exempt = doc_origins(doc)
+    return found - exempt
 
 
 def _word_side(doc, base, sp, covered) -> Side:

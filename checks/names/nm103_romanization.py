@@ -30,11 +30,21 @@ MIN_STANDARD_ZIPF = 2.0
 #: ... and at least this much more frequent than the spelling seen (a factor of ten): two
 #: spellings of similar frequency are both in use (Pusan, Busan), not one a slip.
 STANDARD_GAP = 1.0
+#: A place spelling this frequent (Zipf) or more is an established English name (Kiev, Peking,
+#: Bombay): the gazetteer alone never changes it (the tables of Russian-based and older Chinese
+#: spellings do, with the standard form used in the corpus).
+PLACE_MAX_ZIPF = 3.0
+#: With no file using the English name, the spelling must be this rare (Zipf) to be changed on
+#: the gazetteer's word ...
+PLACE_ALONE_MAX_ZIPF = 1.5
+#: ... and the English name this well known.
+PLACE_MIN_ENGLISH_ZIPF = 2.0
 #: Longest name word looked at (letters, hyphens and apostrophes): "Hsiao-p'ing", "Ch'ŏngju".
 MAX_WORD = 40
 # A name word: a capitalised word, with the hyphenated or apostrophised syllables that follow it
 # ("Tse-tung", "Ch'ing", "Xi'an", "P'yŏngyang").
 _NAME_WORD = re.compile(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class NonStandardRomanization(CorpusCheck):
@@ -81,10 +91,13 @@ class NonStandardRomanization(CorpusCheck):
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
+            if zipf(w) < PLACE_MAX_ZIPF:
+                candidates.append(("place", w, "", t.start, t.end))
             if zipf(w) < MAX_ZIPF or text[t.end:t.end + 1] in "'’ʼ-":
                 m = _NAME_WORD.match(text, t.start)
                 if m and len(m.group()) <= MAX_WORD:
-                    candidates.append(("scheme", m.group(), "", m.start(), m.end()))
+                    word = _POSSESSIVE.sub("", m.group())
+                    candidates.append(("scheme", word, "", m.start(), m.start() + len(word)))
         pairs = {(t.text, names.tokens[i + 1].text) for i, t in enumerate(names.tokens[:-1])
                  if t.text in uk_first}
         return {"docs": [(doc.path, candidates, origins, exempt)], "pairs": pairs}
@@ -117,6 +130,8 @@ class NonStandardRomanization(CorpusCheck):
                     continue
                 if kind == "scheme":
                     found = self._scheme_standard(w, origins, spellings)
+                elif kind == "place":
+                    found = _gazetteer_standard(w, origins, spellings)
                 else:
                     found = self._standard(kind, w, nxt, corpus, pairs)
                 if found:
@@ -201,6 +216,25 @@ class NonStandardRomanization(CorpusCheck):
                         f"{' of ' + context if context else ''} next week.\n")
                 out.append(DataExample(source, text, False, partial(_entry_fires, cls, spelling, None)))
         return out
+
+
+def _gazetteer_standard(w, origins, spellings) -> tuple[str, str] | None:
+    """(English name, message) when the gazetteer gives the spelling as another name of a place
+    of one of the origins (a Ukrainian town in its Russian form, a Chinese city in Wade-Giles)."""
+    from .gazetteer import lookup
+    from .origins import countries_of
+
+    place = lookup(w)
+    if place is None or not place.alternate or place.country not in countries_of(origins):
+        return None
+    english = place.english
+    if english in spellings.every:
+        where = "used in the files audited together"
+    elif zipf(w) < PLACE_ALONE_MAX_ZIPF and zipf(english) >= PLACE_MIN_ENGLISH_ZIPF:
+        where = "the usual English name"
+    else:
+        return None
+    return english, f"'{w}' is another spelling of {english} (GeoNames); '{english}' is {where}"
 
 
 def _story_origins(spellings) -> dict[str, frozenset[str]]:

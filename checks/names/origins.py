@@ -1,6 +1,7 @@
 """Where a name comes from: the origins the names family knows, read from data/origins/*.txt.
 
-Each origin file gives the words that say an article is about that origin (`cues`), the words
+Each origin file gives the words that say an article is about that origin (`cues`), the
+countries whose places are of that origin (`countries`, ISO codes, for the gazetteer), the words
 that say its older spellings are correct there (`exempt`: Taiwan for Wade-Giles), the shape of a
 romanized name of that origin (`letters`, a regular expression matched whole on the lowercase
 word) and the suffixes its place and institution names carry (`suffixes`). A new origin is a new
@@ -14,7 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
-_KEYS = ("origin", "cues", "exempt", "letters", "suffixes")
+_KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries")
+#: Fewest distinct rare names a text must have before the share of them with an origin's letters
+#: says anything: three short names fit any syllable system by chance.
+MIN_SHAPED_NAMES = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 
 
@@ -25,6 +29,8 @@ class Origin:
     exempt: frozenset[str]
     letters: re.Pattern
     suffixes: tuple[str, ...]  # longest first
+    share: float = 0.0  # a text whose rare names have this origin's letters this often is about it
+    countries: frozenset[str] = frozenset()  # ISO codes of the countries whose places are of it
 
     def fits(self, word: str) -> bool:
         """Whether the word has the letters of a romanized name of this origin."""
@@ -42,7 +48,8 @@ def _parse(path: Path) -> Origin:
         fields[key.strip()] = value.strip()
     return Origin(fields["origin"], frozenset(fields.get("cues", "").split()),
                   frozenset(fields.get("exempt", "").split()), re.compile(fields.get("letters") or r"(?!)"),
-                  tuple(sorted(fields.get("suffixes", "").split(), key=len, reverse=True)))
+                  tuple(sorted(fields.get("suffixes", "").split(), key=len, reverse=True)),
+                  float(fields.get("share") or 0), frozenset(fields.get("countries", "").split()))
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +118,36 @@ def suffix_extension(a: str, b: str) -> bool | None:
     return None
 
 
+def origins_of_names(names) -> frozenset[str]:
+    """The origins whose letters (at least `share` of) the distinct rare names have: an article
+    full of Kakigara, Ryogae and Hatcho is about Japanese names even if it never says Japan."""
+    names = {n.lower() for n in names}
+    if len(names) < MIN_SHAPED_NAMES:
+        return frozenset()
+    return frozenset(o.name for o in origins().values()
+                     if o.share and sum(o.fits(n) for n in names) >= o.share * len(names))
+
+
 def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
-    """`origins_of_text` of a document, computed once and shared by the checks."""
-    return doc.memo("names.origins", lambda d: origins_of_text(d.text))
+    """(origins, exempt origins) of a document: its cue words and the letters of its rare
+    names; computed once and shared by the checks."""
+    def compute(d):
+        from .frequency import zipf
+        from .extract import doc_names
+
+        found, exempt = origins_of_text(d.text)
+        rare = {t.text for t in doc_names(d).tokens if t.confident and zipf(t.text) < RARE_NAME_ZIPF}
+        return found | origins_of_names(rare), exempt
+
+    return doc.memo("names.origins", compute)
+
+
+#: A name rarer than this (Zipf) counts for the share of an origin's letters: common names
+#: (London, Monday) say nothing about the text's origin.
+RARE_NAME_ZIPF = 3.0
+
+
+def countries_of(origin_names) -> frozenset[str]:
+    """The ISO codes of the countries of the given origins."""
+    table = origins()
+    return frozenset().union(*(table[o].countries for o in origin_names if o in table))

