@@ -175,6 +175,15 @@ class Spellings:
                 out.update(((a, p), (b, p)))
         return out
 
+    def same_story_files(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
+        """The first `limit` files of `others` that tell the same story as `p` (renditions of
+        one story, or files sharing enough rare names besides `skip`)."""
+        group = next((set(g) for g in self.groups_of_renditions if p in g), set())
+        found = [q for q in sorted(others) if q in group][:limit]
+        if len(found) < limit:
+            found += [q for q in self._same_story(p, set(others) - group, skip, limit - len(found))]
+        return tuple(found)
+
     def _same_story(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
         """The first `limit` files of `others` that share enough rare names with `p` (besides
         the spellings compared) to tell the same story."""

@@ -14,7 +14,7 @@ from .extract import doc_names
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
 from .table import STANDALONE_WEIGHT, spelling_table
-from .variants import distinct_people, is_variant, runs_variant
+from .variants import KNOWN_WORD, distinct_people, is_variant, runs_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -111,8 +111,8 @@ class WithinFileVariant(CorpusCheck):
             for i, a in enumerate(bases):
                 for b in bases[i + 1:]:
                     sa, sb = table[a], table[b]
-                    if not is_variant(a, b, sa.known, sb.known) or sa.sentences & sb.sentences \
-                            or distinct_people(sa.neighbours, sb.neighbours):
+                    if not _name_evidence(sa, sb) or not is_variant(a, b, sa.known, sb.known) \
+                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours):
                         continue
                     v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
                     if v is None or v.evidence in RULES and self.is_selected("NM103"):
@@ -164,6 +164,14 @@ class WithinFileVariant(CorpusCheck):
                 loser, winner = side[v.loser], side[v.winner]
                 yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
                 covered.extend((s, e) for s, e, _ in loser.places)
+
+
+def _name_evidence(sa, sb) -> bool:
+    """Whether two spellings are names: one is capitalised in mid-sentence, and the other is too
+    or is no known word (Macronutrient and Micronutrients heading two lists are words)."""
+    if not (sa.confident or sb.confident):
+        return False
+    return all(sp.confident or sp.known < KNOWN_WORD for sp in (sa, sb))
 
 
 def _origins(doc) -> frozenset[str]:

@@ -26,8 +26,9 @@ class RareTwin(CorpusCheck):
     Weaker evidence than a variant in one story (NM102), so reported at a lower severity: the word
     is not at a sentence start, is not in the English word list and is at least `min-length`
     letters long, and a twin one edit away (deletion, insertion, substitution, transposition) is
-    both frequent (`min-twin-zipf`) and used as a capitalised name in another file of the corpus
-    ("Ukriane" -> "Ukraine"). A frequent twin that is never a name in the corpus ("Fredly" ->
+    both frequent (`min-twin-zipf`) and used as a capitalised name in another file of the same
+    story (sharing two other rare names: "Ukriane" -> "Ukraine"; a brand like "Mondly" next to
+    "Monday" in an unrelated article is no evidence). CamelCase words are left alone. A frequent twin that is never a name in the corpus ("Fredly" ->
     "freely") is no evidence, and two twins leave no telling which was meant. Places NM102
     reports, and Japanese-looking words (NM103's), are left to those checks when they run."""
 
@@ -55,8 +56,8 @@ class RareTwin(CorpusCheck):
                     index[k].add(b)
         for b in sorted(files):
             if (len(b) < self.opts.min_length or not b.isascii() or b in protected or known[b] > 0
-                    or leave_japanese and looks_japanese(b)):
-                continue
+                    or leave_japanese and looks_japanese(b) or not b[1:].islower()):
+                continue  # CamelCase is a brand's own spelling (Stytch, GloRilla), never a slip
             for p, surfaces in sorted(files[b].items()):
                 if (b, p) in done:
                     continue
@@ -66,7 +67,10 @@ class RareTwin(CorpusCheck):
                 if len(twins) != 1:
                     continue  # none, or no telling which was meant
                 twin = twins[0]
-                q = min(files[twin])
+                story = spellings.same_story_files(p, set(files[twin]), {b, twin}, 1)
+                if not story:
+                    continue  # a twin in unrelated articles (Mondly / Monday) is no evidence
+                q = story[0]
                 there, s0, e0 = spellings.first_place(twin, q)
                 related = (Related(q, s0, e0, f"'{there}' here"),)
                 n = len(files[twin])

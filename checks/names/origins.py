@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
-_KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries")
+_KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries", "cases")
 #: Fewest distinct rare names a text must have before the share of them with an origin's letters
 #: says anything: three short names fit any syllable system by chance.
 MIN_SHAPED_NAMES = 5
@@ -31,6 +31,7 @@ class Origin:
     suffixes: tuple[str, ...]  # longest first
     share: float = 0.0  # a text whose rare names have this origin's letters this often is about it
     countries: frozenset[str] = frozenset()  # ISO codes of the countries whose places are of it
+    cases: frozenset[tuple[str, str]] = frozenset()  # (nominative ending, case ending) pairs
 
     def fits(self, word: str) -> bool:
         """Whether the word has the letters of a romanized name of this origin."""
@@ -49,7 +50,8 @@ def _parse(path: Path) -> Origin:
     return Origin(fields["origin"], frozenset(fields.get("cues", "").split()),
                   frozenset(fields.get("exempt", "").split()), re.compile(fields.get("letters") or r"(?!)"),
                   tuple(sorted(fields.get("suffixes", "").split(), key=len, reverse=True)),
-                  float(fields.get("share") or 0), frozenset(fields.get("countries", "").split()))
+                  float(fields.get("share") or 0), frozenset(fields.get("countries", "").split()),
+                  frozenset(tuple(p.split(">", 1)) for p in fields.get("cases", "").split()))
 
 
 @lru_cache(maxsize=1)
@@ -151,3 +153,22 @@ def countries_of(origin_names) -> frozenset[str]:
     """The ISO codes of the countries of the given origins."""
     table = origins()
     return frozenset().union(*(table[o].countries for o in origin_names if o in table))
+
+
+def case_form(a: str, b: str, origin_names) -> bool:
+    """Whether one word is the other with a case ending of one of the origins' languages in
+    place of its own ending (Bucha / Buchi, Mariupol / Mariupolya): an inflected form that a
+    translation carried into English."""
+    a, b = a.lower(), b.lower()
+    table = origins()
+    for o in origin_names:
+        for nominative, case in table[o].cases if o in table else ():
+            for x, y in ((a, b), (b, a)):
+                stem = x[:len(x) - len(nominative)] if nominative else x
+                if x.endswith(nominative) and len(stem) >= MIN_CASE_STEM and y == stem + case:
+                    return True
+    return False
+
+
+#: Shortest stem a case ending is recognised on: in shorter words the ending is half the name.
+MIN_CASE_STEM = 3

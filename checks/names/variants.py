@@ -16,6 +16,11 @@ _MORPH_PAIRS = frozenset({("e", "ian"), ("e", "ians"), ("e", "an"), ("e", "ans")
 #: Two spellings both at least this frequent (Zipf) are two established names (Iran/Iraq,
 #: Allen/Allan): a name that common is not misspelled into another one.
 ESTABLISHED = 2.0
+#: A word at least this frequent (Zipf) is in the English word list as a word of its own.
+KNOWN_WORD = 1.0
+#: A word this frequent (Zipf: Chinese, Remove) is so common that a known word one letter from it
+#: is another word (Chinoise), not its misspelling.
+VERY_COMMON = 4.5
 #: Shortest word compared at all: one edit in a three-letter word makes another word.
 MIN_LENGTH = 4
 #: Words this long may differ by one edit without sounding alike; shorter ones must sound alike.
@@ -83,7 +88,11 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
         return False
     za = zipf(a) if za is None else za
     zb = zipf(b) if zb is None else zb
-    return not (za >= ESTABLISHED and zb >= ESTABLISHED)
+    if za >= ESTABLISHED and zb >= ESTABLISHED:
+        return False
+    if n < LONG_WORD and max(za, zb) >= KNOWN_WORD:
+        return False  # Fern / Firn, Jill / Jyll: in four letters a known word is its own word
+    return not (max(za, zb) >= VERY_COMMON and min(za, zb) >= KNOWN_WORD)  # Chinese / Chinoise
 
 
 def _chinese_pair(a: str, b: str) -> bool:
@@ -158,6 +167,11 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     ua, ub = unaccent(a).lower(), unaccent(b).lower()
     if ua == ub or min(len(ua), len(ub)) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
+    if origins:
+        from .origins import case_form
+
+        if case_form(ua, ub, origins):
+            return True  # a case ending carried into English (Bucha / Buchi)
     if morph_related(ua, ub):
         return False
     from .gazetteer import same_place

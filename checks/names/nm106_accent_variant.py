@@ -1,0 +1,92 @@
+"""NM106: one name written with and without its accents in the files of one story."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
+from auditor.text import clip
+
+from .corpus_spellings import CorpusSpellings
+from .house_list import SETTINGS
+from .romanize import standard_spelling
+from .variants import unaccent
+
+#: Longest name a message quotes: two names and a reason must fit in about 200 characters.
+NAME_LIMIT = 32
+#: Related places a finding lists: the first few files of the other spelling.
+RELATED_FILES = 5
+#: English words borrowed with accents that English writes with or without them (a closed class
+#: of loanwords, unaccented lowercase): capitalised in a heading or a menu they are still words,
+#: not names. Names of people and places (José, Zürich) are not listed.
+LOANWORDS = frozenset("""cafe rose resume naive naivete cliche fiance fiancee decor facade protege creme
+entree saute souffle touche uber deja jalapeno pinata senor senora senorita attache expose
+pate puree soiree debut debutante melee fete cortege elite regime role blase negligee canape
+consomme flambe frappe glace lame macrame matinee moire nee passe precis risque seance
+toupee vicuna manana canon canyon doppelganger""".split())
+
+
+class AccentVariant(CorpusCheck):
+    """A name written with its accents in some files of a story and without them in others
+    (Sánchez / Sanchez, Taishō / Taisho, Škoda / Skoda), or both ways in one article.
+
+    Both spellings may be acceptable (many English newsrooms drop accents), so this is minor: the
+    spelling fewer files use is reported with the other as the suggestion, for the editor to
+    make the story consistent. Files count as one story when they share two other rare names
+    (the `names` analysis); a tie of one file against one is left alone. A house-list spelling
+    always wins; a pair a romanization scheme relates (Japanese macrons) is left to NM103 when it
+    runs."""
+
+    code = "NM106"
+    family = "names"
+    settings = SETTINGS
+    summary = "Name with and without its accents"
+    severity = "info"
+    uses = (CorpusSpellings,)
+
+    def finalize(self, summary):
+        spellings = self.analysis(CorpusSpellings)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for b in spellings.every:
+            if not b.isascii() or any(not c.isascii() for c in unaccent(b)):
+                by_key[unaccent(b).lower()].append(b)
+            else:
+                by_key[b.lower()].append(b)
+        protected = spellings.house.protected
+        leave_rules = self.is_selected("NM103")
+        for key, bases in sorted(by_key.items()):
+            bases = sorted(set(bases))
+            if len(bases) < 2 or len(key) < 3 or not any(not b.isascii() for b in bases):
+                continue
+            if key in LOANWORDS:
+                continue  # an English word written both ways (Café, Rosé), not a name
+            ranked = sorted(bases, key=lambda b: (-(b in protected), -len(spellings.every[b]), b))
+            top = ranked[0]
+            top_files = set(spellings.every[top])
+            for b in ranked[1:]:
+                if b.lower() == top.lower() and b.isascii() == top.isascii():
+                    continue  # a difference of case is not an accent
+                mine = set(spellings.every[b])
+                if len(mine) >= len(top_files) and top not in protected:
+                    continue  # a tie, or the accented form as widely used: both are in use
+                if leave_rules and standard_spelling(b, top, spellings.origins_of(mine | top_files)):
+                    continue  # a romanization rule (Taishō -> Taisho): NM103 reports it
+                for p in sorted(mine):
+                    witnesses = spellings.same_story_files(p, top_files - {p}, {b, top}, RELATED_FILES)
+                    if p in top_files:
+                        witnesses = (p,) + witnesses
+                    if not witnesses:
+                        continue
+                    related = []
+                    for q in witnesses:
+                        there, s0, e0 = spellings.first_place(top, q)
+                        related.append(Related(q, s0, e0, f"'{clip(there, NAME_LIMIT)}' here"))
+                    n = len(top_files - {p})
+                    where = "this article" if p in top_files and n == 0 else \
+                        ("another file" if n == 1 else f"{n} other files")
+                    for surface, spans in sorted(spellings.every[b][p].items()):
+                        fix = top + surface[len(b):] if surface.startswith(b) else top
+                        for s, e in spans:
+                            yield p, Finding(
+                                s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(top, NAME_LIMIT)}' in {where} "
+                                      f"differ only in accents; both may be right, but one story should use one",
+                                (Edit(s, e, fix),), UNSAFE, tuple(related))
