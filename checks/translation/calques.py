@@ -24,7 +24,6 @@ class Entry(NamedTuple):
     language: str               # the table's language name ("Russian")
     code: str                   # the table's file stem ("ru")
     data: dict                  # the entry as written
-    patterns: tuple             # compiled forms and regexes
     keywords: frozenset         # words one of which a text must hold ('' = always try)
     with_words: tuple           # the sentence must hold one of these (prefix* allowed)
     without_words: tuple        # and none of these
@@ -59,16 +58,24 @@ def entries() -> tuple[Entry, ...]:
     out = []
     for code, language, table in tables():
         for data in table["entries"]:
-            patterns = [compile_form(f) for f in data.get("forms", ())]
             keys: set[str] = set()
             for f in data.get("forms", ()):
                 keys |= form_keywords(f)
             if "regex" in data:
-                patterns.append(re.compile(data["regex"], re.M))
                 keys.add("")  # a regex is always tried (the tables keep them few and bounded)
-            out.append(Entry(len(out), language, code, data, tuple(patterns), frozenset(keys),
+            out.append(Entry(len(out), language, code, data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def patterns(index: int) -> tuple[re.Pattern, ...]:
+    """The compiled forms and regex of entry `index`, compiled when a text first needs them."""
+    data = entries()[index].data
+    out = [compile_form(f) for f in data.get("forms", ())]
+    if "regex" in data:
+        out.append(re.compile(data["regex"], re.M))
     return tuple(out)
 
 
@@ -96,7 +103,7 @@ def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
     for e in entries():
         if "" not in e.keywords and not e.keywords & present:
             continue
-        for pattern in e.patterns:
+        for pattern in patterns(e.index):
             for m in pattern.finditer(text):
                 a, b = m.span()
                 if a == b or "\n" in m.group() or any(h.start < b and a < h.end for h in hits):

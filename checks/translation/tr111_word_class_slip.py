@@ -69,7 +69,8 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         if lows[i] in _SUBJECTS and i + 2 < len(toks) and _noun_only(toks[i + 1]) and lows[i + 2] in _CLAUSE_STARTS \
                 and not gap.strip():
             yield ms[i].start(), ms[i + 1].end(), "a noun where the subject needs its verb"
-        if _verb_only(tok) and i >= 1:
+        # cheap context tests first: the word-class table is read only where a rule can apply
+        if i >= 1 and (nxt == "of" and not gap.strip() or after == ",") and _verb_only(tok):
             j = i - 1
             while j >= 0 and i - j <= MAX_ADJECTIVES and _adjective(toks[j]) and lows[j] not in DETERMINERS:
                 j -= 1
@@ -82,7 +83,8 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         if i >= 1 and lows[i - 1] in _BE and nxt in _CLAUSE_STARTS and not gap.strip() and tok.islower() \
                 and classes(lows[i]) == "bf" and lows[i] not in AUXILIARIES and lows[i] not in IRREGULAR_FINITE:
             yield ms[i - 1].start(), ms[i].end(), "a bare verb after 'be' (advisable, advised)"
-        if _adverb_only(tok) and i >= 1 and i + 1 < len(toks) and _noun_only(toks[i + 1]) and not gap.strip() \
+        if tok.endswith("ly") and i >= 1 and i + 1 < len(toks) and not gap.strip() and _adverb_only(tok) \
+                and _noun_only(toks[i + 1]) \
                 and lows[i - 1] != "to" and lows[i + 1] not in _PRONOUN_NOUNS \
                 and (lows[i - 1] in DETERMINERS or lows[i - 1] in PREPOSITIONS or ADJECTIVE in classes(lows[i - 1])) \
                 and not (i + 2 < len(toks) and NOUN in classes(lows[i + 2])):

@@ -1,26 +1,29 @@
 """Which word classes an English word form can belong to (data/word_classes.tsv, built from
-lemminflect's tables by scripts/build_word_classes.py), read on first use."""
+lemminflect's tables by scripts/build_word_classes.py), read on first use. The sorted lines are
+searched by bisection rather than loaded into a dict: a one-file run stays fast."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .data import DATA
 
 TABLE = "word_classes.tsv"
-FINITE, PARTICIPLE, NOUN, ADJECTIVE, ADVERB = "f", "p", "n", "a", "r"
+FINITE, BASE, PARTICIPLE, NOUN, ADJECTIVE, ADVERB = "f", "b", "p", "n", "a", "r"
 
 
 @lru_cache(maxsize=None)
-def _table() -> dict[str, str]:
-    out: dict[str, str] = {}
+def _lines() -> list[str]:
     with open(DATA / TABLE, encoding="utf-8") as fh:
-        for line in fh:
-            if line[:1] != "#":
-                word, _, classes = line.rstrip("\n").partition("\t")
-                out[word] = classes
-    return out
+        return [line for line in fh.read().split("\n") if line and line[0] != "#"]
 
 
+@lru_cache(maxsize=65536)
 def classes(word: str) -> str:
     """The class letters of `word` (lowercased); '' for a word the table does not know."""
-    return _table().get(word.lower().replace("’", "'"), "")
+    key = word.lower().replace("’", "'") + "\t"
+    lines = _lines()
+    i = bisect_left(lines, key)
+    if i < len(lines) and lines[i].startswith(key):
+        return lines[i][len(key):]
+    return ""
