@@ -4,13 +4,14 @@ by the other files), NM102 (a minority spelling across the files) and NM104 (a r
 name used in other files)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
-from .evidence import RULES, Verdict, decide
+from .evidence import RULES, SEPARATORS, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
@@ -60,6 +61,7 @@ class FileNames:
     house_spans: tuple[tuple[int, int], ...]  # listed house-list variants (NM105's findings)
     paragraphs: int = 0
     origins: frozenset[str] = frozenset()  # the origins its cue words name (Japan: japanese)
+    phrases: dict[str, dict[str, list[tuple[int, int]]]] | None = None  # joined key -> surface -> spans
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,11 @@ class Spellings:
                 if u.solid:
                     self.files[b][item.path] = u.surfaces
                     neighbours[b].update(u.near)
+        self.phrases: dict[str, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
+        for item in summary:
+            for key, surfaces in (item.phrases or {}).items():
+                for surface, spans in surfaces.items():
+                    self.phrases[key][surface][item.path] = spans
         self.linked = self._link(neighbours)
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
         self.alternating = self._alternating(slots, {p: n for p, (n, _) in shapes.items()})
@@ -156,10 +163,41 @@ class Spellings:
         """How many files besides `path` use the spelling `b`."""
         return len(self.files.get(b, ())) - (path in self.files.get(b, ()))
 
+    def places(self, b: str, path: str) -> dict[str, list[tuple[int, int]]]:
+        """{surface: spans} of the spelling `b` (a name's base, or a whole hyphenated name) in `path`."""
+        if b in self.every and path in self.every[b]:
+            return self.every[b][path]
+        key = joined(b)
+        return {b: self.phrases[key][b][path]} if key in self.phrases and path in self.phrases[key].get(b, {}) \
+            else {}
+
     def first_place(self, b: str, path: str) -> tuple[str, int, int]:
         """(surface, start, end) of the first occurrence of `b` in `path`."""
-        surface, spans = min(((s, sp) for s, sp in self.every[b][path].items()), key=lambda x: x[1][0])
+        surface, spans = min(self.places(b, path).items(), key=lambda x: x[1][0])
         return (surface, *spans[0])
+
+    def _separator_reports(self) -> list[Report]:
+        """Names written with different hyphens or spaces in files of one story (Moon Jae-in /
+        Moon Jae In, Kim Jong Un / Kim Jong-un): the form fewer files use, against the other."""
+        out = []
+        for key, surfaces in sorted(self.phrases.items()):
+            if len(surfaces) < 2 or not any("-" in x for x in surfaces):
+                continue  # only a hyphen against spaces: capitals alone differ in titles
+            ranked = sorted(surfaces, key=lambda x: (-len(surfaces[x]), x))
+            top = ranked[0]
+            for other in ranked[1:]:
+                mine, theirs = set(surfaces[other]), set(surfaces[top])
+                if len(mine) >= len(theirs):
+                    continue  # a tie: two usages
+                witnesses = {}
+                for p in sorted(mine - theirs):
+                    found = self.same_story_files(p, theirs, set(), RELATED_FILES)
+                    if found:
+                        witnesses[p] = found
+                if witnesses:
+                    out.append(Report(other, top, Verdict(top, other, SEPARATORS), tuple(witnesses), witnesses,
+                                      (len(theirs), len(mine)), renditions=True))
+        return out
 
     def verdict(self, a: str, b: str) -> Verdict | None:
         """Which of two variant spellings wins across the corpus (files using each)."""
@@ -220,6 +258,7 @@ class Spellings:
                 if paths:
                     out.append(Report(r.base, r.other, r.verdict, paths, {p: r.witnesses[p] for p in paths},
                                       r.counts))
+            out.extend(self._separator_reports())
             self._reports[defer_romanization] = out
         return self._reports[defer_romanization]
 
@@ -357,6 +396,42 @@ class Spellings:
         return out
 
 
+#: A name of several parts is compared with other writings of it only when one part is this rare
+#: (Zipf; Korean and Chinese syllables are 3 to 4: Jae 3.4, Ji 3.9): Jae-in, Shinryogae-cho are names;
+#: Long-Term, E-Commerce (4.4), Commander-in-chief are words.
+RARE_PART = 4.0
+# A name of several parts joined by hyphens or spaces: a capitalised word, then up to three parts,
+# each after a hyphen (any case: Jae-in) or a space (capitalised: Jae In).
+_PHRASE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{0,20}(?:-[^\W\d_]{1,20}| [A-Z][^\W\d_]{0,20}){1,3}(?![\w-])")
+
+
+def joined(phrase: str) -> str:
+    """The letters of a name without its hyphens and spaces, lowercase: Jae-in, Jae In -> jaein."""
+    return re.sub(r"[- ]", "", phrase).lower()
+
+
+def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """The document's names of several parts (joined by hyphens or spaces), by joined key."""
+    text = doc.text
+    found: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for m in _PHRASE.finditer(text):
+        for sub in _hyphenated_parts(m.group(), m.start()):
+            if any(len(w) >= 2 and zipf(w) < RARE_PART for w in re.split(r"[- ]", sub[0])):
+                found[joined(sub[0])][sub[0]].append((sub[1], sub[2]))
+    return {k: dict(v) for k, v in found.items()}
+
+
+def _hyphenated_parts(phrase: str, start: int):
+    """The phrase and, for phrases of three parts or more, its last two parts (Moon Jae-in also
+    as Jae-in), so that a given name is compared with and without the surname."""
+    yield phrase, start, start + len(phrase)
+    parts = re.split(r"(?=[- ])", phrase)
+    if len(parts) >= 3:
+        tail = "".join(parts[-2:]).lstrip(" -")
+        if tail[:1].isupper():
+            yield tail, start + len(phrase) - len(tail), start + len(phrase)
+
+
 class CorpusSpellings(Analysis):
     """The name spellings of every file, for the checks that compare files (NM101, NM102, NM104).
 
@@ -375,7 +450,7 @@ class CorpusSpellings(Analysis):
                    for b, sp in all_names_table(doc).items()}
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
-                          len(doc.paragraphs), doc_origins(doc)[0])]
+                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]
 
     def finalize(self, summary) -> Spellings:
         return Spellings(summary, self.opts.min_shared_names, house_list(self.settings))

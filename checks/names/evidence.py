@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from .frequency import more_common
 from .romanize import standard_spelling
 
-HOUSE, GAZETTEER, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE = (
-    "house list", "gazetteer", "romanization rule", "majority", "other files", "common spelling", "tie")
+HOUSE, GAZETTEER, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE, SEPARATORS = (
+    "house list", "gazetteer", "romanization rule", "majority", "other files", "common spelling", "tie",
+    "hyphens and spaces")
 
 
 #: Evidence that NM103 (a non-standard romanization or place spelling) states better than a

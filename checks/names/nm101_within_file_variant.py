@@ -49,11 +49,15 @@ class WithinFileVariant(CorpusCheck):
     """Two spellings of one person or place in the same article.
 
     Single words are one edit apart (two if they also sound alike), share their first letter,
-    and are not a plural or adjective of each other (Russia/Russian). Whole names are compared
+    and are not a plural or adjective of each other (Russia/Russian); at least one is capitalised
+    in mid-sentence and neither is a known word capitalised at a line start, and two known words
+    of four letters (Fern/Firn) or a very common word and a known one (Chinese/Chinoise) are two
+    words. Whole names are compared
     as well: a byline "Aldograph Redley" against a bio "Aldgra Fredly" sounds alike as a whole
     (the sound-alike key, Metaphone, of the joined name) though no word is one edit from the other.
 
-    The spelling to keep is decided by, in order: the house list; a romanization rule (such pairs
+    The spelling to keep is decided by, in order: the house list; the gazetteer (GeoNames' English
+    name of a place) and the romanization schemes of the origins the article is about (such pairs
     are left to NM103 when NM103 runs); the spelling used more often (an occurrence on a short
     line of its own, a byline or caption, counts half); for two words used equally often, the
     other files audited together, then the spelling that is a well-known word or name. When

@@ -5,28 +5,37 @@ from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
 from auditor.text import clip
 
 from .corpus_spellings import CorpusSpellings, Report, Spellings
-from .evidence import MAJORITY, because, shaped_like
+from .evidence import MAJORITY, SEPARATORS, because, shaped_like
 from .house_list import SETTINGS
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
+#: Beyond this many characters for the head and the other spelling, the head is shortened so
+#: that the reason still fits in about 200 characters.
+MESSAGE_ROOM = 140
 
 
 class CorpusVariant(CorpusCheck):
     """The same name spelled differently in different files audited together.
 
-    Spellings are grouped by blocking keys (one-letter deletions and a sound-alike key), so the
-    work grows with the number of distinct names, never pairwise over the corpus. Two files count
-    as telling one story only when they share at least two other rare names (`min-shared-names`
-    of the `names` analysis); a similar name in an unrelated article is another person. A file
-    that holds both spellings is left to NM101.
+    Renditions of one story (files sharing two other rare names, `min-shared-names` of the
+    `names` analysis) are compared paragraph by paragraph where their paragraphs align: two
+    spellings that alternate in one paragraph (one rendition has one where another has the
+    other, and no rendition has both) are one name when they share three quarters of their
+    letters, sound alike, differ by a name suffix of their origin (Kakigara / Kakigaracho), a case
+    ending (Bucha / Buchi), or have one romanization key or one gazetteer place (Pavliuk /
+    Pavlyuk, Rubezhnoye / Rubizhne). Across unrelated files, spellings one or two edits apart are
+    grouped by blocking keys (one-letter deletions and a sound-alike key), so the work grows with
+    the number of distinct names; two files count as one story only when they share two other
+    rare names. A file that holds both spellings is left to NM101.
 
-    The spelling to keep is decided by, in order: the house list; a romanization rule (such pairs
-    are left to NM103 when NM103 runs); the spelling used by more files; for two spellings used
-    by as many files, the one that is a well-known word or name. A tie of one file against one
-    that nothing decides is reported in both files, with nothing suggested; two spellings each
-    used by several files are two usages, not a slip in one file, and only the corpus overview of
-    the report shows them. House-list variants are left to NM105 when NM105 runs."""
+    The spelling to keep is decided by, in order: the house list; the gazetteer (GeoNames' English
+    name of the place); a romanization rule (outside renditions such pairs are left to NM103 when
+    NM103 runs); the spelling used by more files; for two spellings used by as many files, the one
+    that is a well-known word or name. A tie of one file against one that nothing decides is
+    reported in both files, with nothing suggested; two spellings each used by several files are
+    two usages, not a slip in one file, and only the corpus overview of the report shows them.
+    House-list variants are left to NM105 when NM105 runs."""
 
     code = "NM102"
     family = "names"
@@ -50,7 +59,7 @@ class CorpusVariant(CorpusCheck):
                 related = tuple(Related(q, s, e, f"'{clip(t, NAME_LIMIT)}' here") for q, t, s, e in places)
                 there = places[0][1]
                 house_spans = spellings.house_spans.get(p, ()) if defer_house else ()
-                for surface, spans in sorted(spellings.every[r.base][p].items()):
+                for surface, spans in sorted(spellings.places(r.base, p).items()):
                     for s, e in spans:
                         if any(a <= s and e <= b for a, b in house_spans):
                             continue  # a listed house-list variant: NM105 reports it
@@ -65,7 +74,13 @@ def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> 
     q_there = clip(there, NAME_LIMIT)
     head = (f"'{clip(surface, NAME_LIMIT)}' here and '{q_there}' in "
             f"{'another file' if n_other == 1 else 'other files'} of this story are one name spelled two ways")
+    if len(head) + len(q_there) > MESSAGE_ROOM:
+        head = f"'{clip(surface, NAME_LIMIT)}' here, '{q_there}' elsewhere in this story: one name, two spellings"
     v = r.verdict
+    if v.evidence == SEPARATORS:
+        return Finding(s, e, f"'{clip(surface, NAME_LIMIT)}' here is written '{q_there}' with other hyphens or "
+                             f"spaces in {n_other} other files of this story ({n_this} this way)",
+                       (Edit(s, e, v.winner),), UNSAFE, related)
     each = "one file each" if n_this == 1 else f"{n_this} files each"
     if v.tie:
         return Finding(s, e, f"{head}; {each}, and nothing says which is right", related=related)

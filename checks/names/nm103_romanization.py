@@ -121,7 +121,7 @@ class NonStandardRomanization(CorpusCheck):
             for r in spellings.reports(defer_romanization=True):
                 if r.renditions:
                     for p in r.paths:
-                        left.update((p, s, e) for spans in spellings.every[r.base][p].values() for s, e in spans)
+                        left.update((p, s, e) for spans in spellings.places(r.base, p).values() for s, e in spans)
         for path, candidates, origins, exempt in sorted(summary["docs"], key=lambda d: d[0]):
             origins = (origins | story_origins.get(path, frozenset())) - exempt
             done = {(s, e) for p, s, e in left if p == path}
@@ -161,8 +161,7 @@ class NonStandardRomanization(CorpusCheck):
         if best is None:
             return None
         _, form, scheme, where = best
-        return form, (f"'{w}' is spelled in the {scheme.name}; the standard ({scheme.standard}) spelling "
-                      f"'{form}' is {where}")
+        return form, f"'{w}' follows {scheme.name}; the {scheme.standard} spelling '{form}' is {where}"
 
     def _standard(self, kind, w, nxt, corpus, pairs) -> tuple[str, str] | None:
         """(standard spelling, message) when the evidence is strong enough, else None."""

@@ -5,9 +5,10 @@ transliteration of Russian, a French transliteration of Arabic ...) is spelled i
 newsroom standard of its origin (Hanyu Pinyin, Hepburn, the national romanization of Ukraine, the
 usual English form). A file holds:
 
-    name: Wade-Giles            what the system is called in a message
+    name: Wade-Giles            what the system is called in a message ("'Tse-tung' follows
+                                Wade-Giles")
     origin: chinese             the origin (data/origins/<origin>.txt) whose names it applies to
-    standard: Hanyu Pinyin      the system it converts to
+    standard: Hanyu Pinyin      the system it converts to ("the Hanyu Pinyin spelling 'Zedong'")
     role: convert               convert (gives standard spellings) or key (only normalises names
                                 for comparison: two spellings with one key are one name)
     unit: letters               letters (rewrite anywhere in the word) or syllables (the word,

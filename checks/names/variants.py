@@ -191,7 +191,8 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     zb = zipf(b) if zb is None else zb
     extension = suffix_extension(ua, ub)
     if extension is not None:  # a name suffix added (Kabuki/Kabukiza), or another word (Terry/Terryman)
-        return extension and min(za, zb) < ORDINARY  # Tone (River) / Tonegawa: a word translated
+        short = za if len(ua) < len(ub) else zb
+        return extension and short < ORDINARY  # Tone (River) / Tonegawa: the short one is a word
 
     if za >= ESTABLISHED and zb >= ESTABLISHED:
         return False  # two established words or names: a word choice (Defence/Defense, Miles/Myles)
