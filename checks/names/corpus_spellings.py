@@ -396,13 +396,14 @@ class Spellings:
         return out
 
 
+# A name of several parts: a capitalised word joined by hyphens to one or two more parts
+# (Jae-in, Shinryogae-cho), or by a space to a short capitalised part (Jae In, Jong Un): the
+# ways a hyphenated given name is written without its hyphen.
+_PHRASE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{0,20}(?:(?:-[^\W\d_]{1,20}){1,2}|(?: [A-Z][^\W\d_]{0,3}){1,2})(?![\w-])")
 #: A name of several parts is compared with other writings of it only when one part is this rare
 #: (Zipf; Korean and Chinese syllables are 3 to 4: Jae 3.4, Ji 3.9): Jae-in, Shinryogae-cho are names;
 #: Long-Term, E-Commerce (4.4), Commander-in-chief are words.
 RARE_PART = 4.0
-# A name of several parts joined by hyphens or spaces: a capitalised word, then up to three parts,
-# each after a hyphen (any case: Jae-in) or a space (capitalised: Jae In).
-_PHRASE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{0,20}(?:-[^\W\d_]{1,20}| [A-Z][^\W\d_]{0,20}){1,3}(?![\w-])")
 
 
 def joined(phrase: str) -> str:
@@ -422,8 +423,8 @@ def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
 
 
 def _hyphenated_parts(phrase: str, start: int):
-    """The phrase and, for phrases of three parts or more, its last two parts (Moon Jae-in also
-    as Jae-in), so that a given name is compared with and without the surname."""
+    """The phrase and, for phrases of three parts, its last two parts (Jae In of Moon Jae In),
+    so that a given name is compared with and without what precedes it."""
     yield phrase, start, start + len(phrase)
     parts = re.split(r"(?=[- ])", phrase)
     if len(parts) >= 3:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import partial
 
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
@@ -74,6 +75,7 @@ class NonStandardRomanization(CorpusCheck):
     def collect(self, doc):
         names = doc_names(doc)
         origins, exempt = doc_origins(doc)
+        place_cues = bool(origins - exempt)  # a place of an origin in an article about none is left alone
         ru = russian_to_ukrainian()
         old = old_chinese_to_pinyin()
         uk_first = {v[0] for v in ru.values() if v[1] == "first"}
@@ -91,7 +93,7 @@ class NonStandardRomanization(CorpusCheck):
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
-            if zipf(w) < PLACE_MAX_ZIPF:
+            if place_cues and zipf(w) < PLACE_MAX_ZIPF:
                 candidates.append(("place", w, "", t.start, t.end))
             if zipf(w) < MAX_ZIPF or text[t.end:t.end + 1] in "'’ʼ-":
                 m = _NAME_WORD.match(text, t.start)
@@ -122,21 +124,28 @@ class NonStandardRomanization(CorpusCheck):
                 if r.renditions:
                     for p in r.paths:
                         left.update((p, s, e) for spans in spellings.places(r.base, p).values() for s, e in spans)
+        left_in: dict[str, set] = defaultdict(set)
+        for p, s, e in left:
+            left_in[p].add((s, e))
+        memo: dict[tuple, tuple[str, str] | None] = {}  # names repeat across files: judge each once
         for path, candidates, origins, exempt in sorted(summary["docs"], key=lambda d: d[0]):
             origins = (origins | story_origins.get(path, frozenset())) - exempt
-            done = {(s, e) for p, s, e in left if p == path}
+            done = left_in.get(path, set())
             for kind, w, nxt, s, e in candidates:
                 if w in protected or (s, e) in done:
                     continue
-                if kind == "scheme":
-                    found = self._scheme_standard(w, origins, spellings)
-                elif kind == "place":
-                    found = _gazetteer_standard(w, origins, spellings)
-                else:
-                    found = self._standard(kind, w, nxt, corpus, pairs)
+                key = (kind, w, nxt, origins)
+                if key not in memo:
+                    if kind == "scheme":
+                        memo[key] = self._scheme_standard(w, origins, spellings)
+                    elif kind == "place":
+                        memo[key] = _gazetteer_standard(w, origins, spellings)
+                    else:
+                        memo[key] = self._standard(kind, w, nxt, corpus, pairs)
+                found = memo[key]
                 if found:
                     standard, message = found
-                    done.add((s, e))
+                    done = done | {(s, e)}
                     yield path, Finding(s, e, message, (Edit(s, e, standard),), UNSAFE)
 
     def _scheme_standard(self, w, origins, spellings) -> tuple[str, str] | None:

@@ -19,7 +19,6 @@ _KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries"
 #: Fewest distinct rare names a text must have before the share of them with an origin's letters
 #: says anything: three short names fit any syllable system by chance.
 MIN_SHAPED_NAMES = 5
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 
 
 @dataclass(frozen=True)
@@ -82,17 +81,20 @@ def _exempt_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern:
+    words = sorted(set(_cue_index()) | set(_exempt_index()), key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+
+
 def origins_of_text(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(origins the text is about, origins whose older spellings the text may use correctly):
     an origin counts when one of its cue words occurs in the text as a word."""
     cues, exempt = _cue_index(), _exempt_index()
     found, free = set(), set()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w in cues:
-            found.update(cues[w])
-        if w in exempt:
-            free.update(exempt[w])
+    for w in set(_cue_pattern().findall(text)):
+        found.update(cues.get(w, ()))
+        free.update(exempt.get(w, ()))
     return frozenset(found), frozenset(free)
 
 
