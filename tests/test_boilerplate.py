@@ -300,3 +300,11 @@ def test_edge_lines_leave_tables_one_cell_a_line_alone():
     cells = "".join(f"{w}\n\n" for w in ["Drug Name", "Brand Name", "Approved For", "Frequency"] * 4)
     text = ARTICLE + cells
     assert not _findings(text)["BP201"]
+
+
+def test_a_text_of_a_headline_and_one_short_line_does_not_crash():
+    """Found by the property tests: the body starts after the last line."""
+    doc = Document("a.txt", "\u201cI didn\u2019t even know this was possible in 2020,\u201d the agency quoted him as saying.\n\u0130\n")
+    for cls in boilerplate.CHECKS:
+        if not cls.is_corpus:
+            list(cls().check(doc))

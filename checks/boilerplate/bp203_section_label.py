@@ -39,7 +39,7 @@ class SectionLabel(PhraseCheck):
             return
         ln = lay.lines[1]
         text = ln.text.replace("\xa0", " ").strip()
-        if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and lay.first_body == 2
+        if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and lay.first_body == 2 < len(lay.lines)
                 and is_title_case(ln.words) and not any(c.isdigit() for c in text)
                 and lay.starts_anew(2) and lay.lines[0].n_words >= HEADLINE_MIN_WORDS
                 and not _heads_first_paragraph(ln, lay.lines[2])):
