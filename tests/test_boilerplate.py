@@ -308,3 +308,14 @@ def test_a_text_of_a_headline_and_one_short_line_does_not_crash():
     for cls in boilerplate.CHECKS:
         if not cls.is_corpus:
             list(cls().check(doc))
+
+
+def test_language_cues_are_not_english_words():
+    """A cue that English uses ('newsletter', 'cookie', 'tag') would make English articles try
+    every language's patterns: the prefilter would filter nothing."""
+    from auditor.lexicon import english_frequencies
+
+    english = english_frequencies()
+    for lang in languages():
+        common = sorted(c for c in lang.cues if english.get(c, 0) >= 1e-6)
+        assert not common, (lang.path, common)

@@ -28,8 +28,7 @@ class CombinedEvidence(VerdictCheck):
     @classmethod
     def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:
         families_of = {i: v.family for i, v in claimed.items() if v.family}
-        english = line_scores.english_text(lay)
-        for i, decision in sorted(line_scores.decide(lay, claimed, families_of, english).items()):
+        for i, decision in sorted(line_scores.decide(lay, claimed, families_of).items()):
             ln = lay.lines[i]
             claimed[i] = Verdict(cls.code, ln.start, ln.end,
                                  f"'{clip(ln.text, 50)}' looks like page residue: {decision.says()}")

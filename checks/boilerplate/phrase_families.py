@@ -59,6 +59,7 @@ _LANGUAGE_HEADERS = ("language", "cues", "script")
 _HEADER = re.compile(rf"^({'|'.join(_HEADERS + _LANGUAGE_HEADERS)})\s*:\s*(.*)$")
 _ENTRY = re.compile(r"^(pattern|example|counterexample|section)\s*:\s?(.*)$")
 _RESIDUE_GROUP = "(?P<residue>"
+_ENGLISH_ONLY = ("en",)
 
 
 @dataclass
@@ -124,7 +125,7 @@ class Family:
     def match(self, text: str, languages: tuple[str, ...] = ()) -> tuple[Pattern, re.Match] | None:
         """The first pattern of the family (English, then the given languages) that matches the
         line, and its match; or None."""
-        for language in ("en", *languages):
+        for language in ("en", *languages) if languages else _ENGLISH_ONLY:
             if language != "en" and language not in self.foreign:
                 continue
             anchored, floating = self._combined_for(language)
@@ -304,13 +305,18 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
     claims)."""
     if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS:
         return None
+    if len(ln.text) > MAX_LINE_CHARS:
+        return None
+    text = ln.text.replace("\xa0", " ")   # once a line, not once a family
     for fam in fams:
+        if ln.n_words > fam.max_words:
+            continue
         if ln.index == 0:
             if fam.code not in FIRST_LINE_CODES:
                 continue
         elif not _in_position(fam.position, ln.index, lay, tail_start):
             continue
-        hit = fam.claims(ln.text, ln.n_words, languages)
+        hit = fam.match(text, languages)
         if hit is not None:
             return (fam, *hit)
     return None
