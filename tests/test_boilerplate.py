@@ -319,3 +319,9 @@ def test_language_cues_are_not_english_words():
     for lang in languages():
         common = sorted(c for c in lang.cues if english.get(c, 0) >= 1e-6)
         assert not common, (lang.path, common)
+
+
+def test_cues_are_read_from_every_line_a_family_can_match():
+    from auditor.checks.boilerplate.phrase_families import CUE_LINE_MAX_WORDS
+
+    assert CUE_LINE_MAX_WORDS >= max(f.max_words for f in families())

@@ -225,9 +225,6 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             continue
         ev: list[Evidence] = []
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        # A subheading announces the paragraph under it: that paragraph takes up its words.
-        heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
-                           and not stems(ln.words).isdisjoint(stems(nxt.words)))
         if i in thread:
             ev.append(Evidence("inside the reader-comment thread", W_COMMENT_THREAD))
         if i in contents:
@@ -259,6 +256,9 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
         if not ev:
             continue
         if teaser[i] or cta:
+            # A subheading announces the paragraph under it: that paragraph takes up its words.
+            heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
+                               and not stems(ln.words).isdisjoint(stems(nxt.words)))
             if heads_paragraph:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
             else:

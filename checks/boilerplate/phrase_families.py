@@ -266,9 +266,14 @@ def by_precedence() -> tuple[Family, ...]:
     return tuple(sorted(families(), key=lambda f: (f.code == "BP104", f.code, f.path)))
 
 
+#: The longest line whose words may cue a language: the longest a family matches (max_words).
+CUE_LINE_MAX_WORDS = 100
+
+
 def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
-    short = [ln for ln in lay.lines if len(ln.text) <= MAX_LINE_CHARS]
+    # Widget text stands in short lines: only they are looked at (a family matches no longer).
+    short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
     doc_words = frozenset(w.lower() for ln in short for w in ln.words)
     short_text = ""
     out = []
