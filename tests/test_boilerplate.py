@@ -119,6 +119,7 @@ def test_docstrings_say_the_thresholds_of_the_code():
     assert f"{bp302_repeated_paragraph.MIN_CHARS}+ characters" in bp302
     bp201 = CHECKS["BP201"].describe()
     assert f"1 to {bp201_edge_line.MAX_WORDS} words" in bp201 and f"{bp201_edge_line.MAX_CHARS} characters" in bp201
+    assert f"more than {bp201_edge_line.RUN_MAX_LINES} short lines" in bp201
     bp204 = CHECKS["BP204"].describe()
     assert f"{bp204_glued_widget.MIN_WORDS} to {bp204_glued_widget.MAX_WORDS} words" in bp204
     bp401 = CHECKS["BP401"].describe()
@@ -127,6 +128,10 @@ def test_docstrings_say_the_thresholds_of_the_code():
     assert bp401_off_topic_splice.MAX_SHARED == 0.0 and "none of whose content words" in bp401
     bp402 = CHECKS["BP402"]
     assert f"({BP402_MIN_WORDS} to {bp402.options['max_words'].default} words)" in bp402.describe()
+    assert "heads\n    a paragraph or a list in most of its files" in bp402.describe()
+    from auditor.checks.boilerplate import line_scores
+    bp205 = CHECKS["BP205"].describe()
+    assert f"residue from {line_scores.THRESHOLD:.1f}" in bp205 and f"{line_scores.W_TEASER:+.1f}  teaser" in bp205
 
 
 @pytest.mark.parametrize("cls", [c for c in boilerplate.CHECKS], ids=lambda c: c.code)

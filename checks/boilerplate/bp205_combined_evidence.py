@@ -14,7 +14,8 @@ class CombinedEvidence(VerdictCheck):
     evidence adds up (line_scores.py): worded like a link teaser or a call to action and not a
     subheading, inside a reader-comment thread, an entry of a table of contents repeated below as
     a heading, a short line in another language or script inside an English text, sales wording,
-    after the body, between two lines of widget text, sharing no word with the article. Evidence
+    author-bio wording, after the body, between two lines of widget text, sharing no word with
+    the article. Evidence
     against counts too: a line that heads a paragraph, a list item inside the body, a line that
     shares most of its words with the article. The message names the evidence that decided.
 
@@ -24,6 +25,14 @@ class CombinedEvidence(VerdictCheck):
     summary = "Residue by combined evidence (teaser, call to action, comment thread, contents, language)"
     severity = "warning"
     fix_applicability = UNSAFE
+
+    @classmethod
+    def describe(cls) -> str:
+        weights = sorted(((name[2:].lower().replace("_", " "), value) for name, value in vars(line_scores).items()
+                          if name.startswith("W_")), key=lambda kv: -kv[1])
+        table = "\n".join(f"  {value:+.1f}  {name}" for name, value in weights)
+        return (f"{super().describe()}\n\nEvidence and its weight (residue from "
+                f"{line_scores.THRESHOLD:.1f}):\n{table}")
 
     @classmethod
     def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:

@@ -70,7 +70,8 @@ class PhraseCheck(VerdictCheck):
         lines = [super().describe(), "", "Phrase families (files in checks/boilerplate/):"]
         for fam in phrase_families.families():
             if fam.code == cls.code:
-                lines.append(f"  {fam.path}: {fam.name}: {fam.about} ({len(fam.patterns)} patterns)")
+                langs = f"; also in {', '.join(sorted(fam.foreign))}" if fam.foreign else ""
+                lines.append(f"  {fam.path}: {fam.name}: {fam.about} ({len(fam.patterns)} patterns{langs})")
         return "\n".join(lines)
 
 
