@@ -128,7 +128,7 @@ def test_docstrings_say_the_thresholds_of_the_code():
     assert bp401_off_topic_splice.MAX_SHARED == 0.0 and "none of whose content words" in bp401
     bp402 = CHECKS["BP402"]
     assert f"({BP402_MIN_WORDS} to {bp402.options['max_words'].default} words)" in bp402.describe()
-    assert "heads\n    a paragraph or a list in most of its files" in bp402.describe()
+    assert "heads a paragraph or a list in most of its files" in " ".join(bp402.describe().split())
     from auditor.checks.boilerplate import line_scores
     bp205 = CHECKS["BP205"].describe()
     assert f"residue from {line_scores.THRESHOLD:.1f}" in bp205 and f"{line_scores.W_TEASER:+.1f}  teaser" in bp205
