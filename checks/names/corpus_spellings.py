@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
@@ -37,16 +38,16 @@ MAX_TIE_FILES = 1
 CO_OCCURRENCE_SHARE = 1
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     """One name (by base) in one document: its Zipf frequency, its surfaces and their spans, the
     words it stands next to, the paragraphs it occurs in, and whether it is solid evidence
-    (capitalised in mid-sentence somewhere outside direct quotes)."""
+    (capitalised in mid-sentence somewhere outside direct quotes). A tuple: a corpus holds
+    millions of them, and they travel between processes."""
 
     known: float
     surfaces: dict[str, list[tuple[int, int]]]
-    near: frozenset[str]
-    paragraphs: frozenset[int]
+    near: tuple[str, ...]
+    paragraphs: tuple[int, ...]
     solid: bool
 
 
@@ -97,12 +98,10 @@ class Spellings:
         self.origins: dict[str, frozenset[str]] = {}
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
-        slots: dict[str, dict[str, frozenset[int]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
             self.origins[item.path] = item.origins
             shapes[item.path] = (item.paragraphs, item.context)
-            slots[item.path] = {b: u.paragraphs for b, u in item.entries.items()}
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
             for b, u in item.entries.items():
@@ -118,6 +117,9 @@ class Spellings:
                     self.phrases[key][surface][item.path] = spans
         self.linked = self._link(neighbours)
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
+        grouped = {p for g in self.groups_of_renditions for p in g}
+        slots = {item.path: {b: u.paragraphs for b, u in item.entries.items()}
+                 for item in summary if item.path in grouped}
         self.alternating = self._alternating(slots, {p: n for p, (n, _) in shapes.items()})
         self._reports: dict[bool, list[Report]] = {}
 
@@ -446,9 +448,11 @@ class CorpusSpellings(Analysis):
 
     def collect(self, doc):
         table = spelling_table(doc)
-        entries = {b: Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()}, frozenset(sp.neighbours),
-                          frozenset(sp.paragraphs), not sp.quoted and sp.confident)
-                   for b, sp in all_names_table(doc).items()}
+        entries = {}
+        for b, sp in all_names_table(doc).items():
+            solid = not sp.quoted and sp.confident
+            entries[b] = Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()},
+                             tuple(sorted(sp.neighbours)) if solid else (), tuple(sorted(sp.paragraphs)), solid)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]

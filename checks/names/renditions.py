@@ -63,7 +63,7 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: i
     return [g for g in groups.values() if len(g) >= 2]
 
 
-def alternations(slots: dict[str, dict[str, frozenset[int]]], group: list[str], similar,
+def alternations(slots: dict[str, dict[str, tuple[int, ...]]], group: list[str], similar,
                  counts: dict[str, int]) -> dict[tuple[str, str], tuple[int, int]]:
     """{(a, b): (alternating paragraphs, co-occurrences)} for the name pairs of one group of
     renditions that `similar(a, b)` accepts: `slots[path][name]` are the paragraphs where the
