@@ -3,10 +3,10 @@
 
 The documents go to the workers in partitions (sorted by path). Each worker audits its documents
 (per-document checks and the corpus checks' `collect`) and keeps the results. The corpus work is
-then done in the cluster: a reducer (corpus check or shared analysis) that declares keys
-(`api.Keyed`) has its summaries split by key, shuffled, and each key group finalized on a worker,
-so no process holds the whole corpus; the others are merged by a tree reduction and finalized on
-the driver. The findings that compare files are sent to the partitions of their files, placed
+then done in the cluster: a corpus check that declares keys (`CorpusCheck.keyed`) has its
+summaries split by key, shuffled, and each key group finalized on a worker, so no process holds
+the whole corpus; the others (and the shared analyses) are merged by a tree reduction and
+finalized on one worker. The driver only receives findings. The findings that compare files are sent to the partitions of their files, placed
 and filtered there, and every partition writes its files as JSON Lines. The driver only
 concatenates those parts, in path order, into the report: the bytes are the local engine's.
 """
@@ -102,9 +102,8 @@ def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_
         bag = db.from_sequence(sources, partition_size=max(1, partition_files))
         audited = bag.map_partitions(_audit_partition, plan, cfg, baseline).persist()
         reducers = _reducer_keys(plan, registry)
-        summaries = _reduce(audited, reducers, plan) if reducers else {}
         keyed_findings = _keyed(audited, reducers, plan)
-        findings, more = _finalize_on_driver(plan, registry, summaries)
+        findings, more = _finalize_reduced(audited, reducers, plan)
         notices += more
         for path, items in keyed_findings.items():
             findings.setdefault(path, []).extend(items)
@@ -185,16 +184,23 @@ def _merge_two(a: dict, b: dict, plan: Plan) -> dict:
     return {k: reducers[k].merge(a[k], b[k]) for k in a}
 
 
-def _reduce(audited, reducers: dict, plan: Plan) -> dict[str, Any]:
-    """Tree reduction of the summaries of the reducers that are not keyed."""
-    keys = tuple(k for k, r in reducers.items() if not _is_keyed(r))
-    if not keys:
-        return {}
+def _finalize_reduced(audited, reducers: dict, plan: Plan) -> tuple[dict[str, list], list[Notice]]:
+    """The reducers that are not keyed: their summaries merged by a tree reduction in the
+    cluster and finalized there, on one worker; only the findings come back to the driver."""
     import functools
 
-    return audited.reduction(functools.partial(_partition_summaries, plan=plan, keys=keys),
-                             functools.partial(_aggregate, plan=plan, keys=keys),
-                             split_every=8).compute()
+    import dask
+
+    keys = tuple(k for k, r in reducers.items() if not _is_keyed(r))
+    merged = audited.reduction(functools.partial(_partition_summaries, plan=plan, keys=keys),
+                               functools.partial(_aggregate, plan=plan, keys=keys), split_every=8)
+    return dask.delayed(_finalize_merged)(merged, plan).compute()
+
+
+def _finalize_merged(summaries: dict, plan: Plan):
+    from .registry import load_registry
+
+    return _finalize_on_driver(plan, load_registry(), summaries)
 
 
 def _aggregate(parts, plan: Plan, keys: tuple[str, ...]) -> dict:
@@ -233,10 +239,11 @@ def _finalize_key(group, key: str, plan: Plan):
     return list(reducer.finalize_key(k, [part for _, part in items]))
 
 
-# --- on the driver -----------------------------------------------------------------------------
+# --- finalizing what is not keyed (on a worker) -------------------------------------------------
 
 def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str, list], list[Notice]]:
-    """Finalize the analyses and the corpus checks that are not keyed: {path: [(code, Finding)]}."""
+    """Finalize the analyses and the corpus checks that are not keyed: {path: [(code, Finding)]}.
+    Runs where the merged summaries are (a worker), not necessarily on the driver."""
     _, corpus, analyses = plan.instantiate(registry)
     notices: list[Notice] = []
     outcomes, failed = {}, set()
