@@ -17,6 +17,7 @@ from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .renditions import alternations, rendition_groups
+from .extract import doc_names
 from .table import all_names_table, context_names, spelling_table
 from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
@@ -398,14 +399,17 @@ class Spellings:
         return out
 
 
-# A name of several parts: a capitalised word joined by hyphens to one or two more parts
-# (Jae-in, Shinryogae-cho), or by a space to a short capitalised part (Jae In, Jong Un): the
-# ways a hyphenated given name is written without its hyphen.
-_PHRASE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{0,20}(?:(?:-[^\W\d_]{1,20}){1,2}|(?: [A-Z][^\W\d_]{0,3}){1,2})(?![\w-])")
 #: A name of several parts is compared with other writings of it only when one part is this rare
 #: (Zipf; Korean and Chinese syllables are 3 to 4: Jae 3.4, Ji 3.9): Jae-in, Shinryogae-cho are names;
 #: Long-Term, E-Commerce (4.4), Commander-in-chief are words.
 RARE_PART = 4.0
+#: Longest part after a space that may be a syllable of a given name written without its hyphen
+#: (Jae In, Jong Un, Xiao Ping): longer parts are words of their own.
+SYLLABLE = 4
+# A short capitalised part after a space (In of Jae In), however common the word ("in").
+_SHORT_PART = re.compile(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
+# The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 
 
 def joined(phrase: str) -> str:
@@ -414,25 +418,31 @@ def joined(phrase: str) -> str:
 
 
 def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
-    """The document's names of several parts (joined by hyphens or spaces), by joined key."""
+    """The document's names of several parts, by joined key: a capitalised word with the parts a
+    hyphen joins to it (Jae-in), and two or three capitalised words whose last is as short as a
+    syllable (Jae In, Moon Jae In): the ways a hyphenated given name is written."""
     text = doc.text
+    tokens = doc_names(doc).tokens
+    spaced = bool(doc_origins(doc)[0])  # given names without their hyphen: only in a story of an origin
     found: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for m in _PHRASE.finditer(text):
-        for sub in _hyphenated_parts(m.group(), m.start()):
-            if any(len(w) >= 2 and zipf(w) < RARE_PART for w in re.split(r"[- ]", sub[0])):
-                found[joined(sub[0])][sub[0]].append((sub[1], sub[2]))
+
+    def add(a: int, b: int) -> None:
+        phrase = text[a:b]
+        if any(len(w) >= 2 and zipf(w) < RARE_PART for w in re.split(r"[- ]", phrase)):
+            found[joined(phrase)][phrase].append((a, b))
+
+    for i, t in enumerate(tokens):
+        if text[t.end:t.end + 1] == "-" and text[t.start - 1:t.start] != "-":
+            m = _HYPHEN_TAIL.match(text, t.end)
+            if m:
+                add(t.start, m.end())
+        m = _SHORT_PART.match(text, t.end) if spaced else None
+        if m:
+            add(t.start, m.end())
+            prev = tokens[i - 1] if i else None
+            if prev is not None and text[prev.end:t.start] == " ":
+                add(prev.start, m.end())
     return {k: dict(v) for k, v in found.items()}
-
-
-def _hyphenated_parts(phrase: str, start: int):
-    """The phrase and, for phrases of three parts, its last two parts (Jae In of Moon Jae In),
-    so that a given name is compared with and without what precedes it."""
-    yield phrase, start, start + len(phrase)
-    parts = re.split(r"(?=[- ])", phrase)
-    if len(parts) >= 3:
-        tail = "".join(parts[-2:]).lstrip(" -")
-        if tail[:1].isupper():
-            yield tail, start + len(phrase) - len(tail), start + len(phrase)
 
 
 class CorpusSpellings(Analysis):
@@ -452,7 +462,7 @@ class CorpusSpellings(Analysis):
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
             entries[b] = Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()},
-                             tuple(sorted(sp.neighbours)) if solid else (), tuple(sorted(sp.paragraphs)), solid)
+                             tuple(sp.neighbours) if solid else (), tuple(sp.paragraphs), solid)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]

@@ -186,7 +186,7 @@ class NonStandardRomanization(CorpusCheck):
             options = sorted(c for c in ukrainian_spellings(w)
                              if c in corpus and russian_markers(c) < russian_markers(w))
             if options and zipf(w) < MAX_SURNAME_ZIPF:
-                return options[0], (f"'{w}' looks like a Ukrainian surname transliterated from Russian; "
+                return options[0], (f"'{w}' looks like a Ukrainian name transliterated from Russian; "
                                     f"the Ukrainian spelling '{options[0]}' is used in the files audited together")
             return None
         ru = russian_to_ukrainian()

@@ -81,21 +81,35 @@ def _exempt_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern:
-    words = sorted(set(_cue_index()) | set(_exempt_index()), key=len, reverse=True)
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+# A word as the cue lists write them (Xi'an, Kyiv): letters, with inner apostrophes.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def origins_of_text(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def origins_of_text(text: str, words=None) -> tuple[frozenset[str], frozenset[str]]:
     """(origins the text is about, origins whose older spellings the text may use correctly):
-    an origin counts when one of its cue words occurs in the text as a word."""
+    an origin counts when one of its cue words occurs in the text as a word. `words`, when
+    given, are the text's capitalised words (already found): only the lowercase cues (yen,
+    prefecture) are then searched for."""
     cues, exempt = _cue_index(), _exempt_index()
     found, free = set(), set()
-    for w in set(_cue_pattern().findall(text)):
-        found.update(cues.get(w, ()))
-        free.update(exempt.get(w, ()))
+    if words is None:
+        words = set(_WORD.findall(text))
+    else:
+        words = set(words)
+        low = [w for w in _lowercase_cue_words() if w in text]  # a substring test first: cheap
+        if low:
+            words |= set(re.findall(r"\b(?:" + "|".join(map(re.escape, low)) + r")\b", text))
+    for w in words:
+        if w in cues:
+            found.update(cues[w])
+        if w in exempt:
+            free.update(exempt[w])
     return frozenset(found), frozenset(free)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_cue_words() -> tuple[str, ...]:
+    return tuple(sorted(w for w in set(_cue_index()) | set(_exempt_index()) if not w[:1].isupper()))
 
 
 @lru_cache(maxsize=1)
@@ -122,14 +136,15 @@ def suffix_extension(a: str, b: str) -> bool | None:
     return None
 
 
-def origins_of_names(names) -> frozenset[str]:
+def origins_of_names(names, known=frozenset()) -> frozenset[str]:
     """The origins whose letters (at least `share` of) the distinct rare names have: an article
-    full of Kakigara, Ryogae and Hatcho is about Japanese names even if it never says Japan."""
+    full of Kakigara, Ryogae and Hatcho is about Japanese names even if it never says Japan.
+    Origins in `known` (already found by cue words) are not tried again."""
     names = {n.lower() for n in names}
     if len(names) < MIN_SHAPED_NAMES:
         return frozenset()
     return frozenset(o.name for o in origins().values()
-                     if o.share and sum(o.fits(n) for n in names) >= o.share * len(names))
+                     if o.share and o.name not in known and sum(o.fits(n) for n in names) >= o.share * len(names))
 
 
 def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
@@ -139,11 +154,25 @@ def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
         from .frequency import zipf
         from .extract import doc_names
 
-        found, exempt = origins_of_text(d.text)
-        rare = {t.text for t in doc_names(d).tokens if t.confident and zipf(t.text) < RARE_NAME_ZIPF}
-        return found | origins_of_names(rare), exempt
+        tokens = doc_names(d).tokens
+        found, exempt = origins_of_text(d.text, {t.text for t in tokens} | _apostrophe_words(d.text, tokens))
+        if all(o.name in found for o in origins().values() if o.share):
+            return found, exempt
+        rare = {t.text for t in tokens if t.confident and zipf(t.text) < RARE_NAME_ZIPF}
+        return found | origins_of_names(rare, found), exempt
 
     return doc.memo("names.origins", compute)
+
+
+def _apostrophe_words(text: str, tokens) -> set[str]:
+    """Capitalised words with an inner apostrophe (Xi'an), which the name tokens split."""
+    out = set()
+    for t in tokens:
+        if text[t.end:t.end + 1] in "'’":
+            m = _WORD.match(text, t.start)
+            if m:
+                out.add(m.group())
+    return out
 
 
 #: A name rarer than this (Zipf) counts for the share of an origin's letters: common names
