@@ -167,22 +167,18 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     ua, ub = unaccent(a).lower(), unaccent(b).lower()
     if ua == ub or min(len(ua), len(ub)) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
+    from .gazetteer import same_place
+    from .romanize import same_name, standard_spelling
+
+    if same_place(a, b) or standard_spelling(a, b) is not None:
+        return True  # two names of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
     if origins:
         from .origins import case_form
 
-        if case_form(ua, ub, origins):
-            return True  # a case ending carried into English (Bucha / Buchi)
+        if case_form(ua, ub, origins) or same_name(a, b, origins):
+            return True  # a case ending carried into English (Bucha / Buchi), one romanization key
     if morph_related(ua, ub):
         return False
-    from .gazetteer import same_place
-
-    if same_place(a, b):
-        return True  # two names of one place in GeoNames (Rubezhnoye / Rubizhne)
-    if origins:
-        from .romanize import same_name
-
-        if same_name(a, b, origins):
-            return True
     from rapidfuzz.fuzz import ratio
 
     from .origins import suffix_extension
