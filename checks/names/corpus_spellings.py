@@ -183,9 +183,16 @@ class Spellings:
         """Names written with different hyphens or spaces in files of one story (Moon Jae-in /
         Moon Jae In, Kim Jong Un / Kim Jong-un): the form fewer files use, against the other."""
         out = []
+        single = {b.lower(): b for b in self.every if len(b) >= MIN_LENGTH}
         for key, surfaces in sorted(self.phrases.items()):
-            if len(surfaces) < 2 or not any("-" in x for x in surfaces):
-                continue  # only a hyphen against spaces: capitals alone differ in titles
+            if not any("-" in x for x in surfaces):
+                continue  # no hyphen: capitals alone differ in titles
+            word = single.get(key)
+            if word is not None and word not in surfaces:  # Jinping against Jin-ping
+                surfaces = {**surfaces, word: {p: [sp for spans in self.every[word][p].values() for sp in spans]
+                                               for p in self.every[word]}}
+            if len(surfaces) < 2:
+                continue
             ranked = sorted(surfaces, key=lambda x: (-len(surfaces[x]), x))
             top = ranked[0]
             for other in ranked[1:]:
