@@ -17,6 +17,7 @@ def test_every_entry_has_example_and_counter():
     for e in calques.entries():
         assert e.data.get("example") and e.data.get("counter") and e.data.get("english"), e.data
         assert e.data.get("forms") or e.data.get("regex"), e.data
+        assert set(e.languages) <= {c for c, _, _ in calques.tables()}, e.data
     for i, cue in enumerate(fingerprint.cues()):
         assert cue.languages and set(cue.languages) <= {c for c, _, _ in calques.tables()}, cue.name
 

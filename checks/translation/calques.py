@@ -23,6 +23,7 @@ class Entry(NamedTuple):
     index: int                  # place in the flattened list of all tables' entries
     language: str               # the table's language name ("Russian")
     code: str                   # the table's file stem ("ru")
+    languages: tuple            # its code and the codes of the other languages that give the phrase
     data: dict                  # the entry as written
     keywords: frozenset         # words one of which a text must hold ('' = always try)
     with_words: tuple           # the sentence must hold one of these (prefix* allowed)
@@ -63,7 +64,7 @@ def entries() -> tuple[Entry, ...]:
                 keys |= form_keywords(f)
             if "regex" in data:
                 keys.add("")  # a regex is always tried (the tables keep them few and bounded)
-            out.append(Entry(len(out), language, code, data, frozenset(keys),
+            out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
     return tuple(out)

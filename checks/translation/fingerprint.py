@@ -63,7 +63,7 @@ def evidence(doc) -> list[Evidence]:
            for m, cue in find_cues(text)]
     for hit in calques.find_in_doc(doc):
         e = hit.entry
-        out.append(Evidence(hit.start, hit.end, f"calque:{e.index}", text[hit.start:hit.end], (e.code,),
+        out.append(Evidence(hit.start, hit.end, f"calque:{e.index}", text[hit.start:hit.end], e.languages,
                             e.data.get("report", True)))
     out.sort(key=lambda x: (x.start, x.kind))
     return out
