@@ -34,8 +34,8 @@ class StrayCapital(Check):
     "Quote According to …"): machine translation that kept the source's casing, or a heading
     glued into the sentence. Short sentences (labels, menu items) and headline-style ones (most
     words capitalised) are left alone, and so are capitals after a colon, a dash, a bracket, a
-    quotation mark, a dateline or a word that introduces a title ("titled The Clown"), and sentences
-    with code or markup; verbs count only outside a run of capitals (titles: "They Are
+    quotation mark, an emoji or other symbol, a dateline or a word that introduces a title
+    ("titled The Clown"), and sentences with code or markup; verbs count only outside a run of capitals (titles: "They Are
     Billions"), and particles that occur in names ("Of", "The") only between lowercase words.
     The fix lowercases the word; it needs an editor's eye (a heading may have to be split off
     instead)."""
@@ -56,7 +56,8 @@ class StrayCapital(Check):
                 if word not in _NEVER_CAPITALISED and word not in _NAME_PARTICLES:
                     continue
                 before = s.text[: ms[i].start()].rstrip()
-                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?)" or before[-1:].isdigit():
+                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?)" or before[-1:].isdigit() \
+                        or not (before[-1:].isalpha() or before[-1:] == ","):
                     continue  # a new clause, a quotation, or text after a dateline "(Xinhua)"
                 if _DATE_END.search(before):
                     continue  # "BEIJING, July 26th According to …": a dateline glued on

@@ -61,8 +61,8 @@ def _unpaired(text: str) -> tuple[int, int] | None:
                 return None
             depth, opened_at = 1, j
         elif ch == "”":
-            if j and text[j - 1].isdigit():
-                continue  # 29.5”: an inch mark, not a quotation mark
+            if j and text[j - 1].isdigit() and not depth:
+                continue  # 29.5”: an inch mark, not a quotation mark ("“0”" closes a quotation)
             if not depth:
                 return j, -1
             depth = 0
