@@ -54,7 +54,7 @@ HEADER_RU = """\
 # scripts/build_chinese_schemes.py: do not edit by hand). Sources: pypinyin's Cyrillic style
 # (MIT licence, (c) mozillazg and contributors) and iuliia's BGN/PCGN and Wikipedia schemes
 # (MIT licence, (c) Anton Zhiyanov, https://github.com/nalgeon/iuliia-py).
-name: Russian (Palladius) transliteration of Chinese
+name: the Russian (Palladius) transliteration of Chinese
 origin: chinese
 standard: Hanyu Pinyin
 unit: syllables
