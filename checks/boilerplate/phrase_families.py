@@ -297,8 +297,9 @@ def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
     return True
 
 
-#: The first line is the headline, never widget text, unless it is this short and a widget
-#: family claims it: "Table of Contents", "Image Credit" where the scraper lost the title ...
+#: The first line is the headline, never widget text, unless it is this short (or a sentence,
+#: which a headline is not) and a widget family claims it: "Table of Contents", "Image Credit",
+#: "Sign up for our newsletter." where the scraper lost the title ...
 FIRST_LINE_WIDGET_MAX_WORDS = 4
 #: ... namely widget text (BP101) or a breadcrumb (BP203: "Home", "World").
 FIRST_LINE_CODES = ("BP101", "BP203")
@@ -306,9 +307,9 @@ FIRST_LINE_CODES = ("BP101", "BP203")
 
 def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
     """(family, pattern, match) of the first family that claims the line where it stands, or None.
-    The headline is never widget text (but for a very short first line that a widget family
-    claims)."""
-    if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS:
+    The headline is never widget text (but for a very short first line, or a first line that
+    ends a sentence, that a widget family claims)."""
+    if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS and not ln.ends_sentence:
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
