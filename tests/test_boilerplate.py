@@ -186,7 +186,7 @@ STORIES = [
     "Split harbour to get ferry terminal\n\nThe port authority signed a contract for a terminal serving island ferries.\n\n"
     "Fishermen fear the works will close their moorings during the summer season.\n\n",
 ]
-TEMPLATE = "Follow Coastal Daily on Mastodon for more\n"
+TEMPLATE = "Coastal Daily weekend desk in Porto\n"
 
 
 def test_corpus_repetition_across_unrelated_files(tmp_path):
@@ -330,3 +330,13 @@ def test_cues_are_read_from_every_line_a_family_can_match():
     from auditor.checks.boilerplate.phrase_families import CUE_LINE_MAX_WORDS
 
     assert CUE_LINE_MAX_WORDS >= max(f.max_words for f in families())
+
+
+def test_corpus_repetition_reports_a_widget_line_when_the_widget_check_is_ignored(tmp_path):
+    """A line claimed by BP101 is left to BP101, but only when BP101 runs."""
+    line = "Follow Coastal Daily on Mastodon for more\n"
+    files = {f"{i}.txt": story + line for i, story in enumerate(STORIES)}
+    both = audit_texts(files, tmp_path / "both", select="BP101,BP402")
+    assert all([f["code"] for f in both[n]] == ["BP101"] for n in files), both
+    alone = audit_texts(files, tmp_path / "alone", select="BP402")
+    assert all([f["code"] for f in alone[n]] == ["BP402"] for n in files), alone

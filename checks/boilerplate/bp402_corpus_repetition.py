@@ -39,6 +39,12 @@ SUBHEADING_SHARE = 0.5
 MAX_RELATED = 3
 
 
+def _reported(check, verdict) -> bool:
+    """Whether another BP rule reports the line: it claims it, and its code is selected (with
+    that code ignored, the repetition is reported here)."""
+    return verdict is not None and check.is_selected(verdict.code)
+
+
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "replace")) ^ (len(text) << 32)
 
@@ -68,7 +74,8 @@ class CorpusRepetition(CorpusCheck):
     line repeated inside one file is a subheading, not template text, and so is a line that heads
     a paragraph or a list in most of its files ('Key takeaways'); long sentence-shaped lines
     need twice as many files, so quotations repeated across renditions of a story are not
-    reported. Lines already claimed by another BP rule are not reported again.
+    reported. Lines already claimed by another BP rule are not reported again (unless that
+    rule's code is not selected).
 
     Fix (safe): remove the line; its recurrence across unrelated files identified it."""
 
@@ -102,7 +109,7 @@ class CorpusRepetition(CorpusCheck):
             nxt = lay.lines[ln.index + 1] if ln.index + 1 < len(lay.lines) else None
             heads = bool(nxt is not None and (nxt.prose or nxt.listed) and not ln.prose)
             lines.setdefault(_hash(key), []).append(
-                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, clip(ln.text),
+                (doc.path, ln.start, ln.end, long_sentence, _reported(self, claimed.get(ln.index)), clip(ln.text),
                  cut.start, cut.end, heads))
         return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
 
