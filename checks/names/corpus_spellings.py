@@ -12,10 +12,11 @@ from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
-from .evidence import RULES, SEPARATORS, Verdict, decide
+from .evidence import ROMANIZATION, RULES, SEPARATORS, Verdict, decide
 from .frequency import zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
+from .romanize import first_name_pair
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import all_names_table, context_names, spelling_table
@@ -33,6 +34,12 @@ RELATED_FILES = 5
 #: this many files: a slip in one of two files. Two spellings each used by several files are two
 #: established usages (two transliteration systems), not a slip: the corpus overview shows them.
 MAX_TIE_FILES = 1
+#: A surname this frequent in English (Zipf: Johnson, Smith) is no Ukrainian surname: the first name
+#: next to it keeps its English form (Boris Johnson, not Borys).
+FOREIGN_SURNAME_ZIPF = 3.0
+# Letters of Ukraine's national romanization that Russian-route and English spellings lack: y for
+# и between consonants (Shmyhal, Stefanishyna), and the -yi/-iy/-yy endings (Zelenskyy).
+_UKRAINIAN_LETTERS = re.compile(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$|iy$|yy$")
 #: Two spellings that share a paragraph of one rendition this many times or more (for each
 #: paragraph where they alternate) are two names mentioned together, not one name spelled two
 #: ways: "Zelensky" and "Zelenska" in one sentence.
@@ -108,14 +115,15 @@ class Spellings:
             for b, u in item.entries.items():
                 self.every[b][item.path] = u.surfaces
                 self.known[b] = u.known
+                neighbours[b].update(u.near)
                 if u.solid:
                     self.files[b][item.path] = u.surfaces
-                    neighbours[b].update(u.near)
         self.phrases: dict[str, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
         for item in summary:
             for key, surfaces in (item.phrases or {}).items():
                 for surface, spans in surfaces.items():
                     self.phrases[key][surface][item.path] = spans
+        self.neighbours = neighbours
         self.linked = self._link(neighbours)
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
         grouped = {p for g in self.groups_of_renditions for p in g}
@@ -294,6 +302,10 @@ class Spellings:
                 ua, ub = users(a), users(b)
                 v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
                            origins=origins)
+                if v is not None and v.evidence == ROMANIZATION and first_name_pair(a, b) \
+                        and not self._ukrainian_person(a, b, origins):
+                    v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
+                               rules=False)
                 if v is None:
                     continue  # a romanization between renditions is reported here, not by NM103
                 if v.tie:
@@ -325,6 +337,16 @@ class Spellings:
                             out.append(r)
                             reported.add(x)
         return out
+
+    def _ukrainian_person(self, a: str, b: str, origins) -> bool:
+        """Whether a first name (Olga / Olha) belongs to a Ukrainian: the story is about an East
+        Slavic origin and the name stands next to a surname spelled the Ukrainian way
+        (Stefanishyna, Venedyktova, Shmyhal), not a Russian, Belarusian or English one (Shoigu,
+        Lukashenko, Johnson)."""
+        if "east_slavic" not in origins:
+            return False
+        near = self.neighbours.get(a, set()) | self.neighbours.get(b, set())
+        return any(zipf(w) < FOREIGN_SURNAME_ZIPF and _UKRAINIAN_LETTERS.search(w.lower()) for w in near)
 
     def _group_report(self, b: str, other: str, v: Verdict, users) -> Report | None:
         mine, theirs = users(b), users(other)
@@ -469,7 +491,7 @@ class CorpusSpellings(Analysis):
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
             entries[b] = Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()},
-                             tuple(sp.neighbours) if solid else (), tuple(sp.paragraphs), solid)
+                             tuple(sp.neighbours), tuple(sp.paragraphs), solid)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]

@@ -45,11 +45,13 @@ class Verdict:
 
 def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float],
            protected: frozenset[str] = frozenset(), other_files: tuple[int, int] | None = None,
-           origins=()) -> Verdict | None:
+           origins=(), rules: bool = True) -> Verdict | None:
     """Which of the spellings `a` and `b` wins. `uses` is how often each is used, `known` their
     Zipf frequencies, `protected` the house list's words, `other_files` (for two spellings of one
     article) how many other files of the corpus use each, `origins` the origins the text is about
-    (whose romanization schemes count as rules). None when both are house spellings:
+    (whose romanization schemes count as rules); `rules=False` leaves the gazetteer and the
+    romanization rules out (a first name of someone who is not of the rule's origin). None when
+    both are house spellings:
     two names of the list, never one misspelled."""
 
     def win(w: str, evidence: str) -> Verdict:
@@ -59,12 +61,13 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
         if a in protected and b in protected:
             return None
         return win(a if a in protected else b, HOUSE)
-    english = _gazetteer_english(a, b)
-    if english is not None:
-        return win(english, GAZETTEER)
-    standard = standard_spelling(a, b, origins)
-    if standard is not None:
-        return win(standard, ROMANIZATION)
+    if rules:
+        english = _gazetteer_english(a, b)
+        if english is not None:
+            return win(english, GAZETTEER)
+        standard = standard_spelling(a, b, origins)
+        if standard is not None:
+            return win(standard, ROMANIZATION)
     if uses[0] != uses[1]:
         return win(a if uses[0] > uses[1] else b, MAJORITY)
     if other_files is not None and other_files[0] != other_files[1]:

@@ -83,6 +83,13 @@ def old_chinese_to_pinyin() -> dict[str, str]:
     return {e.spelling: e.standard for e in table("old_romanization.tsv")}
 
 
+def first_name_pair(a: str, b: str) -> bool:
+    """Whether the two spellings are a Russian-route first name and its Ukrainian form (Olga /
+    Olha): a rule for Ukrainian people only, never for Boris Johnson."""
+    ru = russian_to_ukrainian()
+    return any(ru.get(x, ("", ""))[1] == "first" and ru[x][0] == y for x, y in ((a, b), (b, a)))
+
+
 def standard_spelling(a: str, b: str, origins=()) -> str | None:
     """Which of two spellings of one name a rule makes the standard one (Kisida/Kishida ->
     Kishida, Irina/Iryna -> Iryna, Yuukaku/Yukaku for a Japanese name), or None when no rule
