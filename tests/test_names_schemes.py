@@ -243,3 +243,32 @@ def test_chinese_scheme_files_agree_with_pypinyin_and_iuliia():
     spec.loader.exec_module(module)
     for name, text in module.build().items():
         assert (schemes.SCHEMES / name).read_text(encoding="utf-8") == text, name
+
+
+# --- renditions --------------------------------------------------------------------------------
+
+RENDITIONS = {
+    f"r{i}.txt": (f"Chinese President {xi} met Premier Li Qiang in {city} on Monday, Xinhua reported.\n\n"
+                  f"{xi.split()[0]} said the economy of {prov} would grow, according to the statement.\n")
+    for i, (xi, city, prov) in enumerate([("Xi Jinping", "Beijing", "Guangdong"), ("Xi Jin-ping", "Peking", "Kwangtung"),
+                                          ("Xi Jinping", "Beijing", "Guangdong"), ("Si Tszinpin", "Beijing", "Guandun"),
+                                          ("Xi Jinping", "Beijing", "Guangdong")])}
+
+
+def test_renditions_minorities_and_their_evidence(tmp_path):
+    from conftest import audit_texts
+
+    found = audit_texts(RENDITIONS, tmp_path, select="NM")
+    flagged = {(name, f["suggestion"]) for name, fs in found.items() for f in fs}
+    assert ("r1.txt", "Beijing") in flagged and ("r1.txt", "Guangdong") in flagged
+    assert ("r1.txt", "Jinping") in flagged and ("r3.txt", "Jinping") in flagged
+    assert not found.get("r0.txt") and not found.get("r2.txt")
+    assert all(len(f["message"]) < 200 for fs in found.values() for f in fs)
+
+
+def test_renditions_same_output_with_one_and_two_jobs(tmp_path):
+    from conftest import audit_texts
+
+    one = audit_texts(RENDITIONS, tmp_path, select="NM", extra=["--jobs", "1"])
+    two = audit_texts(RENDITIONS, tmp_path, select="NM", extra=["--jobs", "2"])
+    assert one == two and any(one.values())
