@@ -2,20 +2,22 @@
 evidence around it, weighed by one scorer.
 
 The rules before it (line_verdicts.py) claim lines on strong evidence: a phrase of a widget's
-grammar, a duplicate. What is left is decided here from weaker clues, none of which is enough
-alone where it could be wrong:
+grammar, a duplicate, a shape rule of its own (BP201-BP204, BP401). What is left is decided here
+from weaker clues, none of which is enough alone where it could be wrong:
 
-- wording: a link teaser ("Learn about …", "See how …") or a call to action ("Ready to …?") of
-  a line without a full stop; sales wording (promo codes, free trials, demos);
-- shape: short, no sentence end, a question and a command;
-- position: after the body, in the run of residue that ends the text, between the markers of a
-  reader-comment thread;
-- language: a line in another language (or script) inside an English text, short and not prose;
-- structure: the entries of a table of contents (repeated below as the headings), a run of
-  headline-like lines that share no words with the article;
-- neighbours: the lines above and below already claimed as widget text, or of the same shape;
-- overlap: how many of the line's content words the article's own paragraphs use (a line about
-  the story is not residue).
+- wording: a link teaser ("Learn about …", "See how …"), a call to action (a question and a
+  command, "Ready to …?"), sales wording (promo codes, free trials, demos), author-bio wording
+  away from the closing run (data/bios.txt);
+- shape: a teaser or call to action with no paragraph under it (a subheading has one, and the
+  paragraph takes up its words);
+- position: after the body (the English body: a footer in another language is not part of it),
+  between the markers of a reader-comment thread, under an about-the-author heading;
+- language: a line in another language or script inside an English text (function words of the
+  language, reference/function_words.txt, then the detector; a neighbour in the same language);
+- structure: the entries of a table of contents (repeated below, in order, as headings);
+- neighbours: widget text claimed within three lines above and below; teasers in a run;
+- overlap: whether the line's content words occur in the article's own paragraphs (a line about
+  the story is not residue; a line sharing none is more likely residue).
 
 Each clue is an `Evidence` with a weight (hand-set: each weight's reason is beside it); the line
 is residue when the weights add up to `THRESHOLD`. The finding names the evidence that decided.
