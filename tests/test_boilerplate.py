@@ -340,3 +340,13 @@ def test_corpus_repetition_reports_a_widget_line_when_the_widget_check_is_ignore
     assert all([f["code"] for f in both[n]] == ["BP101"] for n in files), both
     alone = audit_texts(files, tmp_path / "alone", select="BP402")
     assert all([f["code"] for f in alone[n]] == ["BP402"] for n in files), alone
+
+
+def test_a_short_line_is_template_text_only_beside_other_template_lines(tmp_path):
+    """'Thank you.' in three unrelated articles is chance; with a footer line shared by the same
+    files it is the site's template."""
+    alone = {f"{i}.txt": story + "Thank you everyone\n" for i, story in enumerate(STORIES)}
+    assert not any(audit_texts(alone, tmp_path / "alone", select="BP402").values())
+    site = {f"{i}.txt": story + "Thank you everyone\n\n" + TEMPLATE for i, story in enumerate(STORIES)}
+    found = audit_texts(site, tmp_path / "site", select="BP402")
+    assert all(len(found[n]) == 2 for n in site), found

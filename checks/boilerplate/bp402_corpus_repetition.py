@@ -35,6 +35,10 @@ MAX_FILES = 5000
 #: A line that heads a paragraph or a list in more than this share of its occurrences is a
 #: subheading that many articles use, not template text.
 SUBHEADING_SHARE = 0.5
+#: A line of this many words or fewer ("Thank you.", "Best overall") recurs across unrelated
+#: articles by chance: it counts as template text only where its files share another
+#: recurring line (a site's template has several).
+SHORT_LINE_WORDS = 3
 #: Other occurrences shown with each finding.
 MAX_RELATED = 3
 
@@ -72,7 +76,9 @@ class CorpusRepetition(CorpusCheck):
     of the site (footers, widget labels, sign-up boxes), as web-text cleaners find it. Files that
     are near copies of one another (renditions of one story, syndicated copies) count once; a
     line repeated inside one file is a subheading, not template text, and so is a line that heads
-    a paragraph or a list in most of its files ('Key takeaways'); long sentence-shaped lines
+    a paragraph or a list in most of its files ('Key takeaways'); a line of 3 words or fewer
+    counts only where its files share another recurring line (a site's template has several,
+    'Thank you.' recurs by chance); long sentence-shaped lines
     need twice as many files, so quotations repeated across renditions of a story are not
     reported. Lines already claimed by another BP rule are not reported again (unless that
     rule's code is not selected).
@@ -110,7 +116,7 @@ class CorpusRepetition(CorpusCheck):
             heads = bool(nxt is not None and (nxt.prose or nxt.listed) and not ln.prose)
             lines.setdefault(_hash(key), []).append(
                 (doc.path, ln.start, ln.end, long_sentence, _reported(self, claimed.get(ln.index)), clip(ln.text),
-                 cut.start, cut.end, heads))
+                 cut.start, cut.end, heads, ln.n_words))
         return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
 
     def merge(self, a, b):
@@ -160,6 +166,7 @@ class CorpusRepetition(CorpusCheck):
     def finalize(self, summary):
         sketch = summary["sketch"]
         min_files = self.opts.min_files
+        candidates = []   # (key, occurrences, files holding it once, near-copy groups)
         for key in sorted(summary["lines"], key=lambda k: min(summary["lines"][k])):
             occ = sorted(summary["lines"][key])
             per_file: dict[str, int] = {}
@@ -177,12 +184,28 @@ class CorpusRepetition(CorpusCheck):
             groups = self._groups(paths, sketch)
             if len(groups) < need:
                 continue
+            candidates.append((key, occ, per_file, paths, groups))
+        # A short line ("Thank you.", "Best overall") recurs in unrelated articles by chance; a
+        # site's template has more than one line: the files must share another recurring line.
+        keys_of: dict[str, set] = {}
+        for key, _occ, _per_file, paths, _groups in candidates:
+            for p in paths:
+                keys_of.setdefault(p, set()).add(key)
+        for key, occ, per_file, paths, groups in candidates:
+            if occ[0][9] <= SHORT_LINE_WORDS:
+                shared: dict = {}
+                for p in paths:
+                    for other in keys_of.get(p, ()):
+                        if other != key:
+                            shared[other] = shared.get(other, 0) + 1
+                if not any(n >= min_files for n in shared.values()):
+                    continue
             # Once per line: where it occurs in each file (these files hold it once), and the
             # few files shown as related places of every occurrence (the first MAX_RELATED
             # others, taken from the first MAX_RELATED + 1).
             first = {o[0]: o for o in occ if per_file[o[0]] == 1}
             shown = [first[p] for p in paths[:MAX_RELATED + 1]]
-            for path, start, end, _long, already, text, cut_start, cut_end, _heads in occ:
+            for path, start, end, _long, already, text, cut_start, cut_end, _heads, _n in occ:
                 if already or per_file[path] != 1:
                     continue
                 related = tuple(Related(o[0], o[1], o[2], "same line")
