@@ -36,6 +36,8 @@ from .layout import Layout, Line
 
 #: A line is residue when its evidence adds up to this.
 THRESHOLD = 1.0
+#: The message names this many pieces of evidence, the strongest (it stays under 200 characters).
+MESSAGE_EVIDENCE = 4
 
 # --- weights: why each has its value -----------------------------------------------------------
 #: A link teaser's wording alone is not enough: a how-to subheading can start "Learn how …".
@@ -194,7 +196,7 @@ class Decision:
     def says(self) -> str:
         """The evidence for the verdict, strongest first, as the message names it."""
         pro = sorted((e for e in self.evidence if e.weight > 0), key=lambda e: -e.weight)
-        return ", ".join(e.name for e in pro)
+        return ", ".join(e.name for e in pro[:MESSAGE_EVIDENCE])
 
 
 def stems(words) -> set[str]:
@@ -264,7 +266,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             if heads_paragraph:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
             else:
-                ev.append(Evidence("not a subheading (no paragraph under it)", W_NOT_HEADING))
+                ev.append(Evidence("no paragraph under it", W_NOT_HEADING))
         if i > last_body:
             ev.append(Evidence("after the body", W_AFTER_BODY))
         elif lay.zone(i) == "body" and ln.listed:
