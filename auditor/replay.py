@@ -40,10 +40,20 @@ def key(args, cfg, sources) -> str | None:
         h.update(b"\0" + path.encode("utf-8", "surrogatepass") + b"\0" + _bytes(path))
     h.update(_code_fingerprint().encode())
     for source in sources:
-        if not source.on_disk:
-            return None
+        if not source.on_disk or not _plain_file(source.fs_path, cfg.max_file_size):
+            return None  # a pipe would block, a huge file is skipped with a note: run it for real
         h.update(b"\1" + source.display.encode("utf-8", "surrogatepass") + b"\0" + _bytes(source.fs_path))
     return h.hexdigest()
+
+
+def _plain_file(path: str, max_bytes: int) -> bool:
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def _isatty(stream) -> bool:
