@@ -340,12 +340,14 @@ class Spellings:
 
     def _ukrainian_person(self, a: str, b: str, origins) -> bool:
         """Whether a first name (Olga / Olha) belongs to a Ukrainian: the story is about an East
-        Slavic origin and the name stands next to a surname spelled the Ukrainian way
+        Slavic origin and the name stands alone or next to a surname spelled the Ukrainian way
         (Stefanishyna, Venedyktova, Shmyhal), not a Russian, Belarusian or English one (Shoigu,
         Lukashenko, Johnson)."""
         if "east_slavic" not in origins:
             return False
         near = self.neighbours.get(a, set()) | self.neighbours.get(b, set())
+        if not near:
+            return True  # a first name alone in a Ukrainian story ("her son Oleksandr"): a Ukrainian
         return any(zipf(w) < FOREIGN_SURNAME_ZIPF and _UKRAINIAN_LETTERS.search(w.lower()) for w in near)
 
     def _group_report(self, b: str, other: str, v: Verdict, users) -> Report | None:
