@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from .data import DATA
-from .phrase_forms import compile_form, form_keywords, keyword_scan
+from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines
 
 FOLDER = DATA / "calques"
 #: How far after a match the 'not_followed_by' words are looked for (characters).
@@ -63,7 +63,8 @@ def entries() -> tuple[Entry, ...]:
             for f in data.get("forms", ()):
                 keys |= form_keywords(f)
             if "regex" in data:
-                keys.add("")  # a regex is always tried (the tables keep them few and bounded)
+                # a regex is tried where one of its 'needs' words occurs, or always
+                keys |= set(_words(data.get("needs"))) or {""}
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
@@ -81,8 +82,17 @@ def patterns(index: int) -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=None)
-def _scan() -> re.Pattern:
-    return keyword_scan(k for e in entries() for k in e.keywords if k)
+def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
+    tried."""
+    by_key: dict[str, list[int]] = {}
+    always = []
+    for e in entries():
+        if "" in e.keywords:
+            always.append(e.index)
+        for k in e.keywords - {""}:
+            by_key.setdefault(k, []).append(e.index)
+    return KeywordIndex(by_key), {k: tuple(v) for k, v in by_key.items()}, tuple(always)
 
 
 def _has_word(words: set[str], wanted: tuple[str, ...]) -> bool:
@@ -98,14 +108,20 @@ def _has_word(words: set[str], wanted: tuple[str, ...]) -> bool:
 def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
     """Every calque of every table in `text`, at most one per place (the first entry listed
     wins), in text order; `sentence_spans` are the sentences' (start, end), for the guards."""
-    present = {m.group().lower() for m in _scan().finditer(text)}
+    index, by_key, always = _index()
+    tried = set(always)
+    for k in index.present(text):
+        tried.update(by_key[k])
     starts = [a for a, _ in sentence_spans]
     hits: list[Hit] = []
-    for e in entries():
-        if "" not in e.keywords and not e.keywords & present:
-            continue
-        for pattern in patterns(e.index):
-            for m in pattern.finditer(text):
+    all_entries = entries()
+    low = text.lower()
+    whole = [(0, len(text))]
+    for i in sorted(tried):
+        e = all_entries[i]
+        lines = whole if "" in e.keywords or len(low) != len(text) else keyword_lines(text, low, e.keywords)
+        for pattern, (la, lb) in ((p, span) for p in patterns(e.index) for span in lines):
+            for m in pattern.finditer(text, la, lb):
                 a, b = m.span()
                 if a == b or "\n" in m.group() or any(h.start < b and a < h.end for h in hits):
                     continue
@@ -127,4 +143,5 @@ def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
 
 
 def find_in_doc(doc) -> list[Hit]:
-    return list(find(doc.text, [(s.start, s.end) for s in doc.sentences]))
+    """The calques of a document, found once and shared by TR302 and TR701."""
+    return doc.memo("translation.calques", lambda d: list(find(d.text, [(s.start, s.end) for s in d.sentences])))

@@ -25,8 +25,13 @@ class Cue(NamedTuple):
     index: int
     name: str
     languages: tuple
-    pattern: re.Pattern
+    regex: str
     report: bool
+    needs: tuple = ()       # strings one of which the text must hold for the pattern to be tried
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compiled(self.regex)
 
 
 class Evidence(NamedTuple):
@@ -40,7 +45,8 @@ class Evidence(NamedTuple):
 
 @lru_cache(maxsize=None)
 def cues() -> tuple[Cue, ...]:
-    return tuple(Cue(i, c["name"], tuple(c["languages"]), re.compile(c["regex"], re.M), c.get("report", True))
+    return tuple(Cue(i, c["name"], tuple(c["languages"]), c["regex"], c.get("report", True),
+                     tuple(c.get("needs", ())))
                  for i, c in enumerate(load_json(TABLE)["cues"]))
 
 
@@ -49,18 +55,30 @@ def language_names() -> dict[str, str]:
     return {code: language for code, language, _ in calques.tables()}
 
 
+@lru_cache(maxsize=None)
+def _compiled(regex: str) -> re.Pattern:
+    """A cue's pattern, compiled when a text first needs it (a one-file run compiles few)."""
+    return re.compile(regex, re.M)
+
+
 def find_cues(text: str):
     """(match, cue) of every cue in `text`, in text order."""
-    found = [(m, cue) for cue in cues() for m in cue.pattern.finditer(text) if m.end() > m.start()]
+    found = [(m, cue) for cue in cues() if not cue.needs or any(n in text for n in cue.needs)
+             for m in cue.pattern.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda x: (x[0].start(), x[1].index))
     return found
+
+
+def doc_cues(doc):
+    """The cues of a document, found once and shared by TR407 and TR701."""
+    return doc.memo("translation.cues", lambda d: find_cues(d.text))
 
 
 def evidence(doc) -> list[Evidence]:
     """Every cue and calque of the document, in text order."""
     text = doc.text
     out = [Evidence(m.start(), m.end(), f"cue:{cue.index}", cue.name, cue.languages, cue.report)
-           for m, cue in find_cues(text)]
+           for m, cue in doc_cues(doc)]
     for hit in calques.find_in_doc(doc):
         e = hit.entry
         out.append(Evidence(hit.start, hit.end, f"calque:{e.index}", text[hit.start:hit.end], e.languages,

@@ -4,6 +4,7 @@ the keywords that decide cheaply which forms a text can match."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
 GAP = r"(?:[\s\u00a0]{1,3}[^\s\u00a0]{1,40}){0,4}"
@@ -43,7 +44,72 @@ def form_keywords(form: str) -> frozenset[str]:
     return frozenset(a.rstrip("*").split("-")[0].lower() for a in best)
 
 
-def keyword_scan(keywords) -> re.Pattern:
-    """One pattern finding any of `keywords` at the start of a word."""
-    stems = sorted(set(keywords), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.I)
+class KeywordIndex:
+    """Which of a set of keywords occur in a text at the start of a word (as a word or as the
+    start of a longer one: 'celebrat' in 'celebrated', 'co' in 'cooperation'): one pass over the
+    text's words and a dictionary lookup each, however many keywords there are."""
+
+    #: Keywords are indexed by their first letters, this many (shorter keywords by all of theirs).
+    HEAD = 3
+
+    def __init__(self, keywords):
+        self.by_head: dict[str, list[str]] = {}
+        for k in sorted(set(keywords)):
+            if not _KEYWORD.fullmatch(k):
+                raise ValueError(f"keyword {k!r}: letters, digits and inner apostrophes only")
+            self.by_head.setdefault(k[:self.HEAD], []).append(k)
+        self.short = sorted({len(h) for h in self.by_head if len(h) < self.HEAD})
+
+    def present(self, text: str) -> set[str]:
+        """The keywords that occur in `text` at the start of a word (case-insensitive)."""
+        found: set[str] = set()
+        by_head, head, short = self.by_head, self.HEAD, self.short
+        for w in text_words(text):
+            for k in by_head.get(w[:head], ()):
+                if w.startswith(k):
+                    found.add(k)
+            for n in short:
+                if w[:n] in by_head:
+                    found.add(w[:n])
+        return found
+
+
+def keyword_lines(text: str, low: str, keywords) -> list[tuple[int, int]]:
+    """The (start, end) of the lines of `text` that hold one of `keywords` (`low` is
+    `text.lower()`, of the same length), in text order: a form that needs one of them is searched
+    there only, not through the whole text (forms never match across a line break)."""
+    spans = []
+    for k in keywords:
+        i = low.find(k)
+        while i >= 0:
+            a = low.rfind("\n", 0, i) + 1
+            b = low.find("\n", i)
+            b = len(low) if b < 0 else b
+            spans.append((a, b))
+            i = low.find(k, b)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+_KEYWORD = re.compile(r"\w+(?:'\w+)*")
+
+
+@lru_cache(maxsize=8)
+def text_words(text: str) -> frozenset[str]:
+    """The distinct lowercase words of `text`: every run of word characters, and runs joined by
+    an inner straight apostrophe ("people's"); cached for the few texts being checked at once."""
+    low = text.lower()
+    found = set(_RUN.findall(low))
+    if "'" in low:
+        found.update(_APOSTROPHE_RUN.findall(low))
+    return frozenset(found)
+
+
+_RUN = re.compile(r"\w+")
+_APOSTROPHE_RUN = re.compile(r"\w+(?:'\w+)+")

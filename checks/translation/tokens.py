@@ -3,6 +3,8 @@ the quotation marks that open a quotation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 # A word: letters with inner apostrophes or hyphens; bounded so a 1 MB token costs one linear scan.
 WORD = re.compile(r"[^\W\d_][^\W_]{0,60}(?:[’'-][^\W\d_]{1,30}){0,4}")
@@ -11,9 +13,28 @@ WORD = re.compile(r"[^\W\d_][^\W_]{0,60}(?:[’'-][^\W\d_]{1,30}){0,4}")
 OPEN_QUOTES = "“«„\""
 
 
-def words(text: str) -> list[re.Match]:
+#: Sentences whose words are kept at once: every check of the family reads the same sentences of
+#: the same document one after the other, so the last few thousand cover a document.
+CACHED_TEXTS = 4096
+
+
+class Tokens(NamedTuple):
+    matches: tuple      # the word matches (offsets into the text)
+    words: tuple        # the words as written
+    lows: tuple         # their normal forms (`norm`)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def tokenize(text: str) -> Tokens:
+    """The words of `text`, computed once for all the checks that read it."""
+    ms = tuple(WORD.finditer(text))
+    ws = tuple(m.group() for m in ms)
+    return Tokens(ms, ws, tuple(w.lower().replace("’", "'") for w in ws))
+
+
+def words(text: str) -> tuple[re.Match, ...]:
     """The words of `text`, as matches (their offsets locate them in `text`)."""
-    return list(WORD.finditer(text))
+    return tokenize(text).matches
 
 
 def norm(word: str) -> str:

@@ -7,7 +7,7 @@ from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
 from . import parse
-from .tokens import OPEN_QUOTES, norm, words
+from .tokens import OPEN_QUOTES, norm, tokenize, words
 from .verbs import PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, FINITE, NOUN, PARTICIPLE, classes
 
@@ -107,7 +107,7 @@ class NoFiniteVerb(Check):
                 continue  # quotations, labels, lists and markup
             if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:
                 continue
-            tokens = [m.group() for m in words(text)]
+            tokens = list(tokenize(text).words)
             if not self.opts.min_words <= len(tokens) <= self.opts.max_words:
                 continue
             if _is_dateline(tokens) or has_finite_verb(tokens) or _DIGIT.search(text):
@@ -158,6 +158,6 @@ def _is_prose(doc, sents) -> bool:
 
 def _is_full_sentence(text: str) -> bool:
     """A sentence of news prose: long, with a finite verb, no label colon."""
-    tokens = [m.group() for m in words(text)]
+    tokens = list(tokenize(text).words)
     return (len(tokens) >= FULL_SENTENCE_MIN_WORDS and ":" not in text[:LABEL_COLON_WITHIN]
             and has_finite_verb(tokens))

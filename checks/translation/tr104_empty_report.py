@@ -5,7 +5,7 @@ from auditor.api import Check, Finding
 from auditor.text import clip
 
 from .body import body_sentences
-from .tokens import OPEN_QUOTES, norm, words
+from .tokens import OPEN_QUOTES, tokenize
 from .verbs import AUXILIARIES
 
 _SAYING_VERBS = frozenset("say says said tell tells told add adds added state states stated "
@@ -38,7 +38,7 @@ class EmptyReport(Check):
             text = s.text
             if not text.endswith(".") or any(q in text for q in OPEN_QUOTES + "”"):
                 continue
-            tokens = [norm(m.group()) for m in words(text)]
+            tokens = list(tokenize(text).lows)
             if len(tokens) >= MIN_WORDS and any(t in _SAYING_VERBS for t in tokens) and all(
                     t in _SAYING_VERBS or t in _EMPTY_WORDS or t in AUXILIARIES for t in tokens):
                 yield Finding(s.start, s.end,

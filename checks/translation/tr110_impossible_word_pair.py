@@ -11,7 +11,7 @@ from auditor.document import Document
 from auditor.text import clip
 
 from .data import load_json
-from .tokens import norm, words
+from .tokens import norm, tokenize
 
 TABLE = "word_pairs.json"
 START, END = "^", "$"  # the sentence markers the table uses as words
@@ -55,17 +55,27 @@ def impossible_pairs(doc) -> Iterator[tuple[int, int, PairRule]]:
             yield s.start + a, s.start + b, rule
 
 
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    return frozenset(a for a, _ in pair_table())
+
+
 def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:
-    ms = words(text)
+    tk = tokenize(text)
+    ms = tk.matches
     if not ms:
         return None
-    tokens = [START] + [m.group() for m in ms]
+    firsts = _first_words()
+    tokens = [START, *tk.words]
+    lows = [START, *tk.lows]
     if text[ms[-1].end():].strip() in _SENTENCE_ENDS:
         tokens.append(END)
     # A statement ends with a full stop and asks nothing ('"Are you sure?" asked Pineda.').
     statement = text.rstrip("”\"’' ").endswith(".") and "?" not in text
     opens = text[:ms[0].start()].strip(" \"“‘'(«") == ""  # no number or symbol before word 1
     for i in range(len(tokens) - 1):
+        if lows[i] not in firsts:
+            continue  # no pair of the table starts with this word
         first, second = tokens[i], tokens[i + 1]
         gap = text[ms[i - 1].end(): ms[i].start()] if 0 < i < len(ms) else " "
         if gap.strip() == "," and gap.startswith(","):

@@ -2,12 +2,13 @@
 the maintain of", "a major globally problem"), judged with the word-class table."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator
 
 from auditor.api import Check, Finding
 from auditor.text import clip
 
-from .tokens import norm, words
+from .tokens import norm, tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADJECTIVE, ADVERB, NOUN, classes
 
@@ -57,12 +58,39 @@ def _adjective(word: str) -> bool:
     return ADJECTIVE in classes(word) or (word[:1].isupper() and word.lower().endswith(("an", "ese", "ish", "ic")))
 
 
+_TRIGGER_WORDS = _SUBJECTS | _BE | {"of"}
+
+
+def _triggered(text: str, tk) -> list[int]:
+    """The places where a rule below can apply, in order: a subject pronoun, a word before 'of'
+    or a comma, a word after a form of 'be', a word in -ly. Every other word is skipped cheaply."""
+    lows = tk.lows
+    found = set()
+    for i, low in enumerate(lows):
+        if low in _TRIGGER_WORDS:
+            if low in _SUBJECTS:
+                found.add(i)
+            if low in _BE:
+                found.add(i + 1)
+            if low == "of":
+                found.add(i - 1)
+        if low.endswith("ly"):
+            found.add(i)
+    if "," in text:
+        ends = [m.end() for m in tk.matches]
+        at = text.find(",")
+        while at >= 0:
+            found.add(bisect_right(ends, at) - 1)
+            at = text.find(",", at + 1)
+    return sorted(i for i in found if 0 <= i < len(lows))
+
+
 def slips(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, what is wrong) of each word-class slip in the sentence `text`."""
-    ms = words(text)
-    toks = [m.group() for m in ms]
-    lows = [norm(t) for t in toks]
-    for i, tok in enumerate(toks):
+    tk = tokenize(text)
+    ms, toks, lows = tk.matches, tk.words, tk.lows
+    for i in _triggered(text, tk):
+        tok = toks[i]
         nxt = lows[i + 1] if i + 1 < len(toks) else ""
         gap = text[ms[i].end():ms[i + 1].start()] if i + 1 < len(toks) else text[ms[i].end():]
         after = gap.strip()[:1]

@@ -11,7 +11,7 @@ from auditor.examples import DataExample
 from auditor.text import clip
 
 from .data import load_json
-from .phrase_forms import compile_form, form_keywords, keyword_scan
+from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines
 
 TABLE = "terms.json"
 #: Characters of the words found quoted in the message (the term and why take the rest).
@@ -19,20 +19,28 @@ QUOTED_CHARS = 50
 
 
 class Form(NamedTuple):
-    pattern: re.Pattern
+    form: str
     entry: int  # index of its entry in the table
     keywords: frozenset
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """Compiled when a text first needs it (a one-file run compiles few)."""
+        return _compiled(self.form)
+
+
+_compiled = lru_cache(maxsize=None)(compile_form)
 
 
 @lru_cache(maxsize=None)
 def forms() -> tuple[Form, ...]:
-    return tuple(Form(compile_form(form), i, form_keywords(form))
+    return tuple(Form(form, i, form_keywords(form))
                  for i, entry in enumerate(load_json(TABLE)["terms"]) for form in entry["corrupted"])
 
 
 @lru_cache(maxsize=None)
-def _keyword_scan() -> re.Pattern:
-    return keyword_scan(k for f in forms() for k in f.keywords)
+def _keyword_index() -> KeywordIndex:
+    return KeywordIndex(k for f in forms() for k in f.keywords)
 
 
 def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
@@ -40,11 +48,13 @@ def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
     winning where two overlap; never across a line break."""
     entries = load_json(TABLE)["terms"]
     taken: list[tuple[int, int]] = []
-    present = {m.group().lower() for m in _keyword_scan().finditer(text)}
+    present = _keyword_index().present(text)
+    low = text.lower()
     for form in forms():
         if not form.keywords & present:
             continue
-        for m in form.pattern.finditer(text):
+        lines = keyword_lines(text, low, form.keywords) if len(low) == len(text) else [(0, len(text))]
+        for m in (m for a, b in lines for m in form.pattern.finditer(text, a, b)):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken) or "\n" in m.group():
                 continue

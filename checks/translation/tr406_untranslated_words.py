@@ -30,12 +30,16 @@ class UntranslatedWords(Check):
 
     def check(self, doc):
         text = doc.text
+        # the words English does not know, looked up once each: most documents have none
+        unknown = {w for w in set(_LOWER_WORD.findall(text)) if unknown_in_english(w)}
+        if not unknown:
+            return
         for s in doc.sentences:
             if doc.in_quote(s.start, s.end):
                 continue
             run: list[re.Match] = []
             for m in list(_LOWER_WORD.finditer(s.text)) + [None]:
-                if m is not None and unknown_in_english(m.group()) and (
+                if m is not None and m.group() in unknown and (
                         not run or s.text[run[-1].end():m.start()].strip() == ""):
                     run.append(m)
                     continue
@@ -45,4 +49,4 @@ class UntranslatedWords(Check):
                     if lang and lang != "en" and prob >= self.opts.min_probability:
                         yield Finding(a, b, f"'{clip(text[a:b])}' looks like {language_name(lang)}, "
                                             "not English: words left untranslated")
-                run = [m] if m is not None and unknown_in_english(m.group()) else []
+                run = [m] if m is not None and m.group() in unknown else []

@@ -31,7 +31,7 @@ class SourceTypography(Check):
 
     def check(self, doc):
         names = fingerprint.language_names()
-        for m, cue in fingerprint.find_cues(doc.text):
+        for m, cue in fingerprint.doc_cues(doc):
             if not cue.report:
                 continue
             langs = [names.get(c, c) for c in cue.languages]

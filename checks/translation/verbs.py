@@ -111,8 +111,8 @@ def lexicon_verb(tokens: list[str], i: int) -> bool:
 
 def has_finite_verb(tokens: list[str]) -> bool:
     """Whether some word of the sentence `tokens` may be its finite verb."""
-    if any(norm(t) in _SUBJECTS_WITH_VERB for t in tokens):
-        return True
+    if not _SUBJECTS_WITH_VERB.isdisjoint(map(str.lower, tokens)):
+        return True  # (no pronoun has an apostrophe: lowercase is its normal form)
     if any(may_be_finite_verb(tokens, i) for i in range(len(tokens))):
         return True
     return any(lexicon_verb(tokens, i) for i in range(len(tokens)))

@@ -21,6 +21,9 @@ _DIGITS = re.compile(
     r"(?<![\w.,:])(\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3}){1,4}|\d{1,12}(?:\.\d{1,4})?)"
     r"(?:[ \u00a0]?(thousand|million|billion|trillion|mln|bln|mn|bn)\b|(?![\w:]|[.,]\d))", re.I)
 _WORDS = re.compile(r"\b(?:" + _NUMBER_WORDS + r")(?:[ \-](?:and[ ])?(?:" + _NUMBER_WORDS + r")){0,6}\b", re.I)
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
+_LETTER_RUN = re.compile(r"[a-z]+")
+_ANY_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
 
 
@@ -60,7 +63,8 @@ def _words_value(text: str) -> float | None:
 def numbers(text: str) -> Iterator[Number]:
     """The numbers of `text`, in order, with their values; clock times left out."""
     taken: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(text):
+    digits = _ANY_DIGIT.search(text) is not None
+    for m in _DIGITS.finditer(text) if digits else ():
         if _CLOCK.match(text, m.end(1)):
             continue
         raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
@@ -72,6 +76,8 @@ def numbers(text: str) -> Iterator[Number]:
             value *= _SCALES[m.group(2).lower()]
         taken.append((m.start(), m.end()))
         yield Number(m.start(), m.end(), canonical(value))
+    if not _NUMBER_WORD_SET.intersection(_LETTER_RUN.findall(text.lower())):
+        return  # no number written out in words
     for m in _WORDS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

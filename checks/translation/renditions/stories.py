@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from itertools import chain
 
 from .summary import DocSummary
 
@@ -113,9 +114,7 @@ class StoryLinker:
                 if s.stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
-                shared: Counter = Counter()
-                for t in s.stems:
-                    shared.update(idx.get(t, ()))
+                shared = Counter(chain.from_iterable(idx.get(t, ()) for t in s.stems))
                 size = len(s.stems)
                 if any(2 * n >= SENTENCE_MATCH * (size + len(db.sentences[k].stems)) for k, n in shared.items()):
                     good += 1

@@ -91,25 +91,36 @@ def is_negation(word: str) -> bool:
     return low in NEGATIONS or low.endswith(NEG_SUFFIX)
 
 
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple:
+    """(whether it negates, its normal form, its stem or None when it is not compared, its
+    polarity pole or None), looked up once per distinct word."""
+    low = word.lower().replace("’", "'")
+    negation = low in NEGATIONS or low.endswith(NEG_SUFFIX)
+    if low in IGNORED_WORDS or len(low) < MIN_WORD_LETTERS:
+        return negation, low, None, None
+    s = stem(word)
+    return negation, low, s, polarity_table()[0].get(s)
+
+
 def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
-    table, _ = polarity_table()
     stems, names, poles = set(), set(), set()
     negated = False
     first = True
+    info = _word_info
     for m in WORD.finditer(text):
         word = m.group()
-        low = word.lower().replace("’", "'")
-        if is_negation(word) and not _contrastive(text, m.start(), low):
+        negation, low, s, pole = info(word)
+        if negation and not negated and not _contrastive(text, m.start(), low):
             negated = True
-        if low in IGNORED_WORDS or len(low) < MIN_WORD_LETTERS:
+        if s is None:
             first = False
             continue
-        s = stem(word)
         stems.add(s)
         if word[0].isupper() and not first and not word.isupper():
             names.add(s)
-        if s in table:
-            poles.add(table[s])
+        if pole is not None:
+            poles.add(pole)
         first = False
     numbers = {n.value for n in number_values(text)}
     return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
