@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from .data import DATA
-from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines
+from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
 
 FOLDER = DATA / "calques"
 #: How far after a match the 'not_followed_by' words are looked for (characters).
@@ -64,7 +64,7 @@ def entries() -> tuple[Entry, ...]:
                 keys |= form_keywords(f)
             if "regex" in data:
                 # a regex is tried where one of its 'needs' words occurs, or always
-                keys |= set(_words(data.get("needs"))) or {""}
+                keys |= {w + "*" for w in _words(data.get("needs"))} or {""}
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
@@ -115,7 +115,7 @@ def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
     starts = [a for a, _ in sentence_spans]
     hits: list[Hit] = []
     all_entries = entries()
-    low = text.lower()
+    low = lowered(text)
     whole = [(0, len(text))]
     for i in sorted(tried):
         e = all_entries[i]

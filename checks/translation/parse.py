@@ -50,6 +50,7 @@ def announce() -> None:
         print(f"auditor: TR101 {model_status()}", file=sys.stderr)
 
 
+@lru_cache(maxsize=4096)
 def has_finite_verb(text: str) -> bool | None:
     """Whether the parser finds a finite verb (or an imperative) in `text`; None without a parser."""
     nlp = pipeline()

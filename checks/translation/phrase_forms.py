@@ -4,6 +4,7 @@ the keywords that decide cheaply which forms a text can match."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 #: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
@@ -38,39 +39,50 @@ def compile_form(form: str) -> re.Pattern:
 
 def form_keywords(form: str) -> frozenset[str]:
     """The alternatives of the form's most selective word: a form can match only where one of
-    them occurs, so one scan for all keywords decides which forms to try."""
+    them occurs, so one look-up for all keywords decides which forms to try. A keyword that the
+    form may continue ('celebrat*', or 'co' of 'co-operation', which also matches 'cooperation')
+    keeps a trailing '*': it is looked for at the start of a word; the others as whole words."""
     slots = [w.split("|") for w in form.split() if w not in ("…", "^")]
     best = max(slots, key=lambda alts: min(len(a) for a in alts))
-    return frozenset(a.rstrip("*").split("-")[0].lower() for a in best)
+    out = set()
+    for alt in best:
+        stem = alt.rstrip("*").lower()
+        head = stem.split("-")[0]
+        out.add(head + "*" if alt.endswith("*") or head != stem else head)
+    return frozenset(out)
+
+
+def bare(keyword: str) -> str:
+    """The keyword without its prefix mark."""
+    return keyword.rstrip("*")
 
 
 class KeywordIndex:
-    """Which of a set of keywords occur in a text at the start of a word (as a word or as the
-    start of a longer one: 'celebrat' in 'celebrated', 'co' in 'cooperation'): one pass over the
-    text's words and a dictionary lookup each, however many keywords there are."""
-
-    #: Keywords are indexed by their first letters, this many (shorter keywords by all of theirs).
-    HEAD = 3
+    """Which of a set of keywords occur in a text, case-insensitively: a keyword is a whole word
+    ('monday': a run of word characters), the start of a word ('celebrat*' in 'celebrated'), or
+    anything else (with an apostrophe or a point: 'people's'), which is looked for anywhere. One
+    set intersection decides the whole words, however many keywords there are; prefixes are looked
+    up by bisection in the text's sorted words."""
 
     def __init__(self, keywords):
-        self.by_head: dict[str, list[str]] = {}
-        for k in sorted(set(keywords)):
-            if not _KEYWORD.fullmatch(k):
-                raise ValueError(f"keyword {k!r}: letters, digits and inner apostrophes only")
-            self.by_head.setdefault(k[:self.HEAD], []).append(k)
-        self.short = sorted({len(h) for h in self.by_head if len(h) < self.HEAD})
+        self.exact: frozenset[str] = frozenset(k for k in keywords if _RUN.fullmatch(k))
+        self.prefixes = tuple(sorted(k for k in keywords if k.endswith("*") and _RUN.fullmatch(k[:-1])))
+        self.others = tuple(sorted(set(keywords) - self.exact - set(self.prefixes)))
 
     def present(self, text: str) -> set[str]:
-        """The keywords that occur in `text` at the start of a word (case-insensitive)."""
-        found: set[str] = set()
-        by_head, head, short = self.by_head, self.HEAD, self.short
-        for w in text_words(text):
-            for k in by_head.get(w[:head], ()):
-                if w.startswith(k):
+        """The keywords (as given) that occur in `text`."""
+        found = set(self.exact.intersection(text_words(text)))
+        if self.prefixes:
+            ordered = sorted_words(text)
+            n = len(ordered)
+            for k in self.prefixes:
+                stem = k[:-1]
+                i = bisect_left(ordered, stem)
+                if i < n and ordered[i].startswith(stem):
                     found.add(k)
-            for n in short:
-                if w[:n] in by_head:
-                    found.add(w[:n])
+        if self.others:
+            low = lowered(text)
+            found.update(k for k in self.others if bare(k) in low)
         return found
 
 
@@ -79,7 +91,7 @@ def keyword_lines(text: str, low: str, keywords) -> list[tuple[int, int]]:
     `text.lower()`, of the same length), in text order: a form that needs one of them is searched
     there only, not through the whole text (forms never match across a line break)."""
     spans = []
-    for k in keywords:
+    for k in map(bare, keywords):
         i = low.find(k)
         while i >= 0:
             a = low.rfind("\n", 0, i) + 1
@@ -97,19 +109,21 @@ def keyword_lines(text: str, low: str, keywords) -> list[tuple[int, int]]:
     return out
 
 
-_KEYWORD = re.compile(r"\w+(?:'\w+)*")
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    return text.lower()
 
 
 @lru_cache(maxsize=8)
 def text_words(text: str) -> frozenset[str]:
-    """The distinct lowercase words of `text`: every run of word characters, and runs joined by
-    an inner straight apostrophe ("people's"); cached for the few texts being checked at once."""
-    low = text.lower()
-    found = set(_RUN.findall(low))
-    if "'" in low:
-        found.update(_APOSTROPHE_RUN.findall(low))
-    return frozenset(found)
+    """The distinct lowercase words (runs of word characters) of `text`; cached for the few texts
+    being checked at once."""
+    return frozenset(_RUN.findall(lowered(text)))
+
+
+@lru_cache(maxsize=8)
+def sorted_words(text: str) -> list[str]:
+    return sorted(text_words(text))
 
 
 _RUN = re.compile(r"\w+")
-_APOSTROPHE_RUN = re.compile(r"\w+(?:'\w+)+")

@@ -2,7 +2,10 @@
 from the table data/word_pairs.json."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
+from re import Match
 from typing import Iterator, NamedTuple
 
 from auditor.api import Check, Finding
@@ -60,6 +63,24 @@ def _first_words() -> frozenset[str]:
     return frozenset(a for a, _ in pair_table())
 
 
+@lru_cache(maxsize=None)
+def _before_comma() -> frozenset[str]:
+    """The words of the table's pairs whose second word is a comma."""
+    return frozenset(a for a, b in pair_table() if b == ",")
+
+
+def _comma_pair(text: str, ms, lows: list[str]) -> bool:
+    """Whether a word that the table pairs with a comma stands right before a comma."""
+    before = _before_comma()
+    at = text.find(",")
+    while at >= 0:
+        i = bisect_right(ms, at, key=Match.end) - 1
+        if i >= 0 and ms[i].end() == at and lows[i + 1] in before:
+            return True
+        at = text.find(",", at + 1)
+    return False
+
+
 def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:
     tk = tokenize(text)
     ms = tk.matches
@@ -70,6 +91,9 @@ def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:
     lows = [START, *tk.lows]
     if text[ms[-1].end():].strip() in _SENTENCE_ENDS:
         tokens.append(END)
+        lows.append(END)
+    if table.keys().isdisjoint(zip(lows, islice(lows, 1, None))) and not _comma_pair(text, ms, lows):
+        return None  # no two words in a row (nor a word and a comma) form a pair of the table
     # A statement ends with a full stop and asks nothing ('"Are you sure?" asked Pineda.').
     statement = text.rstrip("”\"’' ").endswith(".") and "?" not in text
     opens = text[:ms[0].start()].strip(" \"“‘'(«") == ""  # no number or symbol before word 1

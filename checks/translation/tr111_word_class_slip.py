@@ -66,16 +66,14 @@ def _triggered(text: str, tk) -> list[int]:
     or a comma, a word after a form of 'be', a word in -ly. Every other word is skipped cheaply."""
     lows = tk.lows
     found = set()
-    for i, low in enumerate(lows):
-        if low in _TRIGGER_WORDS:
-            if low in _SUBJECTS:
-                found.add(i)
-            if low in _BE:
-                found.add(i + 1)
-            if low == "of":
-                found.add(i - 1)
-        if low.endswith("ly"):
+    for i in [i for i, low in enumerate(lows) if low in _TRIGGER_WORDS or low.endswith("ly")]:
+        low = lows[i]
+        if low in _SUBJECTS or low.endswith("ly"):
             found.add(i)
+        if low in _BE:
+            found.add(i + 1)
+        if low == "of":
+            found.add(i - 1)
     if "," in text:
         ends = [m.end() for m in tk.matches]
         at = text.find(",")

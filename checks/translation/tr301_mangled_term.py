@@ -11,7 +11,7 @@ from auditor.examples import DataExample
 from auditor.text import clip
 
 from .data import load_json
-from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines
+from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
 
 TABLE = "terms.json"
 #: Characters of the words found quoted in the message (the term and why take the rest).
@@ -49,7 +49,7 @@ def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
     entries = load_json(TABLE)["terms"]
     taken: list[tuple[int, int]] = []
     present = _keyword_index().present(text)
-    low = text.lower()
+    low = lowered(text)
     for form in forms():
         if not form.keywords & present:
             continue

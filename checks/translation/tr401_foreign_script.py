@@ -19,6 +19,7 @@ _SCRIPTS = (
 _ANY = "".join(r for _, r in _SCRIPTS)
 # A run of such characters, spaces allowed between them; bounded so that a long run stays linear.
 _FOREIGN = re.compile(f"[{_ANY}](?:[\\s\\u00a0]{{0,2}}[{_ANY}]){{0,200}}")
+_ANY_CHAR = re.compile(f"[{_ANY}]")
 _SCRIPT_OF = [(name, re.compile(f"[{r}]")) for name, r in _SCRIPTS]
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Brackets and quotation marks around a deliberate gloss ('Tokyo (東京)').
@@ -60,6 +61,8 @@ class ForeignScript(Check):
     severity = "error"
 
     def check(self, doc):
+        if not _ANY_CHAR.search(doc.text):
+            return  # one scan: most documents hold no character of another script
         for s in doc.sentences:
             runs = list(_FOREIGN.finditer(s.text))
             if not runs:

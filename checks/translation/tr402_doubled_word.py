@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from auditor.api import SAFE, Check, Edit, Finding
 from auditor.text import clip
@@ -11,6 +12,8 @@ _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(
 # A capitalised word or a number (an ordinal too) repeated right after itself.
 _DOUBLED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 _DOUBLED_NUMBER = re.compile(r"(?<![\w.,’'-])(\d{2,4}(?:st|nd|rd|th)?)([ \u00a0]{1,3}\1)(?=[.,;:]?(?:\s|$))")
+_DOUBLE_COMMA_HINT = re.compile(r",[ \u00a0]?,")
+_RUN = re.compile(r"[^\W_]+")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
 # Grammatical ("was taken in in the church", "had had enough") or emphatic ("a really really long
 # day") doublings: never reported.
@@ -59,6 +62,16 @@ class DoubledWord(Check):
     severity = "warning"
 
     def check(self, doc):
+        text = doc.text
+        runs = _RUN.findall(text)
+        if any(map(str.__eq__, runs, islice(runs, 1, None))):  # two equal words in a row somewhere
+            yield from self._doubled(doc)
+        if "," in text and _DOUBLE_COMMA_HINT.search(text):
+            for m in _DOUBLE_COMMA.finditer(text):
+                yield Finding(max(0, m.start() - COMMA_CONTEXT_CHARS), m.end(),
+                              "two commas in a row: a word between them was lost in translation")
+
+    def _doubled(self, doc):
         for m in _DOUBLED.finditer(doc.text):
             word = m.group(1)
             if word in DOUBLING_ALLOWED or _in_code(doc.text, m.start()):
@@ -84,6 +97,3 @@ class DoubledWord(Check):
             yield Finding(m.start(), m.end(),
                           f"'{clip(m.group())}' repeats '{m.group(1)}': a stutter of the translation",
                           edits=(Edit(m.start(), m.end(), m.group(1)),), applicability=SAFE)
-        for m in _DOUBLE_COMMA.finditer(doc.text):
-            yield Finding(max(0, m.start() - COMMA_CONTEXT_CHARS), m.end(),
-                          "two commas in a row: a word between them was lost in translation")

@@ -33,6 +33,8 @@ class Mojibake(Check):
     severity = "error"
 
     def check(self, doc):
+        if not _MOJIBAKE_HINT.search(doc.text):
+            return  # ftfy is imported only for a text with the telltale pairs
         fix_text, repair = _ftfy().fix_text, _ftfy().fix_encoding
         for line in doc.lines:
             if not _MOJIBAKE_HINT.search(line.text) or fix_text(line.text) == line.text:

@@ -51,6 +51,8 @@ def _unpaired(text: str) -> tuple[int, int] | None:
     for none; None when the paragraph mixes straight marks in or nests quotations (guesswork)."""
     if '"' in text:
         return None
+    if "“" not in text and "”" not in text:
+        return -1, -1  # no curly quotation mark at all
     depth, opened_at = 0, -1
     last = len(text.rstrip()) - 1
     for j, ch in enumerate(text):
