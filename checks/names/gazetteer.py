@@ -19,6 +19,7 @@ class Place:
     spelling: str  # as the gazetteer writes it
     english: str  # the English name (the spelling itself when it is one)
     country: str  # ISO 3166 code
+    population: int = 0  # thousands (given on the English name's line only)
 
     @property
     def alternate(self) -> bool:
@@ -65,10 +66,18 @@ def lookup(word: str) -> Place | None:
         fields = raw[pos:end].decode("utf-8").split("\t")
         if fields[0].lower() != key:
             return None
-        if fields[0] == word and len(fields) == 3:
-            return Place(fields[0], fields[1] or fields[0], fields[2])
+        if fields[0] == word and len(fields) >= 3:
+            return Place(fields[0], fields[1] or fields[0], fields[2], int(fields[3]) if len(fields) > 3 else 0)
         pos = end + 1
     return None
+
+
+def population(place: Place) -> int:
+    """The population (thousands) of the place a spelling names, from its English name's line."""
+    if not place.alternate:
+        return place.population
+    english = lookup(place.english)
+    return english.population if english is not None and english.country == place.country else 0
 
 
 def english_name(word: str) -> str | None:

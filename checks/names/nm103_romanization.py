@@ -7,6 +7,7 @@ from functools import partial
 
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
 from auditor.examples import DataExample
+from auditor.text import STOPWORDS
 
 from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
@@ -36,16 +37,36 @@ STANDARD_GAP = 1.0
 #: spellings do, with the standard form used in the corpus).
 PLACE_MAX_ZIPF = 3.0
 #: With no file using the English name, the spelling must be this rare (Zipf) to be changed on
-#: the gazetteer's word ...
+#: the gazetteer's word (Chimkent, Alma-Ata) ...
 PLACE_ALONE_MAX_ZIPF = 1.5
-#: ... and the English name this well known.
+#: ... or this much rarer than the English name (half a Zipf unit, a factor of three: Teheran
+#: 2.3 against Tehran 3.6, Tientsin 2.1 against Tianjin 2.8; Bombay 3.7 against Mumbai 4.0 is an
+#: established name of its own) ...
+PLACE_ALONE_GAP = 0.5
+#: ... and the English name this well known (Zipf) ...
 PLACE_MIN_ENGLISH_ZIPF = 2.0
+#: ... or the place this large (thousands of people: Ashgabat, Shymkent are capitals and cities
+#: of a million that the word list knows little of).
+PLACE_MIN_POPULATION = 500
+# A sentence about the past, where a place's old name is the right one ("the siege of
+# Leningrad", "Tiflis in 1921", "the Soviet-era Frunze"): a year before 1992 or a word of history.
+_HISTORICAL = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d|199[01])s?\b|\b(?:former(?:ly)?|then-|known as|called|"
+                         r"renamed|historic(?:al)?|history|century|centuries|dynasty|empire|imperial|Soviet|"
+                         r"USSR|colonial|wartime|siege|ancient|medieval|old name)\b", re.I)
+# Words before a place that show it is used as one ("in Tiflis", "from Alma-Ata", "Teheran and").
+_PLACE_BEFORE = frozenset("in from to near of at outside around across into via between and or towards toward "
+                          "through visit visited city town port capital province region".split())
+# What may follow a place used as a place: punctuation, a line end, a possessive, a function word.
+_PLACE_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]\n]|['’]s\b)")
 #: Longest name word looked at (letters, hyphens and apostrophes): "Hsiao-p'ing", "Ch'ŏngju".
 MAX_WORD = 40
 # A name word: a capitalised word, with the hyphenated or apostrophised syllables that follow it
 # ("Tse-tung", "Ch'ing", "Xi'an", "P'yŏngyang").
 _NAME_WORD = re.compile(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
 _POSSESSIVE = re.compile(r"['’]s$")
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|t|m)$", re.I)
+# A name whose first syllable is one capital and an aspiration apostrophe (P'yŏngyang, T'aebaek).
+_APOSTROPHE_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]['’][^\W\d_]{2,20}(?:-[^\W\d_]{1,20}){0,3}")
 
 
 class NonStandardRomanization(CorpusCheck):
@@ -73,9 +94,12 @@ class NonStandardRomanization(CorpusCheck):
                                             "is left alone")}
 
     def collect(self, doc):
+        from .countries import doc_countries
+
         names = doc_names(doc)
         origins, exempt = doc_origins(doc)
-        place_cues = bool(origins - exempt)  # a place of an origin in an article about none is left alone
+        countries = doc_countries(doc)
+        place_cues = bool(origins - exempt or countries)  # a place in an article about no country: left alone
         ru = russian_to_ukrainian()
         old = old_chinese_to_pinyin()
         uk_first = {v[0] for v in ru.values() if v[1] == "first"}
@@ -87,22 +111,35 @@ class NonStandardRomanization(CorpusCheck):
             w = t.text
             nxt = names.tokens[i + 1].text if i + 1 < len(names.tokens) and \
                 text[t.end:names.tokens[i + 1].start] == " " else ""
-            if w in ru or w in old:
-                candidates.append(("table", w, nxt, t.start, t.end))
+            if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, names.tokens, i, t.end) \
+                    or w in ru and not _in_longer_name(text, names.tokens, i, t.end):
+                candidates.append(("table", w, nxt, t.start, t.end))  # not Peking University, Dynamo Kiev
             elif "japan" in names.context and looks_japanese(w) and to_hepburn(w) != w:
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
-            if place_cues and zipf(w) < PLACE_MAX_ZIPF:
-                candidates.append(("place", w, "", t.start, t.end))
-            if zipf(w) < MAX_ZIPF or text[t.end:t.end + 1] in "'’ʼ-":
+            if place_cues:
+                place = _place_word(doc, names.tokens, i)
+                if place is not None and zipf(place[0]) < PLACE_MAX_ZIPF:
+                    candidates.append(("place", place[0], "", place[1], place[2]))
+            joined = text[t.end:t.end + 1] in "'’ʼ-"
+            if zipf(w) < MAX_SURNAME_ZIPF or joined:
                 m = _NAME_WORD.match(text, t.start)
                 if m and len(m.group()) <= MAX_WORD:
                     word = _POSSESSIVE.sub("", m.group())
-                    candidates.append(("scheme", word, "", m.start(), m.start() + len(word)))
+                    if _CONTRACTION.search(word):
+                        continue  # We'll, They're: English
+                    if zipf(w) < MAX_ZIPF or joined or word == w:
+                        end = m.start() + len(word)
+                        inside = "name" if _in_longer_name(text, names.tokens, i, end) else ""
+                        candidates.append(("scheme", word, inside, m.start(), end))
+        if origins and ("'" in text or "’" in text):  # P'yŏngyang: a one-letter syllable is no token
+            for m in _APOSTROPHE_INITIAL.finditer(text):
+                if len(m.group()) <= MAX_WORD and not doc.in_quote(m.start(), m.end()):
+                    candidates.append(("scheme", m.group(), "", m.start(), m.end()))
         pairs = {(t.text, names.tokens[i + 1].text) for i, t in enumerate(names.tokens[:-1])
                  if t.text in uk_first}
-        return {"docs": [(doc.path, candidates, origins, exempt)], "pairs": pairs}
+        return {"docs": [(doc.path, candidates, origins, exempt, countries)], "pairs": pairs}
 
     def empty(self):
         return {"docs": [], "pairs": set()}
@@ -128,39 +165,49 @@ class NonStandardRomanization(CorpusCheck):
         for p, s, e in left:
             left_in[p].add((s, e))
         memo: dict[tuple, tuple[str, str] | None] = {}  # names repeat across files: judge each once
-        for path, candidates, origins, exempt in sorted(summary["docs"], key=lambda d: d[0]):
+        for path, candidates, origins, exempt, countries in sorted(summary["docs"], key=lambda d: d[0]):
             origins = (origins | story_origins.get(path, frozenset())) - exempt
             done = left_in.get(path, set())
             for kind, w, nxt, s, e in candidates:
                 if w in protected or (s, e) in done:
                     continue
-                key = (kind, w, nxt, origins)
+                key = (kind, w, nxt, origins, countries if kind == "place" else None)
                 if key not in memo:
                     if kind == "scheme":
-                        memo[key] = self._scheme_standard(w, origins, spellings)
+                        memo[key] = self._scheme_standard(w, origins, spellings, inside=bool(nxt))
                     elif kind == "place":
-                        memo[key] = _gazetteer_standard(w, origins, spellings)
+                        memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings)
                     else:
                         memo[key] = self._standard(kind, w, nxt, corpus, pairs)
                 found = memo[key]
                 if found:
                     standard, message = found
                     done = done | {(s, e)}
-                    yield path, Finding(s, e, message, (Edit(s, e, standard),), UNSAFE)
+                    if standard is None:
+                        yield path, Finding(s, e, message)
+                    else:
+                        yield path, Finding(s, e, message, (Edit(s, e, standard),), UNSAFE)
 
-    def _scheme_standard(self, w, origins, spellings) -> tuple[str, str] | None:
-        """(standard spelling, message) from the romanization schemes of the origins."""
-        if not origins or zipf(w) >= MAX_SURNAME_ZIPF:
+    def _scheme_standard(self, w, origins, spellings, inside=False) -> tuple[str, str] | None:
+        """(standard spelling, message) from the romanization schemes of the origins. `inside`:
+        the word is part of a longer name (Kweichow Moutai), where a spelling in some use is the
+        name's own."""
+        if not origins or zipf(w) >= MAX_SURNAME_ZIPF or inside and zipf(w) >= self.opts.max_zipf:
             return None
         best = None
         for form, scheme in scheme_standards(w, origins):
             used = len(spellings.every.get(form, ()))
             seen = len(spellings.every.get(w, ()))
             zf, zw = zipf(form), zipf(w)
+            if zw >= self.opts.max_zipf and not (scheme.unit == "syllables" or scheme.result or scheme.telltale):
+                # a spelling in some use (Zipf 1 to 2: Kwangtung, Szechwan) is taken only by a
+                # scheme whose standard spellings are checked whole (strings of pinyin syllables)
+                # or whose letters give it away (MR's breves): Storj is no German Story
+                continue
             if used and used >= seen:
                 score = (2, used, zf)
                 where = ("used in the other files" if used > 1 else "used in another file")
-            elif zw < self.opts.max_zipf and zf >= MIN_STANDARD_ZIPF and zf >= zw + STANDARD_GAP:
+            elif zf >= MIN_STANDARD_ZIPF and zf >= zw + STANDARD_GAP:
                 score = (1, 0, zf)
                 where = "the common spelling"
             else:
@@ -168,7 +215,7 @@ class NonStandardRomanization(CorpusCheck):
             if best is None or score > best[0]:
                 best = (score, form, scheme, where)
         if best is None:
-            return None
+            return _telltale_standard(w, origins)
         _, form, scheme, where = best
         return form, f"'{w}' follows {scheme.name}; the {scheme.standard} spelling '{form}' is {where}"
 
@@ -226,19 +273,113 @@ class NonStandardRomanization(CorpusCheck):
         return out
 
 
-def _gazetteer_standard(w, origins, spellings) -> tuple[str, str] | None:
-    """(English name, message) when the gazetteer gives the spelling as another name of a place
-    of one of the origins (a Ukrainian town in its Russian form, a Chinese city in Wade-Giles)."""
+#: A part of a name (a syllable block of a Korean given name: Kyung, Jong, Ho) this frequent in
+#: English (Zipf) is a spelling English text uses.
+MIN_PART_ZIPF = 1.5
+
+
+def _telltale_standard(w, origins) -> tuple[str | None, str] | None:
+    """(usual spelling or None, message) for a word written with the letters that give a system
+    away and that English news never prints (McCune-Reischauer's breves and aspiration
+    apostrophes: P'yŏngyang, Chŏng-ŭn), whether or not its usual spelling is known: the spelling
+    the scheme gives whose parts English text uses most (a place of the origin's countries in
+    the gazetteer first)."""
     from .gazetteer import lookup
+    from .origins import countries_of
+    from .romanize import fitting_origins
+    from .schemes import changes, schemes_of
+
+    for o in fitting_origins(w, origins):
+        for scheme in schemes_of(o):
+            if not scheme.telltale or not re.search(scheme.telltale, w.lower()):
+                continue
+            forms = [f for f in scheme.convert(w) if changes(w, f)]
+            if not forms:
+                continue
+            countries = countries_of((o,))
+
+            def support(f: str) -> tuple:
+                place = lookup(f)
+                at_home = place is not None and not place.alternate and place.country in countries
+                return (at_home, min(zipf(p) for p in re.split(r"[- ]", f) if p), f)
+
+            best = max(forms, key=support)
+            head = f"'{w}' is written in {scheme.name}, with letters English news does not print"
+            if support(best)[0] or support(best)[1] >= MIN_PART_ZIPF:
+                return best, f"{head}; the usual {scheme.standard} spelling is '{best}'"
+            return None, f"{head}; write it in {scheme.standard}"
+    return None
+
+
+def _place_word(doc, tokens, i) -> tuple[str, int, int] | None:
+    """(spelling, start, end) of the place name at token `i` (with the hyphenated or
+    apostrophised parts that follow it: Alma-Ata, Ch'ongjin), when the text uses it as a place of
+    today: not inside a longer name (Peking University, Dynamo Kiev), not as a modifier (Tsingtao
+    beer), not in a sentence about the past (the siege of Leningrad, Tiflis in 1921)."""
+    text = doc.text
+    t = tokens[i]
+    m = _NAME_WORD.match(text, t.start)
+    if not m or len(m.group()) > MAX_WORD:
+        return None
+    word = _POSSESSIVE.sub("", m.group())
+    end = t.start + len(word)
+    if _in_longer_name(text, tokens, i, end):
+        return None
+    before = text[max(0, t.start - 20):t.start].split()
+    if not (_PLACE_AFTER.match(text, end) or _next_word(text, end) in STOPWORDS
+            or before and before[-1].lower() in _PLACE_BEFORE):
+        return None
+    sentence = _sentence(doc, t.start)
+    if _HISTORICAL.search(text, sentence[0], sentence[1]):
+        return None
+    return word, t.start, end
+
+
+def _in_longer_name(text: str, tokens, i: int, end: int) -> bool:
+    """Whether the word of token `i` (ending at `end`) is part of a longer name: a capitalised
+    word (not at a sentence start) before it or a capitalised word after it (Peking University,
+    Dynamo Kiev, Kweichow Moutai)."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.confident and text[prev.end:t.start] == " ":
+        return True
+    nxt = text[end:end + 2]
+    return nxt[:1] == " " and nxt[1:2].isupper()
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.compile(r"\s+([a-z]+)").match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _sentence(doc, pos: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return pos, pos
+
+
+def _gazetteer_standard(w, origins, exempt, countries, spellings) -> tuple[str, str] | None:
+    """(English name, message) when the gazetteer gives the spelling as another name of a place
+    of a country the text is about (a Ukrainian town in its Russian form, a Chinese city in
+    Wade-Giles, a Kazakh city in its Soviet-era Russian form), and the English name is used in
+    the files audited together, or well known while the spelling seen is not."""
+    from .gazetteer import lookup, population
     from .origins import countries_of
 
     place = lookup(w)
-    if place is None or not place.alternate or place.country not in countries_of(origins):
+    if place is None or not place.alternate:
+        return None
+    if place.country not in (countries_of(origins) | countries) - countries_of(exempt):
         return None
     english = place.english
+    if english.lower() in re.split(r"[- ]", w.lower()):
+        return None  # the English name with more (Nashville-Davidson): an official long form
+    zw, ze = zipf(w), zipf(english)
     if english in spellings.every:
         where = "used in the files audited together"
-    elif zipf(w) < PLACE_ALONE_MAX_ZIPF and zipf(english) >= PLACE_MIN_ENGLISH_ZIPF:
+    elif (zw < PLACE_ALONE_MAX_ZIPF or zw <= ze - PLACE_ALONE_GAP) and \
+            (ze >= PLACE_MIN_ENGLISH_ZIPF or population(place) >= PLACE_MIN_POPULATION):
         where = "the usual English name"
     else:
         return None

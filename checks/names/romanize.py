@@ -172,6 +172,17 @@ _PINYIN = _pinyin_syllables()
 
 
 @lru_cache(maxsize=50_000)
+def is_pinyin(word: str) -> bool:
+    """True when the word (hyphens and apostrophes aside) is a string of pinyin syllables."""
+    w = re.sub(r"[-'’ ]", "", word.lower())
+    reach = {0}
+    for i in range(len(w)):
+        if i in reach:
+            reach.update(i + n for n in range(1, 7) if w[i:i + n] in _PINYIN)
+    return len(w) in reach and len(w) > 0
+
+
+@lru_cache(maxsize=50_000)
 def looks_pinyin(word: str) -> bool:
     """True when the word splits into two or more pinyin syllables ("Xining", "Shaanxi"): in
     pinyin a one-letter change usually makes another real name, so such pairs are not variants."""

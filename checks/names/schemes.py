@@ -11,12 +11,18 @@ usual English form). A file holds:
     standard: Hanyu Pinyin      the system it converts to ("the Hanyu Pinyin spelling 'Zedong'")
     role: convert               convert (gives standard spellings) or key (only normalises names
                                 for comparison: two spellings with one key are one name)
-    unit: letters               letters (rewrite anywhere in the word) or syllables (the word,
+    unit: letters               letters (rewrite anywhere in the word), syllables (the word,
                                 split at hyphens and apostrophes, must be a string of the table's
-                                syllables; each is replaced and the parts are joined)
+                                syllables; each is replaced and the parts are joined) or words
+                                (the whole word is a `from`: a table of surnames)
     marks: a regular expression a word must contain to be spelled in this system at all (the
                                 letters that give a pivot away: "sch|tsch|w" for German); none:
                                 any word of the origin
+    telltale: a regular expression of letters English news never prints (McCune-Reischauer's
+                                breves: "[ŏŭ]"): a word that has them is reported even when its
+                                usual spelling is not known
+    result: pinyin              what a standard spelling must be made of: "pinyin" (a string of
+                                Hanyu Pinyin syllables); none: anything the rules give
     source: where the table comes from, and its licence
     rule <TAB> from <TAB> to [<TAB> before <TAB> after]
                                 `from` is replaced by `to` ("a|b" gives both spellings); the
@@ -49,7 +55,7 @@ MAX_CANDIDATES = 64
 #: Longest syllable of any syllable table (Wade-Giles "hsiung", "ch'uang"): bounds the
 #: segmentation's look-ahead.
 MAX_SYLLABLE = 8
-_HEADER = ("name", "origin", "standard", "role", "unit", "marks", "source")
+_HEADER = ("name", "origin", "standard", "role", "unit", "marks", "source", "result", "telltale")
 _HYPHENS = re.compile(r"-+")
 _APOSTROPHES = "'’ʼ‘`"
 
@@ -72,6 +78,8 @@ class Scheme:
     marks: str = ""
     source: str = ""
     file: str = ""
+    result: str = ""
+    telltale: str = ""
     passes: list[list[Rule]] = field(default_factory=lambda: [[]])
     examples: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, standard, line)
     keeps: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, context, line)
@@ -151,7 +159,14 @@ class Scheme:
         per_word = []
         for w in word.split():
             low = w.lower()
-            forms = self._syllables(low) if self.unit == "syllables" else self._rewrite(low)
+            if self.unit == "words":
+                forms = set(self._table.get(low, ()))
+            else:
+                forms = self._syllables(low) if self.unit == "syllables" else self._rewrite(low)
+            if self.result == "pinyin":
+                from .romanize import is_pinyin
+
+                forms = {f for f in forms if is_pinyin(f)}
             per_word.append(sorted(_capitalised_like(w, f) for f in forms if f) or [w])
         out = set()
         for combo in product(*per_word):
@@ -256,8 +271,8 @@ def parse(text: str, file: str = "<scheme>") -> Scheme:
         if key not in header:
             raise ValueError(f"{file}: no '{key}:' line")
     return Scheme(header["name"], header["origin"], header["standard"], header.get("role", "convert"),
-                  header.get("unit", "letters"), header.get("marks", ""), header.get("source", ""), file, passes,
-                  examples, keeps)
+                  header.get("unit", "letters"), header.get("marks", ""), header.get("source", ""), file,
+                  header.get("result", ""), header.get("telltale", ""), passes, examples, keeps)
 
 
 @lru_cache(maxsize=1)
@@ -295,5 +310,12 @@ def _letters(word: str) -> str:
 
 
 def changes(word: str, form: str) -> bool:
-    """Whether `form` spells `word` differently (not only in case, hyphens or apostrophes)."""
-    return _letters(word) != _letters(form)
+    """Whether `form` spells `word` differently: not only in case or hyphens (Jin-ping is how
+    some write Jinping). An apostrophe inside a word is a letter of the system (the aspiration
+    mark of Wade-Giles and McCune-Reischauer: Ch'ang-ch'un is not Changchun)."""
+    return _inner(word) != _inner(form)
+
+
+def _inner(word: str) -> str:
+    """The word lowercase without hyphens, its apostrophes made one."""
+    return re.sub(r"[’ʼ‘`]", "'", word.lower().replace("-", ""))
