@@ -58,6 +58,7 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
             joined[key] = " ".join(sorted(docs[d].sentences[k].stems | docs[d].sentences[k].numbers))
         return joined[key]
 
+    places = {d: [position(docs[d], k) for k in range(len(docs[d].sentences))] for d in members}
     twins: dict[tuple, set[int]] = defaultdict(set)
     for d in members:
         for s in docs[d].sentences:
@@ -71,19 +72,20 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
             rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
             for _, t in rare:
                 cands.update(x for x in index[t] if x[0] != d)
-            here = position(docs[d], k)
+            here = places[d][k]
             for d2 in members:  # the sentences at the same relative place, whatever their words
                 if d2 != d:
                     mid = round(here * (len(docs[d2].sentences) - 1))
                     cands.update((d2, j) for j in range(max(0, mid - PLACE_WINDOW),
                                                         min(len(docs[d2].sentences), mid + PLACE_WINDOW + 1)))
             best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+            size = len(s.stems)
             for d2, k2 in cands:
-                other = docs[d2].sentences[k2]
-                if len(other.stems) < min_stems:
+                other = docs[d2].sentences[k2].stems
+                if len(other) < min_stems:
                     continue
-                dice = 2 * len(s.stems & other.stems) / (len(s.stems) + len(other.stems))
-                best[d2].append((dice - _drift(here, position(docs[d2], k2)), k2))
+                dice = 2 * len(s.stems & other) / (size + len(other))
+                best[d2].append((dice - min(MAX_DRIFT_PENALTY, abs(here - places[d2][k2])), k2))
             found = []
             for d2 in sorted(best):
                 top = sorted(best[d2], key=lambda x: (-x[0], x[1]))[:RESCORED]
@@ -99,7 +101,3 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
 def position(doc: DocSummary, k: int) -> float:
     """Relative place of sentence k in its document, 0 to 1."""
     return k / max(1, len(doc.sentences) - 1)
-
-
-def _drift(a: float, b: float) -> float:
-    return min(MAX_DRIFT_PENALTY, abs(a - b))

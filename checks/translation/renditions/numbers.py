@@ -60,8 +60,10 @@ def _words_value(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
-def numbers(text: str) -> Iterator[Number]:
-    """The numbers of `text`, in order, with their values; clock times left out."""
+def numbers(text: str, words: list[str] | None = None) -> Iterator[Number]:
+    """The numbers of `text`, in order, with their values; clock times left out. `words`: the
+    lowercase words of `text` (runs of letters, apostrophes and hyphens), when the caller has
+    them: they tell cheaply whether a number is written out in words."""
     taken: list[tuple[int, int]] = []
     digits = _ANY_DIGIT.search(text) is not None
     for m in _DIGITS.finditer(text) if digits else ():
@@ -76,7 +78,12 @@ def numbers(text: str) -> Iterator[Number]:
             value *= _SCALES[m.group(2).lower()]
         taken.append((m.start(), m.end()))
         yield Number(m.start(), m.end(), canonical(value))
-    if not _NUMBER_WORD_SET.intersection(_LETTER_RUN.findall(text.lower())):
+    if words is None:
+        written = not _NUMBER_WORD_SET.isdisjoint(_LETTER_RUN.findall(text.lower()))
+    else:
+        written = not _NUMBER_WORD_SET.isdisjoint(words) or any(
+            not _NUMBER_WORD_SET.isdisjoint(_LETTER_RUN.findall(w)) for w in words if not w.isalpha())
+    if not written:
         return  # no number written out in words
     for m in _WORDS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, repeat
 
 from .summary import DocSummary
 
@@ -107,6 +107,7 @@ class StoryLinker:
                 a, b, da, db = b, a, db, da
             idx, good, total = self.index(b), 0, 0
             exact = {s.stems for s in db.sentences}
+            sizes = [len(s.stems) for s in db.sentences]
             for s in da.sentences:
                 if len(s.stems) < MIN_SENTENCE_STEMS:
                     continue
@@ -114,9 +115,9 @@ class StoryLinker:
                 if s.stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
-                shared = Counter(chain.from_iterable(idx.get(t, ()) for t in s.stems))
+                shared = Counter(chain.from_iterable(map(idx.get, s.stems, repeat(()))))
                 size = len(s.stems)
-                if any(2 * n >= SENTENCE_MATCH * (size + len(db.sentences[k].stems)) for k, n in shared.items()):
+                if any(2 * n >= SENTENCE_MATCH * (size + sizes[k]) for k, n in shared.items()):
                     good += 1
             self._cache[key] = good / total if total else 0.0
         return self._cache[key]

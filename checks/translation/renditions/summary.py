@@ -104,25 +104,27 @@ def _word_info(word: str) -> tuple:
 
 
 def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
+    words = WORD.findall(text)
+    infos = list(map(_word_info, words))
     stems, names, poles = set(), set(), set()
-    negated = False
-    first = True
-    info = _word_info
-    for m in WORD.finditer(text):
-        word = m.group()
-        negation, low, s, pole = info(word)
-        if negation and not negated and not _contrastive(text, m.start(), low):
-            negated = True
+    negated = not_seen = False
+    for i, (negation, low, s, pole) in enumerate(infos):
+        if negation:
+            if low == "not":
+                not_seen = True  # judged below: a contrastive 'not' negates nothing
+            else:
+                negated = True
         if s is None:
-            first = False
             continue
         stems.add(s)
-        if word[0].isupper() and not first and not word.isupper():
-            names.add(s)
         if pole is not None:
             poles.add(pole)
-        first = False
-    numbers = {n.value for n in number_values(text)}
+        if i and words[i][0].isupper() and not words[i].isupper():
+            names.add(s)  # a capitalised word after the first one (not an acronym) is a name
+    if not_seen and not negated:
+        negated = any(not _contrastive(text, m.start(), "not") for m in WORD.finditer(text)
+                      if m.group().lower() == "not")
+    numbers = {n.value for n in number_values(text, [low for _, low, _, _ in infos])}
     return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
                            _frozen(numbers), negated, _frozen(poles), quoted)
 
