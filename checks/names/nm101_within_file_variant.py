@@ -79,8 +79,70 @@ class WithinFileVariant(CorpusCheck):
         house = house_list(self.settings)
         covered = house.spans_in(doc.text) if self.is_selected("NM105") else []
         out = list(self._run_variants(doc, house.protected, covered))
+        out.extend(self._phrase_variants(doc, house.protected, covered))
         out.extend(self._word_variants(doc, house.protected, covered))
         return out
+
+    # --- given names of several syllables -----------------------------------------------------
+    def _phrase_variants(self, doc, protected, covered):
+        """A given name of several syllables written with other hyphens or spaces (Seong-ho /
+        Seongho / Seong Ho), or one letter apart (Eun-ji / Eun-jee), in one article."""
+        from .corpus_spellings import _phrases
+
+        phrases = _phrases(doc)
+        if not phrases or not doc_origins(doc)[0]:
+            return  # compounds of English words (Needle-nose, Add-ons) outside a story of an origin
+        table = spelling_table(doc)
+        text = doc.text
+        forms: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for key, surfaces in phrases.items():
+            if not any("-" in x for x in surfaces) and len(surfaces) < 2:
+                continue
+            merged = {x: list(v) for x, v in surfaces.items() if x.count(" ") <= 1}
+            for b, sp in table.items():
+                if b.lower() == key:
+                    for x, spans in sp.surfaces.items():
+                        merged.setdefault(x, []).extend(spans)
+            by_case: dict[str, str] = {}
+            for x in sorted(merged, key=lambda x: -len(merged[x])):
+                if x.lower() in by_case:  # Add-ons / Add-Ons: capitals of a heading, not another writing
+                    merged[by_case[x.lower()]].extend(merged.pop(x))
+                else:
+                    by_case[x.lower()] = x
+            forms[key] = merged
+        pairs = [(k, k) for k, m in forms.items() if len(m) >= 2]
+        hyphenated = sorted(k for k, m in forms.items() if any("-" in x for x in m))
+        for i, a in enumerate(hyphenated):
+            for b in hyphenated[i + 1:]:
+                if is_variant(a.capitalize(), b.capitalize()):
+                    pairs.append((a, b))
+        for ka, kb in pairs:
+            if ka == kb:  # one key, several writings: each against the most used
+                ranked = sorted(forms[ka].items(), key=lambda x: (-len(x[1]), x[0]))
+            else:
+                ranked = sorted([max(forms[ka].items(), key=lambda x: len(x[1])),
+                                 max(forms[kb].items(), key=lambda x: len(x[1]))], key=lambda x: (-len(x[1]), x[0]))
+            top = ranked[0]
+            for other in ranked[1:]:
+                if any(w in protected for w in re.split(r"[- ]", other[0] + " " + top[0])):
+                    continue
+                sa = _phrase_side(doc, top[0], top[1], covered)
+                sb = _phrase_side(doc, other[0], other[1], covered)
+                if not sa.places or not sb.places or _same_sentence(doc, top[1], other[1]):
+                    continue
+                if len(top[1]) == len(other[1]):
+                    v = decide(top[0], other[0], (1, 1), _parts_known(top[0], other[0]))
+                    if v is None or v.tie:
+                        v = Verdict(None, None, TIE)
+                        yield from _findings(doc.path, sb, sa, v)
+                        yield from _findings(doc.path, sa, sb, v)
+                    else:
+                        loser, winner = (sa, sb) if v.loser == top[0] else (sb, sa)
+                        yield from _findings(doc.path, loser, winner, v, (1, 1))
+                else:
+                    v = Verdict(top[0], other[0], MAJORITY)
+                    yield from _findings(doc.path, sb, sa, v, (len(top[1]), len(other[1])))
+                covered.extend((s, e) for s, e, _ in sa.places + sb.places)
 
     def finalize(self, summary):
         spellings = self.analysis(CorpusSpellings)
@@ -199,6 +261,31 @@ def _run_side(doc, name, runs, covered) -> Side:
     first = runs[0]
     return Side(name, 0.0, len(runs), weight, places,
                 (first.start, first.end, text[first.start:first.end], doc.line_of(first.start)), whole_name=True)
+
+
+def _parts_known(a: str, b: str) -> tuple[float, float]:
+    """How well English text knows each of two writings of a name of several parts: the least
+    known (Zipf) of the parts the other writing lacks (Eun-ji / Eun-jee: ji against jee)."""
+    from .frequency import zipf
+
+    pa, pb = (set(re.split(r"[- ]", x.lower())) - {""} for x in (a, b))
+    da, db = pa - pb or pa, pb - pa or pb
+    return min(map(zipf, da)), min(map(zipf, db))
+
+
+def _phrase_side(doc, name, spans, covered) -> Side:
+    text = doc.text
+    spans = sorted(spans)
+    places = tuple((s, e, text[s:e]) for s, e in spans if not doc.in_quote(s, e) and not _inside(s, e, covered))
+    s, e = spans[0]
+    return Side(name, 0.0, len(spans), float(len(spans)), places, (s, e, text[s:e], doc.line_of(s)))
+
+
+def _same_sentence(doc, a, b) -> bool:
+    """Whether two writings share a sentence (two people named in one list)."""
+    def sentences(spans):
+        return {i for s, _ in spans for i, x in enumerate(doc.sentences) if x.start <= s < x.end}
+    return bool(sentences(a) & sentences(b))
 
 
 def _inside(s: int, e: int, spans) -> bool:

@@ -32,7 +32,9 @@ class AccentVariant(CorpusCheck):
     Both spellings may be acceptable (many English newsrooms drop accents), so this is minor: the
     spelling fewer files use is reported with the other as the suggestion, for the editor to
     make the story consistent. Files count as one story when they share two other rare names
-    (the `names` analysis); a tie of one file against one is left alone. A house-list spelling
+    (the `names` analysis). Between two spellings used by as many files (or as often in one
+    article), the one with its accents is kept: the other lost the name's own letters (Turkish
+    ş and ı, Polish ł, Vietnamese tones). Two accented spellings used as widely are left alone. A house-list spelling
     always wins; a pair a romanization scheme relates (Japanese macrons) is left to NM103 when it
     runs."""
 
@@ -59,15 +61,19 @@ class AccentVariant(CorpusCheck):
                 continue
             if key in LOANWORDS:
                 continue  # an English word written both ways (Café, Rosé), not a name
-            ranked = sorted(bases, key=lambda b: (-(b in protected), -len(spellings.every[b]), b))
+            # the most used first; between spellings used by as many files, the one with its
+            # accents (the name's own letters: a rendition that dropped them lost something)
+            ranked = sorted(bases, key=lambda b: (-(b in protected), -len(spellings.every[b]), b.isascii(),
+                                                  -_uses(spellings, b), b))
             top = ranked[0]
             top_files = set(spellings.every[top])
             for b in ranked[1:]:
                 if b.lower() == top.lower() and b.isascii() == top.isascii():
                     continue  # a difference of case is not an accent
                 mine = set(spellings.every[b])
-                if len(mine) >= len(top_files) and top not in protected:
-                    continue  # a tie, or the accented form as widely used: both are in use
+                if len(mine) > len(top_files) or len(mine) == len(top_files) and \
+                        not (b.isascii() and not top.isascii()) and top not in protected:
+                    continue  # a tie between two accented spellings: both are in use
                 if leave_rules and standard_spelling(b, top, spellings.origins_of(mine | top_files)):
                     continue  # a romanization rule (Taishō -> Taisho): NM103 reports it
                 for p in sorted(mine):
@@ -90,3 +96,8 @@ class AccentVariant(CorpusCheck):
                                 s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(top, NAME_LIMIT)}' in {where} "
                                       f"differ only in accents; both may be right, but one story should use one",
                                 (Edit(s, e, fix),), UNSAFE, tuple(related))
+
+
+def _uses(spellings, b: str) -> int:
+    """Occurrences of the spelling `b` in the corpus."""
+    return sum(len(spans) for surfaces in spellings.every[b].values() for spans in surfaces.values())

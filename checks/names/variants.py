@@ -127,8 +127,15 @@ def distinct_people(na: set[str], nb: set[str]) -> bool:
     return not any(is_variant(x, y) for x in na for y in nb)
 
 
+# Letters that carry no combining mark to drop but that English spelling writes as plain ones:
+# Turkish dotless ı, Polish ł, Scandinavian ø and æ, Vietnamese and Croatian đ, German ß.
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae",
+                       "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ð": "d", "þ": "th"})
+
+
 def unaccent(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """The text without its accents (Şimşek -> Simsek, Łódź -> Lodz, Kılıç -> Kilic)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_FOLD)) if not unicodedata.combining(c))
 
 
 def deletion_keys(word: str) -> set[str]:
