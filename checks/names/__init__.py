@@ -2,7 +2,7 @@
 
 NM101 within one article, NM102 across the corpus, NM103 non-standard romanization,
 NM104 a rare spelling of a well-known name, NM105 the house list, NM106 a name with and without
-its accents.
+its accents, NM107 a name left in a case form of its language.
 """
 from .nm101_within_file_variant import WithinFileVariant
 from .nm102_corpus_variant import CorpusVariant
@@ -10,5 +10,7 @@ from .nm103_romanization import NonStandardRomanization
 from .nm104_rare_twin import RareTwin
 from .nm105_house_list import HouseList
 from .nm106_accent_variant import AccentVariant
+from .nm107_inflected_name import InflectedName
 
-CHECKS = [WithinFileVariant, CorpusVariant, NonStandardRomanization, RareTwin, HouseList, AccentVariant]
+CHECKS = [WithinFileVariant, CorpusVariant, NonStandardRomanization, RareTwin, HouseList, AccentVariant,
+          InflectedName]

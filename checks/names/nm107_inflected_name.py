@@ -1,0 +1,133 @@
+"""NM107: a name left in a case form of its language (Lecha Wałęsy for Lech Wałęsa)."""
+from __future__ import annotations
+
+from functools import partial
+
+from auditor.api import UNSAFE, CorpusCheck, Edit, Finding
+from auditor.examples import DataExample
+
+from .corpus_spellings import CorpusSpellings
+from .extract import doc_names
+from .frequency import zipf
+from .house_list import SETTINGS, house_list
+from .inflection import after_given, languages, nominative, surname_bases
+
+#: A word this frequent in English (Zipf: Marie, Anne, Roberta) is a name or word of its own,
+#: not a case form of another.
+MAX_ZIPF = 2.5
+
+
+class InflectedName(CorpusCheck):
+    """A name left in a case form of its language, where English uses the nominative.
+
+    Machine translation from Polish, Czech, Russian or Ukrainian sometimes copies a declined name
+    into English ("supporters of Lecha Wałęsy", "a call with Sergeya Lavrova"). A language's
+    file (data/cases/) gives its given names in the nominative and the endings its cases put in
+    place of the nominative's; it applies to an article that names a country of that language
+    (Poland, Polish, Warsaw) or is about its origin. A given name is recognised by the list
+    (Lecha -> Lech, Katarzyny -> Katarzyna); a surname or a place only when its nominative is
+    used in the article or the files audited with it (Wałęsy -> Wałęsa). A word English knows as
+    a name of its own (Marie, Anne) is left alone, and places NM102 reports between renditions
+    are left to it when it runs."""
+
+    code = "NM107"
+    family = "names"
+    settings = SETTINGS
+    summary = "Name left in a case form of its language"
+    severity = "warning"
+    uses = (CorpusSpellings,)
+
+    def collect(self, doc):
+        from .countries import doc_countries, languages_of
+        from .origins import countries_of, doc_origins
+
+        table = languages()
+        named = sorted(languages_of(doc_countries(doc)))  # the languages of the countries named first
+        codes = named + sorted(languages_of(countries_of(doc_origins(doc)[0])) - set(named))
+        langs = [table[c] for c in codes if c in table]
+        if not langs:
+            return []
+        names = doc_names(doc)
+        words = {t.text for t in names.tokens}
+        protected = house_list(self.settings).protected
+        out = []
+        text = doc.text
+        declined_given = None  # (end, case ending) of the last given name found in a case form
+        for t in names.tokens:
+            w = t.text
+            after = declined_given[1] if declined_given is not None and text[declined_given[0]:t.start] == " " \
+                else None
+            declined_given = None
+            if w in protected or zipf(w) >= MAX_ZIPF or doc.in_quote(t.start, t.end):
+                continue
+            found, lang = None, None
+            for lang in langs:  # a nominative in the list or in the text first, ...
+                found = nominative(w, lang, words - {w})
+                if found is not None:
+                    break
+            if found is None and after is not None:  # ... then the case the given name before shows
+                for lang in langs:
+                    base = after_given(w, after, lang)
+                    if base:
+                        found = (base, "name")
+                        break
+            if found is not None:
+                kind = found[1]
+                if kind.startswith("first:"):
+                    declined_given = (t.end, kind.partition(":")[2])
+                    kind = "first"
+                out.append((doc.path, t.start, t.end, w, (found[0],), kind, lang.code))
+                continue
+            for lang in langs:
+                bases = surname_bases(w, lang)
+                if bases:  # a nominative used only in other files: finalize decides
+                    out.append((doc.path, t.start, t.end, w, bases, "corpus", lang.code))
+                    break
+        return out
+
+    def finalize(self, summary):
+        spellings = self.analysis(CorpusSpellings)
+        left = set()
+        if self.is_selected("NM102"):
+            for r in spellings.reports(defer_romanization=self.is_selected("NM103")):
+                for p in r.paths:
+                    left.update((p, s) for spans in spellings.places(r.base, p).values() for s, _ in spans)
+        for item in sorted(summary):
+            path, s, e, w, bases, kind, code = item
+            if kind == "corpus":
+                bases = tuple(b for b in bases if b in spellings.every)
+                if not bases:
+                    continue
+            if (path, s) in left:
+                continue
+            base = bases[0]
+            what = "given name" if kind == "first" else "name"
+            language = languages()[code].file.removesuffix(".txt").capitalize()
+            yield path, Finding(s, e, f"'{w}' is a {language} case form of the {what} '{base}': English uses "
+                                      f"the nominative", (Edit(s, e, base),), UNSAFE)
+
+    @classmethod
+    def data_examples(cls) -> list[DataExample]:
+        out = []
+        for lang in languages().values():
+            for text, word, base, line in lang.examples:
+                source = f"data/cases/{lang.file}:{line}: {word}"
+                out.append(DataExample(source, text, True, partial(_fires, cls, word, base)))
+            for text, line in lang.counters:
+                out.append(DataExample(f"data/cases/{lang.file}:{line}", text, False, partial(_fires, cls, None, None)))
+        return out
+
+
+def _fires(cls, word, base, text: str) -> bool:
+    """Whether the check, run on `text` as a corpus of one article, flags `word` (as `base`), or
+    anything at all when `word` is None."""
+    from auditor.document import Document
+
+    check = cls()
+    analysis = CorpusSpellings()
+    doc = Document("example.txt", text)
+    check._analysis_results = {CorpusSpellings: analysis.finalize(analysis.collect(doc))}
+    found = list(check.finalize(check.merge(check.empty(), check.collect(doc))))
+    if word is None:
+        return bool(found)
+    return any(doc.text[f.start:f.end] == word and f.edits and f.edits[0].replacement == base for _, f in found)
