@@ -77,7 +77,7 @@ def client_for(scheduler: str | None):
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")
     return Client(cluster), cluster
 
 

@@ -31,7 +31,7 @@ def cluster(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("site")
     install_plugins(site, {"zz": "auditor_testplugin:CHECKS"})
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(cluster)
     client.run(_see_plugins, [str(site), str(PLUGINS)])  # the worker processes register the ZZ checks
     yield client, site
