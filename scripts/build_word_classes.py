@@ -11,6 +11,7 @@ Each line: a lowercase word form, a tab, its classes as letters:
   f  can be a finite verb (base/present, -s present or past tense form of a verb or auxiliary)
   b  the base form of a verb (maintain, advise)
   p  a participle or gerund that is not also a finite form (taken, taking)
+  d  can be a past participle (taken, planned, built), whether or not also a finite form
   n  a noun form      a  an adjective      r  an adverb
 
     python scripts/build_word_classes.py            # writes the data file
@@ -26,8 +27,8 @@ from pathlib import Path
 
 MIN_ZIPF = 2.5  # words rarer than about 3 in 10 million tokens are left out (file size)
 OUT = Path(__file__).resolve().parent.parent / "checks" / "translation" / "data" / "word_classes.tsv"
-HEADER = ("# Word classes of English word forms (f finite verb, b verb base form, p participle only, n noun, a adjective, "
-          "r adverb).\n# Built by scripts/build_word_classes.py from lemminflect (MIT, (c) 2019 Brad Jascob; "
+HEADER = ("# Word classes of English word forms (f finite verb, b verb base form, p participle only, d past "
+          "participle, n noun, a adjective, r adverb).\n# Built by scripts/build_word_classes.py from lemminflect (MIT, (c) 2019 Brad Jascob; "
           "AGID/SPECIALIST data), filtered with wordfreq (zipf >= %.1f). Do not edit by hand.\n" % MIN_ZIPF)
 
 
@@ -39,6 +40,7 @@ def build() -> str:
     finite: set[str] = set()
     nonfinite: set[str] = set()
     base: set[str] = set()
+    past_participles: set[str] = set()
     with gzip.open(res / "infl_lu.csv.gz", "rt", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             lemma, upos, *forms = row
@@ -60,6 +62,9 @@ def build() -> str:
                     for f in vbn.split("/") + vbg.split("/"):
                         if f:
                             nonfinite.add(f.lower())
+                    for f in (vbn or vbd).split("/"):  # an empty past participle is the past tense's
+                        if f:
+                            past_participles.add(f.lower())
     with gzip.open(res / "lemma_lu.csv.gz", "rt", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             word, upos = row[0].lower(), row[1]
@@ -74,6 +79,8 @@ def build() -> str:
         classes[w].add("p")
     for w in base:
         classes[w].add("b")
+    for w in past_participles:
+        classes[w].add("d")
     lines = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())
              if w.isalpha() and zipf_frequency(w, "en") >= MIN_ZIPF]
     return HEADER + "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from auditor.text import clip, is_title_case
 
 from . import parse
 from .tokens import OPEN_QUOTES, norm, tokenize, words
-from .verbs import PREPOSITIONS, has_finite_verb
+from .verbs import DEVERBAL_PREPOSITIONS, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, FINITE, NOUN, PARTICIPLE, classes
 
 MONTHS = frozenset("january february march april may june july august september october "
@@ -37,6 +37,10 @@ SHORT_ASIDE_WORDS = 3
 # A sentence opening with one of these is a list item.
 _LIST_MARKS = frozenset("-–—•·*+>")
 _DIGIT = re.compile(r"\d")
+# A number as prose writes it: a count or a year ("2030", "1,200", "4.5"), with a currency sign or
+# a percent sign at most; anything else with a digit is a code, a time, a version, a range or a
+# measurement ("3-4", "2015/0097", "302ms", "A1", "9:30"), which lists and specifications hold.
+_PROSE_NUMBER = re.compile(r"[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 class NoFiniteVerb(Check):
@@ -108,13 +112,24 @@ class NoFiniteVerb(Check):
             if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:
                 continue
             tokens = list(tokenize(text).words)
-            if not self.opts.min_words <= len(tokens) <= self.opts.max_words:
+            if not self.opts.min_words <= len(text.split()) <= self.opts.max_words:
+                continue  # (numbers count as words: "From 2019.")
+            if not text[:1].isupper() or not _plain_numbers(text):
+                continue  # the tail of a broken line, or a list item, a code or a specification
+            if _is_dateline(tokens) or has_finite_verb(tokens):
                 continue
-            if _is_dateline(tokens) or has_finite_verb(tokens) or _DIGIT.search(text):
-                continue
-            if is_title_case(tokens) or _is_aside(tokens):
+            if len(tokens) == 1 and norm(tokens[0]) not in PREPOSITIONS | DEVERBAL_PREPOSITIONS:
+                continue  # one word and a number: a name ("Pylint 4.", "Step 3."), not a phrase
+            if (len(tokens) > 1 and is_title_case(tokens)) or _is_aside(tokens):
                 continue
             yield s
+
+
+def _plain_numbers(text: str) -> bool:
+    """Every word of `text` that holds a digit is a number as prose writes it."""
+    if not _DIGIT.search(text):
+        return True
+    return all(_PROSE_NUMBER.fullmatch(w.strip(".,;!?")) for w in text.split() if _DIGIT.search(w))
 
 
 def _is_aside(tokens: list[str]) -> bool:
@@ -129,10 +144,11 @@ def _is_aside(tokens: list[str]) -> bool:
     if any(ADVERB in classes(t) and NOUN not in classes(t) and ADJECTIVE not in classes(t)
            and t not in PREPOSITIONS for t in lows):
         return True
-    if any(t.endswith("er") and ADJECTIVE in classes(t) and NOUN not in classes(t) for t in lows):
+    if any(t.endswith("er") and ADJECTIVE in classes(t) and NOUN not in classes(t) and t not in PREPOSITIONS
+           for t in lows):
         return True
     first = classes(lows[0])
-    if PARTICIPLE in first:
+    if PARTICIPLE in first and lows[0] not in DEVERBAL_PREPOSITIONS:
         return True  # "Pressing down each time.": a participle phrase, a writer's shorthand
     if ADJECTIVE in first and NOUN not in first and FINITE not in first:
         return not _is_proper_adjective(tokens[0])

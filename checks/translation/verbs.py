@@ -7,7 +7,7 @@ is called verbless only when no word of it can be its verb."""
 from __future__ import annotations
 
 from .tokens import norm
-from .word_classes import ADJECTIVE, FINITE, NOUN, classes
+from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, classes
 
 AUXILIARIES = frozenset(
     "is are was were am be been being has have had do does did will would can could shall should "
@@ -28,12 +28,19 @@ IRREGULAR_FINITE = frozenset(
     "say tell go come take make get give find see know think become begin keep bring meet run "
     "stand win lose pay send need want seem remain believe agree expect hope urge plan call warn "
     "continue consider intend face remember".split())
+# Determiners that only open a noun phrase (unlike 'that' or 'some', which may be a subject).
+_NOUN_DETERMINERS = frozenset("the a an its his their our my your".split())
 SUBJECT_PRONOUNS = frozenset("i we they you he she it there who which that".split())
 DETERMINERS = frozenset("the a an this that these those its his her their our my your "
                         "some any no every each".split())
 PREPOSITIONS = frozenset("of in on at to for with by from about into onto over under "
                          "against among between through during without within upon toward "
                          "towards across after before since until near".split())
+#: Prepositions made from participles and adjectives ("owing to the cold", "due to the storm",
+#: "following the vote"): a closed class of English grammar. They look like verb forms but never
+#: are a sentence's verb, and a sentence they open is not an imperative.
+DEVERBAL_PREPOSITIONS = frozenset("according owing due following regarding concerning including "
+                                  "excluding considering given pending barring notwithstanding".split())
 
 # Words that open an object or a complement: a first word before one of them is an imperative.
 _OBJECT_STARTERS = frozenset("the a an your my our their his her it them this these those some "
@@ -42,13 +49,32 @@ _OBJECT_STARTERS = frozenset("the a an your my our their his her it them this th
 _AFTER_CONTRACTED_IS = frozenset("also not still been never always just now very too so going got "
                                  "gone done a an the".split())
 _PLURAL_DETERMINERS = frozenset("these those many most some all both several other such".split())
-_NOT_VERBS = PREPOSITIONS | DETERMINERS | frozenset("and or but nor not also only just even all "
-                                                    "both such quote unquote according".split())
+_NOT_VERBS = PREPOSITIONS | DETERMINERS | DEVERBAL_PREPOSITIONS | frozenset(
+    "and or but nor not also only just even all both such quote unquote".split())
 # Pronouns that are a subject and so bring a verb we may not know ("They agree."); the relative
 # and dummy ones ("that", "which", "it", "there") also stand in verbless phrases.
 _SUBJECTS_WITH_VERB = SUBJECT_PRONOUNS - {"that", "which", "it", "there"}
 # "-ed" and "-s" words this short ("red", "bus") are not inflected verbs.
 _MIN_INFLECTED_LENGTH = 4
+
+
+_MODIFIER_CLASSES = frozenset((ADJECTIVE, PARTICIPLE, ADVERB))
+
+
+def _ends_noun_phrase(tokens: list[str], i: int) -> bool:
+    """Token i ends a noun phrase opened by a determiner or a preposition, with only modifiers
+    between (words the table knows only as adjectives, participles or adverbs): "of falling
+    trees", "with very strong winds"; then it is a noun, not the verb."""
+    j = i - 1
+    while j >= 0 and tokens[j].islower():
+        cls = classes(norm(tokens[j]))
+        if not cls or not set(cls) <= _MODIFIER_CLASSES:
+            break
+        j -= 1
+    if j == i - 1 or j < 0:
+        return False
+    low = norm(tokens[j])
+    return low in DETERMINERS or low in PREPOSITIONS
 
 
 def may_be_finite_verb(tokens: list[str], i: int) -> bool:
@@ -57,22 +83,38 @@ def may_be_finite_verb(tokens: list[str], i: int) -> bool:
     low = norm(word)
     if i > 0 and word[:1].isupper():
         return False  # a capitalised word in mid-sentence is a name
-    if low in AUXILIARIES or low in IRREGULAR_FINITE:
+    if low in AUXILIARIES:
         return True
+    if low in IRREGULAR_FINITE:
+        # after an article or a possessive it is a noun: "the plan of", "his call for"
+        return i == 0 or norm(tokens[i - 1]) not in _NOUN_DETERMINERS
     if low.endswith("'s") and i + 1 < len(tokens) and norm(tokens[i + 1]) in _AFTER_CONTRACTED_IS:
         return True
     prev = norm(tokens[i - 1]) if i > 0 else ""
     if low.endswith("ed") and len(low) >= _MIN_INFLECTED_LENGTH:
         return prev not in DETERMINERS
     if low.endswith("s") and len(low) >= _MIN_INFLECTED_LENGTH and not low.endswith(("ss", "us", "is", "'s")):
+        if i == 0:
+            # an -s form opening the sentence is its subject when it is a plural noun ("Protests
+            # in the capital."); a verb there would have no subject ("Says who.")
+            return NOUN not in classes(low)
         # "this transforms", "that keeps": a demonstrative before an -s word is its subject
-        return prev in ("this", "that") or (prev not in DETERMINERS and prev not in PREPOSITIONS)
-    if i == 0 and len(tokens) > 1 and norm(tokens[1]) in _OBJECT_STARTERS and low not in _NOT_VERBS:
+        if prev in ("this", "that"):
+            return True
+        return prev not in DETERMINERS and prev not in PREPOSITIONS and not _ends_noun_phrase(tokens, i)
+    if i == 0 and len(tokens) > 1 and norm(tokens[1]) in _OBJECT_STARTERS and low not in _NOT_VERBS \
+            and may_be_base_form(low):
         return True  # an imperative: "Check the results.", "Grab a tape measure."
     if (i >= 2 and norm(tokens[i - 2]) in _PLURAL_DETERMINERS and prev.endswith("s")
             and word.islower() and low not in _NOT_VERBS and not low.endswith("ly")):
         return True  # "These things happen.": a plural subject, then its verb
     return False
+
+
+def may_be_base_form(low: str) -> bool:
+    """The word-class table lists `low` as a verb's base form, or does not know it (generous)."""
+    cls = classes(low)
+    return not cls or BASE in cls
 
 
 # Words before the first word of an imperative ("Please include …", "Never alter …").
@@ -89,7 +131,7 @@ def lexicon_verb(tokens: list[str], i: int) -> bool:
     word = tokens[i]
     low = norm(word)
     cls = classes(low)
-    if FINITE not in cls:
+    if FINITE not in cls or low in _NOT_VERBS:
         return False
     if i > 0 and word[:1].isupper():
         return False
@@ -97,7 +139,7 @@ def lexicon_verb(tokens: list[str], i: int) -> bool:
     if prev in DETERMINERS or prev in PREPOSITIONS or prev in ("to", "'s"):
         return False
     first = i == 0 or (i == 1 and prev in _IMPERATIVE_LEADS)
-    if first:
+    if first and BASE in cls:
         return True  # an imperative
     if NOUN not in cls and ADJECTIVE not in cls:
         return True

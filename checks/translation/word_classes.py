@@ -10,6 +10,7 @@ from .data import DATA
 
 TABLE = "word_classes.tsv"
 FINITE, BASE, PARTICIPLE, NOUN, ADJECTIVE, ADVERB = "f", "b", "p", "n", "a", "r"
+PAST_PARTICIPLE = "d"  # read by past_participle(); classes() leaves it out
 
 
 @lru_cache(maxsize=None)
@@ -19,11 +20,22 @@ def _lines() -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def classes(word: str) -> str:
-    """The class letters of `word` (lowercased); '' for a word the table does not know."""
+def _letters(word: str) -> str:
     key = word.lower().replace("’", "'") + "\t"
     lines = _lines()
     i = bisect_left(lines, key)
     if i < len(lines) and lines[i].startswith(key):
         return lines[i][len(key):]
     return ""
+
+
+@lru_cache(maxsize=65536)
+def classes(word: str) -> str:
+    """The class letters of `word` (lowercased: f, b, p, n, a, r); '' for a word the table does
+    not know."""
+    return _letters(word).replace(PAST_PARTICIPLE, "")
+
+
+def past_participle(word: str) -> bool:
+    """The table lists `word` as a verb's past participle ('planned', 'built', 'taken')."""
+    return PAST_PARTICIPLE in _letters(word)
