@@ -12,14 +12,14 @@ from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
-from .evidence import ROMANIZATION, RULES, SEPARATORS, Verdict, decide
-from .frequency import zipf
+from .evidence import MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict, decide
+from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .romanize import first_name_pair
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
-from .table import all_names_table, context_names, spelling_table
+from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
 from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
@@ -57,6 +57,7 @@ class Use(NamedTuple):
     near: tuple[str, ...]
     paragraphs: tuple[int, ...]
     solid: bool
+    prose: bool = True  # used somewhere outside a short line of its own (a tag, a caption label)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Spellings:
         self.context: dict[str, frozenset[str]] = {}
         self.house_spans: dict[str, tuple] = {}
         self.origins: dict[str, frozenset[str]] = {}
+        self.lines_only: set[tuple[str, str]] = set()  # (base, path): only on short lines of its own
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
@@ -115,6 +117,8 @@ class Spellings:
             for b, u in item.entries.items():
                 self.every[b][item.path] = u.surfaces
                 self.known[b] = u.known
+                if not u.prose:
+                    self.lines_only.add((b, item.path))
                 neighbours[b].update(u.near)
                 if u.solid:
                     self.files[b][item.path] = u.surfaces
@@ -352,6 +356,8 @@ class Spellings:
 
     def _group_report(self, b: str, other: str, v: Verdict, users) -> Report | None:
         mine, theirs = users(b), users(other)
+        if v.evidence == MAJORITY and all((b, p) in self.lines_only for p in mine) and foreign_word(b):
+            return None  # a word of a foreign widget's tag line ("Etiopia"), not an English spelling
         witnesses = {p: tuple(sorted(theirs - {p})[:RELATED_FILES]) for p in sorted(mine)
                      if p not in theirs or (b, p) not in self._within}  # else NM101 reports it
         if not witnesses or not theirs:
@@ -493,7 +499,8 @@ class CorpusSpellings(Analysis):
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
             entries[b] = Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()},
-                             tuple(sp.neighbours), tuple(sp.paragraphs), solid)
+                             tuple(sp.neighbours), tuple(sp.paragraphs), solid,
+                             sp.weight > STANDALONE_WEIGHT * sp.count)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]

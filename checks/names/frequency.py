@@ -29,3 +29,21 @@ def more_common(a: str, za: float, b: str, zb: float) -> str | None:
     if abs(za - zb) < ZIPF_TIE:
         return None
     return a if za > zb else b
+
+
+#: Languages whose words turn up in the widgets of English pages (a tag cloud of an Italian or
+#: Spanish site, a French menu): the widest-read European languages after English.
+WIDGET_LANGUAGES = ("it", "es", "pt", "fr", "de")
+#: A word this frequent (Zipf) in one of those languages is a word of that language.
+FOREIGN_ZIPF = 3.0
+
+
+@lru_cache(maxsize=10_000)
+def foreign_word(word: str) -> bool:
+    """Whether the word is a common word of another European language (Etiopia, Moskau) and
+    not of English: a tag or menu line of a foreign widget, not an English spelling. Loads the
+    other languages' lists only when asked (rarely: a spelling seen only on short lines)."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    return zipf(word) < FOREIGN_ZIPF and any(zipf_frequency(low, lang) >= FOREIGN_ZIPF for lang in WIDGET_LANGUAGES)

@@ -178,7 +178,8 @@ class WithinFileVariant(CorpusCheck):
                 for b in bases[i + 1:]:
                     sa, sb = table[a], table[b]
                     if not _name_evidence(sa, sb) or not is_variant(a, b, sa.known, sb.known) \
-                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours):
+                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
+                            or _widget_word(a, sa) or _widget_word(b, sb):
                         continue
                     v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
                     if v is None or v.evidence in RULES and self.is_selected("NM103"):
@@ -238,6 +239,14 @@ def _name_evidence(sa, sb) -> bool:
     if not (sa.confident or sb.confident):
         return False
     return all(sp.confident or sp.known < KNOWN_WORD for sp in (sa, sb))
+
+
+def _widget_word(base: str, sp) -> bool:
+    """A word only ever on short lines of its own that is a word of another language (an
+    Italian tag "Etiopia"): a foreign widget's text, not a spelling of the English name."""
+    from .frequency import foreign_word
+
+    return sp.weight <= STANDALONE_WEIGHT * sp.count and foreign_word(base)
 
 
 def _origins(doc) -> frozenset[str]:

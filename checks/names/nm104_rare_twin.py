@@ -67,6 +67,8 @@ class RareTwin(CorpusCheck):
                 if len(twins) != 1:
                     continue  # none, or no telling which was meant
                 twin = twins[0]
+                if len(spellings.every[b]) > len(spellings.every[twin]):
+                    continue  # the spelling more files use is no slip, however rare in English
                 story = spellings.same_story_files(p, set(files[twin]), {b, twin}, 1)
                 if not story:
                     continue  # a twin in unrelated articles (Mondly / Monday) is no evidence
