@@ -221,6 +221,38 @@ class Spellings:
                                       (len(theirs), len(mine)), renditions=True))
         return out
 
+    def _syllable_reports(self) -> list[Report]:
+        """Hyphenated given names one letter apart in files of one story (Eun-ji / Eun-jee): the
+        writing fewer files use, against the other."""
+        hyphenated = {}
+        for key, surfaces in self.phrases.items():
+            forms = [x for x in surfaces if "-" in x]
+            if forms:
+                top = max(forms, key=lambda x: (len(surfaces[x]), x))
+                hyphenated[key] = (top, set(surfaces[top]))
+        buckets = defaultdict(set)
+        for key in hyphenated:
+            for k in deletion_keys(key):
+                buckets[k].add(key)
+            buckets["m:" + metaphone(key)].add(key)
+        pairs = {(a, b) for ms in buckets.values() if 1 < len(ms) <= MAX_BUCKET
+                 for a in ms for b in ms if a < b}
+        out = []
+        for a, b in sorted(pairs):
+            (sa, fa), (sb, fb) = hyphenated[a], hyphenated[b]
+            if len(fa) == len(fb) or fa & fb or not is_variant(a.capitalize(), b.capitalize()):
+                continue  # a tie, or both in one file (NM101's)
+            (loser, mine), (winner, theirs) = sorted([(sa, fa), (sb, fb)], key=lambda x: len(x[1]))
+            witnesses = {}
+            for p in sorted(mine):
+                found = self.same_story_files(p, theirs, set(), RELATED_FILES)
+                if found:
+                    witnesses[p] = found
+            if witnesses:
+                out.append(Report(loser, winner, Verdict(winner, loser, MAJORITY), tuple(witnesses), witnesses,
+                                  (len(theirs), len(mine)), renditions=True))
+        return out
+
     def verdict(self, a: str, b: str) -> Verdict | None:
         """Which of two variant spellings wins across the corpus (files using each)."""
         return decide(a, b, (len(self.files[a]), len(self.files[b])), (self.known[a], self.known[b]),
@@ -281,6 +313,7 @@ class Spellings:
                     out.append(Report(r.base, r.other, r.verdict, paths, {p: r.witnesses[p] for p in paths},
                                       r.counts))
             out.extend(self._separator_reports())
+            out.extend(self._syllable_reports())
             self._reports[defer_romanization] = out
         return self._reports[defer_romanization]
 
