@@ -66,8 +66,6 @@ class Baseline:
     def write(self) -> None:
         rows = [{"code": c, "path": p, "hash": h, "count": n} for (c, p, h), n in sorted(self.entries.items())]
         data = {"version": VERSION, "tool": "auditor", "findings": rows}
-        tmp = self.path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1)
-            fh.write("\n")
-        os.replace(tmp, self.path)
+        from .atomic import write_text
+
+        write_text(self.path, json.dumps(data, indent=1) + "\n")

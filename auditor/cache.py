@@ -15,9 +15,10 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from .atomic import write_bytes
 
 #: Bumped when what an entry holds changes shape.
 CACHE_VERSION = 1
@@ -35,15 +36,20 @@ def default_folder() -> Path:
 def code_fingerprint(registry) -> str:
     """The tool's version and the size and time of every file of the packages that registered
     checks (an editable install or a plugin edited in place changes it)."""
-    from . import __version__
-
-    h = hashlib.sha256(f"{CACHE_VERSION}|{__version__}|{sys.version_info[:2]}".encode())
-    roots = {Path(__file__).resolve().parent}
+    roots = [Path(__file__).resolve().parent]
     for rule in registry.sorted():
         module = sys.modules.get(rule.cls.__module__)
         if module is not None and getattr(module, "__file__", None):
-            roots.add(Path(module.__file__).resolve().parent)
-    for root in sorted(roots):
+            roots.append(Path(module.__file__).resolve().parent)
+    return files_fingerprint(roots)
+
+
+def files_fingerprint(roots, salt: str = "") -> str:
+    """The version of the tool and Python, and the size and time of every file under `roots`."""
+    from . import __version__
+
+    h = hashlib.sha256(f"{CACHE_VERSION}|{__version__}|{sys.version_info[:2]}|{salt}".encode())
+    for root in sorted(set(roots)):
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
@@ -99,10 +105,7 @@ class ResultCache:
         path = self._file(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            write_bytes(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 

@@ -13,9 +13,7 @@ temporary file renamed into place.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 
 from .api import Edit
@@ -209,20 +207,6 @@ def write_atomic(path: str, text: str, encoding: str, expected: str) -> None:
         now = None
     if now != expected:
         raise ChangedOnDisk(path)
-    data = text.encode(encoding)
-    mode = os.stat(path).st_mode & 0o7777
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from .atomic import write_bytes
+
+    write_bytes(path, text.encode(encoding), fsync=True)  # the file's own permissions are kept

@@ -18,7 +18,6 @@ import importlib.util
 import mmap
 import os
 import struct
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -141,20 +140,12 @@ def _build_index(source: Path, path: Path) -> None:
         pos += len(word)
     offsets.append(pos)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".wordfreq-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_HEADER.pack(_MAGIC, len(rows)))
-            fh.write(array("I", offsets).tobytes())  # native order: the index never leaves this machine
-            fh.write(array("H", (i for _, i in rows)).tobytes())
-            fh.write(b"".join(word for word, _ in rows))
-        os.replace(tmp, path)  # atomic: a concurrent run sees the old state or the whole index
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from .atomic import write_bytes
+
+    # atomic: a concurrent run sees no index or the whole index
+    write_bytes(path, _HEADER.pack(_MAGIC, len(rows)) + array("I", offsets).tobytes()  # native order:
+                + array("H", (i for _, i in rows)).tobytes()  # the index never leaves this machine
+                + b"".join(word for word, _ in rows))
 
 
 def _wordfreq_data() -> Path:

@@ -16,7 +16,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 REPLAY_VERSION = 1
@@ -88,10 +87,10 @@ def _code_fingerprint() -> str:
     entry points without importing them."""
     import importlib.util
 
+    from .cache import files_fingerprint
     from .registry import GROUP, entry_points
 
-    h = hashlib.sha256()
-    roots = {Path(__file__).resolve().parent}
+    roots, missing = [Path(__file__).resolve().parent], []
     for _, value in entry_points(GROUP):
         module = value.split(":", 1)[0].split("[", 1)[0].strip()
         try:
@@ -99,19 +98,10 @@ def _code_fingerprint() -> str:
         except (ImportError, ValueError):
             spec = None
         if spec is None or not spec.origin:
-            h.update(f"missing {module}".encode())
-            continue
-        roots.add(Path(spec.origin).resolve().parent)
-    for root in sorted(roots):
-        for dirpath, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                try:
-                    info = os.stat(os.path.join(dirpath, name))
-                except OSError:
-                    continue
-                h.update(f"{dirpath}/{name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+            missing.append(module)
+        else:
+            roots.append(Path(spec.origin).resolve().parent)
+    return files_fingerprint(roots, salt=",".join(missing))
 
 
 def replay(run_key: str, cfg) -> int | None:
@@ -144,12 +134,11 @@ class Recorder:
 
     def store(self, run_key: str, cfg, code: int) -> None:
         target = folder(cfg)
+        from .atomic import write_bytes
+
         try:
             target.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".run-", dir=target)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.out.getvalue(), self.err.getvalue(), code), fh)
-            os.replace(tmp, target / f"{run_key}.pickle")
+            write_bytes(target / f"{run_key}.pickle", pickle.dumps((self.out.getvalue(), self.err.getvalue(), code)))
         except OSError:
             pass
 

@@ -7,7 +7,6 @@ import glob
 import hashlib
 import os
 import re
-import tempfile
 
 INDEX = "index.html"
 #: Characters of a file's base name kept in its page name (the hash tells pages apart).
@@ -59,17 +58,7 @@ def remove_stale_pages(out_dir: str, current: set[str]) -> None:
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename it over `path`."""
-    folder = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".html")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write a page to a temporary file in the same folder, then rename it over `path`."""
+    from auditor.atomic import write_text
+
+    write_text(path, text, mode=0o644)
