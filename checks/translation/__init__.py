@@ -6,6 +6,7 @@ from .tr104_empty_report import EmptyReport
 from .tr110_impossible_word_pair import ImpossibleWordPair
 from .tr111_word_class_slip import WordClassSlip
 from .tr112_missing_subject import MissingSubject
+from .tr113_source_word_order import SourceWordOrder
 from .tr201_stray_capital import StrayCapital
 from .tr301_mangled_term import MangledFixedTerm
 from .tr302_calque import Calque
@@ -24,6 +25,7 @@ from .tr604_renditions_disagree import RenditionsDisagree
 from .tr701_source_language import SourceLanguage
 
 CHECKS = [NoFiniteVerb, AttributionResidue, QuoteWithoutSayingVerb, EmptyReport, ImpossibleWordPair, WordClassSlip, MissingSubject,
+          SourceWordOrder,
           StrayCapital, MangledFixedTerm, Calque, ForeignScript, DoubledWord, Mojibake, UnbalancedQuotes,
           QuoteMarkerWord, UntranslatedWords, SourceTypography, ReadabilityOutlier, FactMismatch, PolarityMismatch,
           WordingMismatch, RenditionsDisagree, SourceLanguage]
