@@ -28,6 +28,9 @@ class Cue(NamedTuple):
     regex: str
     report: bool
     needs: tuple = ()       # strings one of which the text must hold for the pattern to be tried
+    min_count: int = 1      # lines of the text that must hold a match for any of them to count
+    min_variants: int = 1   # different values of the regex's first group the matches must show
+    skip_line: str = ""     # a regex: matches on a line it finds are left alone (code)
 
     @property
     def pattern(self) -> re.Pattern:
@@ -46,7 +49,8 @@ class Evidence(NamedTuple):
 @lru_cache(maxsize=None)
 def cues() -> tuple[Cue, ...]:
     return tuple(Cue(i, c["name"], tuple(c["languages"]), c["regex"], c.get("report", True),
-                     tuple(c.get("needs", ())))
+                     tuple(c.get("needs", ())), c.get("min_count", 1), c.get("min_variants", 1),
+                     c.get("skip_line", ""))
                  for i, c in enumerate(load_json(TABLE)["cues"]))
 
 
@@ -63,10 +67,26 @@ def _compiled(regex: str) -> re.Pattern:
 
 def find_cues(text: str):
     """(match, cue) of every cue in `text`, in text order."""
-    found = [(m, cue) for cue in cues() if not cue.needs or any(n in text for n in cue.needs)
-             for m in cue.pattern.finditer(text) if m.end() > m.start()]
+    found = []
+    for cue in cues():
+        if cue.needs and not any(n in text for n in cue.needs):
+            continue
+        ms = [m for m in cue.pattern.finditer(text) if m.end() > m.start()]
+        if cue.skip_line and ms:
+            ms = [m for m in ms if not _compiled(cue.skip_line).search(_line(text, m.start()))]
+        if cue.min_count > 1 and len({text.count("\n", 0, m.start()) for m in ms}) < cue.min_count:
+            continue
+        if cue.min_variants > 1 and len({m.group(1) for m in ms}) < cue.min_variants:
+            continue
+        found.extend((m, cue) for m in ms)
     found.sort(key=lambda x: (x[0].start(), x[1].index))
     return found
+
+
+def _line(text: str, at: int) -> str:
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return text[a:b if b >= 0 else len(text)]
 
 
 def doc_cues(doc):
