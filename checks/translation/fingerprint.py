@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from . import calques
 from .data import load_json
+from .english import in_foreign_line
 
 TABLE = "fingerprints.json"
 #: A verdict needs this many different pieces of evidence (cues or calques, each counted once
@@ -103,6 +104,7 @@ def evidence(doc) -> list[Evidence]:
         e = hit.entry
         out.append(Evidence(hit.start, hit.end, f"calque:{e.index}", text[hit.start:hit.end], e.languages,
                             e.data.get("report", True)))
+    out = [ev for ev in out if not in_foreign_line(doc, ev.start, ev.end)]  # widgets and quotations
     out.sort(key=lambda x: (x.start, x.kind))
     return out
 

@@ -7,6 +7,7 @@ from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
 from . import parse
+from .english import english_findings
 from .tokens import OPEN_QUOTES, norm, tokenize, words
 from .verbs import DEVERBAL_PREPOSITIONS, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, FINITE, NOUN, PARTICIPLE, classes
@@ -75,6 +76,9 @@ class NoFiniteVerb(Check):
         return super().describe() + "\n\n" + parse.model_status()
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         by_para: dict[int, list] = {}
         for s in doc.sentences:
             by_para.setdefault(s.paragraph, []).append(s)

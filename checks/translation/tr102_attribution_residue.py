@@ -7,6 +7,7 @@ from auditor.api import Check, Finding
 from auditor.text import clip
 
 from .body import body_sentences
+from .english import english_findings
 
 # "According to Kyodo News.", optionally led by a stray "Quote": up to seven words of source.
 _ATTRIBUTION = re.compile(
@@ -31,6 +32,9 @@ class AttributionResidue(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in body_sentences(doc):
             if len(s.text) > MAX_RESIDUE_CHARS or not _ATTRIBUTION.match(s.text):
                 continue

@@ -7,6 +7,7 @@ import re
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .english import english_findings
 from .tokens import norm, words
 from .verbs import has_finite_verb
 
@@ -42,6 +43,9 @@ class QuoteWithoutSayingVerb(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in doc.sentences:
             text = s.text
             m = _OPENING_QUOTE.search(text)

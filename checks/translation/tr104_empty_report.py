@@ -5,6 +5,7 @@ from auditor.api import Check, Finding
 from auditor.text import clip
 
 from .body import body_sentences
+from .english import english_findings
 from .tokens import OPEN_QUOTES, tokenize
 from .verbs import AUXILIARIES
 
@@ -34,6 +35,9 @@ class EmptyReport(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in body_sentences(doc):
             text = s.text
             if not text.endswith(".") or any(q in text for q in OPEN_QUOTES + "”"):

@@ -14,6 +14,7 @@ from auditor.document import Document
 from auditor.text import clip
 
 from .data import load_json
+from .english import english_findings
 from .tokens import norm, tokenize
 
 TABLE = "word_pairs.json"
@@ -153,6 +154,9 @@ class ImpossibleWordPair(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         text = doc.text
         for a, b, rule in impossible_pairs(doc):
             yield Finding(a, b, f"'{clip(text[a:b])}' is not English: {rule.why}")

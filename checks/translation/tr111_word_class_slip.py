@@ -8,6 +8,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .english import english_findings
 from .tokens import norm, tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADJECTIVE, ADVERB, NOUN, classes
@@ -133,6 +134,9 @@ class WordClassSlip(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in doc.sentences:
             if doc.in_quote(s.start, s.end):
                 continue

@@ -7,6 +7,7 @@ import re
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .english import english_findings
 from .tokens import norm, tokenize, words
 from .tr113_source_word_order import ADVERBIAL_NOUNS, MODALS, NAMING_VERBS
 from .verbs import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
@@ -54,6 +55,9 @@ class MissingSubject(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in doc.sentences:
             text = s.text
             if "?" in text or doc.in_quote(s.start, s.end):

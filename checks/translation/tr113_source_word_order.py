@@ -8,6 +8,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .english import english_findings
 from .tokens import tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADVERB, BASE, FINITE, NOUN, classes, past_participle
@@ -155,6 +156,9 @@ class SourceWordOrder(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in doc.sentences:
             text = s.text
             if "?" in text or text[:1] in "“\"«„'‘" or doc.in_quote(s.start, s.end):

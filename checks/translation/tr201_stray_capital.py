@@ -6,6 +6,7 @@ import re
 from auditor.api import UNSAFE, Check, Edit, Finding
 from auditor.text import clip, is_headline_style
 
+from .english import english_findings
 from .tokens import words
 
 # Closed-class words that are never capitalised inside an English sentence, not even in names.
@@ -46,6 +47,9 @@ class StrayCapital(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for s in doc.sentences:
             ms = words(s.text)
             tokens = [m.group() for m in ms]

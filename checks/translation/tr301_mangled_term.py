@@ -11,6 +11,7 @@ from auditor.examples import DataExample
 from auditor.text import clip
 
 from .data import load_json
+from .english import english_findings
 from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
 
 TABLE = "terms.json"
@@ -76,6 +77,9 @@ class MangledFixedTerm(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         for m, entry, _ in mangled_terms(doc.text):
             a, b = m.span()
             edits = (Edit(a, b, _replacement(entry["term"], m)),) if entry.get("replaces", True) else ()

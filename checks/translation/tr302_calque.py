@@ -9,6 +9,7 @@ from auditor.examples import DataExample
 from auditor.text import clip
 
 from . import calques
+from .english import english_findings
 
 #: Characters of the words found quoted in the message.
 QUOTED_CHARS = 40
@@ -40,6 +41,9 @@ class Calque(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         text = doc.text
         for hit in calques.find_in_doc(doc):
             if hit.entry.data.get("report", True):

@@ -7,6 +7,8 @@ from itertools import islice
 from auditor.api import SAFE, Check, Edit, Finding
 from auditor.text import clip
 
+from .english import english_findings
+
 # A lowercase word repeated right after itself, up to 20 repeats (bounded: linear on any input).
 _DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 # A capitalised word or a number (an ordinal too) repeated right after itself.
@@ -62,6 +64,9 @@ class DoubledWord(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         text = doc.text
         runs = _RUN.findall(text)
         if any(map(str.__eq__, runs, islice(runs, 1, None))):  # two equal words in a row somewhere

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from auditor.api import Check, Finding
 
+from .english import english_findings
+
 #: A quotation may run over this many paragraphs (a long quotation, or one a scraper split into
 #: lines): a mark left open is closed, and a stray closing mark opened, that far away.
 QUOTE_SPAN_PARAGRAPHS = 3
@@ -26,6 +28,9 @@ class UnbalancedQuotes(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         paras = doc.paragraphs
         marks = [_unpaired(p.text) for p in paras]
         for i, p in enumerate(paras):

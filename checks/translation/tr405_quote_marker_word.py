@@ -5,6 +5,8 @@ import re
 
 from auditor.api import UNSAFE, Check, Edit, Finding
 
+from .english import english_findings
+
 # The marker word, then punctuation or spaces and a capital, a quotation mark or the line end.
 _QUOTE_WORD = re.compile(r"(?<![\w’'-])(Quote|Unquote|End quote|End of quote)(?=[\s\u00a0.,:;]{1,3}"
                          r"(?:[A-Z“\"]|$))", re.M)
@@ -26,6 +28,9 @@ class QuoteMarkerWord(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         text = doc.text
         if "uote" not in text:
             return  # every marker word holds these letters: one scan for most documents

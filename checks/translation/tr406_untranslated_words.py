@@ -7,6 +7,7 @@ import re
 from auditor.api import Check, Finding, Option
 from auditor.text import clip
 
+from .english import english_findings
 from .language import detect_language, language_name, unknown_in_english
 
 # A lowercase word, accented Latin letters included, of 3 to 30 letters.
@@ -29,6 +30,9 @@ class UntranslatedWords(Check):
                "min_run": Option(2, "unknown words in a row needed to consider a span")}
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         text = doc.text
         # the words English does not know, looked up once each: most documents have none
         unknown = {w for w in set(_LOWER_WORD.findall(text)) if unknown_in_english(w)}

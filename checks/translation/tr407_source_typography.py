@@ -9,6 +9,7 @@ from auditor.text import clip
 
 from . import fingerprint
 from .data import load_json
+from .english import english_findings
 
 #: Characters of the text found quoted in the message.
 QUOTED_CHARS = 30
@@ -30,6 +31,9 @@ class SourceTypography(Check):
     severity = "warning"
 
     def check(self, doc):
+        return english_findings(doc, self._findings(doc))
+
+    def _findings(self, doc):
         names = fingerprint.language_names()
         for m, cue in fingerprint.doc_cues(doc):
             if not cue.report:
