@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import grammar, literals
 from .layout import Layout, Line, words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -57,9 +58,11 @@ _RESIDUE_SEPARATORS = " \t\xa0|·•:;,-–—»›>→"
 _HEADERS = ("family", "code", "what", "about", "max_words", "position", "case")
 _LANGUAGE_HEADERS = ("language", "cues", "script")
 _HEADER = re.compile(rf"^({'|'.join(_HEADERS + _LANGUAGE_HEADERS)})\s*:\s*(.*)$")
-_ENTRY = re.compile(r"^(pattern|example|counterexample|section)\s*:\s?(.*)$")
+_WORDS = re.compile(r"^words\s+([a-z_][a-z0-9_]*)\s*:\s*(.*)$")
+_ENTRY = re.compile(r"^(pattern|template|example|counterexample|section)\s*:\s?(.*)$")
 _RESIDUE_GROUP = "(?P<residue>"
-_ENGLISH_ONLY = ("en",)
+ENGLISH = "en"
+_ENGLISH_ONLY = (ENGLISH,)
 
 
 @dataclass
@@ -87,6 +90,10 @@ class Language:
     cues: frozenset[str]
     unspaced: bool
     path: str
+    #: slot -> the language's words for it (grammar.py)
+    vocab: dict[str, list[str]] = field(default_factory=dict)
+    #: template name -> its entry (example, counterexample, where) in the language file
+    template_examples: dict[str, dict] = field(default_factory=dict)
 
     def cued(self, doc_words: frozenset[str], short_text: str) -> bool:
         """Whether a document may hold widget text of the language: one of its cues is a word of
@@ -106,33 +113,52 @@ class Family:
     max_words: int = DEFAULT_MAX_WORDS
     position: str = "any"
     patterns: list[Pattern] = field(default_factory=list)
-    anchored: re.Pattern | None = None     # all ^-patterns: tried at the line start only
-    floating: re.Pattern | None = None     # the others: searched along the line
     #: language code -> the family's patterns in that language (data/languages/)
     foreign: dict[str, list[Pattern]] = field(default_factory=dict)
+    flags: int = re.I
 
-    def _combined_for(self, language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-        if language == "en":
-            return self.anchored, self.floating
-        cache = self.__dict__.setdefault("_foreign_combined", {})
+    def _combined_for(self, language: str) -> "_Combined":
+        """The family's patterns in a language as two regexes, built on first use: those that fail
+        at the first character of most lines (anchored, starting with a literal), tried as they
+        are; and the others (searched along the line, or scanning it), tried only when the line
+        holds one of the literals they need (literals.py)."""
+        cache = self.__dict__.setdefault("_combined", {})
         if language not in cache:
-            pats = self.foreign.get(language, [])
-            flags = pats[0].flags if pats else re.I
-            cache[language] = (_combined([p.source for p in pats if p.source.startswith("^")], flags),
-                               _combined([p.source for p in pats if not p.source.startswith("^")], flags))
+            pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
+            fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
+            slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
+            gate: frozenset[str] | None = frozenset()
+            for p in slow:
+                needed = literals.needles(p.source, p.flags)
+                if not needed:
+                    gate = None
+                    break
+                gate |= needed
+            if gate:   # a needle that holds another is found whenever the shorter one is
+                gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
+            cache[language] = _Combined(_combined(fast, self.flags), _combined([p.source for p in slow], self.flags),
+                                        tuple(sorted(gate, key=len)) if gate else None)
         return cache[language]
 
-    def match(self, text: str, languages: tuple[str, ...] = ()) -> tuple[Pattern, re.Match] | None:
+    def match(self, text: str, languages: tuple[str, ...] = (), lowered: str | None = None
+              ) -> tuple[Pattern, re.Match] | None:
         """The first pattern of the family (English, then the given languages) that matches the
-        line, and its match; or None."""
-        for language in ("en", *languages) if languages else _ENGLISH_ONLY:
-            if language != "en" and language not in self.foreign:
+        line, and its match; or None. `lowered`: the line in lower case, if the caller has it."""
+        for language in (ENGLISH, *languages) if languages else _ENGLISH_ONLY:
+            if language != ENGLISH and language not in self.foreign:
                 continue
-            anchored, floating = self._combined_for(language)
-            if not ((anchored is not None and anchored.match(text))
-                    or (floating is not None and floating.search(text))):
-                continue
-            for p in (self.patterns if language == "en" else self.foreign[language]):
+            c = self._combined_for(language)
+            if not (c.fast is not None and c.fast.match(text)):
+                if c.slow is None:
+                    continue
+                if c.gate is not None:
+                    if lowered is None:
+                        lowered = text.lower()
+                    if not any(n in lowered for n in c.gate):
+                        continue
+                if not c.slow.search(text):
+                    continue
+            for p in (self.patterns if language == ENGLISH else self.foreign[language]):
                 m = p.regex.search(text)
                 if m:
                     return p, m
@@ -149,6 +175,13 @@ class Family:
         return self.match(text.replace("\xa0", " "), languages)
 
 
+@dataclass(frozen=True)
+class _Combined:
+    fast: re.Pattern | None
+    slow: re.Pattern | None
+    gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
+
+
 def _combined(sources: list[str], flags: int) -> re.Pattern | None:
     if not sources:
         return None
@@ -157,16 +190,19 @@ def _combined(sources: list[str], flags: int) -> re.Pattern | None:
 
 
 def _entries(text: str, path: str, allowed: tuple[str, ...]):
-    """(headers, entries) of a data file; each entry a dict with pattern, example,
-    counterexample, where and the section it stands in."""
+    """(headers, words, entries) of a data file; each entry a dict with pattern (or template),
+    example, counterexample, where and the section it stands in; words: slot -> its words (the
+    `words <slot>:` lines of a language file)."""
     headers: dict[str, str] = {}
+    vocab: dict[str, list[str]] = {}
     entries: list[dict[str, str]] = []
     section = ""
 
     def complete(entry: dict[str, str], where: str) -> None:
         for key in ("example", "counterexample"):
             if key not in entry:
-                raise ValueError(f"{where}: pattern {entry['pattern']!r} has no {key}")
+                what = f"template {entry['template']!r}" if "template" in entry else f"pattern {entry['pattern']!r}"
+                raise ValueError(f"{where}: {what} has no {key}")
 
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -175,8 +211,12 @@ def _entries(text: str, path: str, allowed: tuple[str, ...]):
         if m and not entries and not section and m.group(1) in allowed:
             headers[m.group(1)] = m.group(2).strip()
             continue
+        m = _WORDS.match(line)
+        if m and "words" in allowed and not entries and not section:
+            vocab.setdefault(m.group(1), []).extend(grammar.split_words(m.group(2)))
+            continue
         m = _ENTRY.match(line)
-        if not m or (m.group(1) == "section" and "section" not in allowed):
+        if not m or (m.group(1) in ("section", "template") and m.group(1) not in allowed):
             raise ValueError(f"{path}:{n}: expected a header, 'pattern:', 'example:' or "
                              f"'counterexample:', got {line!r}")
         key, value = m.group(1), m.group(2)
@@ -184,26 +224,27 @@ def _entries(text: str, path: str, allowed: tuple[str, ...]):
             if entries:
                 complete(entries[-1], f"{path}:{n}")
             section = value.strip()
-        elif key == "pattern":
+        elif key in ("pattern", "template"):
             if entries:
                 complete(entries[-1], f"{path}:{n}")
-            if "section" in allowed and not section:
+            if key == "pattern" and "section" in allowed and not section:
                 raise ValueError(f"{path}:{n}: a pattern before the first 'section:'")
-            entries.append({"pattern": value.strip(), "where": f"{path}:{n}", "section": section})
+            entries.append({key: value.strip(), "where": f"{path}:{n}", "section": section})
         elif not entries or entries[-1]["section"] != section:
             raise ValueError(f"{path}:{n}: {key} without a pattern")
         elif key in entries[-1]:
-            raise ValueError(f"{path}:{n}: a second {key} for pattern {entries[-1]['pattern']!r}")
+            what = entries[-1].get("pattern") or entries[-1].get("template")
+            raise ValueError(f"{path}:{n}: a second {key} for {what!r}")
         else:
             entries[-1][key] = value
     if entries:
         complete(entries[-1], path)
-    return headers, entries
+    return headers, vocab, entries
 
 
 def parse_family(text: str, path: str) -> Family:
     """The family of one data file; ValueError naming the line when the file is malformed."""
-    headers, entries = _entries(text, path, _HEADERS)
+    headers, _, entries = _entries(text, path, _HEADERS)
     for key in ("family", "code", "what"):
         if key not in headers:
             raise ValueError(f"{path}: missing '{key}:' header")
@@ -212,51 +253,108 @@ def parse_family(text: str, path: str) -> Family:
         raise ValueError(f"{path}: position {position!r} is not one of {', '.join(POSITIONS)}")
     fam = Family(headers["family"], headers["code"], headers["what"], headers.get("about", ""), path,
                  int(headers.get("max_words", DEFAULT_MAX_WORDS)), position)
-    flags = 0 if headers.get("case", "insensitive") == "sensitive" else re.I
+    fam.flags = 0 if headers.get("case", "insensitive") == "sensitive" else re.I
     for e in entries:
-        fam.patterns.append(Pattern(e["pattern"], e["example"], e["counterexample"], e["where"], flags))
-    fam.anchored = _combined([p.source for p in fam.patterns if p.source.startswith("^")], flags)
-    fam.floating = _combined([p.source for p in fam.patterns if not p.source.startswith("^")], flags)
+        fam.patterns.append(Pattern(e["pattern"], e["example"], e["counterexample"], e["where"], fam.flags))
     return fam
 
 
 def parse_language(text: str, path: str, fams: dict[str, Family]) -> Language:
-    """Add the patterns of one language file to the families it names; its Language.
+    """Add the patterns of one language file to the families it names; its Language (with its
+    words and the examples of the templates it fills, which `fill_templates` adds).
     ValueError naming the line when the file is malformed or names an unknown family."""
-    headers, entries = _entries(text, path, _LANGUAGE_HEADERS + ("section",))
-    if "language" not in headers or "cues" not in headers:
+    headers, vocab, entries = _entries(text, path, _LANGUAGE_HEADERS + ("section", "template", "words"))
+    code, _, name = headers.get("language", "").partition(" ")
+    if not code or ("cues" not in headers and code != ENGLISH):
         raise ValueError(f"{path}: missing 'language:' or 'cues:' header")
-    code, _, name = headers["language"].partition(" ")
-    cues = frozenset(c.strip().lower() for c in headers["cues"].split(",") if c.strip())
-    lang = Language(code, name.strip() or code, cues, headers.get("script", "") == "unspaced", path)
+    cues = frozenset(c.strip().lower() for c in headers.get("cues", "").split(",") if c.strip())
+    lang = Language(code, name.strip() or code, cues, headers.get("script", "") == "unspaced", path, vocab)
     for e in entries:
+        if "template" in e:
+            if e["template"] in lang.template_examples:
+                raise ValueError(f"{e['where']}: a second entry for template {e['template']!r}")
+            lang.template_examples[e["template"]] = e
+            continue
         fam = fams.get(e["section"])
         if fam is None:
             raise ValueError(f"{e['where']}: section {e['section']!r} is not a family of data/*.txt")
-        flags = fam.patterns[0].flags if fam.patterns else re.I
         fam.foreign.setdefault(code, []).append(
-            Pattern(e["pattern"], e["example"], e["counterexample"], e["where"], flags, code))
+            Pattern(e["pattern"], e["example"], e["counterexample"], e["where"], fam.flags, code))
     return lang
 
 
+def fill_templates(g: grammar.Grammar, fams: dict[str, Family], english: Language,
+                   langs: tuple[Language, ...]) -> None:
+    """Add to the families the patterns of the grammar's templates, filled by every language that
+    has their words (English first); ValueError when a language fills a template without giving
+    its example, or gives an example of a template it does not fill."""
+    filled: dict[str, set[str]] = {}
+    for t in g.templates:
+        fam = fams.get(t.family)
+        if fam is None:
+            raise ValueError(f"{t.where}: family {t.family!r} is not a family of data/*.txt")
+        required, optional = g.slots(t)
+        for lang in (english, *langs):
+            vocab = {slot: list(g.words.get(slot, ())) + list(lang.vocab.get(slot, ()))
+                     for slot in required | optional}
+            if any(not vocab[slot] for slot in required):
+                continue
+            own = any(slot in lang.vocab for slot in required | optional)
+            if lang.code != ENGLISH and not own:
+                continue
+            if own:
+                entry = lang.template_examples.get(t.name)
+                if entry is None:
+                    raise ValueError(f"{lang.path}: fills template {t.name!r} ({t.where}) but gives no "
+                                     "'template:' entry with its example and counterexample")
+                example, counter, where = entry["example"], entry["counterexample"], entry["where"]
+            else:
+                if t.example is None:
+                    raise ValueError(f"{t.where}: template {t.name!r} uses only shared words: it needs "
+                                     "its example and counterexample in the grammar")
+                example, counter, where = t.example, t.counterexample, t.where
+            source = g.expand(t, vocab, lang.unspaced)
+            pattern = Pattern(source, example, counter, f"{where} ({t.name})", fam.flags, lang.code)
+            if lang.code == ENGLISH:
+                fam.patterns.append(pattern)
+            else:
+                fam.foreign.setdefault(lang.code, []).append(pattern)
+            filled.setdefault(lang.code, set()).add(t.name)
+    for lang in (english, *langs):
+        for name, entry in lang.template_examples.items():
+            if name not in filled.get(lang.code, ()):
+                raise ValueError(f"{entry['where']}: template {name!r} is not in the grammar or the "
+                                 "language lacks the words of its slots")
+
+
 @lru_cache(maxsize=1)
-def _load() -> tuple[tuple[Family, ...], tuple[Language, ...]]:
+def _load() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
     fams = tuple(parse_family(path.read_text(encoding="utf-8"), f"data/{path.name}")
-                 for path in sorted(DATA.glob("*.txt")))
+                 for path in sorted(DATA.glob("*.txt")) if path.name != "grammar.txt")
     by_name = {f.name: f for f in fams}
-    langs = tuple(parse_language(path.read_text(encoding="utf-8"), f"data/languages/{path.name}", by_name)
-                  for path in sorted(LANGUAGES.glob("*.txt")))
-    return fams, langs
+    parsed = [parse_language(path.read_text(encoding="utf-8"), f"data/languages/{path.name}", by_name)
+              for path in sorted(LANGUAGES.glob("*.txt"))]
+    english = next(lang for lang in parsed if lang.code == ENGLISH)
+    langs = tuple(lang for lang in parsed if lang.code != ENGLISH)
+    g = grammar.load_grammar()
+    fill_templates(g, by_name, english, langs)
+    for fam in fams:
+        return fams, langs, g
 
 
 def families() -> tuple[Family, ...]:
-    """All phrase families, loaded once, sorted by file name, with their foreign patterns."""
+    """All phrase families, loaded once, sorted by file name, with their foreign patterns and the
+    grammar's templates filled in every language."""
     return _load()[0]
 
 
 def languages() -> tuple[Language, ...]:
-    """The languages of data/languages/, sorted by file name."""
+    """The languages of data/languages/ other than English (tried when cued), sorted by file name."""
     return _load()[1]
+
+
+def widget_grammar() -> grammar.Grammar:
+    return _load()[2]
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +412,7 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
     if len(ln.text) > MAX_LINE_CHARS:
         return None
     text = ln.text.replace("\xa0", " ")   # once a line, not once a family
+    lowered = text.lower()
     for fam in fams:
         if ln.n_words > fam.max_words:
             continue
@@ -322,7 +421,7 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
                 continue
         elif not _in_position(fam.position, ln.index, lay, tail_start):
             continue
-        hit = fam.match(text, languages)
+        hit = fam.match(text, languages, lowered)
         if hit is not None:
             return (fam, *hit)
     return None
@@ -369,7 +468,26 @@ def data_examples(code: str) -> list:
             source = f"boilerplate/{p.where}"
             out.append(DataExample(source, p.example, True, _ExampleTest(fam, p, langs.get(p.language))))
             out.append(DataExample(source, p.counterexample, False, _CounterTest(fam, p.language)))
+    # The shared word lists (data/words/): each word's example is claimed by its family, its
+    # counter-example is not.
+    by_name = {f.name: f for f in families()}
+    for wl in widget_grammar().word_lists:
+        fam = by_name[wl.family]
+        if fam.code != code:
+            continue
+        for e in wl.entries:
+            source = f"boilerplate/{e.where}"
+            out.append(DataExample(source, e.example, True, _WordTest(fam)))
+            out.append(DataExample(source, e.counterexample, False, _CounterTest(fam)))
     return out
+
+
+@dataclass(frozen=True)
+class _WordTest:
+    family: Family
+
+    def __call__(self, text: str) -> bool:
+        return self.family.claims(text) is not None
 
 
 @dataclass(frozen=True)

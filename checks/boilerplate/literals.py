@@ -1,0 +1,117 @@
+"""What a regular expression needs before it can match: the literal strings one of which must occur
+in the text (a prefilter), and whether it fails at once on most lines (it starts with a literal).
+
+Python's `re` has no literal prefilter for case-insensitive alternations: a pattern searched along
+a line tries every branch at every position. Most phrase patterns need a word ("foreign", "cookie",
+"rights") somewhere in the line; looking for those words first with `in` (a fast substring search)
+skips the regex on almost every line. The needles are read from the pattern itself (its parse
+tree), so they cannot drift from it: a mandatory literal run, a mandatory alternation of them, the
+content of a group or a repetition of at least one; of the candidates in a sequence the one whose
+shortest needle is longest (the most selective) is kept. Needles are lower case; look for them in
+the lower-cased line.
+"""
+from __future__ import annotations
+
+try:  # Python 3.11+
+    import re._parser as _parser
+    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
+                               POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _parser  # type: ignore[no-redef]
+    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,  # type: ignore
+                               RANGE, SUBPATTERN)
+    ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
+
+_REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
+
+
+def _selective(needles: frozenset[str]) -> int:
+    return min(len(n) for n in needles)
+
+
+def _sequence(seq) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in seq:
+        if op is LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if op is AT:           # ^, $, \b: no character
+            continue
+        flush()
+        inner: frozenset[str] | None = None
+        if op is BRANCH:
+            alternatives = [_sequence(a) for a in av[1]]
+            if all(alternatives):
+                inner = frozenset().union(*alternatives)
+        elif op is SUBPATTERN:
+            inner = _sequence(av[-1])
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _sequence(av[2])
+        elif op is ASSERT and av[0] == 1:    # a lookahead must find its text too
+            inner = _sequence(av[1])
+        elif op is ATOMIC_GROUP:
+            inner = _sequence(av)
+        if inner:
+            candidates.append(inner)
+    flush()
+    return max(candidates, key=_selective) if candidates else None
+
+
+def needles(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which occurs in every text the pattern matches (case aside);
+    None when the pattern needs none that can be told."""
+    return _sequence(_parser.parse(source, flags))
+
+
+#: A class of at most this many characters ("[-–—]", "[©(]") starts a pattern as a literal does.
+SMALL_CLASS = 4
+
+
+def _class_size(items) -> int:
+    size = 0
+    for op, av in items:
+        if op is LITERAL:
+            size += 1
+        elif op is RANGE:
+            size += av[1] - av[0] + 1
+        else:                       # a category (\w, \s), a negation: most characters
+            return SMALL_CLASS + 1
+    return size
+
+
+def _first_is_literal(seq) -> bool:
+    """Whether every way the sequence can start is a literal (or a small class of characters)."""
+    seq = list(seq)
+    for i, (op, av) in enumerate(seq):
+        if op is AT:
+            continue
+        if op is LITERAL:
+            return True
+        if op is IN:
+            return _class_size(av) <= SMALL_CLASS
+        if op is BRANCH:
+            return all(_first_is_literal(list(a) + seq[i + 1:]) for a in av[1])
+        if op is SUBPATTERN:
+            return _first_is_literal(list(av[-1]) + seq[i + 1:])
+        if op in _REPEATS:
+            if not _first_is_literal(av[2]):
+                return False
+            # An optional part: what follows it may start the match as well.
+            return av[0] >= 1 or _first_is_literal(seq[i + 1:])
+        return False
+    return False
+
+
+def fails_fast(source: str, flags: int = 0) -> bool:
+    """Whether the pattern is anchored at the line start and starts with a literal (or a small set
+    of characters): on most lines it fails at the first character, and no prefilter pays."""
+    if not source.startswith("^"):
+        return False
+    return _first_is_literal(_parser.parse(source, flags))
