@@ -47,7 +47,7 @@ def _foreign_lines(doc) -> list[tuple[int, int]]:
         function = sum(w in STOPWORDS for w in lows)
         if function > MAX_FUNCTION_SHARE * len(lows):
             continue
-        if sum(map(_zipf, lows)) > MAX_MEAN_ZIPF * len(lows):
+        if sum(map(english_zipf, lows)) > MAX_MEAN_ZIPF * len(lows):
             continue
         lang, prob = detect_language(line.text)
         if lang and lang != "en" and prob >= MIN_PROBABILITY:
@@ -55,7 +55,7 @@ def _foreign_lines(doc) -> list[tuple[int, int]]:
     return out
 
 
-def _zipf(word: str) -> float:
+def english_zipf(word: str) -> float:
     """The word's frequency on wordfreq's Zipf scale (log10 per billion words); 0 when unknown."""
     freq = english_frequencies().get(word)
     return max(0.0, math.log10(freq * 1e9)) if freq else 0.0

@@ -1,5 +1,6 @@
-"""TR406: a run of words in a Latin-script foreign language left untranslated ("known as
-gosudarstvennaya podderzhka semey")."""
+"""TR406: words in a Latin-script foreign language left untranslated: a run of them ("known as
+gosudarstvennaya podderzhka semey"), or one word of the language the article was translated from
+("the two mineros")."""
 from __future__ import annotations
 
 import re
@@ -7,20 +8,38 @@ import re
 from auditor.api import Check, Finding, Option
 from auditor.text import clip
 
-from .english import english_findings
+from . import fingerprint
+from .english import english_findings, english_zipf
 from .language import detect_language, language_name, unknown_in_english
 
 # A lowercase word, accented Latin letters included, of 3 to 30 letters.
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿāēīōūčšžřěłńśźżőűçñ]{3,30}(?![\w’'-])")
+# A word of any case, for the one-word test.
+_ANY_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]{4,30}(?![\w’'-])")
+#: Source languages (codes of the calque tables) whose word frequencies wordfreq ships: a single
+#: word of them left in the English is recognised by its frequency there.
+WORD_LIST_LANGUAGES = ("es", "fr", "de", "pt", "it", "pl", "tr", "vi")
+#: One word is reported when English hardly uses it (below this on wordfreq's Zipf scale) ...
+MAX_ENGLISH_ZIPF = 2.5
+#: ... the article's source language uses it (at least this) ...
+MIN_SOURCE_ZIPF = 2.2
+#: ... and far more than English does.
+MIN_ZIPF_MARGIN = 1.5
+#: A capitalised word counts only in German (which capitalises its nouns), from this length
+#: (a compound: "Sondervermögen"; shorter capitalised words are mostly names).
+MIN_GERMAN_NOUN_LETTERS = 8
 
 
 class UntranslatedWords(Check):
-    """A run of lowercase words that English does not use at all (they are missing from its
+    """Words left untranslated in the source's Latin-script language or in transliteration: a
+    run of lowercase words that English does not use at all (they are missing from its
     word-frequency list) and that a language detector assigns to another language with high
-    confidence: words left untranslated in the source's Latin-script language or in
-    transliteration. The word list keeps the detector to a handful of runs per article;
-    sentences inside quotations are left alone. No fix is offered: the translation is not
-    known."""
+    confidence; or a single word of the language the article reads as translated from (its
+    calques and typography tell, TR701) that English hardly uses and that language uses far more
+    (word frequencies from wordfreq): "the two mineros were found", "the town, endeuillée by the
+    storm". A single word counts in lowercase only (a capitalised one is a name), except a long
+    German noun ("from the Sondervermögen"). Sentences inside quotations and lines entirely in
+    another language are left alone. No fix is offered: the translation is not known."""
 
     code = "TR406"
     family = "translation"
@@ -33,6 +52,11 @@ class UntranslatedWords(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
+        runs = list(self._runs(doc))
+        yield from runs
+        yield from self._single_words(doc, runs)
+
+    def _runs(self, doc):
         text = doc.text
         # the words English does not know, looked up once each: most documents have none
         unknown = {w for w in set(_LOWER_WORD.findall(text)) if unknown_in_english(w)}
@@ -54,3 +78,60 @@ class UntranslatedWords(Check):
                         yield Finding(a, b, f"'{clip(text[a:b])}' looks like {language_name(lang)}, "
                                             "not English: words left untranslated")
                 run = [m] if m is not None and m.group() in unknown else []
+
+    def _single_words(self, doc, runs):
+        """One word of the language the article was translated from (as its calques and
+        typography tell), which that language uses far more than English does."""
+        langs = [code for code in source_languages(doc) if code in WORD_LIST_LANGUAGES]
+        if not langs:
+            return
+        names = fingerprint.language_names()
+        for s in doc.sentences:
+            if doc.in_quote(s.start, s.end):
+                continue
+            for m in _ANY_WORD.finditer(s.text):
+                word = m.group()
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(f.start <= a and b <= f.end for f in runs):
+                    continue
+                low = word.lower()
+                capital = not word[0].islower()
+                if capital and (m.start() == 0 or len(word) < MIN_GERMAN_NOUN_LETTERS or "de" not in langs
+                                or _beside_capital(s.text, m)):
+                    continue
+                in_english = english_zipf(low)
+                if in_english >= MAX_ENGLISH_ZIPF:
+                    continue
+                for code in langs if not capital else ("de",):
+                    in_source = _zipf_in(low, code)
+                    if in_source >= MIN_SOURCE_ZIPF and in_source - in_english >= MIN_ZIPF_MARGIN:
+                        yield Finding(a, b, f"'{word}' is {names.get(code, code)}, not English: a word left "
+                                            "untranslated")
+                        break
+
+
+def source_languages(doc) -> list[str]:
+    """The languages the document reads as translated from: the verdict's, or else those that a
+    specific piece of evidence (one naming at most two languages) points to."""
+    items = fingerprint.evidence(doc)
+    if not items:
+        return []
+    found = fingerprint.verdict(items)
+    if found is not None:
+        codes = {code for code, name in fingerprint.language_names().items() if name in found.languages}
+        return sorted(codes)
+    return sorted({code for ev in items if len(ev.languages) <= fingerprint.MAX_LANGUAGES for code in ev.languages})
+
+
+def _beside_capital(text: str, m) -> bool:
+    """A capitalised word next to another one is part of a name ("Angela Merkel")."""
+    before = text[:m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
+    after = text[m.end():].lstrip().split(None, 1)[:1] or [""]
+    return before[0][:1].isupper() or after[0][:1].isupper()
+
+
+def _zipf_in(word: str, code: str) -> float:
+    """The word's frequency in a language, from wordfreq (imported, and the language's list
+    read, only when a document needs it)."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, code)
