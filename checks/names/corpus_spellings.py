@@ -488,6 +488,11 @@ def joined(phrase: str) -> str:
 
 
 def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """The document's names of several parts (computed once per document): see `_find_phrases`."""
+    return doc.memo("names.phrases", _find_phrases)
+
+
+def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """The document's names of several parts, by joined key: a capitalised word with the parts a
     hyphen joins to it (Jae-in), and two or three capitalised words whose last is as short as a
     syllable (Jae In, Moon Jae In): the ways a hyphenated given name is written."""

@@ -95,19 +95,34 @@ def nominative(word: str, lang: Language, names) -> tuple[str, str] | None:
     Wałęsa); None for a nominative given name or anything else."""
     if word in lang.first:
         return None
-    for nominative_, case in lang.first_endings:
-        if word.endswith(case) and len(word) - len(case) >= MIN_STEM:
-            base = word[:len(word) - len(case)] + nominative_
-            if base != word and base in lang.first:
-                return base, "first:" + case
-    for base in _bases(word, lang.surname_endings):
+    found = _first_nominative(word, lang.code)
+    if found is not None:
+        return found
+    for base in surname_bases(word, lang):
         if base in names:
             return base, "name"
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _first_nominative(word: str, code: str) -> tuple[str, str] | None:
+    lang = languages()[code]
+    for nominative_, case in lang.first_endings:
+        if word.endswith(case) and len(word) - len(case) >= MIN_STEM:
+            base = word[:len(word) - len(case)] + nominative_
+            if base != word and base in lang.first:
+                return base, "first:" + case
+    return None
+
+
 def surname_bases(word: str, lang: Language) -> tuple[str, ...]:
     """The nominatives a word may be a case form of, by the language's surname endings."""
+    return _surname_bases(word, lang.code)
+
+
+@lru_cache(maxsize=50_000)
+def _surname_bases(word: str, code: str) -> tuple[str, ...]:
+    lang = languages()[code]
     if word in lang.first:
         return ()
     return tuple(_bases(word, lang.surname_endings))

@@ -119,9 +119,14 @@ class NonStandardRomanization(CorpusCheck):
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
             if place_cues:
-                place = _place_word(doc, names.tokens, i)
-                if place is not None and zipf(place[0]) < PLACE_MAX_ZIPF:
-                    candidates.append(("place", place[0], "", place[1], place[2]))
+                word = w
+                if text[t.end:t.end + 1] in "-'’":
+                    m = _NAME_WORD.match(text, t.start)
+                    word = _POSSESSIVE.sub("", m.group()) if m else w
+                if zipf(word) < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
+                    place = _place_word(doc, names.tokens, i)
+                    if place is not None:
+                        candidates.append(("place", place[0], "", place[1], place[2]))
             joined = text[t.end:t.end + 1] in "'’ʼ-"
             if zipf(w) < MAX_SURNAME_ZIPF or joined:
                 m = _NAME_WORD.match(text, t.start)
@@ -345,6 +350,14 @@ def _in_longer_name(text: str, tokens, i: int, end: int) -> bool:
         return True
     nxt = text[end:end + 2]
     return nxt[:1] == " " and nxt[1:2].isupper()
+
+
+def _alternate(word: str) -> bool:
+    """Whether the gazetteer lists the spelling as another name of a place."""
+    from .gazetteer import lookup
+
+    place = lookup(word)
+    return place is not None and place.alternate
 
 
 def _next_word(text: str, pos: int) -> str:
