@@ -215,6 +215,9 @@ class NonStandardRomanization(CorpusCheck):
             elif zf >= MIN_STANDARD_ZIPF and zf >= zw + STANDARD_GAP:
                 score = (1, 0, zf)
                 where = "the common spelling"
+            elif _home_place(form, scheme.origin) and zw < self.opts.max_zipf:
+                score = (1, 0, zf)  # Kermanchah -> Kermanshah: a city of the origin's countries
+                where = "the English name of the place (GeoNames)"
             else:
                 continue
             if best is None or score > best[0]:
@@ -350,6 +353,16 @@ def _in_longer_name(text: str, tokens, i: int, end: int) -> bool:
         return True
     nxt = text[end:end + 2]
     return nxt[:1] == " " and nxt[1:2].isupper()
+
+
+def _home_place(form: str, origin: str) -> bool:
+    """Whether the gazetteer gives `form` as the English name of a place in a country of the
+    origin."""
+    from .gazetteer import lookup
+    from .origins import countries_of
+
+    place = lookup(form)
+    return place is not None and not place.alternate and place.country in countries_of((origin,))
 
 
 def _alternate(word: str) -> bool:
