@@ -80,6 +80,8 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
         return False
     if _chinese_pair(a, b):
         return False
+    if len(a) != len(b) and (_camel(a) or _camel(b)):
+        return False  # a brand built on another (GraphiQL on GraphQL) or two words run together (FonceOh)
     d = distance(a, b)
     if d > MAX_EDITS:
         return False
@@ -100,6 +102,11 @@ def _chinese_pair(a: str, b: str) -> bool:
     from .romanize import looks_japanese, looks_pinyin
 
     return all(looks_pinyin(x) and not looks_japanese(x) for x in (a, b))
+
+
+def _camel(word: str) -> bool:
+    """Whether the word has a capital after its first letter (DevOcean, GraphQL)."""
+    return any(c.isupper() for c in word[1:])
 
 
 def runs_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
