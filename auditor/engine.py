@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import inputs, selection
+from . import compiled, inputs, selection
 from .api import severity_rank
 from .config import Config
 from .document import Document
@@ -144,6 +144,7 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
             summaries[key] = reducers[key].merge(summaries[key], value)
 
     (executor or LocalExecutor(jobs or cfg.jobs)).run(registry, plan, sources, absorb)
+    compiled.save()   # the regular expressions this run compiled, for the next one
     if plan.cache_folder:
         from .cache import ResultCache
 

@@ -48,7 +48,10 @@ _WORKER: Worker | None = None
 
 def _init_worker(plan: Plan) -> None:
     global _WORKER
+    from . import compiled
     from .registry import load_registry
+
+    compiled.forbid_saving()
 
     gc.set_threshold(*gc.get_threshold()[:2], 1_000_000)  # see engine.no_full_collections
     _WORKER = Worker(load_registry(), plan)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import UNSAFE
 from auditor.text import clip
 
@@ -19,7 +20,7 @@ _TIME = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|UTC|MSK|JST|CET|EST|ET
 _DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
          r"|(?:\d{1,2}\s)?[A-Za-zА-Яа-яё]{3,10}\.?\s\d{1,2}(?:st|nd|rd|th)?,?(?:\s\d{4})?"
          r"|\d{1,2}\s[A-Za-zА-Яа-яё]{3,10}\.?(?:\s\d{4})?)")
-_TIMESTAMP_ONLY = re.compile(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
+_TIMESTAMP_ONLY = compiled.regex(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
                              rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
 # A bracketed tag starts with a capital or a digit ('[VIDEO]', '(To the Review)', '【速報】');
 # a bracketed lowercase word ('(optional)') is a note of the text.

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor import compiled
 from auditor.text import STOPWORDS, is_title_case
 
 from .layout import Layout, Line
@@ -173,7 +174,7 @@ _SALES = re.compile(
 _STEM_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 #: Letters of the scripts below (_SCRIPTS): a line without one is in a Latin script.
-_NON_LATIN = re.compile(r"[\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F"
+_NON_LATIN = compiled.regex(r"[\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F"
                         r"\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -435,8 +436,8 @@ def _detect(text: str) -> tuple[str, float]:
 
 
 _SCRIPTS = (("Cyrillic", re.compile(r"[\u0400-\u04FF]")), ("Arabic", re.compile(r"[\u0600-\u06FF]")),
-            ("Chinese or Japanese", re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF]")),
-            ("Korean", re.compile(r"[\uAC00-\uD7AF]")), ("Greek", re.compile(r"[\u0370-\u03FF]")),
+            ("Chinese or Japanese", compiled.regex(r"[\u3040-\u30FF\u4E00-\u9FFF]")),
+            ("Korean", compiled.regex(r"[\uAC00-\uD7AF]")), ("Greek", compiled.regex(r"[\u0370-\u03FF]")),
             ("Hebrew", re.compile(r"[\u0590-\u05FF]")), ("Thai", re.compile(r"[\u0E00-\u0E7F]")),
             ("Devanagari", re.compile(r"[\u0900-\u097F]")))
 LANGUAGE_NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",

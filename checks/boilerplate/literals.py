@@ -12,6 +12,8 @@ the lower-cased line.
 """
 from __future__ import annotations
 
+from auditor import compiled
+
 try:  # Python 3.11+
     import re._parser as _parser
     from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
@@ -66,8 +68,8 @@ def _sequence(seq) -> frozenset[str] | None:
 
 def needles(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which occurs in every text the pattern matches (case aside);
-    None when the pattern needs none that can be told."""
-    return _sequence(_parser.parse(source, flags))
+    None when the pattern needs none that can be told. (Kept between runs: parsing is slow.)"""
+    return compiled.derived("needles", (source, flags), lambda: _sequence(_parser.parse(source, flags)))
 
 
 #: A class of at most this many characters ("[-–—]", "[©(]") starts a pattern as a literal does.
@@ -114,4 +116,5 @@ def fails_fast(source: str, flags: int = 0) -> bool:
     of characters): on most lines it fails at the first character, and no prefilter pays."""
     if not source.startswith("^"):
         return False
-    return _first_is_literal(_parser.parse(source, flags))
+    return compiled.derived("fails-fast", (source, flags),
+                            lambda: _first_is_literal(_parser.parse(source, flags)))

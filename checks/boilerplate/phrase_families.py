@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from auditor import compiled
+
 from . import grammar, literals
 from .layout import Layout, Line, words
 
@@ -78,7 +80,7 @@ class Pattern:
     def regex(self) -> re.Pattern:
         """Compiled on first use: a line reaches the single patterns only after the family's
         combined pattern matched it, so a one-file run compiles few of them."""
-        return re.compile(self.source, self.flags)
+        return compiled.regex(self.source, self.flags)
 
 
 @dataclass
@@ -186,7 +188,7 @@ def _combined(sources: list[str], flags: int) -> re.Pattern | None:
     if not sources:
         return None
     # A named group may occur once in a regex: the combined one needs none.
-    return re.compile("|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources), flags)
+    return compiled.regex("|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources), flags)
 
 
 def _entries(text: str, path: str, allowed: tuple[str, ...]):

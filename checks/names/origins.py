@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from auditor import compiled
+
 ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
 _KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries", "cases")
 #: Fewest distinct rare names a text must have before the share of them with an origin's letters
@@ -47,7 +49,7 @@ def _parse(path: Path) -> Origin:
             raise ValueError(f"{path.name}:{n}: expected one of {', '.join(_KEYS)}, got {line[:40]!r}")
         fields[key.strip()] = value.strip()
     return Origin(fields["origin"], frozenset(fields.get("cues", "").split()),
-                  frozenset(fields.get("exempt", "").split()), re.compile(fields.get("letters") or r"(?!)"),
+                  frozenset(fields.get("exempt", "").split()), compiled.regex(fields.get("letters") or r"(?!)"),
                   tuple(sorted(fields.get("suffixes", "").split(), key=len, reverse=True)),
                   float(fields.get("share") or 0), frozenset(fields.get("countries", "").split()),
                   frozenset(tuple(p.split(">", 1)) for p in fields.get("cases", "").split()))
@@ -151,8 +153,8 @@ def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
     """(origins, exempt origins) of a document: its cue words and the letters of its rare
     names; computed once and shared by the checks."""
     def compute(d):
-        from .frequency import zipf
         from .extract import doc_names
+        from .frequency import zipf
 
         tokens = doc_names(d).tokens
         found, exempt = origins_of_text(d.text, {t.text for t in tokens} | _apostrophe_words(d.text, tokens))

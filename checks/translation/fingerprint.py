@@ -9,6 +9,8 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from auditor import compiled
+
 from . import calques
 from .data import load_json
 from .english import in_foreign_line
@@ -63,7 +65,7 @@ def language_names() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _compiled(regex: str) -> re.Pattern:
     """A cue's pattern, compiled when a text first needs it (a one-file run compiles few)."""
-    return re.compile(regex, re.M)
+    return compiled.regex(regex, re.M)
 
 
 def find_cues(text: str):

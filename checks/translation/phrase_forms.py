@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from auditor import compiled
+
 #: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
 GAP = r"(?:[\s\u00a0]{1,3}[^\s\u00a0]{1,40}){0,4}"
 _SEP = r"[\s\u00a0\-‑]{1,3}"
@@ -34,7 +36,7 @@ def compile_form(form: str) -> re.Pattern:
             parts.append(r"[\s\u00a0]{1,3}")
         parts.append("(?:" + "|".join(alts) + ")")
     lead = r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"] ))" if anchored else r"(?<!\w)"
-    return re.compile(lead + "".join(parts) + r"(?!\w)", re.I | re.M)
+    return compiled.regex(lead + "".join(parts) + r"(?!\w)", re.I | re.M)
 
 
 def form_keywords(form: str) -> frozenset[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
@@ -18,9 +19,9 @@ _SCRIPTS = (
 )
 _ANY = "".join(r for _, r in _SCRIPTS)
 # A run of such characters, spaces allowed between them; bounded so that a long run stays linear.
-_FOREIGN = re.compile(f"[{_ANY}](?:[\\s\\u00a0]{{0,2}}[{_ANY}]){{0,200}}")
-_ANY_CHAR = re.compile(f"[{_ANY}]")
-_SCRIPT_OF = [(name, re.compile(f"[{r}]")) for name, r in _SCRIPTS]
+_FOREIGN = compiled.regex(f"[{_ANY}](?:[\\s\\u00a0]{{0,2}}[{_ANY}]){{0,200}}")
+_ANY_CHAR = compiled.regex(f"[{_ANY}]")
+_SCRIPT_OF = [(name, compiled.regex(f"[{r}]")) for name, r in _SCRIPTS]
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Brackets and quotation marks around a deliberate gloss ('Tokyo (東京)').
 _GLOSS_MARKS = {("(", ")"), ("“", "”"), ('"', '"'), ("«", "»"), ("[", "]"), ("‘", "’"), ("「", "」"),

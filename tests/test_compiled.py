@@ -1,0 +1,81 @@
+"""The kept regular expressions (auditor/compiled.py): a pattern from the kept file behaves as
+`re.compile` makes it, a damaged or foreign file is ignored, and workers never write."""
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from auditor import compiled
+
+PATTERNS = [
+    (r"^(?:share|teilen)\s?:\s?(?P<residue>facebook|x)\b", re.I),
+    (r"[\u0400-\u04FF]+(?:\s[\u0400-\u04FF]+){0,3}", 0),
+    (r"(?<![\w'-])(quote|unquote)(?=[\s.,:;])", re.I | re.M),
+]
+TEXTS = ["Share: Facebook", "Teilen : X", "Москва сегодня", "He said quote, unquote.", "nothing here"]
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("AUDITOR_NO_COMPILED_CACHE", raising=False)
+    module = importlib.reload(compiled)
+    yield module
+    importlib.reload(compiled)
+
+
+def _reloaded():
+    return importlib.reload(compiled)
+
+
+def _same(a: re.Pattern, b: re.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    for text in TEXTS:
+        ma, mb = a.search(text), b.search(text)
+        assert (ma and (ma.span(), ma.groups())) == (mb and (mb.span(), mb.groups()))
+
+
+def test_a_kept_pattern_matches_as_re_compiles_it(fresh):
+    for source, flags in PATTERNS:
+        _same(fresh.regex(source, flags), re.compile(source, flags))
+    fresh.save()
+    again = _reloaded()
+    assert again._load(), "the run's patterns were kept"
+    for source, flags in PATTERNS:
+        _same(again.regex(source, flags), re.compile(source, flags))
+    assert not again._dirty, "every pattern came from the kept file"
+
+
+def test_derived_values_are_kept_under_their_key(fresh):
+    calls = []
+    assert fresh.derived("twice", ("a", 1), lambda: calls.append(1) or 2) == 2
+    fresh.save()
+    again = _reloaded()
+    assert again.derived("twice", ("a", 1), lambda: calls.append(1) or 3) == 2
+    assert again.derived("twice", ("b", 1), lambda: 5) == 5
+    assert calls == [1]
+
+
+def test_a_damaged_file_is_ignored_and_replaced(fresh):
+    fresh._path().parent.mkdir(parents=True, exist_ok=True)
+    fresh._path().write_bytes(b"not a pickle at all")
+    again = _reloaded()
+    source, flags = PATTERNS[0]
+    _same(again.regex(source, flags), re.compile(source, flags))
+    again.save()
+    assert _reloaded()._load()
+
+
+def test_a_program_the_engine_refuses_is_compiled_again(fresh):
+    source, flags = PATTERNS[0]
+    fresh._load()[("re", source, flags)] = (0, b"\x00\x00", 99, {}, ())
+    _same(fresh.regex(source, flags), re.compile(source, flags))
+
+
+def test_a_worker_never_writes(fresh):
+    fresh.forbid_saving()
+    fresh.regex(*PATTERNS[1])
+    fresh.save()
+    assert not fresh._path().exists()
