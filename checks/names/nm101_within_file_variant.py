@@ -14,7 +14,7 @@ from .extract import doc_names
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
 from .table import STANDALONE_WEIGHT, spelling_table
-from .variants import KNOWN_WORD, distinct_people, is_variant, runs_variant
+from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -112,9 +112,11 @@ class WithinFileVariant(CorpusCheck):
             forms[key] = merged
         pairs = [(k, k) for k, m in forms.items() if len(m) >= 2]
         hyphenated = sorted(k for k, m in forms.items() if any("-" in x for x in m))
+        origins = _origins(doc)
         for i, a in enumerate(hyphenated):
             for b in hyphenated[i + 1:]:
-                if is_variant(a.capitalize(), b.capitalize()):
+                if is_variant(a.capitalize(), b.capitalize()) and \
+                        (not distinct_syllables(a, b, origins) or _same_surname(doc, forms[a], forms[b])):
                     pairs.append((a, b))
         for ka, kb in pairs:
             if ka == kb:  # one key, several writings: each against the most used
@@ -179,7 +181,7 @@ class WithinFileVariant(CorpusCheck):
                     sa, sb = table[a], table[b]
                     if not _name_evidence(sa, sb) or not is_variant(a, b, sa.known, sb.known) \
                             or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
-                            or _widget_word(a, sa) or _widget_word(b, sb):
+                            or _widget_word(a, sa) or _widget_word(b, sb) or distinct_syllables(a, b, origins):
                         continue
                     v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
                     if v is None or v.evidence in RULES and self.is_selected("NM103"):
@@ -288,6 +290,22 @@ def _phrase_side(doc, name, spans, covered) -> Side:
     places = tuple((s, e, text[s:e]) for s, e in spans if not doc.in_quote(s, e) and not _inside(s, e, covered))
     s, e = spans[0]
     return Side(name, 0.0, len(spans), float(len(spans)), places, (s, e, text[s:e], doc.line_of(s)))
+
+
+def _same_surname(doc, a, b) -> bool:
+    """Whether every writing of two given names comes after one and the same capitalised word
+    (Kim Seo-yeon ... Kim Soo-yeon): the same person's surname, so one person. Two Korean given
+    names a vowel apart with no shared surname are two people."""
+    def before(forms) -> set[str]:
+        out = set()
+        for spans in forms.values():
+            for s, _ in spans:
+                m = re.search(r"([A-Z][a-z]{1,10}) $", doc.text[max(0, s - 12):s])
+                out.add(m.group(1) if m else "")
+        return out
+
+    ba, bb = before(a), before(b)
+    return len(ba) == 1 and ba == bb and "" not in ba
 
 
 def _same_sentence(doc, a, b) -> bool:

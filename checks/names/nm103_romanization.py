@@ -223,6 +223,8 @@ class NonStandardRomanization(CorpusCheck):
             if best is None or score > best[0]:
                 best = (score, form, scheme, where)
         if best is None:
+            best = _ambiguous_standard(w, origins, spellings)
+        if best is None:
             return _telltale_standard(w, origins)
         _, form, scheme, where = best
         return form, f"'{w}' follows {scheme.name}; the {scheme.standard} spelling '{form}' is {where}"
@@ -279,6 +281,56 @@ class NonStandardRomanization(CorpusCheck):
                         f"{' of ' + context if context else ''} next week.\n")
                 out.append(DataExample(source, text, False, partial(_entry_fires, cls, spelling, None)))
         return out
+
+
+#: A spelling a scheme may also leave as it is (a plain t is Wade-Giles' d or t; McCune-Reischauer's
+#: k is g or k) is changed only when it is this rare (Zipf 0: English text never prints it) ...
+AMBIGUOUS_MAX_ZIPF = 0.5
+#: ... and the scheme's other spelling is a place of the origin's countries with this many
+#: thousand people (Chengtu -> Chengdu, Chunchon -> Chuncheon) ...
+AMBIGUOUS_MIN_POPULATION = 100
+#: ... or a name English text prints this often (Zipf: Taewoo -> Daewoo, 2.3): a common word
+#: one letter from a rare one, in an article about the origin, is the name meant.
+AMBIGUOUS_MIN_ZIPF = 2.0
+
+
+def _ambiguous_standard(w, origins, spellings) -> tuple | None:
+    """(score, form, scheme, where) when the schemes of the origins may leave `w` as it is (its
+    letters are ambiguous: Chengtu is Wade-Giles without its apostrophe, or pinyin; only systems
+    whose spellings are strings of syllables or that have letters of their own: a Japanese long
+    vowel spelled ou, Kantou, may be a family's own spelling), but one of
+    their other spellings is what English text uses: a place of the origin's countries in the
+    gazetteer, a name English prints often while `w` is never printed, or the spelling the other
+    files use."""
+    from .gazetteer import lookup, population
+    from .origins import countries_of
+
+    if zipf(w) >= AMBIGUOUS_MAX_ZIPF or lookup(w) is not None:
+        return None  # a place of its own (Chinju, Masan)
+    best = None
+    for form, scheme in scheme_standards(w, origins, strict=False):
+        if scheme.role != "convert" or not _same_shape(w, form) or \
+                not (scheme.unit == "syllables" or scheme.result or scheme.telltale):
+            continue  # only systems of syllables checked whole, or with letters of their own
+        place = lookup(form)
+        if len(spellings.every.get(form, ())) > len(spellings.every.get(w, ())):
+            score, where = (3, zipf(form)), "used in the other files"
+        elif place is not None and place.country in countries_of((scheme.origin,)) and \
+                population(place) >= AMBIGUOUS_MIN_POPULATION and \
+                (not place.alternate or place.english.startswith(form)):
+            score, where = (2, population(place)), "the English name of the place (GeoNames)"
+        elif zipf(form) >= AMBIGUOUS_MIN_ZIPF:
+            score, where = (1, zipf(form)), "the common spelling"
+        else:
+            continue
+        if best is None or score > best[0]:
+            best = (score, form, scheme, where)
+    return best
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Whether two spellings differ in letters only (the same hyphens and apostrophes)."""
+    return [c for c in a if not c.isalpha()] == [c for c in b if not c.isalpha()] and a[:1].isupper() == b[:1].isupper()
 
 
 #: A part of a name (a syllable block of a Korean given name: Kyung, Jong, Ho) this frequent in

@@ -2,6 +2,7 @@
 two established names, minus two different people."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -95,6 +96,36 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
     if n < LONG_WORD and max(za, zb) >= KNOWN_WORD:
         return False  # Fern / Firn, Jill / Jyll: in four letters a known word is its own word
     return not (max(za, zb) >= VERY_COMMON and min(za, zb) >= KNOWN_WORD)  # Chinese / Chinoise
+
+
+# Personal spellings of one Korean vowel (Ha-jeen for Ha-jin, Soo for Su): the same syllable.
+_KOREAN_SAME_VOWEL = (("ee", "i"), ("oo", "u"))
+
+
+def distinct_syllables(a: str, b: str, origins) -> bool:
+    """Whether two spellings of an origin with short syllables (Korean) differ in a syllable's
+    vowel or its final n/ng (Seo-yeon / Soo-yeon, Chonju / Chongju): two names of that system,
+    which a one-letter difference does not make one (Ha-jin / Ha-jeen, one vowel spelled two
+    ways, stays one name)."""
+    from .origins import origins as known
+
+    if "korean" not in origins:
+        return False
+    korean = known().get("korean")
+    if korean is None or not (korean.fits(a.replace(" ", "-")) and korean.fits(b.replace(" ", "-"))):
+        return False
+
+    def key(x: str) -> str:
+        x = re.sub(r"[- ]", "", x.lower())
+        for old, new in _KOREAN_SAME_VOWEL:
+            x = x.replace(old, new)
+        return x
+
+    def skeleton(x: str) -> str:
+        return re.sub(r"[aeiouwyŏŭ]", "", x.replace("ng", "n"))
+
+    ka, kb = key(a), key(b)
+    return ka != kb and skeleton(ka) == skeleton(kb)
 
 
 def _chinese_pair(a: str, b: str) -> bool:
