@@ -41,3 +41,16 @@ def test_a_shared_cue_decides_nothing_alone():
     text = "Inflation slowed to 2,5 percent. More than 1.200 people lost their jobs.\n"
     assert list(SourceTypography().check(Document("a.txt", text)))
     assert not list(SourceLanguage().check(Document("a.txt", text)))
+
+
+def test_dates_in_other_calendars():
+    """A month of another calendar beside a day is reported, with the calendar's language as
+    evidence; a month name alone, or a date also given in the Gregorian calendar, is not."""
+    text = ("Aid convoys reached the village on 3 Ordibehesht, officials said.\n\n"
+            "Farmers lost the crop of Khordad to hail. Prayers on 9 Dey (30 December) drew crowds.\n")
+    findings = list(Calque().check(Document("a.txt", text)))
+    assert [text[f.start:f.end] for f in findings] == ["3 Ordibehesht"]
+    assert "Persian solar calendar" in findings[0].message and len(findings[0].message) <= 200
+    text = "The pilgrims left Mecca on Dhul-Hijjah 12. The decree took effect on the 2nd of Rabi' al-Awwal.\n"
+    found = [text[f.start:f.end] for f in Calque().check(Document("b.txt", text))]
+    assert found == ["Dhul-Hijjah 12", "2nd of Rabi' al-Awwal"]

@@ -14,6 +14,13 @@ from .data import DATA
 from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
 
 FOLDER = DATA / "calques"
+#: Month names of other calendars ('on 12 Esfand'): each calendar becomes an entry of its
+#: language's table.
+CALENDARS = DATA / "calendars.json"
+GREGORIAN_MONTHS = ("january february march april may june july august september october november "
+                    "december").split()
+#: A day of the month (or a year of an era) written beside a month name.
+_DAY = r"(?:[1-9]|[12]\d|3[01]|[1-9]\d)"
 #: How far after a match the 'not_followed_by' words are looked for (characters).
 FOLLOW_CHARS = 40
 _WORD = re.compile(r"[^\W\d_][\w'’-]{0,40}")
@@ -68,7 +75,45 @@ def entries() -> tuple[Entry, ...]:
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
+    names = {code: language for code, language, _ in tables()}
+    for data in calendar_entries():
+        code = data["languages"][0]
+        keys = {w + "*" for w in data["needs"]}
+        out.append(Entry(len(out), names[code], code, tuple(data["languages"]), data, frozenset(keys),
+                         (), _words(data["without"]), frozenset()))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def calendar_entries() -> tuple[dict, ...]:
+    """The calendars of data/calendars.json as calque entries: a month name beside a day number
+    ('12 Esfand', 'Esfand 12', 'the 3rd of Rajab'), not in a sentence that also gives a Gregorian
+    month."""
+    with open(CALENDARS, encoding="utf-8") as fh:
+        table = json.load(fh)
+    out = []
+    for cal in table["calendars"]:
+        names = sorted(set(cal["months"]), key=len, reverse=True)
+        alts = "|".join(_month_pattern(m) for m in names)
+        regex = (rf"\b(?:{_DAY}(?:st|nd|rd|th)?(?: of)? (?:{alts})|(?:{alts}) {_DAY})(?![\w'’-])")
+        needs = sorted({re.split(r"[\s'’-]", m)[0].lower() for m in names})
+        out.append({"regex": regex, "needs": needs, "languages": cal["languages"], "kind": "calendar",
+                    "source": cal["name"], "english": cal["english"], "without": list(GREGORIAN_MONTHS),
+                    "example": cal["example"], "counter": cal["counter"], "table": CALENDARS.name})
+    return tuple(out)
+
+
+def _month_pattern(name: str) -> str:
+    """A month name as a regex: an apostrophe may be missing or curly, a hyphen a space."""
+    out = []
+    for ch in name:
+        if ch in "'’":
+            out.append("['’]?")
+        elif ch in "- ":
+            out.append("[- ]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
 
 
 @lru_cache(maxsize=None)

@@ -22,7 +22,9 @@ class Calque(Check):
     calque ("in the framework of" for Russian 'в рамках', "new coronary pneumonia" for Chinese
     '新冠肺炎'), a false friend ("he precised that" for French 'préciser', "resulted positive"
     for Italian 'risultato positivo'), an official formula or a number or date written the
-    source's way ("in 2020 year", "85 thousand dollars").
+    source's way ("in 2020 year", "85 thousand dollars"), or a date left in the source's calendar
+    ("on 12 Esfand", "on 15 Shawwal", "in Reiwa 5"), unless the sentence also gives the Gregorian
+    date.
 
     The phrases are data, one table per source language (French, Spanish, Portuguese, Italian,
     German, Polish, Russian, Ukrainian, Turkish, Arabic, Persian, Chinese, Japanese, Korean,
@@ -55,7 +57,11 @@ class Calque(Check):
         found = text[hit.start:hit.end]
         kind = _KINDS.get(e.get("kind", "calque"), _KINDS["calque"])
         source = f" '{e['source']}'" if e.get("source") else ""
-        message = f"'{clip(found, QUOTED_CHARS)}' is {kind} {hit.entry.language}{source}: {e['english']}"
+        if e.get("kind") == "calendar":
+            message = (f"'{clip(found, QUOTED_CHARS)}' is a date in {e['source']}, left from the "
+                       f"{hit.entry.language} source: {e['english']}")
+        else:
+            message = f"'{clip(found, QUOTED_CHARS)}' is {kind} {hit.entry.language}{source}: {e['english']}"
         edits = ()
         if e.get("fix"):
             fix = e["fix"]
@@ -69,7 +75,7 @@ class Calque(Check):
         out = []
         for entry in calques.entries():
             label = entry.data.get("forms", [entry.data.get("regex", "")])[0]
-            source = f"data/calques/{entry.code}.json: {label[:40]}"
+            source = f"data/{entry.data.get('table', f'calques/{entry.code}.json')}: {label[:40]}"
             fires = _entry_fires(entry.index)
             out.append(DataExample(source, entry.data["example"], True, fires))
             out.append(DataExample(source, entry.data["counter"], False, fires))
