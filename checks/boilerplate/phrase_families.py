@@ -370,16 +370,22 @@ def by_precedence() -> tuple[Family, ...]:
 CUE_LINE_MAX_WORDS = 100
 
 
+def _lower(text: str) -> str:
+    """Lower case as the cues are written: the Turkish dotted capital I lowers to a plain 'i'
+    (str.lower() gives 'i' and a combining dot: 'İçindekiler' would miss the cue 'içindekiler')."""
+    return text.lower().replace("i\u0307", "i")
+
+
 def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
     # Widget text stands in short lines: only they are looked at (a family matches no longer).
     short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
-    doc_words = frozenset(w.lower() for ln in short for w in ln.words)
+    doc_words = frozenset(_lower(w) for ln in short for w in ln.words)
     short_text = ""
     out = []
     for lang in languages():
         if lang.unspaced and not short_text:
-            short_text = "\n".join(ln.text for ln in short).lower()
+            short_text = _lower("\n".join(ln.text for ln in short))
         if lang.cued(doc_words, short_text):
             out.append(lang.code)
     return tuple(out)
@@ -500,8 +506,8 @@ class _ExampleTest:
 
     def __call__(self, text: str) -> bool:
         if self.language is not None:
-            lowered = text.lower()
-            if not self.language.cued(frozenset(w.lower() for w in words(text)), lowered):
+            lowered = _lower(text)
+            if not self.language.cued(frozenset(_lower(w) for w in words(text)), lowered):
                 return False
         langs = () if self.pattern.language == "en" else (self.pattern.language,)
         return (self.family.claims(text, None, langs) is not None
