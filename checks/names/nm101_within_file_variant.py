@@ -181,7 +181,8 @@ class WithinFileVariant(CorpusCheck):
                     sa, sb = table[a], table[b]
                     if not _name_evidence(sa, sb) or not is_variant(a, b, sa.known, sb.known) \
                             or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
-                            or _widget_word(a, sa) or _widget_word(b, sb) or distinct_syllables(a, b, origins):
+                            or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
+                            or distinct_syllables(a, b, origins):
                         continue
                     v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
                     if v is None or v.evidence in RULES and self.is_selected("NM103"):
@@ -243,12 +244,52 @@ def _name_evidence(sa, sb) -> bool:
     return all(sp.confident or sp.known < KNOWN_WORD for sp in (sa, sb))
 
 
-def _widget_word(base: str, sp) -> bool:
-    """A word only ever on short lines of its own that is a word of another language (an
-    Italian tag "Etiopia"): a foreign widget's text, not a spelling of the English name."""
+def _widget_word(base: str, sp, doc=None) -> bool:
+    """A word of another language (an Italian tag "Etiopia") only ever on short lines of its
+    own, or only on lines in that language (a foreign widget's "Notizie correlate: Etiopia,
+    Somalia"): a foreign widget's text, not a spelling of the English name."""
     from .frequency import foreign_word
 
-    return sp.weight <= STANDALONE_WEIGHT * sp.count and foreign_word(base)
+    if sp.weight <= STANDALONE_WEIGHT * sp.count:
+        return foreign_word(base)
+    if doc is None or not foreign_word(base):
+        return False
+    spans = [s for spans in sp.surfaces.values() for s, _ in spans]
+    return bool(spans) and all(_foreign_line(doc, s) for s in spans)
+
+
+#: A line holding a name counts as another language's when at least this share of its other
+#: words are common words of one widget language (names included: Somalia, Kenya) ...
+FOREIGN_LINE_SHARE = 0.6
+#: ... one of them at least is no English word (notizie, mondo), and at most this share are
+#: English function words (English prose has about four in ten).
+MAX_FUNCTION_SHARE = 0.2
+#: Fewest other words a line needs to tell its language.
+MIN_LINE_WORDS = 2
+_LINE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_line(doc, pos: int) -> bool:
+    """Whether the line holding `pos` is in another language (its words are common words of a
+    widget language, few are English function words)."""
+    from wordfreq import zipf_frequency
+
+    from auditor.text import STOPWORDS
+
+    from .frequency import FOREIGN_ZIPF, WIDGET_LANGUAGES, foreign_word
+
+    text = doc.text
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    m = _LINE_WORD.match(text, pos)
+    own = m.group() if m else ""
+    others = [w for w in _LINE_WORD.findall(text[a:b if b >= 0 else len(text)]) if w != own]
+    if len(others) < MIN_LINE_WORDS or sum(w.lower() in STOPWORDS for w in others) > MAX_FUNCTION_SHARE * len(others):
+        return False
+    if not any(foreign_word(w) for w in others):
+        return False
+    return any(sum(zipf_frequency(w.lower(), lang) >= FOREIGN_ZIPF for w in others) >= FOREIGN_LINE_SHARE * len(others)
+               for lang in WIDGET_LANGUAGES)
 
 
 def _origins(doc) -> frozenset[str]:

@@ -13,6 +13,10 @@ from .variants import unaccent
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
+#: Fewest letters a name must have for its accents to be compared: in three letters an accent is
+#: often what tells two names or words apart (Vietnamese tones: Thu, Thư and Thứ are three
+#: names; Lê and Lệ two; a date line's "Thu" is Thursday).
+MIN_LETTERS = 4
 #: Related places a finding lists: the first few files of the other spelling.
 RELATED_FILES = 5
 #: English words borrowed with accents that English writes with or without them (a closed class
@@ -57,7 +61,7 @@ class AccentVariant(CorpusCheck):
         leave_rules = self.is_selected("NM103")
         for key, bases in sorted(by_key.items()):
             bases = sorted(set(bases))
-            if len(bases) < 2 or len(key) < 3 or not any(not b.isascii() for b in bases):
+            if len(bases) < 2 or len(key) < MIN_LETTERS or not any(not b.isascii() for b in bases):
                 continue
             if key in LOANWORDS:
                 continue  # an English word written both ways (Café, Rosé), not a name

@@ -199,6 +199,35 @@ MIN_SOUND_KEY = 3
 SOUND_RATIO = 60
 
 
+#: Two names GeoNames gives one place are two spellings of one name when they share this much
+#: of their letters (ratio, 0-100: Rangoon / Yangon 77; Songdo / Kaesong, 62, is not) ...
+PLACE_NAME_RATIO = 65
+# ... or begin with the same sound, the consonants romanizations write differently made one
+# (Peking / Beijing, Tsingtao / Qingdao, Calcutta / Kolkata); otherwise they are two names of
+# one place, an older or another dynasty's name (Songdo / Kaesong, Mukden / Shenyang,
+# Stalingrad / Volgograd), which may be another entity: a historical city, not a misspelling.
+_FIRST_SOUND = (("tsz", "c"), ("ts", "c"), ("ch", "c"), ("zh", "c"), ("sh", "s"), ("kh", "k"), ("hs", "s"),
+                ("dzh", "c"), ("dz", "c"))
+_SOUND_CLASS = str.maketrans({"k": "k", "g": "k", "q": "c", "j": "c", "z": "c", "x": "s", "b": "p", "d": "t"})
+
+
+def _first_sound(word: str) -> str:
+    for prefix, cls in _FIRST_SOUND:
+        if word.startswith(prefix):
+            return cls
+    return word[:1].translate(_SOUND_CLASS)
+
+
+def _one_name(ua: str, ub: str) -> bool:
+    """Whether two names of one place are spellings of one name (not a renaming)."""
+    from rapidfuzz.fuzz import ratio
+
+    if ratio(ua, ub) >= PLACE_NAME_RATIO:
+        return True
+    fa, fb = _first_sound(ua), _first_sound(ub)
+    return fa == fb or {fa, fb} <= {"c", "k"}
+
+
 def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = None, origins=()) -> bool:
     """One name in two spellings, judged for two words that alternate between renditions of one
     story (so looser than `is_variant`): same first letter and LOOSE_RATIO letters in common, or
@@ -215,8 +244,8 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     from .gazetteer import same_place
     from .romanize import same_name, standard_spelling
 
-    if same_place(a, b) or standard_spelling(a, b) is not None:
-        return True  # two names of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
+    if same_place(a, b) and _one_name(ua, ub) or standard_spelling(a, b) is not None:
+        return True  # two spellings of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
     if origins:
         from .origins import case_form
 
