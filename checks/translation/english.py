@@ -25,8 +25,22 @@ MAX_MEAN_ZIPF = 3.2
 #: the language detector is asked, and must name another language.
 MIN_LOWERCASE_SHARE = 0.5
 MIN_PROBABILITY = 0.95
-# Lines of code, tables, paths and addresses are no language at all.
-_CODE = re.compile(r"[|`{}<>=@#$_\\]|//|\w/\w")
+#: A line without a single English function word is a candidate up to this mean frequency: a
+#: banner in French borrows English-looking words ("site", "cookies", "navigation", "pour").
+MAX_MEAN_ZIPF_NO_FUNCTION = 3.8
+#: A line whose words are on average this rare in English is another language even when names
+#: fill it (a caption: "Warga melintasi banjir di Jalan Raya Bogor, Jawa Barat, Senin"): a
+#: quarter of its words in lowercase is enough then.
+RARE_MEAN_ZIPF = 2.2
+MIN_LOWERCASE_SHARE_RARE = 0.25
+#: A short line (a banner's buttons: "Accepter les cookies ? Tout refuser !") says too little for
+#: the detector; it counts as foreign next to a foreign line (at most this many lines away) when
+#: it holds no English function word and its words are this rare in English on average.
+NEIGHBOUR_LINES = 2
+NEAR_MAX_MEAN_ZIPF = 3.0
+# Lines of code, tables, paths and addresses are no language at all (a slash between lowercase
+# letters is a path; a date such as 3/3/2025 or a credit such as FOTO/Name is not).
+_CODE = re.compile(r"[|`{}<>=@#$_\\]|//|[a-z]/[a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -37,21 +51,32 @@ def foreign_lines(doc) -> list[tuple[int, int]]:
 
 def _foreign_lines(doc) -> list[tuple[int, int]]:
     out = []
-    for line in doc.lines:
+    near = []  # (index, line): lines the detector cannot settle, foreign beside a foreign line
+    found = set()
+    for i, line in enumerate(doc.lines):
         words = _WORD.findall(line.text)
-        if len(words) < MIN_WORDS or _CODE.search(line.text):
-            continue
-        if sum(w[0].islower() for w in words) < MIN_LOWERCASE_SHARE * len(words):
+        if not words or _CODE.search(line.text):
             continue
         lows = [w.lower().replace("’", "'") for w in words]
         function = sum(w in STOPWORDS for w in lows)
-        if function > MAX_FUNCTION_SHARE * len(lows):
+        zipf = sum(map(english_zipf, lows))
+        if not function and zipf <= NEAR_MAX_MEAN_ZIPF * len(lows):
+            near.append((i, line))
+        if len(words) < MIN_WORDS or function > MAX_FUNCTION_SHARE * len(lows):
             continue
-        if sum(map(english_zipf, lows)) > MAX_MEAN_ZIPF * len(lows):
+        if zipf > (MAX_MEAN_ZIPF if function else MAX_MEAN_ZIPF_NO_FUNCTION) * len(lows):
+            continue
+        lower = MIN_LOWERCASE_SHARE_RARE if zipf <= RARE_MEAN_ZIPF * len(lows) else MIN_LOWERCASE_SHARE
+        if sum(w[0].islower() for w in words) < lower * len(words):
             continue
         lang, prob = detect_language(line.text)
         if lang and lang != "en" and prob >= MIN_PROBABILITY:
+            found.add(i)
             out.append((line.start, line.end))
+    if found and near:
+        out.extend((line.start, line.end) for i, line in near if i not in found and
+                   any(i + d in found for d in range(-NEIGHBOUR_LINES, NEIGHBOUR_LINES + 1)))
+        out.sort()
     return out
 
 

@@ -68,8 +68,9 @@ def _compiled(regex: str) -> re.Pattern:
     return compiled.regex(regex, re.M)
 
 
-def find_cues(text: str):
-    """(match, cue) of every cue in `text`, in text order."""
+def find_cues(text: str, keep=None):
+    """(match, cue) of every cue in `text`, in text order; `keep(match)`, when given, drops the
+    matches it rejects before a cue's count of lines and variants is taken."""
     found = []
     for cue in cues():
         if cue.needs and not any(n in text for n in cue.needs):
@@ -77,6 +78,8 @@ def find_cues(text: str):
         ms = [m for m in cue.pattern.finditer(text) if m.end() > m.start()]
         if cue.skip_line and ms:
             ms = [m for m in ms if not _compiled(cue.skip_line).search(_line(text, m.start()))]
+        if keep is not None and ms:
+            ms = [m for m in ms if keep(m)]
         if cue.min_count > 1 and len({text.count("\n", 0, m.start()) for m in ms}) < cue.min_count:
             continue
         if cue.min_variants > 1 and len({m.group(1) for m in ms}) < cue.min_variants:
@@ -93,8 +96,10 @@ def _line(text: str, at: int) -> str:
 
 
 def doc_cues(doc):
-    """The cues of a document, found once and shared by TR407 and TR701."""
-    return doc.memo("translation.cues", lambda d: find_cues(d.text))
+    """The cues of a document, found once and shared by TR407 and TR701; lines entirely in another
+    language (a banner, a caption) neither show a cue nor count towards one seen elsewhere."""
+    return doc.memo("translation.cues",
+                    lambda d: find_cues(d.text, lambda m: not in_foreign_line(d, m.start(), m.end())))
 
 
 def evidence(doc) -> list[Evidence]:

@@ -28,6 +28,21 @@ MIN_ZIPF_MARGIN = 1.5
 #: A capitalised word counts only in German (which capitalises its nouns), from this length
 #: (a compound: "Sondervermögen"; shorter capitalised words are mostly names).
 MIN_GERMAN_NOUN_LETTERS = 8
+# A capitalised German compound that names a body is a proper noun, which English copy may keep
+# ("the Bundesverfassungsgericht", "the Bundesamt für Bevölkerungsschutz"): its first part says
+# federal or state, or its last part is the head noun of an institution, a force, a party or a law.
+GERMAN_NAME_PREFIXES = ("bundes", "landes", "staats", "reichs")
+GERMAN_NAME_HEADS = (
+    "amt", "ämter", "gericht", "gerichtshof", "regierung", "ministerium", "wehr", "tag", "rat", "bank",
+    "anstalt", "behörde", "polizei", "dienst", "kammer", "verband", "verein", "partei", "kommission",
+    "agentur", "stiftung", "institut", "hilfswerk", "schutz", "gesetz", "kasse", "bahn", "werk", "werke",
+    "zentrale", "präsidium", "direktion", "senat", "versammlung", "akademie", "universität",
+    "hochschule", "klinik", "klinikum", "museum", "theater", "archiv", "zeitung", "rundfunk", "ausschuss",
+    "gewerkschaft", "konzern", "kanzlei", "kommando", "marine", "armee", "garde", "miliz", "büro",
+    "zentrum", "netz", "netzagentur", "aufsicht", "verwaltung", "kirche", "orchester", "ordnung")
+# German words that join the parts of a name ("Bundesamt für Bevölkerungsschutz", "Stiftung
+# der Deutschen Wirtschaft"): a capitalised word beside one of them and another capital is a name.
+GERMAN_NAME_JOINS = frozenset("für der des von und zur zum am im vom".split())
 
 
 class UntranslatedWords(Check):
@@ -38,7 +53,9 @@ class UntranslatedWords(Check):
     calques and typography tell, TR701) that English hardly uses and that language uses far more
     (word frequencies from wordfreq): "the two mineros were found", "the town, endeuillée by the
     storm". A single word counts in lowercase only (a capitalised one is a name), except a long
-    German noun ("from the Sondervermögen"). Sentences inside quotations and lines entirely in
+    German noun ("from the Sondervermögen") that is not the name of a body (a federal or state
+    office, a court, a ministry, a force, a law: "the Bundesverfassungsgericht", "the Bundesamt
+    für Bevölkerungsschutz"): a proper noun is no untranslated word. Sentences inside quotations and lines entirely in
     another language are left alone. No fix is offered: the translation is not known."""
 
     code = "TR406"
@@ -97,7 +114,7 @@ class UntranslatedWords(Check):
                 low = word.lower()
                 capital = not word[0].islower()
                 if capital and (m.start() == 0 or len(word) < MIN_GERMAN_NOUN_LETTERS or "de" not in langs
-                                or _beside_capital(s.text, m)):
+                                or _beside_capital(s.text, m) or _german_name(s.text, m)):
                     continue
                 in_english = english_zipf(low)
                 if in_english >= MAX_ENGLISH_ZIPF:
@@ -128,6 +145,23 @@ def _beside_capital(text: str, m) -> bool:
     before = text[:m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
     after = text[m.end():].lstrip().split(None, 1)[:1] or [""]
     return before[0][:1].isupper() or after[0][:1].isupper()
+
+
+def _german_name(text: str, m) -> bool:
+    """A capitalised German word that names a body: federal or state by its first part, an
+    institution by its last ("Landesregierung", "Verfassungsschutz"), joined by 'für' or 'der' to
+    another capitalised word ("Bundesamt für Bevölkerungsschutz"), or explained or abbreviated in
+    brackets right after it ("Technisches Hilfswerk (THW)")."""
+    low = m.group().lower()
+    if low.startswith(GERMAN_NAME_PREFIXES) or low.endswith(GERMAN_NAME_HEADS):
+        return True
+    before = text[:m.start()].split()[-2:]
+    after = text[m.end():].split()[:2]
+    if len(before) == 2 and before[1].lower() in GERMAN_NAME_JOINS and before[0][:1].isupper():
+        return True
+    if len(after) == 2 and after[0].lower() in GERMAN_NAME_JOINS and after[1][:1].isupper():
+        return True
+    return text[m.end():].lstrip().startswith("(")
 
 
 def _zipf_in(word: str, code: str) -> float:
