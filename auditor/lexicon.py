@@ -1,4 +1,5 @@
-"""Word frequencies shared by the checks: wordfreq's English list, read on demand.
+"""Word frequencies shared by the checks: wordfreq's lists (English, and any other language a
+check asks about), read on demand.
 
 wordfreq ships its list as one gzipped msgpack file (cBpack: one bucket of words per centibel).
 Decoding all 321,000 words costs about a tenth of a second, which a one-file run cannot afford
@@ -8,16 +9,22 @@ and searched by bisection: the first run builds it, every later run only maps th
 
 Without a writable cache folder the list is decoded in memory, as before. Importing wordfreq
 itself would also import langcodes, ftfy and regex; it is only the fallback when its data file is
-not where wordfreq keeps it. The numbers are wordfreq's exactly (tests/test_lexicon.py)."""
+not where wordfreq keeps it. The numbers are wordfreq's exactly (tests/test_lexicon.py).
+
+The other languages' lists are indexed the same way on first use: a check asking whether a word
+is Spanish or German (a foreign widget's tag, an untranslated word) would otherwise hold a decoded
+list of about a million words in every worker process."""
 from __future__ import annotations
 
 import gzip
 from array import array
 import hashlib
 import importlib.util
+import math
 import mmap
 import os
 import struct
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -98,18 +105,50 @@ class FrequencyIndex:
 @lru_cache(maxsize=None)
 def english_frequencies():
     """wordfreq's large English list: a FrequencyIndex (or a dict when no index can be kept)."""
+    return frequencies("en")
+
+
+@lru_cache(maxsize=None)
+def frequencies(lang: str):
+    """wordfreq's best list of a language (its large list where it ships one, else its small
+    one), as for English: a FrequencyIndex, or a dict when no index can be kept."""
     try:
-        source = _wordfreq_data() / "large_en.msgpack.gz"
+        data = _wordfreq_data()
+        source = data / f"large_{lang}.msgpack.gz"
+        if not source.exists():
+            source = data / f"small_{lang}.msgpack.gz"
         if not source.exists():
             raise FileNotFoundError(source)
     except (OSError, ImportError):
         from wordfreq import get_frequency_dict
 
-        return get_frequency_dict("en")
+        return get_frequency_dict(lang)
     try:
-        return FrequencyIndex(_index_for(source))
+        return FrequencyIndex(_index_for(source, lang))
     except (OSError, ValueError):
         return {word: bucket_frequency(i) for word, i in _read_buckets(source)}
+
+
+#: Languages for which wordfreq prepares a word only by NFC normalization and case folding (no
+#: transliteration, no mark removal, no dotless i, no diacritic repair, a tokenizer that keeps a
+#: word of letters whole): a word of letters is looked up in the index directly. Any other word
+#: or language is asked of wordfreq itself (tests/test_lexicon.py checks the two agree).
+DIRECT_LANGUAGES = frozenset("en es pt fr de it nl pl cs sv nb da fi ca ru uk bg id ms hu".split())
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's `zipf_frequency(word, lang)`: log10 of the word's occurrences per billion
+    words, 0 when the list lacks it; without decoding the whole list into memory."""
+    if lang not in DIRECT_LANGUAGES or not word.isalpha():
+        from wordfreq import zipf_frequency as wordfreq_zipf
+
+        return wordfreq_zipf(word, lang)
+    freq = frequencies(lang).get(unicodedata.normalize("NFC", word).casefold(), 0.0)
+    if freq <= 0:
+        return 0.0
+    # wordfreq rounds a frequency to three significant digits before taking the Zipf value.
+    rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
 
 
 def cache_dir() -> Path:
@@ -121,12 +160,12 @@ def cache_dir() -> Path:
     return Path(base) / "auditor"
 
 
-def _index_for(source: Path) -> Path:
+def _index_for(source: Path, lang: str = "en") -> Path:
     """The index of `source`, built if it is missing (named after the source's size and time,
     so a new wordfreq release gets a new index)."""
     info = source.stat()
     stamp = hashlib.sha1(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hexdigest()[:16]
-    path = cache_dir() / f"wordfreq-en-{stamp}.idx"
+    path = cache_dir() / f"wordfreq-{lang}-{stamp}.idx"
     if not path.exists():
         _build_index(source, path)
     return path

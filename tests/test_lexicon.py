@@ -6,10 +6,15 @@ import pytest
 from auditor import lexicon
 
 
+def _forget() -> None:
+    lexicon.english_frequencies.cache_clear()
+    lexicon.frequencies.cache_clear()
+
+
 def test_index_equals_wordfreq(tmp_path, monkeypatch):
     wordfreq = pytest.importorskip("wordfreq")
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
-    lexicon.english_frequencies.cache_clear()
+    _forget()
     try:
         index = lexicon.english_frequencies()
         assert isinstance(index, lexicon.FrequencyIndex)
@@ -21,19 +26,19 @@ def test_index_equals_wordfreq(tmp_path, monkeypatch):
             assert index.get(word, 0.0) == expected.get(word, 0.0)
             assert (word in index) == (word in expected)
     finally:
-        lexicon.english_frequencies.cache_clear()
+        _forget()
 
 
 def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(blocked / "sub"))
-    lexicon.english_frequencies.cache_clear()
+    _forget()
     try:
         freqs = lexicon.english_frequencies()
         assert isinstance(freqs, dict) and freqs["the"] > 0.01
     finally:
-        lexicon.english_frequencies.cache_clear()
+        _forget()
 
 
 def test_a_damaged_index_is_not_read(tmp_path):
@@ -41,3 +46,31 @@ def test_a_damaged_index_is_not_read(tmp_path):
     bad.write_bytes(b"garbage" * 10)
     with pytest.raises(ValueError):
         lexicon.FrequencyIndex(bad)
+
+
+#: Words of each list sampled for the agreement test (every n-th word, and the most frequent).
+SAMPLE_STEP = 97
+
+
+@pytest.mark.parametrize("lang", sorted(lexicon.DIRECT_LANGUAGES))
+def test_zipf_frequency_equals_wordfreq(lang, tmp_path, monkeypatch):
+    wordfreq = pytest.importorskip("wordfreq")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    _forget()
+    try:
+        words = list(wordfreq.get_frequency_dict(lang))
+        sample = words[:200] + words[::SAMPLE_STEP]
+        sample += [w.upper() for w in sample[:300]] + [w.capitalize() for w in sample[:300]]
+        sample += ["Etiopia", "Moskau", "bomberos", "Straße", "İstanbul", "nonexistentwordxyz", "東京", ""]
+        differ = [(w, lexicon.zipf_frequency(w, lang), wordfreq.zipf_frequency(w, lang))
+                  for w in sample if lexicon.zipf_frequency(w, lang) != wordfreq.zipf_frequency(w, lang)]
+        assert not differ, differ[:10]
+    finally:
+        _forget()
+
+
+def test_other_languages_are_asked_of_wordfreq(tmp_path, monkeypatch):
+    wordfreq = pytest.importorskip("wordfreq")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    for word, lang in (("istanbul", "tr"), ("kayıp", "tr"), ("مرحبا", "ar"), ("Groß", "de")):
+        assert lexicon.zipf_frequency(word, lang) == wordfreq.zipf_frequency(word, lang)

@@ -43,7 +43,7 @@ def foreign_word(word: str) -> bool:
     """Whether the word is a common word of another European language (Etiopia, Moskau) and
     not of English: a tag or menu line of a foreign widget, not an English spelling. Loads the
     other languages' lists only when asked (rarely: a spelling seen only on short lines)."""
-    from wordfreq import zipf_frequency
+    from auditor.lexicon import zipf_frequency
 
     low = word.lower()
     return zipf(word) < FOREIGN_ZIPF and any(zipf_frequency(low, lang) >= FOREIGN_ZIPF for lang in WIDGET_LANGUAGES)

@@ -272,8 +272,7 @@ _LINE_WORD = re.compile(r"[^\W\d_]+")
 def _foreign_line(doc, pos: int) -> bool:
     """Whether the line holding `pos` is in another language (its words are common words of a
     widget language, few are English function words)."""
-    from wordfreq import zipf_frequency
-
+    from auditor.lexicon import zipf_frequency
     from auditor.text import STOPWORDS
 
     from .frequency import FOREIGN_ZIPF, WIDGET_LANGUAGES, foreign_word

@@ -44,7 +44,7 @@ def _in_code(text: str, at: int) -> bool:
 
 
 def _common(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from auditor.lexicon import zipf_frequency
     return zipf_frequency(word.lower(), "en") >= MIN_COMMON_ZIPF
 
 

@@ -165,7 +165,7 @@ def _german_name(text: str, m) -> bool:
 
 
 def _zipf_in(word: str, code: str) -> float:
-    """The word's frequency in a language, from wordfreq (imported, and the language's list
-    read, only when a document needs it)."""
-    from wordfreq import zipf_frequency
+    """The word's frequency in a language, from wordfreq (the language's list indexed, and
+    mapped, only when a document needs it)."""
+    from auditor.lexicon import zipf_frequency
     return zipf_frequency(word, code)
