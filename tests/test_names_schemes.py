@@ -301,3 +301,27 @@ def test_countries_from_names_demonyms_and_capitals():
 def test_gazetteer_gives_the_population_of_a_place_through_its_english_name():
     assert gazetteer.population(gazetteer.lookup("Chimkent")) >= 500
     assert gazetteer.lookup("Chimkent").english == "Shymkent"
+
+
+def test_regions_file_agrees_with_pycountry():
+    """data/regions.tsv is what scripts/build_regions.py makes from the installed pycountry."""
+    pytest.importorskip("pycountry")
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_regions", root / "scripts" / "build_regions.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    lines = [ln for ln in build.OUT.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert lines == ["\t".join(r) for r in build.rows()]
+
+
+def test_pivot_key_undoes_the_russian_forms_of_places():
+    """Russian-pivot spellings meet the English names of GeoNames and ISO 3166-2 (examples built
+    from the reference data: a Georgian city's dropped -i, a region's -iya, dzh for j)."""
+    assert gazetteer.pivot_place("Kakhetiya", ["GE"]) == "Kakheti"
+    assert gazetteer.pivot_place("Dzhalal-Abad", ["KG"]) == "Jalal-Abad"
+    assert gazetteer.pivot_place("Batum", ["GE"]) == "Batumi"
+    assert gazetteer.pivot_place("Batum", ["FR"]) is None  # only among the countries of the text
+    assert gazetteer.pivot_place("Gor", ["GE"]) is None  # too short to say

@@ -8,6 +8,7 @@ pays for those lookups only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,3 +91,60 @@ def same_place(a: str, b: str) -> bool:
     """Whether two spellings name one place of the gazetteer (Rubezhnoye / Rubizhne)."""
     pa, pb = lookup(a), lookup(b)
     return pa is not None and pb is not None and pa.english == pb.english and pa.country == pb.country
+
+
+REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
+#: The countries whose place names reached English through Russian for most of the twentieth
+#: century (the former Soviet states, ISO codes): the only ones the Russian pivot is undone for.
+PIVOT_COUNTRIES = frozenset("AM AZ BY EE GE KG KZ LT LV MD RU TJ TM UA UZ".split())
+#: Fewest letters of a pivot key: shorter keys (Gor, Osh) match too many names.
+MIN_PIVOT_KEY = 4
+#: Fewest people (thousands) of a city matched through the pivot: the gazetteer's smaller towns
+#: share keys with too many rare words. Regions (data/regions.tsv) have no population: they count.
+MIN_PIVOT_POPULATION = 50
+# How Russian writes the sounds of Georgian, Armenian, Azerbaijani and Central Asian names, and
+# what it does to their endings: дж (dzh) for j, ж (zh) for j, х (kh) for h, е (ye) for e at the
+# start, -iya for the -ia or -i of a region (Abkhaziya, Kakhetiya), the Georgian final -i dropped
+# from a city (Batum, Kutais, Sukhum). The key undoes them on both sides.
+_PIVOT_LETTERS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ye", "e"), ("y", "i"), ("'", ""),
+                  ("’", ""), ("-", ""), (" ", ""))
+_PIVOT_ENDING = re.compile(r"(?:iia|ia|ii|i)$")
+
+
+def pivot_key(word: str) -> str:
+    """A spelling with the marks of the Russian pivot undone and its ending dropped: Adzhariya,
+    Ajaria and Adjaria give one key, Batum and Batumi another."""
+    from .variants import unaccent
+
+    k = unaccent(word).lower()
+    for old, new in _PIVOT_LETTERS:
+        k = k.replace(old, new)
+    return _PIVOT_ENDING.sub("", k)
+
+
+@lru_cache(maxsize=1)
+def _pivot_index() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(pivot key, country) -> the English names of cities (of MIN_PIVOT_POPULATION or more) and
+    regions with that key: built once, the first time a pivot spelling is looked up."""
+    index: dict[tuple[str, str], set[str]] = {}
+    raw, body = _data()
+    for line in raw[body:].decode("utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 4 and not fields[1] and int(fields[3]) >= MIN_PIVOT_POPULATION:
+            index.setdefault((pivot_key(fields[0]), fields[2]), set()).add(fields[0])
+    for line in REGIONS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, country = line.split("\t")
+            index.setdefault((pivot_key(name), country), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def pivot_place(word: str, countries) -> str | None:
+    """The English name of a city or region of one of `countries` that `word` spells through the
+    Russian pivot (Batum -> Batumi, Abkhaziya -> Abkhazia), when exactly one name fits."""
+    key = pivot_key(word)
+    if len(key) < MIN_PIVOT_KEY:
+        return None
+    found = {n for c in countries if c in PIVOT_COUNTRIES for n in _pivot_index().get((key, c), ())}
+    found.discard(word)
+    return found.pop() if len(found) == 1 else None

@@ -53,6 +53,9 @@ PLACE_MIN_POPULATION = 500
 _HISTORICAL = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d|199[01])s?\b|\b(?:former(?:ly)?|then-|known as|called|"
                          r"renamed|historic(?:al)?|history|century|centuries|dynasty|empire|imperial|Soviet|"
                          r"USSR|colonial|wartime|siege|ancient|medieval|old name)\b", re.I)
+# A sentence of today's news: a weekday, a year since 1992, someone said or told.
+_CURRENT = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:199[2-9]|20\d\d)\b|"
+                      r"\b(?:said|says|told|today|yesterday)\b")
 # Words before a place that show it is used as one ("in Tiflis", "from Alma-Ata", "Teheran and").
 _PLACE_BEFORE = frozenset("in from to near of at outside around across into via between and or towards toward "
                           "through visit visited city town port capital province region".split())
@@ -95,16 +98,17 @@ class NonStandardRomanization(CorpusCheck):
 
     def collect(self, doc):
         from .countries import doc_countries
+        from .origins import countries_of
 
         names = doc_names(doc)
         origins, exempt = doc_origins(doc)
         countries = doc_countries(doc)
-        place_cues = bool(origins - exempt or countries)  # a place in an article about no country: left alone
         ru = russian_to_ukrainian()
         old = old_chinese_to_pinyin()
         uk_first = {v[0] for v in ru.values() if v[1] == "first"}
         candidates = []
         text = doc.text
+        home = (countries | countries_of(origins - exempt)) - countries_of(exempt)
         for i, t in enumerate(names.tokens):
             if doc.in_quote(t.start, t.end):
                 continue
@@ -118,15 +122,19 @@ class NonStandardRomanization(CorpusCheck):
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
                 candidates.append(("surname", w, nxt, t.start, t.end))
-            if place_cues:
-                word = w
-                if text[t.end:t.end + 1] in "-'’":
-                    m = _NAME_WORD.match(text, t.start)
-                    word = _POSSESSIVE.sub("", m.group()) if m else w
-                if zipf(word) < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
-                    place = _place_word(doc, names.tokens, i)
-                    if place is not None:
-                        candidates.append(("place", place[0], "", place[1], place[2]))
+            word = w
+            if text[t.end:t.end + 1] in "-'’":
+                m = _NAME_WORD.match(text, t.start)
+                word = _POSSESSIVE.sub("", m.group()) if m else w
+            if zipf(word) < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
+                place = _place_word(doc, names.tokens, i)
+                if place is not None:
+                    now = "now" if _CURRENT.search(text, *_sentence(doc, t.start)) else ""
+                    candidates.append(("place", place[0], now, place[1], place[2]))
+            elif home and zipf(word) < PIVOT_MAX_ZIPF and _unknown_place(word):
+                place = _place_word(doc, names.tokens, i)
+                if place is not None:
+                    candidates.append(("pivot", place[0], "", place[1], place[2]))
             joined = text[t.end:t.end + 1] in "'’ʼ-"
             if zipf(w) < MAX_SURNAME_ZIPF or joined:
                 m = _NAME_WORD.match(text, t.start)
@@ -181,7 +189,9 @@ class NonStandardRomanization(CorpusCheck):
                     if kind == "scheme":
                         memo[key] = self._scheme_standard(w, origins, spellings, inside=bool(nxt))
                     elif kind == "place":
-                        memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings)
+                        memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings, bool(nxt))
+                    elif kind == "pivot":
+                        memo[key] = _pivot_standard(w, origins, exempt, countries)
                     else:
                         memo[key] = self._standard(kind, w, nxt, corpus, pairs)
                 found = memo[key]
@@ -437,31 +447,80 @@ def _sentence(doc, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def _gazetteer_standard(w, origins, exempt, countries, spellings) -> tuple[str, str] | None:
+def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False) -> tuple[str, str] | None:
     """(English name, message) when the gazetteer gives the spelling as another name of a place
     of a country the text is about (a Ukrainian town in its Russian form, a Chinese city in
     Wade-Giles, a Kazakh city in its Soviet-era Russian form), and the English name is used in
-    the files audited together, or well known while the spelling seen is not."""
+    the files audited together, or well known while the spelling seen is not. In a text about no
+    country, only a large city in a sentence of today's news (`current`: a weekday, a recent
+    year, someone said: "in Alma-Ata on Sunday", not "Marco Polo described Hangchow")."""
     from .gazetteer import lookup, population
     from .origins import countries_of
 
     place = lookup(w)
-    if place is None or not place.alternate:
+    if place is None or not place.alternate or place.country in countries_of(exempt):
         return None
-    if place.country not in (countries_of(origins) | countries) - countries_of(exempt):
+    named = place.country in countries_of(origins) | countries
+    if not named and not (_unnamed_ok(w, place) and current):
         return None
     english = place.english
     if english.lower() in re.split(r"[- ]", w.lower()):
         return None  # the English name with more (Nashville-Davidson): an official long form
     zw, ze = zipf(w), zipf(english)
+    from .gazetteer import MIN_PIVOT_POPULATION, pivot_key
+
     if english in spellings.every:
         where = "used in the files audited together"
+    elif named and pivot_key(w) == pivot_key(english) and population(place) >= MIN_PIVOT_POPULATION:
+        where = "the usual English name"  # Batum, Kutais: the Russian form of the city's own name
     elif (zw < PLACE_ALONE_MAX_ZIPF or zw <= ze - PLACE_ALONE_GAP) and \
             (ze >= PLACE_MIN_ENGLISH_ZIPF or population(place) >= PLACE_MIN_POPULATION):
         where = "the usual English name"
     else:
         return None
     return english, f"'{w}' is another spelling of {english} (GeoNames); '{english}' is {where}"
+
+
+#: A place name written through the Russian pivot is looked for only among words this rare (Zipf):
+#: Batum, Kutais, Abkhaziya, Kakhetiya.
+PIVOT_MAX_ZIPF = 1.0
+
+
+def _unknown_place(word: str) -> bool:
+    """Whether the gazetteer does not know the spelling at all (a cheap test first)."""
+    from .gazetteer import lookup
+
+    return lookup(word) is None
+
+
+def _pivot_standard(w, origins, exempt, countries) -> tuple[str, str] | None:
+    """(English name, message) when `w` is a city or region of a country the text is about
+    written the Russian way (Batum for Batumi, Abkhaziya for Abkhazia)."""
+    from .gazetteer import pivot_place
+    from .origins import countries_of
+
+    home = (countries_of(origins) | countries) - countries_of(exempt)
+    english = pivot_place(w, sorted(home))
+    if english is None:
+        return None
+    return english, f"'{w}' is the Russian form of {english}; English uses '{english}' (GeoNames, ISO 3166-2)"
+
+
+#: A place spelling in an article that names neither its country nor its origin is reported only
+#: for a city this large (thousands of people: Alma-Ata, Almaty's two million) ...
+UNNAMED_MIN_POPULATION = 1000
+
+
+def _unnamed_ok(w: str, place) -> bool:
+    """Whether an older or pivot spelling of a place is worth reporting in an article that names
+    neither its country nor its origin: a large city, a spelling English text hardly uses, and
+    a spelling of the same name (Alma-Ata / Almaty), not another name (Frunze / Bishkek is said
+    of the Soviet city too)."""
+    from .gazetteer import population
+    from .variants import one_name, unaccent
+
+    return zipf(w) < PLACE_ALONE_MAX_ZIPF and population(place) >= UNNAMED_MIN_POPULATION and \
+        one_name(unaccent(w).lower().replace("-", ""), unaccent(place.english).lower().replace("-", ""))
 
 
 def _story_origins(spellings) -> dict[str, frozenset[str]]:

@@ -218,7 +218,7 @@ def _first_sound(word: str) -> str:
     return word[:1].translate(_SOUND_CLASS)
 
 
-def _one_name(ua: str, ub: str) -> bool:
+def one_name(ua: str, ub: str) -> bool:
     """Whether two names of one place are spellings of one name (not a renaming)."""
     from rapidfuzz.fuzz import ratio
 
@@ -244,7 +244,7 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     from .gazetteer import same_place
     from .romanize import same_name, standard_spelling
 
-    if same_place(a, b) and _one_name(ua, ub) or standard_spelling(a, b) is not None:
+    if same_place(a, b) and one_name(ua, ub) or standard_spelling(a, b) is not None:
         return True  # two spellings of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
     if origins:
         from .origins import case_form
