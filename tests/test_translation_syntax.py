@@ -66,3 +66,24 @@ def test_word_classes_agree_with_lemminflect():
     pytest.importorskip("wordfreq")
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_word_classes.py"), "--check"])
     assert run.returncode == 0, "data/word_classes.tsv is out of date: run scripts/build_word_classes.py"
+
+
+def test_clause_shapes_of_the_source_language():
+    """Shapes English grammar lacks, found from the word-class table: verb-subject statements,
+    verb-final clauses, participial clauses standing alone, nominal sentences without a copula;
+    English sentences of a similar look are left alone."""
+    from auditor.checks.translation import clause_shapes as cs
+    assert cs.verb_before_subject("Condemned the Ministry of Foreign Affairs the attack on the convoy.")
+    assert cs.verb_before_subject("Received the Emir, on Sunday, the credentials of the new envoy.")
+    assert not cs.verb_before_subject("Joined the Navy in 1990 and served for twenty years.")
+    assert cs.verb_at_clause_end("The council has after a long debate the new budget approved.")
+    assert cs.verb_at_clause_end("Critics feared that the reform the courts weaken could.")[2]
+    for native in ("She had the old car repaired.", "You will likely see the nap phase disappear.",
+                   "It is the same conclusion the panel reached.", "They left as soon as they could."):
+        assert not cs.verb_at_clause_end(native), native
+    assert cs.participial_only("Indicating that the talks would resume after the holiday.")
+    assert not cs.participial_only("Indicating that the talks would resume, the envoy left the room.")
+    assert cs.measure_without_verb("The height of the new tower 310 metres.")
+    assert cs.measure_without_verb("The line is new, and its capacity 40,000 passengers a day.")
+    assert not cs.measure_without_verb("The height of the new tower reached 310 metres.")
+    assert not cs.measure_without_verb("The class of 2024 and the cost of 5 dollars.")

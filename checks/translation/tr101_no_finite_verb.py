@@ -1,4 +1,5 @@
-"""TR101: a sentence of the article body without a finite verb ("Russian action.")."""
+"""TR101: a sentence of the article body without a finite verb ("Russian action.", "Noting that
+…", "The length of the line 56 kilometres.")."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
 from . import parse
+from .clause_shapes import measure_without_verb, participial_only
 from .english import english_findings
 from .tokens import OPEN_QUOTES, norm, tokenize, words
 from .verbs import DEVERBAL_PREPOSITIONS, PREPOSITIONS, has_finite_verb
@@ -60,6 +62,12 @@ class NoFiniteVerb(Check):
     colons or digits, datelines, Title Case names, imperatives and a writer's asides ("And yet.",
     "Too many.", "A true master.") are left alone. No fix is offered: the lost verb is not known.
 
+    Two shapes are judged in any sentence, long ones and ones with commas or figures included: a
+    sentence that is only a participial clause of saying ("Pointing out that the work will end
+    in May."), and a noun phrase headed by a noun of measure that runs straight into its figure
+    ("The length of the line 56 kilometres, and its capacity 20,000 cubic metres."): the source
+    strung its clauses, or builds such sentences without a copula.
+
     With the optional parser installed (`pip install 'news-auditor[parse]'`, spaCy's
     en_core_web_sm), a sentence is reported only when the parser also finds no finite verb in
     it; `auditor explain TR101` says which model is used."""
@@ -84,6 +92,7 @@ class NoFiniteVerb(Check):
             by_para.setdefault(s.paragraph, []).append(s)
         order = sorted(by_para)
         prose = {p: _is_prose(doc, by_para[p]) for p in order}
+        reported: set[int] = set()
         for n, p in enumerate(order):
             sents = by_para[p]
             if "|" in doc.paragraphs[p].text:
@@ -100,9 +109,32 @@ class NoFiniteVerb(Check):
                 if len(candidates) == len(sents):
                     continue
             for s in parse.confirm_verbless(candidates):
+                reported.add(s.start)
                 yield Finding(s.start, s.end,
                               f"'{clip(s.text)}' has no verb: a fragment among full sentences, "
                               "where the translation probably dropped the verb")
+        yield from self._shapes(doc, reported)
+
+    def _shapes(self, doc, reported):
+        """Sentences whose shape has no main verb, wherever they stand: only a participial clause
+        ("Noting that …"), or a noun of measure followed straight by its figure ("The length of
+        the line 56 kilometres")."""
+        for s in doc.sentences:
+            text = s.text
+            if s.start in reported or not text[:1].isupper() or not text.rstrip("”\"’' ").endswith(".") \
+                    or doc.in_quote(s.start, s.end):
+                continue
+            found = participial_only(text)
+            if found:
+                a, b = found
+                yield Finding(s.start, s.end, f"'{clip(text)}' is only a clause opened by '{text[a:b]}': the "
+                                              "sentence has no main verb, its clauses strung as the source did")
+                continue
+            found = measure_without_verb(text)
+            if found:
+                a, b = found
+                yield Finding(s.start + a, s.start + b, f"'{clip(text[a:b])}' runs into its figure with no verb: "
+                                                        "the translation dropped the 'is' or 'was'")
 
     def _verbless(self, doc, sents):
         for s in sents:

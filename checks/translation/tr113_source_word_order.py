@@ -1,6 +1,7 @@
 """TR113: a statement in the word order of the source language, the verb before its subject
 ("Stated the minister that …", "Will be built also three bridges.", "Financed should the project
-…", "Originally were for the bridge …")."""
+…", "Originally were for the bridge …") or at the end of its clause ("has on Monday the new
+timetable presented")."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -8,6 +9,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .clause_shapes import verb_at_clause_end, verb_before_subject
 from .english import english_findings
 from .tokens import tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
@@ -53,6 +55,11 @@ ADVERBIAL_NOUNS = frozenset("week weekend month year day morning afternoon eveni
 #: A verb at the end of a clause counts only this many words after its auxiliary: an English
 #: adverbial between them is shorter ("was in the end abandoned").
 MIN_MIDDLE_WORDS = 4
+VERB_LAST = "the verb ends its clause after its object"
+MODAL_LAST = "the modal ends its clause after its verb"
+# What English does instead, by the kind of slip.
+ADVICE = {VERB_LAST: "English puts the verb next to its auxiliary, before the object",
+          MODAL_LAST: "English puts the modal before the verb"}
 #: Statements shorter than this are headings, captions or colloquial asides ("Could be worse.").
 MIN_WORDS = 5
 
@@ -133,6 +140,17 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         if comma > 0:
             yield ms[j].start(), ms[j + 2].end(), "the verb stands before its subject"
             return
+    # 6. an official verb before a title or a body as its subject: "Affirmed the Minister of
+    # Health the importance of …"
+    found = verb_before_subject(text)
+    if found:
+        yield found[0], found[1], "the verb stands before its subject"
+        return
+    # 7. the verb at the end of its clause, its object before it: "The minister has on Monday the
+    # new timetable presented.", "… that the strike the network paralyse could."
+    found = verb_at_clause_end(text)
+    if found:
+        yield found[0], found[1], MODAL_LAST if found[2] else VERB_LAST
 
 
 class SourceWordOrder(Check):
@@ -141,8 +159,12 @@ class SourceWordOrder(Check):
     minister that the works will begin.", "And added the governor that …"), a verb of saying after
     'as' ("As reported the press service of the ministry, …"), an auxiliary opening a passive
     ("Will be built also three new bridges."), a participle before a modal ("Financed should the
-    project partly from the fund.") or an adverb before an auxiliary ("Originally were for the
-    bridge …").
+    project partly from the fund."), an adverb before an auxiliary ("Originally were for the
+    bridge …"), or an official verb before a title or a body ("Affirmed the Minister of Health
+    the importance of …", Arabic's verb-subject order). Or the verb at the end of its clause with
+    its object before it, as German and Persian order it: 'has' or a modal, then adverbials and
+    an object, then the participle ("The minister has on Monday the new timetable presented."),
+    or a verb and a modal closing the clause ("… that the strike the network paralyse could.").
 
     English inverts only in questions, conditionals ("Should the plan fail, …"), after negative
     adverbs ("Rarely have we …") and in quotations ("… said the minister"); those are left alone,
@@ -164,7 +186,7 @@ class SourceWordOrder(Check):
             if "?" in text or text[:1] in "“\"«„'‘" or doc.in_quote(s.start, s.end):
                 continue
             for a, b, why in slips(text):
+                advice = ADVICE.get(why, "English puts the subject first")
                 yield Finding(s.start + a, s.start + b,
-                              f"'{clip(text[a:b])}': {why}, as in the source language; "
-                              "English puts the subject first")
+                              f"'{clip(text[a:b])}': {why}, as in the source language; {advice}")
                 break

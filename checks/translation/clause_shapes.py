@@ -1,0 +1,246 @@
+"""Clause shapes that English grammar does not have and that machine translation copies from the
+source language, found from the word-class table rather than from phrases:
+
+- a verb before its subject in a statement, the subject a title or a body ("Affirmed the
+  Minister of Health the importance of …"), as Arabic orders it (TR113);
+- the verb at the end of its clause with its object before it ("The minister has on Monday the
+  new timetable presented.", "… that the strike the network paralyse could."), as German and
+  Persian order it (TR113);
+- a sentence that is only a participial clause ("Pointing out that the work will end in May."),
+  as Arabic strings its clauses (TR101);
+- a nominal sentence without its copula ("The length of the line 56 kilometres."), as Arabic,
+  Russian and Persian build it (TR101).
+
+Each function takes a sentence's text and returns (start, end) of the offending words, or None."""
+from __future__ import annotations
+
+from .tokens import tokenize
+from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS, has_finite_verb
+from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, classes, past_participle
+
+# Verbs that report, judge or perform an official act, in the past: before a title or a body
+# ("Affirmed the Minister …", "Received the President …") they open a verb-subject statement.
+# Verbs a diary opens with ("Met the team", "Joined the Army") are left out.
+OFFICIAL_VERBS = frozenset(
+    "affirmed stressed emphasized emphasised confirmed underlined underscored noted indicated praised "
+    "welcomed condemned denounced reiterated expressed announced discussed reviewed urged warned "
+    "declared stated said added explained revealed asserted assured inaugurated chaired witnessed "
+    "sponsored headed called demanded rejected hailed commended lauded deplored affirms stresses "
+    "considered renewed valued appreciated congratulated instructed directed ordered received".split())
+# Nouns of office and of bodies: the subject an official verb stands before.
+ROLE_NOUNS = frozenset(
+    "minister ministry president presidency governor secretary ambassador king prince emir sheikh "
+    "chairman chairwoman head director mayor premier deputy spokesman spokeswoman spokesperson "
+    "council cabinet government parliament assembly court committee commission army authorities "
+    "delegation official officials leader leadership envoy commander chief general prosecutor "
+    "agency office foreign interior health defence defense finance".split())
+# Words that open a noun phrase.
+NP_OPENERS = frozenset("the a an his her its their this these those".split())
+MODALS = frozenset("will would can could shall should may might must".split())
+# Auxiliaries before a participle or an infinitive: a German or Persian clause puts its objects
+# and adverbials between them and the verb, which then ends the clause.
+# ('is' and 'was' are left out: as copulas they take a noun phrase and a relative clause, "is the
+# same conclusion the team reached").
+BRACKET_AUXILIARIES = frozenset("has have had will would should could must can shall may might".split())
+# Endings of verbs the word-class table may not list ('paralyse', 'digitalize').
+VERB_ENDINGS = ("ise", "ize", "yse", "yze", "ify", "ate")
+# Words after which a clause ends with a modal by ellipsis ("faster than the processor will",
+# "where they can").
+ELLIPSIS_WORDS = frozenset("than as where whether if when what whatever wherever how they we you i he she "
+                           "it that which who".split())
+# Words that end the middle of a verb bracket: a clause or a conjunction starts there.
+CLAUSE_WORDS = frozenset("that which who whom whose when where while because although if and or but "
+                         "as than to not".split())
+#: Words between the auxiliary and the verb that ends the clause: fewer is an English adverbial
+#: ("was in the end abandoned", "had the roof repaired").
+MIN_BRACKET_WORDS = 4
+# Present participles of verbs of saying and pointing out: a sentence that is only such a
+# participle and its clause ("Noting that …") lost its main clause.
+SAYING_PARTICIPLES = frozenset(
+    "noting pointing adding stressing emphasizing emphasising indicating explaining stating affirming "
+    "confirming underlining underscoring recalling revealing warning asserting assuring saying "
+    "announcing clarifying calling expressing praising welcoming reiterating urging considering "
+    "highlighting mentioning arguing insisting demanding hoping describing denying".split())
+#: A participial clause needs this many words to be judged.
+MIN_PARTICIPIAL_WORDS = 5
+# Words that open a further part of the participial clause after a comma, not a main clause.
+TAIL_OPENERS = frozenset("and or but that which who whom whose where when while as including in on at "
+                         "with from for to by".split())
+# Nouns of measure: a noun phrase headed by one and followed straight by a number is a nominal
+# sentence whose copula was lost ("The length of the line 56 kilometres").
+MEASURE_NOUNS = frozenset(
+    "length width height depth area size capacity cost costs value price prices budget total population "
+    "weight volume distance duration speed share rate output production turnover revenue revenues "
+    "amount sum debt deficit surplus toll temperature diameter altitude elevation investment "
+    "investments salary wage wages age range number".split())
+# Determiners that open such a noun phrase.
+MEASURE_OPENERS = frozenset("the its his her their".split())
+#: Words of the noun phrase between the measure noun and the number.
+MAX_MEASURE_PHRASE_WORDS = 7
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                         "thirty forty fifty hundred thousand million billion".split())
+
+
+def _past(low: str) -> bool:
+    cls = classes(low)
+    if low in IRREGULAR_FINITE:
+        return BASE not in cls
+    return FINITE in cls and BASE not in cls and low.endswith("ed")
+
+
+def verb_before_subject(text: str) -> tuple[int, int] | None:
+    """'Affirmed the Minister of Health the importance of …': an official verb in the past opens
+    the statement and a title or a body follows it as its subject (capitalised, or a noun of
+    office), then more of the clause: an object, a comma or 'that'."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    if len(ms) < 6 or ms[0].start() > 0 or ":" in text or "?" in text:
+        return None
+    j = 1 if lows[0] in ("and", "but") else 0
+    if lows[j] not in OFFICIAL_VERBS or not _past(lows[j]) or lows[j + 1] not in NP_OPENERS:
+        return None
+    k = j + 2
+    head = ws[k]
+    if not (head[:1].isupper() or lows[k] in ROLE_NOUNS):
+        return None
+    # the subject: its words up to a comma, 'that' or the next noun phrase
+    m = k + 1
+    while m < len(ms) and (ws[m][:1].isupper() or lows[m] in ("of", "for", "and") or lows[m] in ROLE_NOUNS):
+        if text[ms[m - 1].end():ms[m].start()].strip():
+            break
+        m += 1
+    if m >= len(ms):
+        return None
+    gap = text[ms[m - 1].end():ms[m].start()]
+    if lows[m] in NP_OPENERS or lows[m] == "that" or "," in gap:
+        return ms[j].start(), ms[m - 1].end()
+    return None
+
+
+def verb_at_clause_end(text: str) -> tuple[int, int, bool] | None:
+    """'The minister has on Monday in Berlin the new timetable presented.': 'has' or a modal, then
+    adverbials and an object but no verb, then the participle or infinitive ending the clause;
+    or a verb and a modal ending it ('… that the whole network paralyse could.'). The third value
+    says whether a modal ends the clause."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    n = len(ms)
+    for i in range(2, n - 1):
+        if lows[i + 1] not in MODALS or not _clause_end(text, ms, i + 1) or not ws[i].islower():
+            continue
+        cls = classes(lows[i])
+        verb = (BASE in cls and NOUN not in cls and ADJECTIVE not in cls) or \
+            (not cls and lows[i].endswith(VERB_ENDINGS))
+        if verb and not set(lows[max(0, i - 3):i]) & ELLIPSIS_WORDS and lows[i - 1] not in AUXILIARIES:
+            return ms[i].start(), ms[i + 1].end(), True
+    for i in range(n):
+        if lows[i] not in BRACKET_AUXILIARIES:
+            continue
+        for k in range(i + 1, n):
+            low = lows[k]
+            if low in CLAUSE_WORDS or low in AUXILIARIES:
+                break
+            if not _clause_end(text, ms, k):
+                continue
+            if k - i <= MIN_BRACKET_WORDS or not ws[k].islower():
+                break
+            middle = lows[i + 1:k]
+            if _verbal(low, lows[i]) and _object_inside(middle) and not any(map(_may_be_verb, middle)):
+                return ms[i].start(), ms[k].end(), False
+            break
+    return None
+
+
+def _may_be_verb(low: str) -> bool:
+    """A word the table knows as a verb form and not as a noun ('see', 'reached', 'aggregate')."""
+    cls = classes(low)
+    return low in AUXILIARIES or ((BASE in cls or FINITE in cls) and NOUN not in cls) or _past(low)
+
+
+def _clause_end(text: str, ms, k: int) -> bool:
+    """Word k ends its clause: a full stop, a comma, a semicolon or the end follows it."""
+    if k + 1 < len(ms):
+        return text[ms[k].end():ms[k + 1].start()].strip()[:1] in (".", ",", ";")
+    return text[ms[k].end():].strip()[:1] in (".", ",", ";", "")
+
+
+def _verbal(low: str, aux: str) -> bool:
+    """The word closing a verb bracket: a past participle after 'has' or 'was', a base form after
+    a modal."""
+    cls = classes(low)
+    if aux in MODALS:
+        return BASE in cls and NOUN not in cls and ADJECTIVE not in cls
+    return past_participle(low) and NOUN not in cls and ADJECTIVE not in cls
+
+
+def _object_inside(middle: list[str]) -> bool:
+    """The middle holds a noun phrase that no preposition opens: the object, put before the
+    verb."""
+    for t, w in enumerate(middle):
+        if w in NP_OPENERS and t > 0 and middle[t - 1] not in PREPOSITIONS and middle[t - 1] != "of":
+            return True
+    return False
+
+
+def participial_only(text: str) -> tuple[int, int] | None:
+    """'Pointing out that the first phase will end in May.': the sentence opens with a
+    participle of saying and its clause, and no main clause follows (no comma after which a
+    subject and its verb stand)."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    if len(ms) < MIN_PARTICIPIAL_WORDS or ms[0].start() > 0 or lows[0] not in SAYING_PARTICIPLES:
+        return None
+    k = 2 if lows[1] in ("out", "also") else 1
+    if lows[k] != "that":
+        return None  # 'Adding the criteria …' is a gerund, the subject of a verb to come
+    # a main clause after a comma: words with a finite verb that no conjunction or relative opens
+    for c in (i for i, ch in enumerate(text) if ch == ","):
+        tail = list(tokenize(text[c + 1:]).words)
+        if tail and tail[0].lower() not in TAIL_OPENERS and has_finite_verb(tail):
+            return None
+    return ms[0].start(), ms[k].end()
+
+
+def measure_without_verb(text: str) -> tuple[int, int] | None:
+    """'The length of the new line 56 kilometres', 'its capacity 20,000 cubic metres': a clause
+    (the sentence, or one after ', and' or ';') whose noun phrase is headed by a noun of
+    measure and goes straight on to a number, with no verb between."""
+    tk = tokenize(text)
+    ms, lows = tk.matches, tk.lows
+    for i in range(len(ms) - 1):
+        if lows[i] not in MEASURE_OPENERS or lows[i + 1] not in MEASURE_NOUNS:
+            continue
+        before = text[:ms[i].start()].rstrip()
+        if before and not (before.endswith((";", ",")) or (before.endswith("and") and before[:-3].rstrip().endswith(","))):
+            continue
+        # the noun phrase: 'of' phrases without a verb, up to the number
+        k = i + 2
+        while k < len(ms) and k - i <= MAX_MEASURE_PHRASE_WORDS:
+            gap = text[ms[k - 1].end():ms[k].start()]
+            if any(ch.isdigit() for ch in gap):
+                break
+            if gap.strip() or lows[k] in AUXILIARIES or lows[k] in CLAUSE_WORDS or lows[k] in NUMBER_WORDS:
+                break
+            k += 1
+        gap = text[ms[k - 1].end():ms[k].start()] if k < len(ms) else text[ms[k - 1].end():]
+        number = gap.strip()[:1].isdigit() or (k < len(ms) and lows[k] in NUMBER_WORDS and not gap.strip())
+        if not number:
+            continue
+        phrase = list(tk.words[i + 1:k])
+        if lows[k - 1] in PREPOSITIONS or lows[k - 1] in ("of", "than", "about", "around", "some", "nearly",
+                                                          "almost", "over", "under", "by", "to", "from"):
+            continue  # 'the cost of 3 billion' is English
+        if any(_verb_like(w, t, phrase) for t, w in enumerate(phrase) if t > 0):
+            continue
+        return ms[i].start(), ms[k - 1].end()
+    return None
+
+
+def _verb_like(word: str, t: int, phrase: list[str]) -> bool:
+    """A word of the noun phrase that may be its verb ('rose', 'reached', 'is')."""
+    low = word.lower()
+    if low in AUXILIARIES or _past(low):
+        return True
+    cls = classes(low)
+    return FINITE in cls and NOUN not in cls and ADJECTIVE not in cls and ADVERB not in cls and PARTICIPLE not in cls \
+        and phrase[t - 1].lower() not in DETERMINERS | PREPOSITIONS
