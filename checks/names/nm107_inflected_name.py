@@ -15,6 +15,20 @@ from .inflection import after_given, languages, nominative, surname_bases
 #: A word this frequent in English (Zipf: Marie, Anne, Roberta) is a name or word of its own,
 #: not a case form of another.
 MAX_ZIPF = 2.5
+#: A surname after a given name in the nominative (Jan Kowalczyka) or after a preposition (with
+#: Nowakiem) is taken for a case form when the language's own text (wordfreq's list of that
+#: language) knows its nominative at least this well (Zipf: Kowalczyk 3.8, Wójcik 3.4) ...
+MIN_NOMINATIVE_ZIPF = 2.0
+#: ... no worse than the form seen (Tusk 4.48 against Tuska 4.45; Duda 4.5 is no case form of
+#: Dud 2.1), and better than English knows it by this much (Zipf: Tusk 4.5 against 3.0 in
+#: English; the English painter Burra is no case form of Burr, 2.5 in Polish, 3.4 in English).
+LANGUAGE_OVER_ENGLISH = 0.5
+#: After a preposition alone, only endings of this many letters or more (Nowakiem, Kowalczykowi):
+#: a one-letter ending (Baku, Sofia) is too often a name's own last letter.
+MIN_ENDING_AFTER_PREPOSITION = 2
+# English prepositions a case form of a surname follows in a translation ("talks with Nowakiem",
+# "a letter from Kowalczyka").
+_PREPOSITIONS = frozenset("with from to by of for about against without after before behind near".split())
 
 
 class InflectedName(CorpusCheck):
@@ -53,7 +67,9 @@ class InflectedName(CorpusCheck):
         out = []
         text = doc.text
         declined_given = None  # (end, case ending) of the last given name found in a case form
+        prev = None
         for t in names.tokens:
+            before, prev = prev, t
             w = t.text
             after = declined_given[1] if declined_given is not None and text[declined_given[0]:t.start] == " " \
                 else None
@@ -68,6 +84,13 @@ class InflectedName(CorpusCheck):
             if found is None and after is not None:  # ... then the case the given name before shows
                 for lang in langs:
                     base = after_given(w, after, lang)
+                    if base:
+                        found = (base, "name")
+                        break
+            cue = _after_nominative_or_preposition(text, before, t, langs) if found is None else None
+            if cue:
+                for lang in langs:  # ... then the language's frequencies of the forms
+                    base = _known_nominative(w, lang, MIN_ENDING_AFTER_PREPOSITION if cue == "preposition" else 1)
                     if base:
                         found = (base, "name")
                         break
@@ -116,6 +139,44 @@ class InflectedName(CorpusCheck):
             for text, line in lang.counters:
                 out.append(DataExample(f"data/cases/{lang.file}:{line}", text, False, partial(_fires, cls, None, None)))
         return out
+
+
+def _after_nominative_or_preposition(text: str, before, t, langs) -> str | None:
+    """"given" when the name token `t` follows a given name of one of the languages in the
+    nominative (Jan Kowalczyka), "preposition" when it follows an English preposition (with
+    Nowakiem), else None."""
+    if before is not None and text[before.end:t.start] == " " and any(before.text in lang.first for lang in langs):
+        return "given"
+    words = text[max(0, t.start - 12):t.start].split()
+    if words and text[t.start - 1:t.start] == " " and words[-1] in _PREPOSITIONS:
+        return "preposition"
+    return None
+
+
+def _known_nominative(word: str, lang, min_ending: int = 1) -> str | None:
+    """The nominative `word` is a case form of, by the language's surname endings (of at least
+    `min_ending` letters), when the language's word frequencies know it better than the form
+    seen."""
+    from auditor.lexicon import zipf_frequency
+
+    best = None
+    seen = zipf_frequency(word.lower(), lang.code)
+    for base in surname_bases(word, lang):
+        if _ending_length(word, base) < min_ending:
+            continue
+        z = zipf_frequency(base.lower(), lang.code)
+        if z >= MIN_NOMINATIVE_ZIPF and z >= seen and z >= zipf_frequency(base.lower(), "en") + LANGUAGE_OVER_ENGLISH \
+                and (best is None or z > best[0]):
+            best = (z, base)
+    return best[1] if best else None
+
+
+def _ending_length(word: str, base: str) -> int:
+    """Letters of `word` after what it shares with its nominative `base`."""
+    n = 0
+    while n < min(len(word), len(base)) and word[n] == base[n]:
+        n += 1
+    return len(word) - n
 
 
 def _fires(cls, word, base, text: str) -> bool:
