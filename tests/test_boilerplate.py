@@ -350,3 +350,20 @@ def test_a_short_line_is_template_text_only_beside_other_template_lines(tmp_path
     site = {f"{i}.txt": story + "Thank you everyone\n\n" + TEMPLATE for i, story in enumerate(STORIES)}
     found = audit_texts(site, tmp_path / "site", select="BP402")
     assert all(len(found[n]) == 2 for n in site), found
+
+
+def test_markdown_lines_are_read_as_their_visible_text():
+    from auditor.checks.boilerplate.layout import visible
+
+    assert visible("[Home](/) › [Economy](/economy) › Energy") == "Home › Economy › Energy"
+    assert visible("**Contents**") == "Contents"
+    assert visible("## Background") == "Background"
+    assert visible("![A flooded street](/img/a.jpg)") == "A flooded street"
+    assert visible("The snake_case name and 2*3*4 stay as they are.") == "The snake_case name and 2*3*4 stay as they are."
+
+
+def test_a_line_of_links_into_the_page_is_a_contents_entry():
+    doc = Document("a.txt", "Title of the story here\n\n- [Background](#background)\n- [Links](https://example.org/a)\n")
+    lines = layout.layout(doc).lines
+    assert lines[1].anchors and lines[1].text == "- Background"
+    assert not lines[2].anchors

@@ -52,11 +52,16 @@ class Line:
     index: int
     start: int
     end: int
-    text: str
+    text: str         # the visible text: Markdown links, emphasis and heading marks taken off
     words: list[str]
     ends_sentence: bool
     listed: bool      # list item or table row: legitimately repeated, never "residue" by shape
     prose: bool       # reads like a body paragraph
+    #: the line as the document's text has it (differs from `text` when it holds Markdown)
+    raw: str = ""
+    #: every link of the line points into the page itself ("- [Prices](#prices)"): an entry of
+    #: a table of contents
+    anchors: bool = False
 
     @property
     def n_words(self) -> int:
@@ -100,13 +105,47 @@ class Layout:
         return replace(self, first_body=first, last_body=last)
 
 
-def _make_line(i: int, span) -> Line:
-    text = span.text
-    ws = words(text)
-    ends = bool(_SENTENCE_END.search(text[-SENTENCE_END_SCAN_CHARS:]))
-    listed = bool(_LIST_MARK.match(text)) or text.count("|") >= TABLE_ROW_BARS
+# --- Markdown in a text file: a scraper's output keeps link and emphasis marks; a line is judged
+# on what a reader sees ("[Home](/) › [World](/world)" is the breadcrumb "Home › World").
+#: Cheap test first: a line without one of these holds no Markdown.
+_MD_SIGN = re.compile(r"\]\(|\*\*|__|^#{1,6}\s|^\*[^*\s]|^_[^_\s]")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
+_MD_WRAPPED = re.compile(r"^([*_])(\S(?:[^\n]{0,300}?\S)?)\1$")
+_MD_HEADING = re.compile(r"^#{1,6}\s{1,3}")
+#: A line whose every link points into the page ("- [Prices](#prices)"), list mark aside.
+_MD_ANCHORS_ONLY = re.compile(r"^(?:[-*+•]\s{1,3}|\d{1,3}[.)]\s{1,3})?(?:\[[^\]\n]{1,200}\]\(#[^)\s]{1,200}\)[\s,;|·•]{0,5}){1,12}$")
+#: Markdown is looked for in lines this long at most (longer: article paragraphs, not widgets).
+MARKDOWN_MAX_CHARS = 2000
+
+
+def visible(text: str) -> str:
+    """The line as a reader sees it: link and image texts without their targets, strong and
+    wrapping emphasis without their marks, a heading without its '#'."""
+    if len(text) > MARKDOWN_MAX_CHARS or not _MD_SIGN.search(text):
+        return text
+    out = _MD_IMAGE.sub(r"\1", text)
+    out = _MD_LINK.sub(r"\1", out)
+    out = _MD_STRONG.sub(r"\2", out)
+    out = _MD_HEADING.sub("", out)
+    out = _MD_WRAPPED.sub(r"\2", out.strip())
+    return out.strip() if out != text else text
+
+
+def _make_line(i: int, span, raw: str | None = None) -> Line:
+    """The line of a span; `raw`: the line as the file has it, when the document's text has
+    taken its Markdown off already (a .md file), to see where its links point."""
+    shown = visible(span.text)
+    ws = words(shown)
+    ends = bool(_SENTENCE_END.search(shown[-SENTENCE_END_SCAN_CHARS:]))
+    listed = bool(_LIST_MARK.match(span.text)) or shown.count("|") >= TABLE_ROW_BARS
     prose = not listed and ((len(ws) >= PROSE_MIN_WORDS and ends) or len(ws) >= PROSE_ANY_END_WORDS)
-    return Line(i, span.start, span.end, text, ws, ends, listed, prose)
+    source = span.text if raw is None else raw
+    anchors = len(source) <= MARKDOWN_MAX_CHARS and "](#" in source and bool(_MD_ANCHORS_ONLY.match(source.strip()))
+    if anchors:
+        listed = True
+    return Line(i, span.start, span.end, shown, ws, ends, listed, prose, span.text, anchors)
 
 
 def _body(lines: list[Line], claimed=()) -> tuple[int, int]:
@@ -120,6 +159,17 @@ def layout(doc) -> Layout:
 
 
 def _layout(doc) -> Layout:
-    lines = [_make_line(i, span) for i, span in enumerate(doc.lines)]
+    if doc.kind == "markdown":
+        lines = [_make_line(i, span, _raw_line(doc, span)) for i, span in enumerate(doc.lines)]
+    else:
+        lines = [_make_line(i, span) for i, span in enumerate(doc.lines)]
     first, last = _body(lines)
     return Layout(lines, [normalize(ln.text) for ln in lines], first, last)
+
+
+def _raw_line(doc, span) -> str:
+    """The line of the file on disk that holds the span's start."""
+    a, _ = doc.raw_span(span.start, span.end)
+    raw = doc.raw
+    end = raw.find("\n", a)
+    return raw[raw.rfind("\n", 0, a) + 1:end if end >= 0 else len(raw)]

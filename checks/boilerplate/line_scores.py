@@ -14,7 +14,8 @@ from weaker clues, none of which is enough alone where it could be wrong:
   between the markers of a reader-comment thread, under an about-the-author heading;
 - language: a line in another language or script inside an English text (function words of the
   language, reference/function_words.txt, then the detector; a neighbour in the same language);
-- structure: the entries of a table of contents (repeated below, in order, as headings);
+- structure: the entries of a table of contents (repeated below, in order, as headings, or
+  Markdown links to sections of the page);
 - neighbours: widget text claimed within three lines above and below; teasers in a run;
 - overlap: whether the line's content words occur in the article's own paragraphs (a line about
   the story is not residue; a line sharing none is more likely residue).
@@ -79,6 +80,9 @@ W_FOREIGN_SHAPE = 0.3
 W_CONTENTS = 0.6
 #: ... decisive under a contents heading ("Table of contents", "In this article").
 W_CONTENTS_HEADING = 0.5
+#: A line whose every link points into the page itself ("- [Prices](#prices)"): an entry of a
+#: table of contents, whatever its words; with a neighbour of the same kind, decisive.
+W_PAGE_ANCHORS = 0.7
 #: A line between two lines claimed as widget text, of a listed or headline shape.
 W_SANDWICHED = 0.4
 #: ... within this many lines either way ...
@@ -236,6 +240,10 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             ev.append(Evidence("an entry of a table of contents (repeated below as a heading)", W_CONTENTS))
             if contents[i]:
                 ev.append(Evidence("under a contents heading", W_CONTENTS_HEADING))
+        if ln.anchors:
+            ev.append(Evidence("links to sections of the page (a table of contents)", W_PAGE_ANCHORS))
+            if (i > 1 and lines[i - 1].anchors) or (nxt is not None and nxt.anchors):
+                ev.append(Evidence("among links of the same kind", W_RUN))
         if teaser[i]:
             ev.append(Evidence("worded like a link teaser", teaser[i]))
             if (i > 1 and teaser[i - 1]) or (nxt is not None and teaser[i + 1]):
@@ -270,7 +278,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
                 ev.append(Evidence("no paragraph under it", W_NOT_HEADING))
         if i > last_body:
             ev.append(Evidence("after the body", W_AFTER_BODY))
-        elif lay.zone(i) == "body" and ln.listed:
+        elif lay.zone(i) == "body" and ln.listed and not ln.anchors:
             ev.append(Evidence("a list item inside the body", W_LISTED_IN_BODY))
         if _sandwiched(i, lines, families_of):
             ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
@@ -280,8 +288,9 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             shared = sum(1 for s in own if body_counts.get(s, 0) - itself > 0)
             if shared == 0:
                 ev.append(Evidence("shares no word with the article", W_OFF_TOPIC))
-            elif shared / len(own) >= ON_TOPIC_SHARE and not (teaser[i] or cta):
-                # (teasers and calls to action link to the same topic: their overlap says nothing)
+            elif shared / len(own) >= ON_TOPIC_SHARE and not (teaser[i] or cta or ln.anchors):
+                # (teasers, calls to action and contents entries link to the same topic: their
+                # overlap says nothing)
                 ev.append(Evidence("about the story (shares most words with it)", W_ON_TOPIC))
         d = Decision(round(sum(e.weight for e in ev), 3), tuple(ev))
         if d.residue:

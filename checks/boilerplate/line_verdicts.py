@@ -118,7 +118,8 @@ def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[Phra
         if hit is None:
             continue
         fam, _, m = hit
-        span = phrase_families.residue(m, ln.text)
+        # (offsets into the visible text are offsets into the line only when they are the same)
+        span = phrase_families.residue(m, ln.text) if ln.text == ln.raw else None
         if span is None:
             message = checks[fam.code].phrase_message(ln.text, fam)
             claimed[ln.index] = Verdict(fam.code, ln.start, ln.end, message, family=fam.name)
