@@ -473,6 +473,8 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False)
         where = "used in the files audited together"
     elif named and pivot_key(w) == pivot_key(english) and population(place) >= MIN_PIVOT_POPULATION:
         where = "the usual English name"  # Batum, Kutais: the Russian form of the city's own name
+    elif named and zw < AMBIGUOUS_MAX_ZIPF and population(place) >= NEVER_PRINTED_MIN_POPULATION:
+        where = "the usual English name"  # Kyongju, Kangnung: a spelling English text never prints
     elif (zw < PLACE_ALONE_MAX_ZIPF or zw <= ze - PLACE_ALONE_GAP) and \
             (ze >= PLACE_MIN_ENGLISH_ZIPF or population(place) >= PLACE_MIN_POPULATION):
         where = "the usual English name"
@@ -504,6 +506,12 @@ def _pivot_standard(w, origins, exempt, countries) -> tuple[str, str] | None:
     if english is None:
         return None
     return english, f"'{w}' is the Russian form of {english}; English uses '{english}' (GeoNames, ISO 3166-2)"
+
+
+#: A spelling English text never prints (Zipf below AMBIGUOUS_MAX_ZIPF) of a place in a country
+#: the text names is changed for a city of this many thousand people (Kyongju -> Gyeongju, a
+#: city of 245,000 that the word list knows little of).
+NEVER_PRINTED_MIN_POPULATION = 100
 
 
 #: A place spelling in an article that names neither its country nor its origin is reported only
