@@ -244,3 +244,89 @@ def _verb_like(word: str, t: int, phrase: list[str]) -> bool:
     cls = classes(low)
     return FINITE in cls and NOUN not in cls and ADJECTIVE not in cls and ADVERB not in cls and PARTICIPLE not in cls \
         and phrase[t - 1].lower() not in DETERMINERS | PREPOSITIONS
+
+
+# Verbs of sending, giving and official acts: they take an object, so a statement that ends with
+# one right after a prepositional phrase has put its verb last ("The teams with tents to the
+# villages dispatched."), as Persian and Turkish do.
+OBJECT_VERBS = frozenset(
+    "dispatched sent delivered transferred distributed provided handed donated allocated transported "
+    "deployed shipped supplied signed approved adopted launched inaugurated established announced "
+    "presented submitted discussed reviewed examined arrested detained seized confiscated evacuated "
+    "rescued imposed granted awarded issued published opened closed received destroyed damaged killed "
+    "injured built".split())
+# Head nouns of time: 'The next day, visited …' is a diary's subjectless line, not a subject and
+# its verb split by a comma.
+TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night "
+                       "weekend time times season moment hour hours decade century today yesterday".split())
+#: A second comma this many words after the verb closes an apposition.
+APPOSITION_WORDS = 5
+#: Words of a subject that a comma separates from its verb.
+MIN_SUBJECT_WORDS, MAX_SUBJECT_WORDS = 3, 12
+# Verbs of saying after a comma open an inverted attribution ("The problem, said the mayor, is …").
+SAYING = frozenset("said says added adds explained noted wrote told argued insisted warned stressed "
+                   "announced declared recalled observed remarked replied answered continued "
+                   "concluded admitted acknowledged".split())
+
+
+def comma_before_verb(text: str) -> tuple[int, int] | None:
+    """'The delegation led by the vice minister, visited the port on Tuesday.': a noun phrase
+    with no verb of its own (a participle before 'by' at most), a comma, then its verb in the
+    past and the verb's object, as Chinese punctuates a long subject."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    if len(ms) < MIN_SUBJECT_WORDS + 2 or ms[0].start() > 0 or lows[0] not in NP_OPENERS:
+        return None
+    comma = text.find(",")
+    if comma < 0:
+        return None
+    v = next((i for i, m in enumerate(ms) if m.start() > comma), None)
+    if v is None or not MIN_SUBJECT_WORDS <= v <= MAX_SUBJECT_WORDS or v + 1 >= len(ms):
+        return None
+    if text[ms[v - 1].end():ms[v].start()].strip() != ",":
+        return None
+    subject = lows[:v]
+    if any(w in TIME_NOUNS or w in CLAUSE_WORDS - {"and", "to"} or w in AUXILIARIES for w in subject):
+        return None
+    for t in range(1, v):
+        w = subject[t]
+        if _may_be_verb(w) and not (t + 1 < v and subject[t + 1] == "by") and not w.endswith("ing"):
+            return None
+    verb, nxt = lows[v], lows[v + 1]
+    if verb in SAYING or not ws[v].islower() or not _past(verb):
+        return None
+    head = classes(lows[v - 1])
+    if NOUN not in head and not ws[v - 1][:1].isupper():
+        return None  # 'from traditional, decentralised functions': a list of modifiers
+    closing = text.find(",", ms[v].end())
+    if 0 <= closing and len(tokenize(text[ms[v].end():closing]).words) <= APPOSITION_WORDS:
+        return None  # 'The space, called Club Contact, will …': an apposition
+    if nxt in NP_OPENERS or nxt in NUMBER_WORDS or ws[v + 1][:1].isdigit() or ws[v + 1][:1].isupper():
+        return ms[v - 1].start(), ms[v].end()
+    return None
+
+
+def object_verb_last(text: str) -> tuple[int, int] | None:
+    """'The rescue teams with tents and blankets to the affected villages dispatched.': a
+    statement that ends with a verb needing an object, right after a prepositional phrase, with
+    no other verb before it (a form of 'be' at most)."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    k = len(ms) - 1
+    if k < 5 or lows[k] not in OBJECT_VERBS or not ws[k].islower() or not _clause_end(text, ms, k):
+        return None
+    if text[ms[k].end():].strip() not in (".", ""):
+        return None
+    if any(w in CLAUSE_WORDS - {"and", "to"} for w in lows[:k]):
+        return None
+    be = [i for i, w in enumerate(lows[:k]) if w in ("is", "are", "was", "were")]
+    if any(_may_be_verb(w) and i not in be[:1] and lows[i - 1] not in DETERMINERS
+           for i, w in enumerate(lows[:k]) if i > 0):
+        return None
+    if NOUN not in classes(lows[k - 1]) and not ws[k - 1][:1].isupper():
+        return None
+    p = next((i for i in range(k - 1, max(0, k - 7), -1) if lows[i] in PREPOSITIONS and lows[i] != "of"), None)
+    if p is None or (be and be[0] + 1 == k):
+        return None
+    start = ms[be[0]].start() if be else ms[p].start()
+    return start, ms[k].end()

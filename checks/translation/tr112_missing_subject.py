@@ -7,6 +7,7 @@ import re
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .clause_shapes import comma_before_verb
 from .english import english_findings
 from .tokens import norm, tokenize, words
 from .tr113_source_word_order import ADVERBIAL_NOUNS, MODALS, NAMING_VERBS
@@ -47,7 +48,13 @@ class MissingSubject(Check):
     from a language that drops its subjects, or a garbled sentence. Only statements are judged
     (a question inverts: "If so, will it?"), only when the sentence opens with a preposition,
     a conjunction or a linking adverb, and only at its first comma; sentences inside quotations
-    are left alone. No fix is offered: the lost subject is not known."""
+    are left alone. No fix is offered: the lost subject is not known.
+
+    Also a subject parted from its verb by a comma, as Chinese punctuates a long subject ("The
+    delegation led by the vice minister, visited the port"): a noun phrase with no verb of its
+    own, a comma, a verb in the past and its object; appositions ("The space, called Club
+    Contact, will …") and inverted attributions ("The problem, said the mayor, is …") are
+    English."""
 
     code = "TR112"
     family = "translation"
@@ -70,6 +77,13 @@ class MissingSubject(Check):
                 yield Finding(s.start + a, s.start + b,
                               f"'{clip(text[a:b])}' has no subject after '{clip(opening, 30)}': "
                               "the subject was lost in translation")
+            elif text.rstrip("”\"’' ").endswith("."):
+                split = comma_before_verb(text)
+                if split:
+                    a, b = split
+                    yield Finding(s.start + a, s.start + b,
+                                  f"'{clip(text[a:b])}': a comma parts the subject from its verb, as the "
+                                  "source punctuates a long subject; English writes no comma there")
 
 
 def _headline(doc, s) -> bool:

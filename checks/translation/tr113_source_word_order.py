@@ -9,7 +9,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
-from .clause_shapes import verb_at_clause_end, verb_before_subject
+from .clause_shapes import object_verb_last, verb_at_clause_end, verb_before_subject
 from .english import english_findings
 from .tokens import tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
@@ -151,6 +151,12 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
     found = verb_at_clause_end(text)
     if found:
         yield found[0], found[1], MODAL_LAST if found[2] else VERB_LAST
+        return
+    # 8. a verb that needs an object ending the statement after a prepositional phrase: "The
+    # teams with tents to the affected villages dispatched."
+    found = object_verb_last(text)
+    if found:
+        yield found[0], found[1], VERB_LAST
 
 
 class SourceWordOrder(Check):
@@ -164,7 +170,9 @@ class SourceWordOrder(Check):
     the importance of …", Arabic's verb-subject order). Or the verb at the end of its clause with
     its object before it, as German and Persian order it: 'has' or a modal, then adverbials and
     an object, then the participle ("The minister has on Monday the new timetable presented."),
-    or a verb and a modal closing the clause ("… that the strike the network paralyse could.").
+    or a verb and a modal closing the clause ("… that the strike the network paralyse could."),
+    or a verb that needs an object ending the statement right after a prepositional phrase ("The
+    teams with tents to the affected villages dispatched.").
 
     English inverts only in questions, conditionals ("Should the plan fail, …"), after negative
     adverbs ("Rarely have we …") and in quotations ("… said the minister"); those are left alone,
