@@ -301,7 +301,8 @@ def comma_before_verb(text: str) -> tuple[int, int] | None:
     closing = text.find(",", ms[v].end())
     if 0 <= closing and len(tokenize(text[ms[v].end():closing]).words) <= APPOSITION_WORDS:
         return None  # 'The space, called Club Contact, will …': an apposition
-    if nxt in NP_OPENERS or nxt in NUMBER_WORDS or ws[v + 1][:1].isdigit() or ws[v + 1][:1].isupper():
+    figure = any(ch.isdigit() for ch in text[ms[v].end():ms[v + 1].start()])
+    if nxt in NP_OPENERS or nxt in NUMBER_WORDS or figure or ws[v + 1][:1].isupper():
         return ms[v - 1].start(), ms[v].end()
     return None
 
