@@ -14,8 +14,8 @@ from .extract import doc_names
 from .frequency import ZIPF_TIE, zipf
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
-from .romanize import (TABLES, looks_japanese, old_chinese_to_pinyin, russian_markers, russian_to_ukrainian,
-                       scheme_standards, table, to_hepburn, ukrainian_spellings)
+from .romanize import (TABLES, first_names_via_russian, looks_japanese, old_chinese_to_pinyin, russian_markers,
+                       russian_to_ukrainian, scheme_standards, table, to_hepburn, ukrainian_spellings)
 from .schemes import schemes
 
 #: A Japanese-looking word at least this frequent (Zipf) is an English word or an established
@@ -150,6 +150,17 @@ class NonStandardRomanization(CorpusCheck):
             for m in _APOSTROPHE_INITIAL.finditer(text):
                 if len(m.group()) <= MAX_WORD and not doc.in_quote(m.start(), m.end()):
                     candidates.append(("scheme", m.group(), "", m.start(), m.end()))
+        pivot_first = first_names_via_russian()
+        if origins and pivot_first:
+            from .origins import origins as known
+
+            for i, t in enumerate(names.tokens[:-1]):
+                row = pivot_first.get(t.text)
+                if row is None or row[1] not in origins or doc.in_quote(t.start, t.end):
+                    continue
+                surname = names.tokens[i + 1]
+                if text[t.end:surname.start] == " " and known()[row[1]].fits(surname.text):
+                    candidates.append(("first", t.text, surname.text, t.start, t.end))
         pairs = {(t.text, names.tokens[i + 1].text) for i, t in enumerate(names.tokens[:-1])
                  if t.text in uk_first}
         return {"docs": [(doc.path, candidates, origins, exempt, countries)], "pairs": pairs}
@@ -190,6 +201,8 @@ class NonStandardRomanization(CorpusCheck):
                         memo[key] = self._scheme_standard(w, origins, spellings, inside=bool(nxt))
                     elif kind == "place":
                         memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings, bool(nxt))
+                    elif kind == "first":
+                        memo[key] = _pivot_first_standard(w, nxt)
                     elif kind == "pivot":
                         memo[key] = _pivot_standard(w, origins, exempt, countries)
                     else:
@@ -481,6 +494,14 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False)
     else:
         return None
     return english, f"'{w}' is another spelling of {english} (GeoNames); '{english}' is {where}"
+
+
+def _pivot_first_standard(w: str, surname: str) -> tuple[str, str]:
+    """(English form, message) for the Russian form of a first name before a surname of its
+    origin (Irakly Kobakhidze -> Irakli)."""
+    standard, origin = first_names_via_russian()[w]
+    return standard, (f"'{w} {surname}' has the Russian form of a {origin.capitalize()} first name; "
+                      f"English uses '{standard}'")
 
 
 #: A place name written through the Russian pivot is looked for only among words this rare (Zipf):

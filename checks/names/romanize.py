@@ -58,7 +58,7 @@ class Entry:
     counter_example: str
 
 
-TABLES = ("ru_uk.tsv", "old_romanization.tsv")
+TABLES = ("ru_uk.tsv", "old_romanization.tsv", "first_names_via_russian.tsv")
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +69,12 @@ def table(name: str) -> tuple[Entry, ...]:
         if line.strip() and not line.startswith("#"):
             rows.append(Entry(*line.split("\t")))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def first_names_via_russian() -> dict[str, tuple[str, str]]:
+    """{Russian form of a first name: (the form English uses for a person of the origin, origin)}."""
+    return {e.spelling: (e.standard, e.kind) for e in table("first_names_via_russian.tsv")}
 
 
 @lru_cache(maxsize=1)
