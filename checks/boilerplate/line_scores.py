@@ -13,7 +13,9 @@ from weaker clues, none of which is enough alone where it could be wrong:
 - position: after the body (the English body: a footer in another language is not part of it),
   between the markers of a reader-comment thread, under an about-the-author heading;
 - language: a line in another language or script inside an English text (function words of the
-  language, reference/function_words.txt, then the detector; a neighbour in the same language);
+  language, reference/function_words.txt, then the detector; a neighbour in the same language,
+  and so along a run); in a text in another language, a run of headlines after its body in a
+  third language or in English (the related stories of the original page);
 - structure: the entries of a table of contents (repeated below, in order, as headings, or
   Markdown links to sections of the page);
 - neighbours: widget text claimed within three lines above and below; teasers in a run;
@@ -223,8 +225,13 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
     # Lines in another language; the English body ends at its last English paragraph (a footer
     # of the original site in its own language is prose too, but not the article's).
     foreign_lines = _foreign_lines(lay, claimed)
+    text_language = "English"
     if foreign_lines and not english_text(lay, foreign_lines):
         foreign_lines = {}
+    if not foreign_lines and not english_text(lay):
+        # A text in another language: only a run of headlines in a third language (or English)
+        # after its body is looked for (the related stories of the original page).
+        text_language, foreign_lines = _other_language_run(lay, claimed)
     last_body = max((ln.index for ln in lines if ln.prose and ln.index not in claimed
                      and ln.index not in foreign_lines), default=-1)
     out: dict[int, Decision] = {}
@@ -263,7 +270,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
                 ev.append(Evidence("under an about-the-author heading", W_UNDER_BIO_HEADING))
         foreign = foreign_lines.get(i, ("", ""))[0]
         if foreign and (i > last_body or ln.n_words <= FOREIGN_MAX_WORDS):
-            ev.append(Evidence(f"in {foreign} inside an English text", W_FOREIGN))
+            ev.append(Evidence(f"in {foreign} inside a text in {text_language}", W_FOREIGN))
             if not ln.prose and not ln.ends_sentence:
                 ev.append(Evidence("the shape of a widget label", W_FOREIGN_SHAPE))
         if not ev:
@@ -511,13 +518,78 @@ def _foreign_lines(lay: Layout, claimed) -> dict[int, tuple[str, str]]:
         if not f[0]:
             break
         out[ln.index] = f
-    for i, (_, code) in sorted(out.items()):
+    # A neighbour in the same language needs only the detector's word, and so on along the run
+    # (a list of headlines of other stories: not every one has a function word).
+    todo = sorted(out.items())
+    while todo:
+        i, (_, code) = todo.pop()
         for j in (i - 1, i + 1):
             if 0 < j < len(lay.lines) and j not in out and j not in claimed:
                 f = _foreign_language(lay.lines[j], code)
                 if f[0]:
                     out[j] = f
+                    todo.append((j, f))
+    # A short line between two lines of one language, without an English function word, is of
+    # their language too (three words are too few for the detector: "Sismo sacude Oaxaca").
+    for ln in lay.lines[1:-1]:
+        i = ln.index
+        above, below = out.get(i - 1), out.get(i + 1)
+        if (above and below and above[1] == below[1] and i not in out and i not in claimed
+                and not ln.prose and ln.n_words <= FOREIGN_MAX_WORDS
+                and not any(w.lower() in STOPWORDS for w in ln.words)):
+            out[i] = above
     return out
+
+
+#: A run of headlines in another language after the body of a text that is not English: this
+#: many lines at least (one line may be a name or a quotation) ...
+OTHER_RUN_MIN_LINES = 2
+#: ... each of a headline's length.
+OTHER_RUN_MIN_WORDS, OTHER_RUN_MAX_WORDS = 3, 20
+#: The text's language is told from this many words of its prose.
+TEXT_SAMPLE_WORDS = 300
+
+
+def _other_language_run(lay: Layout, claimed) -> tuple[str, dict[int, tuple[str, str]]]:
+    """(the text's language, its closing lines in another language) for a text that is not
+    English: the headline-shaped lines after its last paragraph that the detector gives another
+    language (English included) and that hold that language's function words, in runs of
+    OTHER_RUN_MIN_LINES or more. ('', {}) when the text's language is not told."""
+    prose = [ln for ln in lay.lines if ln.prose and ln.index not in claimed]
+    if not prose:
+        return "", {}
+    sample = " ".join(w for ln in prose for w in ln.words)
+    sample = " ".join(sample.split()[:TEXT_SAMPLE_WORDS])
+    own, prob = _detect(sample)
+    if not own or prob < FOREIGN_MIN_PROBABILITY:
+        return "", {}
+    names = {**LANGUAGE_NAMES, "en": "English"}
+    run: list[tuple[int, tuple[str, str]]] = []
+    out: dict[int, tuple[str, str]] = {}
+
+    def close():
+        if len(run) >= OTHER_RUN_MIN_LINES:
+            out.update(run)
+        run.clear()
+
+    for ln in lay.lines[prose[-1].index + 1:]:
+        if ln.index in claimed:
+            continue
+        f = ("", "")
+        if OTHER_RUN_MIN_WORDS <= ln.n_words <= OTHER_RUN_MAX_WORDS and not ln.prose and not ln.ends_sentence:
+            lang, p = _detect(ln.text)
+            if lang != own and lang in names and p >= FOREIGN_MIN_PROBABILITY:
+                fw = STOPWORDS if lang == "en" else function_words().get(lang, frozenset())
+                if any(w.lower() in fw for w in ln.words):
+                    f = (names[lang], lang)
+        if f[0] and (not run or run[-1][1][1] == f[1]):
+            run.append((ln.index, f))
+        else:
+            close()
+            if f[0]:
+                run.append((ln.index, f))
+    close()
+    return names.get(own, own), out
 
 
 def english_text(lay: Layout, besides=()) -> bool:
