@@ -52,6 +52,7 @@ PLACE_MIN_POPULATION = 500
 # Leningrad", "Tiflis in 1921", "the Soviet-era Frunze"): a year before 1992 or a word of history.
 _HISTORICAL = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d|199[01])s?\b|\b(?:former(?:ly)?|then-|known as|called|"
                          r"renamed|historic(?:al)?|history|century|centuries|dynasty|empire|imperial|Soviet|"
+                         r"treaty|massacre|rape|atrocit(?:y|ies)|invasion|battle|"
                          r"USSR|colonial|wartime|siege|ancient|medieval|old name)\b", re.I)
 # A sentence of today's news: a weekday, a year since 1992, someone said or told.
 _CURRENT = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:199[2-9]|20\d\d)\b|"
@@ -129,8 +130,11 @@ class NonStandardRomanization(CorpusCheck):
             if zipf(word) < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
                 place = _place_word(doc, names.tokens, i)
                 if place is not None:
-                    now = "now" if _CURRENT.search(text, *_sentence(doc, t.start)) else ""
-                    candidates.append(("place", place[0], now, place[1], place[2]))
+                    flags = "now " if _CURRENT.search(text, *_sentence(doc, t.start)) else ""
+                    before = text[max(0, t.start - 20):t.start].split()
+                    if before and before[-1].lower() in _PLACE_BEFORE:
+                        flags += "after-preposition"
+                    candidates.append(("place", place[0], flags, place[1], place[2]))
             elif home and zipf(word) < PIVOT_MAX_ZIPF and _unknown_place(word):
                 place = _place_word(doc, names.tokens, i)
                 if place is not None:
@@ -200,7 +204,7 @@ class NonStandardRomanization(CorpusCheck):
                     if kind == "scheme":
                         memo[key] = self._scheme_standard(w, origins, spellings, inside=bool(nxt))
                     elif kind == "place":
-                        memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings, bool(nxt))
+                        memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings, nxt)
                     elif kind == "first":
                         memo[key] = _pivot_first_standard(w, nxt)
                     elif kind == "pivot":
@@ -460,13 +464,15 @@ def _sentence(doc, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False) -> tuple[str, str] | None:
+def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> tuple[str, str] | None:
     """(English name, message) when the gazetteer gives the spelling as another name of a place
     of a country the text is about (a Ukrainian town in its Russian form, a Chinese city in
     Wade-Giles, a Kazakh city in its Soviet-era Russian form), and the English name is used in
     the files audited together, or well known while the spelling seen is not. In a text about no
-    country, only a large city in a sentence of today's news (`current`: a weekday, a recent
-    year, someone said: "in Alma-Ata on Sunday", not "Marco Polo described Hangchow")."""
+    country, only a large city in a sentence of today's news (`flags` has "now": a weekday, a
+    recent year, someone said: "in Alma-Ata on Sunday", not "Marco Polo described Hangchow").
+    A spelling in some use of its own (Sian is also a Welsh name) is changed only for a city of
+    millions of a country the text names, after a preposition of place ("in Sian")."""
     from .gazetteer import lookup, population
     from .origins import countries_of
 
@@ -474,9 +480,9 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False)
     if place is None or not place.alternate or place.country in countries_of(exempt):
         return None
     named = place.country in countries_of(origins) | countries
-    if not named and not (_unnamed_ok(w, place) and current):
+    if not named and not (_unnamed_ok(w, place) and "now" in flags):
         return None
-    english = place.english
+    english = place.english.replace("’", "'")  # Xi’an: GeoNames' typography; news writes Xi'an
     if english.lower() in re.split(r"[- ]", w.lower()):
         return None  # the English name with more (Nashville-Davidson): an official long form
     zw, ze = zipf(w), zipf(english)
@@ -488,6 +494,8 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, current=False)
         where = "the usual English name"  # Batum, Kutais: the Russian form of the city's own name
     elif named and zw < AMBIGUOUS_MAX_ZIPF and population(place) >= NEVER_PRINTED_MIN_POPULATION:
         where = "the usual English name"  # Kyongju, Kangnung: a spelling English text never prints
+    elif named and "after-preposition" in flags and population(place) >= GREAT_CITY_POPULATION:
+        where = "the usual English name"  # in Sian: Xi'an, a city of nine million
     elif (zw < PLACE_ALONE_MAX_ZIPF or zw <= ze - PLACE_ALONE_GAP) and \
             (ze >= PLACE_MIN_ENGLISH_ZIPF or population(place) >= PLACE_MIN_POPULATION):
         where = "the usual English name"
@@ -533,6 +541,12 @@ def _pivot_standard(w, origins, exempt, countries) -> tuple[str, str] | None:
 #: the text names is changed for a city of this many thousand people (Kyongju -> Gyeongju, a
 #: city of 245,000 that the word list knows little of).
 NEVER_PRINTED_MIN_POPULATION = 100
+
+
+#: A spelling in some use of its own (Sian, a Welsh name; Nanking, a historical name) is changed
+#: after a preposition of place in a text about the country for a city of this many thousand
+#: people: the great city is what a reader takes it for.
+GREAT_CITY_POPULATION = 5000
 
 
 #: A place spelling in an article that names neither its country nor its origin is reported only
