@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
 from auditor.text import clip
@@ -133,11 +133,10 @@ class WithinFileVariant(CorpusCheck):
                 if not sa.places or not sb.places or _same_sentence(doc, top[1], other[1]):
                     continue
                 if len(top[1]) == len(other[1]):
-                    v = decide(top[0], other[0], (1, 1), _parts_known(top[0], other[0]))
-                    if v is None or v.tie:
-                        v = Verdict(None, None, TIE)
-                        yield from _findings(doc.path, sb, sa, v)
-                        yield from _findings(doc.path, sa, sb, v)
+                    known = _parts_known(top[0], other[0])
+                    v = decide(top[0], other[0], (1, 1), known)
+                    if v is None or v.tie:  # the other files may decide (in finalize)
+                        yield Tie(doc.path, replace(sa, known=known[0]), replace(sb, known=known[1]), origins)
                     else:
                         loser, winner = (sa, sb) if v.loser == top[0] else (sb, sa)
                         yield from _findings(doc.path, loser, winner, v, (1, 1))
@@ -153,7 +152,7 @@ class WithinFileVariant(CorpusCheck):
                 yield item
                 continue
             a, b = item.a, item.b
-            others = (spellings.other_files(a.name, item.path), spellings.other_files(b.name, item.path))
+            others = (_other_files(spellings, a.name, item.path), _other_files(spellings, b.name, item.path))
             v = decide(a.name, b.name, (a.weight, b.weight), (a.known, b.known), spellings.house.protected,
                        others, item.origins)
             if v is None:
@@ -330,6 +329,17 @@ def _phrase_side(doc, name, spans, covered) -> Side:
     places = tuple((s, e, text[s:e]) for s, e in spans if not doc.in_quote(s, e) and not _inside(s, e, covered))
     s, e = spans[0]
     return Side(name, 0.0, len(spans), float(len(spans)), places, (s, e, text[s:e], doc.line_of(s)))
+
+
+def _other_files(spellings, name: str, path: str) -> int:
+    """How many files besides `path` use a spelling: a word's base, or a name of several parts
+    (Yeon-woo, Yeon Woo) written exactly so."""
+    if name in spellings.files or " " not in name and "-" not in name:
+        return spellings.other_files(name, path)
+    from .corpus_spellings import joined
+
+    paths = spellings.phrases.get(joined(name), {}).get(name, {})
+    return len(paths) - (path in paths)
 
 
 def _same_surname(doc, a, b) -> bool:
