@@ -20,13 +20,15 @@ from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, cla
 
 # Verbs that report, judge or perform an official act, in the past: before a title or a body
 # ("Affirmed the Minister …", "Received the President …") they open a verb-subject statement.
-# Verbs a diary opens with ("Met the team", "Joined the Army") are left out.
+# Verbs a diary or a biography opens with ("Joined the Army") are left out; those that do open one
+# ("Met the President of the club today") need the subject to be followed by an object or a comma.
 OFFICIAL_VERBS = frozenset(
     "affirmed stressed emphasized emphasised confirmed underlined underscored noted indicated praised "
     "welcomed condemned denounced reiterated expressed announced discussed reviewed urged warned "
     "declared stated said added explained revealed asserted assured inaugurated chaired witnessed "
     "sponsored headed called demanded rejected hailed commended lauded deplored affirms stresses "
-    "considered renewed valued appreciated congratulated instructed directed ordered received".split())
+    "considered renewed valued appreciated congratulated instructed directed ordered received met visited "
+    "arrived participated began continued concluded started returned departed opened attended".split())
 # Nouns of office and of bodies: the subject an official verb stands before.
 ROLE_NOUNS = frozenset(
     "minister ministry president presidency governor secretary ambassador king prince emir sheikh "
