@@ -56,6 +56,9 @@ CLAUSE_WORDS = frozenset("that which who whom whose when where while because alt
 #: Words between the auxiliary and the verb that ends the clause: fewer is an English adverbial
 #: ("was in the end abandoned", "had the roof repaired").
 MIN_BRACKET_WORDS = 4
+#: Without an object in the middle, this many prepositional phrases between them ("had for years
+#: against the project protested"); English puts at most one short adverbial there.
+MIN_BRACKET_PHRASES = 2
 # Present participles of verbs of saying and pointing out: a sentence that is only such a
 # participle and its clause ("Noting that …") lost its main clause.
 SAYING_PARTICIPLES = frozenset(
@@ -144,10 +147,17 @@ def verb_at_clause_end(text: str) -> tuple[int, int, bool] | None:
                 break
             if not _clause_end(text, ms, k):
                 continue
-            if k - i <= MIN_BRACKET_WORDS or not ws[k].islower():
+            between = text[ms[i].end():ms[k].start()]
+            figure = any(ch.isdigit() for ch in between)
+            if len(between.split()) <= MIN_BRACKET_WORDS - figure or not ws[k].islower():
                 break
             middle = lows[i + 1:k]
-            if _verbal(low, lows[i]) and _object_inside(middle) and not any(map(_may_be_verb, middle)):
+            if _verbal(middle[0], lows[i]) or BASE in classes(middle[0]) and lows[i] in MODALS:
+                break  # the verb follows its auxiliary: 'can increase your value by …'
+
+            phrases = sum(w in PREPOSITIONS and w != "of" for w in middle)
+            if _verbal(low, lows[i]) and (_object_inside(middle) or figure or phrases >= MIN_BRACKET_PHRASES) \
+                    and not any(map(_may_be_verb, middle)):
                 return ms[i].start(), ms[k].end(), False
             break
     return None
