@@ -325,3 +325,20 @@ def test_pivot_key_undoes_the_russian_forms_of_places():
     assert gazetteer.pivot_place("Batum", ["GE"]) == "Batumi"
     assert gazetteer.pivot_place("Batum", ["FR"]) is None  # only among the countries of the text
     assert gazetteer.pivot_place("Gor", ["GE"]) is None  # too short to say
+
+
+def test_korean_syllables_file_agrees_with_wordfreq():
+    """data/korean_syllables.tsv is what scripts/build_korean_names.py makes from the installed
+    wordfreq, and its romanization of Hangul is the Revised Romanization (examples from the
+    Ministry of Culture's rules)."""
+    pytest.importorskip("wordfreq")
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_korean_names", root / "scripts" / "build_korean_names.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert [build.syllable(c) for c in "동현서울부산광역"] == ["dong", "hyeon", "seo", "ul", "bu", "san", "gwang", "yeok"]
+    lines = [ln for ln in build.OUT.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert lines == ["\t".join(r) for r in build.rows()]

@@ -154,6 +154,10 @@ class NonStandardRomanization(CorpusCheck):
             for m in _APOSTROPHE_INITIAL.finditer(text):
                 if len(m.group()) <= MAX_WORD and not doc.in_quote(m.start(), m.end()):
                     candidates.append(("scheme", m.group(), "", m.start(), m.end()))
+        if "korean" in origins and "korean" not in exempt:  # Kim Tong-hyun: McCune-Reischauer
+            for m in _KOREAN_GIVEN.finditer(text):
+                if not doc.in_quote(m.start(2), m.end(2)):
+                    candidates.append(("kgiven", m.group(2), m.group(1), m.start(2), m.end(2)))
         pivot_first = first_names_via_russian()
         if origins and pivot_first:
             from .origins import origins as known
@@ -205,6 +209,8 @@ class NonStandardRomanization(CorpusCheck):
                         memo[key] = self._scheme_standard(w, origins, spellings, inside=bool(nxt))
                     elif kind == "place":
                         memo[key] = _gazetteer_standard(w, origins, exempt, countries, spellings, nxt)
+                    elif kind == "kgiven":
+                        memo[key] = _korean_given_standard(w, nxt)
                     elif kind == "first":
                         memo[key] = _pivot_first_standard(w, nxt)
                     elif kind == "pivot":
@@ -502,6 +508,23 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     else:
         return None
     return english, f"'{w}' is another spelling of {english} (GeoNames); '{english}' is {where}"
+
+
+# A Korean surname (a short capitalised word) and a hyphenated given name whose first syllable
+# starts with t or p: where McCune-Reischauer's plain stops show.
+_KOREAN_GIVEN = re.compile(r"\b([A-Z][a-z]{1,4}) ([TP][a-z]{1,5}-[a-z]{1,7})\b")
+
+
+def _korean_given_standard(w: str, surname: str) -> tuple[str, str] | None:
+    """(Revised Romanization, message) for a Korean given name in McCune-Reischauer (Kim
+    Tong-hyun -> Dong-hyun), when only that reading is a name Korean text uses."""
+    from .korean_given import revised_given_name
+
+    form = revised_given_name(w)
+    if form is None:
+        return None
+    return form, (f"'{surname} {w}' follows McCune-Reischauer; the Revised Romanization '{form}' is the "
+                  f"reading Korean names use")
 
 
 def _pivot_first_standard(w: str, surname: str) -> tuple[str, str]:
