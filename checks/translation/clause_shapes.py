@@ -36,6 +36,10 @@ ROLE_NOUNS = frozenset(
     "council cabinet government parliament assembly court committee commission army authorities "
     "delegation official officials leader leadership envoy commander chief general prosecutor "
     "agency office foreign interior health defence defense finance".split())
+# A time adverbial that may stand between a verb-first statement's subject and its object.
+TIME_ADVERBS = frozenset("yesterday today tonight".split())
+TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon "
+                       "evening week weekend month year".split())
 # Words that open a noun phrase.
 NP_OPENERS = frozenset("the a an his her its their this these those".split())
 MODALS = frozenset("will would can could shall should may might must".split())
@@ -110,15 +114,34 @@ def verb_before_subject(text: str) -> tuple[int, int] | None:
         return None
     # the subject: its words up to a comma, 'that' or the next noun phrase
     m = k + 1
-    while m < len(ms) and (ws[m][:1].isupper() or lows[m] in ("of", "for", "and") or lows[m] in ROLE_NOUNS):
-        if text[ms[m - 1].end():ms[m].start()].strip():
-            break
-        m += 1
+    while m < len(ms) and not text[ms[m - 1].end():ms[m].start()].strip():
+        if ws[m][:1].isupper() or lows[m] in ROLE_NOUNS:
+            m += 1
+            continue
+        # 'of', 'for' or 'and' (and 'the') join the subject to a title or a body: 'Minister of the
+        # Interior'; before anything else they end it
+        nxt = m + 2 if m + 2 < len(ms) and lows[m + 1] == "the" else m + 1
+        if lows[m] in ("of", "for", "and") and nxt < len(ms) and (ws[nxt][:1].isupper() or lows[nxt] in ROLE_NOUNS):
+            m = nxt
+            continue
+        break
     if m >= len(ms):
         return None
-    gap = text[ms[m - 1].end():ms[m].start()]
+    end = ms[m - 1].end()
+    gap = text[end:ms[m].start()]
+    if "," not in gap:
+        # a time adverbial may follow the subject: 'on Sunday', 'yesterday', 'this morning'
+        if lows[m] in TIME_ADVERBS:
+            m += 1
+        elif lows[m] in ("on", "this", "last") and m + 1 < len(ms) and lows[m + 1] in TIME_WORDS:
+            m += 2
+            if m < len(ms) and lows[m] in ("morning", "afternoon", "evening", "night"):
+                m += 1
+        if m >= len(ms):
+            return None
+        gap = text[ms[m - 1].end():ms[m].start()]
     if lows[m] in NP_OPENERS or lows[m] == "that" or "," in gap:
-        return ms[j].start(), ms[m - 1].end()
+        return ms[j].start(), end
     return None
 
 
