@@ -109,7 +109,10 @@ class NonStandardRomanization(CorpusCheck):
         uk_first = {v[0] for v in ru.values() if v[1] == "first"}
         candidates = []
         text = doc.text
+        from .gazetteer import PIVOT_COUNTRIES
+
         home = (countries | countries_of(origins - exempt)) - countries_of(exempt)
+        home = home & PIVOT_COUNTRIES  # the Russian pivot is undone only for these
         for i, t in enumerate(names.tokens):
             if doc.in_quote(t.start, t.end):
                 continue
