@@ -77,3 +77,58 @@ def test_finalize_does_not_depend_on_merge_order(folder):
 
     assert findings(lambda s: s) == findings(lambda s: list(reversed(s)))
     assert plan.codes
+
+
+def test_finalize_split_over_processes_gives_the_same_findings(folder, monkeypatch):
+    """The renditions' stories compared in forked processes (auditor/parallel.py) give the
+    findings of one process, in the same order."""
+    from auditor import engine, inputs, parallel
+    from auditor.config import Config
+    from auditor.registry import load_registry
+
+    registry = load_registry()
+    sources, _ = inputs.discover([str(folder)])
+    monkeypatch.setattr(parallel, "MIN_PARTS_FOR_PROCESSES", 1)
+    forks = []
+    real_fork_map = parallel.fork_map
+
+    def counting_fork_map(fn, state, parts):
+        forks.append(parallel.processes_for(len(parts)))
+        return real_fork_map(fn, state, parts)
+
+    monkeypatch.setattr(parallel, "fork_map", counting_fork_map)
+
+    def findings(jobs):
+        class InProcess:
+            def run(self, registry, plan, sources, absorb):
+                from auditor.worker import Worker
+
+                parallel.configure(jobs)
+                worker = Worker(registry, plan)
+                for source in sources:
+                    absorb(worker.audit(source))
+
+        result = engine.run([], Config(), registry, sources=sources, executor=InProcess())
+        return [(r.path, f.code, f.start, f.end, f.message) for r in result.files for f in r.findings]
+
+    one = findings(1)
+    assert findings(2) == one
+    assert forks[0] == 1 and forks[-1] == min(2, os.cpu_count() or 1), "the second run split its stories"
+    parallel.configure(1)
+
+
+def test_fork_map_keeps_order_and_stays_home_when_small(monkeypatch):
+    from auditor import parallel
+
+    parts = list(range(100))
+    parallel.configure(2)
+    try:
+        assert parallel.fork_map(_square_plus, 1, parts) == [p * p + 1 for p in parts]
+        assert parallel.processes_for(parallel.MIN_PARTS_FOR_PROCESSES - 1) == 1
+    finally:
+        parallel.configure(1)
+    assert parallel.processes_for(1000) == 1
+
+
+def _square_plus(state, part):
+    return part * part + state
