@@ -492,6 +492,7 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     if not named and not (_unnamed_ok(w, place) and "now" in flags):
         return None
     english = place.english.replace("’", "'")  # Xi’an: GeoNames' typography; news writes Xi'an
+    english = _same_name_place(w, english, place.country)
     if english.lower() in re.split(r"[- ]", w.lower()):
         return None  # the English name with more (Nashville-Davidson): an official long form
     zw, ze = zipf(w), zipf(english)
@@ -578,6 +579,18 @@ GREAT_CITY_POPULATION = 5000
 #: A place spelling in an article that names neither its country nor its origin is reported only
 #: for a city this large (thousands of people: Alma-Ata, Almaty's two million) ...
 UNNAMED_MIN_POPULATION = 1000
+
+
+def _same_name_place(w: str, english: str, country: str) -> str:
+    """The English name to suggest for `w`: GeoNames' own, unless that is another name (a
+    renaming, or a quirk: Dzhalal-Abad under Manas) and a place of the country has `w`'s name
+    written the English way (Jalal-Abad)."""
+    from .gazetteer import PIVOT_COUNTRIES, pivot_place
+    from .variants import one_name, unaccent
+
+    if country not in PIVOT_COUNTRIES or one_name(unaccent(w).lower(), unaccent(english).lower()):
+        return english
+    return pivot_place(w, [country]) or english
 
 
 def _unnamed_ok(w: str, place) -> bool:
