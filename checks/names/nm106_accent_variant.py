@@ -78,6 +78,8 @@ class AccentVariant(CorpusCheck):
                 if len(mine) > len(top_files) or len(mine) == len(top_files) and \
                         not (b.isascii() and not top.isascii()) and top not in protected:
                     continue  # a tie between two accented spellings: both are in use
+                if not b.isascii() and not top.isascii() and (_vietnamese(b) or _vietnamese(top)):
+                    continue  # Thủy / Thúy: Vietnamese tones make two names, not one with two accents
                 if leave_rules and standard_spelling(b, top, spellings.origins_of(mine | top_files)):
                     continue  # a romanization rule (Taishō -> Taisho): NM103 reports it
                 for p in sorted(mine):
@@ -100,6 +102,17 @@ class AccentVariant(CorpusCheck):
                                 s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(top, NAME_LIMIT)}' in {where} "
                                       f"differ only in accents; both may be right, but one story should use one",
                                 (Edit(s, e, fix),), UNSAFE, tuple(related))
+
+
+# Marks only Vietnamese puts on Latin letters: the dot below, the hook above, the horn (and đ).
+_VIETNAMESE_MARKS = frozenset("\u0323\u0309\u031b")
+
+
+def _vietnamese(word: str) -> bool:
+    """Whether the word carries a mark only Vietnamese writes (its tones: Thủy, Nguyễn, Đặng)."""
+    import unicodedata
+
+    return "đ" in word.lower() or any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", word))
 
 
 def _uses(spellings, b: str) -> int:
