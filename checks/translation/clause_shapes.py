@@ -36,6 +36,9 @@ ROLE_NOUNS = frozenset(
     "council cabinet government parliament assembly court committee commission army authorities "
     "delegation official officials leader leadership envoy commander chief general prosecutor "
     "agency office foreign interior health defence defense finance".split())
+# What an office is 'of': 'the Governor of the province', 'the head of the region'.
+JURISDICTIONS = frozenset("province provinces region regions state city country district republic kingdom "
+                          "municipality governorate county prefecture emirate capital nation".split())
 # A time adverbial that may stand between a verb-first statement's subject and its object.
 TIME_ADVERBS = frozenset("yesterday today tonight".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon "
@@ -121,8 +124,9 @@ def verb_before_subject(text: str) -> tuple[int, int] | None:
         # 'of', 'for' or 'and' (and 'the') join the subject to a title or a body: 'Minister of the
         # Interior'; before anything else they end it
         nxt = m + 2 if m + 2 < len(ms) and lows[m + 1] == "the" else m + 1
-        if lows[m] in ("of", "for", "and") and nxt < len(ms) and (ws[nxt][:1].isupper() or lows[nxt] in ROLE_NOUNS):
-            m = nxt
+        if lows[m] in ("of", "for", "and") and nxt < len(ms) and (
+                ws[nxt][:1].isupper() or lows[nxt] in ROLE_NOUNS or lows[nxt] in JURISDICTIONS):
+            m = nxt + 1
             continue
         break
     if m >= len(ms):
