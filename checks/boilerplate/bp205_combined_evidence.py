@@ -13,7 +13,9 @@ class CombinedEvidence(VerdictCheck):
     """A line that no phrase family and no duplicate test claimed, judged residue because its
     evidence adds up (line_scores.py): worded like a link teaser or a call to action and not a
     subheading, inside a reader-comment thread, an entry of a table of contents repeated below as
-    a heading, a short line in another language or script inside an English text, sales wording,
+    a heading, a short line in another language or script inside an English text (or a run of
+    headlines in another language after the body of a text in any language), a line whose
+    Markdown links all point into the page (a table of contents), sales wording,
     author-bio wording, after the body, between two lines of widget text, sharing no word with
     the article. Evidence
     against counts too: a line that heads a paragraph, a list item inside the body, a line that
