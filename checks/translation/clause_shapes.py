@@ -298,6 +298,9 @@ OBJECT_VERBS = frozenset(
 # its verb split by a comma.
 TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night "
                        "weekend time times season moment hour hours decade century today yesterday".split())
+# Auxiliaries that may follow the comma after a long subject: 'The delegation led by the minister,
+# will visit …'.
+COMMA_AUXILIARIES = frozenset("is are was were has have had will would can could should must".split())
 #: A second comma this many words after the verb closes an apposition.
 APPOSITION_WORDS = 5
 #: Words of a subject that a comma separates from its verb.
@@ -332,6 +335,10 @@ def comma_before_verb(text: str) -> tuple[int, int] | None:
         if _may_be_verb(w) and not (t + 1 < v and subject[t + 1] == "by") and not w.endswith("ing"):
             return None
     verb, nxt = lows[v], lows[v + 1]
+    if verb in COMMA_AUXILIARIES and ws[v].islower() and nxt not in ("not", "also", "however", "of", "course"):
+        if NOUN in classes(lows[v - 1]) or ws[v - 1][:1].isupper():
+            return ms[v - 1].start(), ms[v].end()  # 'The delegation led by the minister, will visit …'
+        return None
     if verb in SAYING or not ws[v].islower() or not _past(verb):
         return None
     head = classes(lows[v - 1])
