@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
-_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings")
+_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings")
 #: Shortest stem an ending is taken off: in shorter words the ending is half the name.
 MIN_STEM = 3
 
@@ -30,6 +30,7 @@ class Language:
     after_given_endings: tuple[tuple[str, str, str], ...]  # a surname right after a declined given name
     examples: tuple[tuple[str, str, str, int], ...]  # (text, inflected word, nominative, line)
     counters: tuple[tuple[str, int], ...]  # (text, line)
+    after_name_endings: tuple[tuple[str, str], ...] = ()  # more surname endings, after a nominative given name
 
 
 def _endings(value: str) -> tuple[tuple[str, str], ...]:
@@ -66,7 +67,8 @@ def parse(text: str, file: str) -> Language:
         fields[key.strip()] = value.strip()
     return Language(fields["language"], file, frozenset(fields.get("first", "").split()),
                     _endings(fields.get("first-endings", "")), _endings(fields.get("surname-endings", "")),
-                    _case_endings(fields.get("after-given-endings", "")), tuple(examples), tuple(counters))
+                    _case_endings(fields.get("after-given-endings", "")), tuple(examples), tuple(counters),
+                    _endings(fields.get("after-name-endings", "")))
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +128,14 @@ def _surname_bases(word: str, code: str) -> tuple[str, ...]:
     if word in lang.first:
         return ()
     return tuple(_bases(word, lang.surname_endings))
+
+
+def after_name_bases(word: str, lang: Language) -> tuple[str, ...]:
+    """The nominatives a surname after a given name in the nominative (or a preposition) may be
+    a case form of: the surname endings and the endings only that position shows (Kowalczyka)."""
+    if word in lang.first:
+        return ()
+    return tuple(dict.fromkeys(_bases(word, lang.surname_endings + lang.after_name_endings)))
 
 
 def after_given(word: str, given_case: str, lang: Language) -> str | None:

@@ -10,7 +10,7 @@ from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
-from .inflection import after_given, languages, nominative, surname_bases
+from .inflection import after_given, after_name_bases, languages, nominative, surname_bases
 
 #: A word this frequent in English (Zipf: Marie, Anne, Roberta) is a name or word of its own,
 #: not a case form of another.
@@ -161,7 +161,7 @@ def _known_nominative(word: str, lang, min_ending: int = 1) -> str | None:
 
     best = None
     seen = zipf_frequency(word.lower(), lang.code)
-    for base in surname_bases(word, lang):
+    for base in after_name_bases(word, lang):
         if _ending_length(word, base) < min_ending:
             continue
         z = zipf_frequency(base.lower(), lang.code)
