@@ -500,7 +500,8 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
 
     if english in spellings.every:
         where = "used in the files audited together"
-    elif named and pivot_key(w) == pivot_key(english) and population(place) >= MIN_PIVOT_POPULATION:
+    elif named and pivot_key(w) == pivot_key(english) and not _y_for_i(w, english) and \
+            population(place) >= MIN_PIVOT_POPULATION:
         where = "the usual English name"  # Batum, Kutais: the Russian form of the city's own name
     elif named and zw < AMBIGUOUS_MAX_ZIPF and population(place) >= NEVER_PRINTED_MIN_POPULATION:
         where = "the usual English name"  # Kyongju, Kangnung: a spelling English text never prints
@@ -559,7 +560,7 @@ def _pivot_standard(w, origins, exempt, countries) -> tuple[str, str] | None:
 
     home = (countries_of(origins) | countries) - countries_of(exempt)
     english = pivot_place(w, sorted(home))
-    if english is None:
+    if english is None or _y_for_i(w, english):
         return None
     return english, f"'{w}' is the Russian form of {english}; English uses '{english}' (GeoNames, ISO 3166-2)"
 
@@ -579,6 +580,17 @@ GREAT_CITY_POPULATION = 5000
 #: A place spelling in an article that names neither its country nor its origin is reported only
 #: for a city this large (thousands of people: Alma-Ata, Almaty's two million) ...
 UNNAMED_MIN_POPULATION = 1000
+
+
+def _y_for_i(a: str, b: str) -> bool:
+    """Whether two spellings differ only in y for i (Bobruisk / Bobruysk): both English, neither
+    the Russian pivot's mark."""
+    from .variants import unaccent
+
+    def weak(x: str) -> str:
+        return unaccent(x).lower().replace("y", "i").replace("-", "").replace(" ", "")
+
+    return weak(a) == weak(b)
 
 
 def _same_name_place(w: str, english: str, country: str) -> str:
