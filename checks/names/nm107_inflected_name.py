@@ -24,8 +24,13 @@ MIN_NOMINATIVE_ZIPF = 2.0
 #: English; the English painter Burra is no case form of Burr, 2.5 in Polish, 3.4 in English).
 LANGUAGE_OVER_ENGLISH = 0.5
 #: After a preposition alone, only endings of this many letters or more (Nowakiem, Kowalczykowi):
-#: a one-letter ending (Baku, Sofia) is too often a name's own last letter.
+#: a one-letter ending (Baku, Sofia, Bucha) is too often a name's own last letter ...
 MIN_ENDING_AFTER_PREPOSITION = 2
+#: ... unless the language knows the nominative well (Zipf: Kowalczyk 3.8, Wójcik 3.4) and this
+#: much better than the form seen (a factor of three: Kowalczyk 3.8 against Kowalczyka 2.9;
+#: Bucha's Buch is 2.7 against 2.7).
+STRONG_NOMINATIVE_ZIPF = 3.0
+STRONG_NOMINATIVE_GAP = 0.5
 # English prepositions a case form of a surname follows in a translation ("talks with Nowakiem",
 # "a letter from Kowalczyka").
 _PREPOSITIONS = frozenset("with from to by of for about against without after before behind near".split())
@@ -155,16 +160,17 @@ def _after_nominative_or_preposition(text: str, before, t, langs) -> str | None:
 
 def _known_nominative(word: str, lang, min_ending: int = 1) -> str | None:
     """The nominative `word` is a case form of, by the language's surname endings (of at least
-    `min_ending` letters), when the language's word frequencies know it better than the form
-    seen."""
+    `min_ending` letters, or any when the nominative is far better known), when the language's
+    word frequencies know it better than the form seen."""
     from auditor.lexicon import zipf_frequency
 
     best = None
     seen = zipf_frequency(word.lower(), lang.code)
     for base in after_name_bases(word, lang):
-        if _ending_length(word, base) < min_ending:
-            continue
         z = zipf_frequency(base.lower(), lang.code)
+        if _ending_length(word, base) < min_ending and \
+                not (z >= STRONG_NOMINATIVE_ZIPF and z >= seen + STRONG_NOMINATIVE_GAP):
+            continue
         if z >= MIN_NOMINATIVE_ZIPF and z >= seen and z >= zipf_frequency(base.lower(), "en") + LANGUAGE_OVER_ENGLISH \
                 and (best is None or z > best[0]):
             best = (z, base)
