@@ -358,6 +358,7 @@ def test_markdown_lines_are_read_as_their_visible_text():
     assert visible("[Home](/) › [Economy](/economy) › Energy") == "Home › Economy › Energy"
     assert visible("**Contents**") == "Contents"
     assert visible("## Background") == "Background"
+    assert visible("> **Also read:** [The barrier](https://example.org/b)") == "Also read: The barrier"
     assert visible("![A flooded street](/img/a.jpg)") == "A flooded street"
     assert visible("The snake_case name and 2*3*4 stay as they are.") == "The snake_case name and 2*3*4 stay as they are."
 

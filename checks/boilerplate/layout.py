@@ -108,12 +108,12 @@ class Layout:
 # --- Markdown in a text file: a scraper's output keeps link and emphasis marks; a line is judged
 # on what a reader sees ("[Home](/) › [World](/world)" is the breadcrumb "Home › World").
 #: Cheap test first: a line without one of these holds no Markdown.
-_MD_SIGN = re.compile(r"\]\(|\*\*|__|^#{1,6}\s|^\*[^*\s]|^_[^_\s]")
+_MD_SIGN = re.compile(r"\]\(|\*\*|__|^#{1,6}\s|^>|^\*[^*\s]|^_[^_\s]")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
 _MD_WRAPPED = re.compile(r"^([*_])(\S(?:[^\n]{0,300}?\S)?)\1$")
-_MD_HEADING = re.compile(r"^#{1,6}\s{1,3}")
+_MD_HEADING = re.compile(r"^(?:>\s{0,3}){0,3}(?:#{1,6}\s{1,3})?")
 #: A line whose every link points into the page ("- [Prices](#prices)"), list mark aside.
 _MD_ANCHORS_ONLY = re.compile(r"^(?:[-*+•]\s{1,3}|\d{1,3}[.)]\s{1,3})?(?:\[[^\]\n]{1,200}\]\(#[^)\s]{1,200}\)[\s,;|·•]{0,5}){1,12}$")
 #: Markdown is looked for in lines this long at most (longer: article paragraphs, not widgets).
@@ -122,7 +122,8 @@ MARKDOWN_MAX_CHARS = 2000
 
 def visible(text: str) -> str:
     """The line as a reader sees it: link and image texts without their targets, strong and
-    wrapping emphasis without their marks, a heading without its '#'."""
+    wrapping emphasis without their marks, a heading without its '#', a quotation without its
+    '>'."""
     if len(text) > MARKDOWN_MAX_CHARS or not _MD_SIGN.search(text):
         return text
     out = _MD_IMAGE.sub(r"\1", text)
