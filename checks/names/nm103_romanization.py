@@ -477,9 +477,10 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     """(English name, message) when the gazetteer gives the spelling as another name of a place
     of a country the text is about (a Ukrainian town in its Russian form, a Chinese city in
     Wade-Giles, a Kazakh city in its Soviet-era Russian form), and the English name is used in
-    the files audited together, or well known while the spelling seen is not. In a text about no
-    country, only a large city in a sentence of today's news (`flags` has "now": a weekday, a
-    recent year, someone said: "in Alma-Ata on Sunday", not "Marco Polo described Hangchow").
+    the files audited together, or well known while the spelling seen is not. In a text that
+    names no country at all, only a large city after a preposition of place in a sentence of
+    today's news (`flags` has "now": a weekday, a recent year, someone said: "in Alma-Ata on
+    Sunday", not "Marco Polo described Hangchow"; a Korean firm Kolon is no Köln).
     A spelling in some use of its own (Sian is also a Welsh name) is changed only for a city of
     millions of a country the text names, after a preposition of place ("in Sian")."""
     from .gazetteer import lookup, population
@@ -489,7 +490,8 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     if place is None or not place.alternate or place.country in countries_of(exempt):
         return None
     named = place.country in countries_of(origins) | countries
-    if not named and not (_unnamed_ok(w, place) and "now" in flags):
+    if not named and not (not origins and not countries and _unnamed_ok(w, place) and "now" in flags
+                          and "after-preposition" in flags):
         return None
     english = place.english.replace("’", "'")  # Xi’an: GeoNames' typography; news writes Xi'an
     english = _same_name_place(w, english, place.country)
