@@ -495,8 +495,10 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
         return None
     english = place.english.replace("’", "'")  # Xi’an: GeoNames' typography; news writes Xi'an
     english = _same_name_place(w, english, place.country)
-    if english.lower() in re.split(r"[- ]", w.lower()):
-        return None  # the English name with more (Nashville-Davidson): an official long form
+    if english.lower() in re.split(r"[- ]", w.lower()) or w.lower() in re.split(r"[- ]", english.lower()):
+        return None  # the English name with more or less (Nashville-Davidson, Cheongju-si): one name
+    if _scheme_makes(english, w, origins | _origins_of_country(place.country)):
+        return None  # GeoNames' English name in an older system (Kimhae): the spelling seen is the standard
     zw, ze = zipf(w), zipf(english)
     from .gazetteer import MIN_PIVOT_POPULATION, pivot_key
 
@@ -582,6 +584,18 @@ GREAT_CITY_POPULATION = 5000
 #: A place spelling in an article that names neither its country nor its origin is reported only
 #: for a city this large (thousands of people: Alma-Ata, Almaty's two million) ...
 UNNAMED_MIN_POPULATION = 1000
+
+
+def _scheme_makes(old: str, new: str, origin_names) -> bool:
+    """Whether a romanization scheme of the origins turns `old` into `new` (Kimhae -> Gimhae)."""
+    return any(f == new for f, _ in scheme_standards(old, origin_names, strict=False))
+
+
+def _origins_of_country(country: str) -> frozenset[str]:
+    """The origins whose countries include `country`."""
+    from .origins import origins as known
+
+    return frozenset(o.name for o in known().values() if country in o.countries)
 
 
 def _y_for_i(a: str, b: str) -> bool:
