@@ -14,6 +14,8 @@ source language, found from the word-class table rather than from phrases:
 Each function takes a sentence's text and returns (start, end) of the offending words, or None."""
 from __future__ import annotations
 
+import re
+
 from .tokens import tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, classes, past_participle
@@ -377,3 +379,47 @@ def object_verb_last(text: str) -> tuple[int, int] | None:
         return None
     start = ms[be[0]].start() if be else ms[p].start()
     return start, ms[k].end()
+
+
+# Verbs that English never puts before their subject after a fronted phrase, unlike the verbs of
+# place and being of a locative inversion ("Among the dead were two children").
+NON_INVERTING = frozenset("participate participates participated collaborate collaborates collaborated "
+                          "cooperate cooperates cooperated intervene intervenes intervened work works worked "
+                          "attend attends attended".split())
+# Words that open the subject after such a verb: 'more than 300 soldiers', 'some 40 firms'.
+SUBJECT_OPENERS = NP_OPENERS | NUMBER_WORDS | frozenset("more over about around some nearly almost "
+                                                        "several many dozens hundreds thousands".split())
+
+
+_FIGURE_GAP = re.compile(r"(?:\d[\d,.]*\d|\d)?")
+
+
+def fronted_phrase_verb_subject(text: str) -> tuple[int, int] | None:
+    """'In the rescue work participate more than 300 soldiers.': a phrase opened by a preposition,
+    then a verb English never inverts, then its subject, as Spanish and Russian order it."""
+    tk = tokenize(text)
+    ms, ws, lows = tk.matches, tk.words, tk.lows
+    if len(ms) < 5 or ms[0].start() > 0 or lows[0] not in PREPOSITIONS:
+        return None
+    for v in range(2, min(len(ms) - 1, 10)):
+        gap = text[ms[v - 1].end():ms[v].start()]
+        if gap.strip():
+            return None  # a comma ends the fronted phrase: 'In May, worked …' is another slip
+        low = lows[v]
+        took = low in ("took", "take", "takes") and lows[v + 1] == "part"
+        prev = classes(lows[v - 1])
+        if (low in NON_INVERTING or took) and lows[v - 1] not in DETERMINERS and \
+                not (ADJECTIVE in prev and NOUN not in prev):
+            s = v + 2 if took else v + 1
+            if s >= len(ms) or not _FIGURE_GAP.fullmatch(text[ms[s - 1].end():ms[s].start()].strip()) or \
+                    not _FIGURE_GAP.fullmatch(text[ms[v].end():ms[v + 1].start()].strip()):
+                return None
+            figure = any(ch.isdigit() for ch in text[ms[s - 1].end():ms[s].start()])
+            if lows[s] in SUBJECT_OPENERS or figure or ws[s][:1].isupper():
+                return ms[v].start(), ms[s].end()
+            if NOUN in classes(low):
+                continue  # 'In the rescue work took part …': the noun ends the fronted phrase
+            return None
+        if low in AUXILIARIES or _may_be_verb(low):
+            return None
+    return None

@@ -9,7 +9,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
-from .clause_shapes import object_verb_last, verb_at_clause_end, verb_before_subject
+from .clause_shapes import fronted_phrase_verb_subject, object_verb_last, verb_at_clause_end, verb_before_subject
 from .english import english_findings
 from .tokens import tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
@@ -142,7 +142,7 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             return
     # 6. an official verb before a title or a body as its subject: "Affirmed the Minister of
     # Health the importance of …"
-    found = verb_before_subject(text)
+    found = verb_before_subject(text) or fronted_phrase_verb_subject(text)
     if found:
         yield found[0], found[1], "the verb stands before its subject"
         return
@@ -167,7 +167,9 @@ class SourceWordOrder(Check):
     ("Will be built also three new bridges."), a participle before a modal ("Financed should the
     project partly from the fund."), an adverb before an auxiliary ("Originally were for the
     bridge …"), or an official verb before a title or a body ("Affirmed the Minister of Health
-    the importance of …", Arabic's verb-subject order). Or the verb at the end of its clause with
+    the importance of …", Arabic's verb-subject order), or a verb English never inverts after a
+    fronted phrase ("In the rescue work participate more than 300 soldiers"; English inverts
+    only verbs of place and being: "Among the dead were two children"). Or the verb at the end of its clause with
     its object before it, as German and Persian order it: 'has' or a modal, then adverbials and
     an object, then the participle ("The minister has on Monday the new timetable presented."),
     or a verb and a modal closing the clause ("… that the strike the network paralyse could."),
