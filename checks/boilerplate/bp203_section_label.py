@@ -1,6 +1,8 @@
 """BP203: a site section label or breadcrumb trail between the headline and the body."""
 from __future__ import annotations
 
+import re
+
 from auditor.api import UNSAFE
 from auditor.text import clip, is_title_case
 
@@ -11,12 +13,18 @@ from .line_verdicts import PhraseCheck, Verdict
 MAX_WORDS = 2
 #: The headline above it is a real headline, not another label.
 HEADLINE_MIN_WORDS = 4
+#: The heading of the article's own summary box ('Key Takeaways', 'TL;DR') stands there too,
+#: and is article text: the summary follows it.
+_SUMMARY_HEADING = re.compile(r"^(?:key takeaways?|takeaways?|tl;?\s?dr|summary|in summary|in brief|at a glance|"
+                              r"highlights|key points|overview|introduction|in short|the short answer|"
+                              r"quick answer|bottom line|the bottom line)\s?:?$", re.I)
 
 
 class SectionLabel(PhraseCheck):
     """A site section label or breadcrumb copied with the article: a one- or two-word Title Case
     line right under the headline and right before the first paragraph ('World') that shares no
-    word with that paragraph (a subheading takes up its words), or a known
+    word with that paragraph (a subheading takes up its words) and is not the heading of the
+    article's summary box ('Key Takeaways', 'TL;DR'), or a known
     section name or 'Home / News' trail (phrase families) between the headline and the body.
 
     Fix (unsafe): remove the line; a section name could also be the kicker of the story, and
@@ -41,6 +49,7 @@ class SectionLabel(PhraseCheck):
         text = ln.text.replace("\xa0", " ").strip()
         if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and lay.first_body == 2 < len(lay.lines)
                 and is_title_case(ln.words) and not any(c.isdigit() for c in text)
+                and not _SUMMARY_HEADING.match(text)
                 and lay.starts_anew(2) and lay.lines[0].n_words >= HEADLINE_MIN_WORDS
                 and not _heads_first_paragraph(ln, lay.lines[2])):
             claimed[1] = Verdict(cls.code, ln.start, ln.end,
