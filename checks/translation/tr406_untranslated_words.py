@@ -30,7 +30,8 @@ MIN_ZIPF_MARGIN = 1.5
 MIN_GERMAN_NOUN_LETTERS = 8
 # A capitalised German compound that names a body is a proper noun, which English copy may keep
 # ("the Bundesverfassungsgericht", "the Bundesamt für Bevölkerungsschutz"): its first part says
-# federal or state, or its last part is the head noun of an institution, a force, a party or a law.
+# federal or state, or its last part is the head noun of an institution, a force, a party, a law
+# or an office.
 GERMAN_NAME_PREFIXES = ("bundes", "landes", "staats", "reichs")
 GERMAN_NAME_HEADS = (
     "amt", "ämter", "gericht", "gerichtshof", "regierung", "ministerium", "wehr", "tag", "rat", "bank",
@@ -39,7 +40,11 @@ GERMAN_NAME_HEADS = (
     "zentrale", "präsidium", "direktion", "senat", "versammlung", "akademie", "universität",
     "hochschule", "klinik", "klinikum", "museum", "theater", "archiv", "zeitung", "rundfunk", "ausschuss",
     "gewerkschaft", "konzern", "kanzlei", "kommando", "marine", "armee", "garde", "miliz", "büro",
-    "zentrum", "netz", "netzagentur", "aufsicht", "verwaltung", "kirche", "orchester", "ordnung")
+    "zentrum", "netz", "netzagentur", "aufsicht", "verwaltung", "kirche", "orchester", "ordnung",
+    # and the titles of office holders ("Verteidigungsminister", "Generalinspekteur")
+    "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "inspekteur",
+    "beauftragter", "beauftragte", "sprecher", "sprecherin", "leiter", "leiterin", "direktor", "richter",
+    "kommandeur", "befehlshaber")
 # German words that join the parts of a name ("Bundesamt für Bevölkerungsschutz", "Stiftung
 # der Deutschen Wirtschaft"): a capitalised word beside one of them and another capital is a name.
 GERMAN_NAME_JOINS = frozenset("für der des von und zur zum am im vom".split())
