@@ -87,3 +87,16 @@ def test_clause_shapes_of_the_source_language():
     assert cs.measure_without_verb("The line is new, and its capacity 40,000 passengers a day.")
     assert not cs.measure_without_verb("The height of the new tower reached 310 metres.")
     assert not cs.measure_without_verb("The class of 2024 and the cost of 5 dollars.")
+
+
+def test_clause_shapes_comma_object_last_and_fronted_phrases():
+    from auditor.checks.translation import clause_shapes as cs
+    assert cs.comma_before_verb("The team of engineers sent by the ministry, inspected the dam on Friday.")
+    assert cs.comma_before_verb("The new rules for small traders, are expected to apply from June.")
+    for native in ("The museum, visited by thousands, reopened.", "The problem, said the mayor, is money.",
+                   "The space, called Club Contact, will open in May.", "The next day, visited the museum."):
+        assert not cs.comma_before_verb(native), native
+    assert cs.object_verb_last("The volunteers with food and water to the flooded district dispatched.")
+    assert not cs.object_verb_last("The woman in the blue coat disappeared.")
+    assert cs.fronted_phrase_verb_subject("In the clean-up participated more than 200 volunteers.")
+    assert not cs.fronted_phrase_verb_subject("Among the injured were three children.")
