@@ -121,7 +121,8 @@ class NonStandardRomanization(CorpusCheck):
                 text[t.end:names.tokens[i + 1].start] == " " else ""
             if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, names.tokens, i, t.end) \
                     or w in ru and not _in_longer_name(text, names.tokens, i, t.end):
-                candidates.append(("table", w, nxt, t.start, t.end))  # not Peking University, Dynamo Kiev
+                if not (w in old and _other_name_in_the_past(doc, w, old[w], t.start)):
+                    candidates.append(("table", w, nxt, t.start, t.end))  # not Peking University, Dynamo Kiev
             elif "japan" in names.context and looks_japanese(w) and to_hepburn(w) != w:
                 candidates.append(("japanese", w, nxt, t.start, t.end))
             elif "ukraine" in names.context and t.confident and russian_markers(w):
@@ -605,6 +606,17 @@ def _origins_of_country(country: str) -> frozenset[str]:
     from .origins import origins as known
 
     return frozenset(o.name for o in known().values() if country in o.countries)
+
+
+def _other_name_in_the_past(doc, w: str, standard: str, pos: int) -> bool:
+    """Whether an older name that is another name, not another spelling, of a place (Mukden for
+    Shenyang, Amoy for Xiamen) is used in a sentence about the past, where it names the city of
+    that time (the Mukden of 1931)."""
+    from .variants import one_name, unaccent
+
+    if one_name(unaccent(w).lower(), unaccent(standard).lower()):
+        return False
+    return bool(_HISTORICAL.search(doc.text, *_sentence(doc, pos)))
 
 
 def _y_for_i(a: str, b: str) -> bool:
