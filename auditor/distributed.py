@@ -99,20 +99,22 @@ def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_
     try:
         if not sources:
             return DistributedResult([], notices, list(plan.codes))
+        import dask
+
         bag = db.from_sequence(sources, partition_size=max(1, partition_files))
         audited = bag.map_partitions(_audit_partition, plan, cfg, baseline).persist()
         reducers = _reducer_keys(plan, registry)
-        keyed_findings = _keyed(audited, reducers, plan)
-        findings, more = _finalize_reduced(audited, reducers, plan)
+        # The findings that compare files are gathered on a worker and handed from there to the
+        # partitions: the driver never holds them (their number grows with the corpus).
+        finalized = _finalize_reduced(audited, reducers, plan)
+        findings = dask.delayed(_gather_findings)(finalized, _keyed(audited, reducers, plan))
+        unknown = dask.delayed(_unknown_paths)(findings, frozenset(s.display for s in sources))
+        written = audited.map_partitions(_place_and_write, findings, plan, cfg, baseline, work_dir)
+        written_parts, more, unknown_paths = dask.compute(written, dask.delayed(_notices_of)(finalized), unknown)
         notices += more
-        for path, items in keyed_findings.items():
-            findings.setdefault(path, []).extend(items)
-        scattered = own_client.scatter(findings, broadcast=True) if findings else {}
-        written = audited.map_partitions(_place_and_write, scattered, plan, cfg, baseline, work_dir)
-        parts = [p for p in written.compute() if p.files or p.notices]
-        unknown = set(findings) - {s.display for s in sources}
+        parts = [p for p in written_parts if p.files or p.notices]
         notices += [Notice("error", f"a check reported on a file that was not audited ({p}); dropped")
-                    for p in sorted(unknown)]
+                    for p in unknown_paths]
         return DistributedResult(parts, notices, list(plan.codes))
     finally:
         if client is None:
@@ -184,9 +186,9 @@ def _merge_two(a: dict, b: dict, plan: Plan) -> dict:
     return {k: reducers[k].merge(a[k], b[k]) for k in a}
 
 
-def _finalize_reduced(audited, reducers: dict, plan: Plan) -> tuple[dict[str, list], list[Notice]]:
+def _finalize_reduced(audited, reducers: dict, plan: Plan):
     """The reducers that are not keyed: their summaries merged by a tree reduction in the
-    cluster and finalized there, on one worker; only the findings come back to the driver."""
+    cluster and finalized there, on one worker. A Delayed ({path: [(code, Finding)]}, notices)."""
     import functools
 
     import dask
@@ -194,7 +196,24 @@ def _finalize_reduced(audited, reducers: dict, plan: Plan) -> tuple[dict[str, li
     keys = tuple(k for k, r in reducers.items() if not _is_keyed(r))
     merged = audited.reduction(functools.partial(_partition_summaries, plan=plan, keys=keys),
                                functools.partial(_aggregate, plan=plan, keys=keys), split_every=8)
-    return dask.delayed(_finalize_merged)(merged, plan).compute()
+    return dask.delayed(_finalize_merged)(merged, plan)
+
+
+def _notices_of(finalized) -> list[Notice]:
+    return finalized[1]
+
+
+def _gather_findings(finalized, keyed: list) -> dict[str, list]:
+    """{path: [(code, Finding)]}: the findings of the reducers that are not keyed, then the keyed
+    ones, in the order of a local run."""
+    findings = {path: list(items) for path, items in finalized[0].items()}
+    for path, item in keyed:
+        findings.setdefault(path, []).append(item)
+    return findings
+
+
+def _unknown_paths(findings: dict, audited: frozenset) -> list[str]:
+    return sorted(set(findings) - audited)
 
 
 def _finalize_merged(summaries: dict, plan: Plan):
@@ -214,17 +233,30 @@ def _is_keyed(reducer) -> bool:
     return bool(getattr(reducer, "keyed", False))
 
 
-def _keyed(audited, reducers: dict, plan: Plan) -> dict[str, list]:
-    """Keyed corpus checks: split each summary by key, shuffle, finalize each key on a worker."""
-    out: dict[str, list] = {}
+def _keyed(audited, reducers: dict, plan: Plan):
+    """Keyed corpus checks: split each summary by key, shuffle, finalize each key on a worker.
+    A lazy list (a Bag reduced to one Item) of (path, (code, Finding)), check by check."""
+    import dask.bag as db
+
+    bags = []
     for key, reducer in reducers.items():
         if not _is_keyed(reducer) or key.startswith(ANALYSIS_KEY):
             continue
         parts = audited.map_partitions(_split, key, plan)
         grouped = parts.groupby(lambda kp: kp[0], shuffle="tasks")
-        for path, finding in grouped.map(_finalize_key, key, plan).flatten().compute():
-            out.setdefault(path, []).append((key, finding))
-    return out
+        bags.append(grouped.map(_finalize_key, key, plan).flatten().map(_tagged, key))
+    if not bags:
+        return []
+    return db.concat(bags).reduction(list, _concatenated, split_every=8)
+
+
+def _tagged(path_finding, key: str):
+    path, finding = path_finding
+    return path, (key, finding)
+
+
+def _concatenated(lists) -> list:
+    return [item for part in lists for item in part]
 
 
 def _split(records, key: str, plan: Plan):
