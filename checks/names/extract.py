@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.text import is_headline_style
 
@@ -32,8 +33,9 @@ MAX_RUN = 4
 HEADLINE_MIN_WORDS = 3
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A capitalised word (a tuple: a document holds dozens, made faster and smaller than objects)."""
+
     start: int
     end: int
     text: str
@@ -41,8 +43,7 @@ class Token:
     standalone: bool  # on a short line of its own (byline, caption label)
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A run of capitalised tokens separated by single spaces: "Shigeru Isiba"."""
 
     tokens: tuple[Token, ...]

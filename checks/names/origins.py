@@ -193,6 +193,8 @@ def case_form(a: str, b: str, origin_names) -> bool:
     place of its own ending (Bucha / Buchi, Mariupol / Mariupolya): an inflected form that a
     translation carried into English."""
     a, b = a.lower(), b.lower()
+    if a[:MIN_CASE_STEM] != b[:MIN_CASE_STEM]:
+        return False  # one is the other's stem (of MIN_CASE_STEM letters or more) plus an ending
     table = origins()
     for o in origin_names:
         for nominative, case in table[o].cases if o in table else ():

@@ -69,26 +69,26 @@ def alternations(slots: dict[str, dict[str, tuple[int, ...]]], group: list[str],
     renditions that `similar(a, b)` accepts: `slots[path][name]` are the paragraphs where the
     file uses the name, `counts[path]` its paragraph count (only files with as many paragraphs
     are aligned). A pair alternates in a paragraph when one file has a there without b and
-    another has b there without a; it co-occurs once for each file that has both there."""
+    another has b there without a; it co-occurs once for each file that has both there. Only pairs
+    that alternate in at least one paragraph are returned."""
     at: dict[tuple[int, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for path in group:
         for name, paras in slots.get(path, {}).items():
             for k in paras:
                 at[counts[path], k][name].add(path)
+    # Count first (set tests on a few paths), judge after: `similar` is the costly part, and a
+    # pair that never alternates is never reported, so only those that do are judged.
     out: dict[tuple[str, str], list[int]] = {}
-    verdicts: dict[tuple[str, str], bool] = {}
     for k in sorted(at):
         names = at[k]
         if len(names) > MAX_SLOT_NAMES:
             continue
         for a, b in combinations(sorted(names), 2):
             fa, fb = names[a], names[b]
-            if (a, b) not in verdicts:
-                verdicts[a, b] = bool(similar(a, b))
-            if not verdicts[a, b]:
-                continue
-            rec = out.setdefault((a, b), [0, 0])
-            if fa - fb and fb - fa:
+            rec = out.get((a, b))
+            if rec is None:
+                rec = out[a, b] = [0, 0]
+            if not (fa <= fb or fb <= fa):
                 rec[0] += 1
             rec[1] += len(fa & fb)
-    return {pair: (alt, co) for pair, (alt, co) in out.items()}
+    return {pair: (alt, co) for pair, (alt, co) in out.items() if alt and similar(*pair)}
