@@ -84,3 +84,21 @@ def test_fixes():
         ("The minister said, We will not give up. The talks ended. He said.\n", {UNSAFE})
     assert _fixed(QuoteMarkerWord, "We will not give up. Unquote.\nNext line.\n")[0] == \
         "We will not give up.\nNext line.\n"
+
+
+def test_a_doubled_word_is_reported_once(tmp_path):
+    """'the the' is a stutter (TR402, with its fix), not also an impossible pair (TR110); with
+    TR402 not selected, TR110 still reports it."""
+    from auditor import engine
+    from auditor.config import Config
+    from auditor.registry import load_registry
+
+    (tmp_path / "a.txt").write_text("Storm hits coast\n\nThe storm hit the the coast on Monday, officials said.\n",
+                                    encoding="utf-8")
+
+    def codes(select):
+        result = engine.run([str(tmp_path)], Config(select=select, cache=False), load_registry())
+        return sorted(f.code for r in result.files for f in r.findings if f.code in ("TR110", "TR402"))
+
+    assert codes(["TR110", "TR402"]) == ["TR402"]
+    assert codes(["TR110"]) == ["TR110"]

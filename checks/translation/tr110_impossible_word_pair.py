@@ -145,8 +145,8 @@ class ImpossibleWordPair(Check):
     advice"), a sentence ending on an article, and word salad. The pairs are data (each entry:
     the first and second words, the words before it that make it grammatical, why the pair is
     impossible, an example and a counter-example); sentences inside quotations are left alone,
-    and one pair is reported per sentence. No fix is offered: the lost or swapped word is not
-    known."""
+    and one pair is reported per sentence; a doubled word ("the the") is left to TR402 when it is
+    selected. No fix is offered: the lost or swapped word is not known."""
 
     code = "TR110"
     family = "translation"
@@ -158,7 +158,11 @@ class ImpossibleWordPair(Check):
 
     def _findings(self, doc):
         text = doc.text
+        stutters_reported = self.is_selected("TR402")
         for a, b, rule in impossible_pairs(doc):
+            words = text[a:b].lower().split()
+            if stutters_reported and len(words) == 2 and words[0] == words[1]:
+                continue   # a doubled word ('the the') is TR402's, which offers the fix
             yield Finding(a, b, f"'{clip(text[a:b])}' is not English: {rule.why}")
 
     @classmethod
