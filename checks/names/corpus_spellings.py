@@ -5,8 +5,9 @@ name used in other files)."""
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cached_property
 
@@ -53,7 +54,7 @@ class Use(NamedTuple):
     millions of them, and they travel between processes."""
 
     known: float
-    surfaces: dict[str, list[tuple[int, int]]]
+    surfaces: dict[str, tuple[tuple[int, int], ...]]
     near: tuple[str, ...]
     paragraphs: tuple[int, ...]
     solid: bool
@@ -536,12 +537,34 @@ class CorpusSpellings(Analysis):
         entries = {}
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
-            entries[b] = Use(sp.known, {s: list(v) for s, v in sp.surfaces.items()},
+            entries[b] = Use(sp.known, {s: tuple(v) for s, v in sp.surfaces.items()},
                              tuple(sp.neighbours), tuple(sp.paragraphs), solid,
                              sp.weight > STANDALONE_WEIGHT * sp.count)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]
 
+    def merge(self, a, b):
+        """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""
+        shared = self.__dict__.setdefault("_shared", {})
+        a.extend(_compact(f, shared) for f in b)
+        return a
+
     def finalize(self, summary) -> Spellings:
         return Spellings(summary, self.opts.min_shared_names, house_list(self.settings))
+
+
+def _compact(f: FileNames, shared: dict) -> FileNames:
+    """The same file's names, sharing what the corpus repeats: the name strings (interned: the
+    same names recur across articles, and arrive from worker processes as new strings) and the
+    tuples of paragraphs and neighbours (most are one of a few small ones); spans in tuples. The
+    corpus holds the summaries of every file until the end of the run: this is most of their
+    memory."""
+    intern = sys.intern
+    entries = {}
+    for b, u in f.entries.items():
+        near = tuple(map(intern, u.near))
+        entries[intern(b)] = Use(u.known, {intern(x): tuple(spans) for x, spans in u.surfaces.items()},
+                                 shared.setdefault(near, near), shared.setdefault(u.paragraphs, u.paragraphs),
+                                 u.solid, u.prose)
+    return replace(f, entries=entries, context=frozenset(map(intern, f.context)))
