@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from functools import partial
 
@@ -181,7 +182,14 @@ class NonStandardRomanization(CorpusCheck):
         return {"docs": [], "pairs": set()}
 
     def merge(self, a, b):
-        a["docs"].extend(b["docs"])
+        # Kept to the end of the run for every file: share what files repeat (the words, interned;
+        # the sets of origins and countries, mostly empty or one of a few).
+        shared = self.__dict__.setdefault("_shared", {})
+        intern = sys.intern
+        for path, candidates, origins, exempt, countries in b["docs"]:
+            candidates = [(kind, intern(w), intern(x), s, e) for kind, w, x, s, e in candidates]
+            a["docs"].append((path, candidates, shared.setdefault(origins, origins),
+                              shared.setdefault(exempt, exempt), shared.setdefault(countries, countries)))
         a["pairs"] |= b["pairs"]
         return a
 
