@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from functools import partial
+from functools import lru_cache, partial
 
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
 from auditor.examples import DataExample
@@ -107,7 +107,7 @@ class NonStandardRomanization(CorpusCheck):
         countries = doc_countries(doc)
         ru = russian_to_ukrainian()
         old = old_chinese_to_pinyin()
-        uk_first = {v[0] for v in ru.values() if v[1] == "first"}
+        uk_first = _ukrainian_first_names()
         candidates = []
         text = doc.text
         from .gazetteer import PIVOT_COUNTRIES
@@ -438,6 +438,13 @@ def _place_word(doc, tokens, i) -> tuple[str, int, int] | None:
     if _HISTORICAL.search(text, sentence[0], sentence[1]):
         return None
     return word, t.start, end
+
+
+@lru_cache(maxsize=1)
+def _ukrainian_first_names() -> frozenset[str]:
+    """The Ukrainian forms of the first names the Russian-to-Ukrainian table lists (once per run,
+    not per document)."""
+    return frozenset(v[0] for v in russian_to_ukrainian().values() if v[1] == "first")
 
 
 def _in_longer_name(text: str, tokens, i: int, end: int) -> bool:

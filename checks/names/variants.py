@@ -76,6 +76,8 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
     `za`, `zb` are the Zipf frequencies of the two (looked up when not given)."""
     if a == b or a[:1].lower() != b[:1].lower() or not (a.isascii() and b.isascii()):
         return False
+    if abs(len(a) - len(b)) > MAX_EDITS:
+        return False  # the edit distance is at least the difference in length (cheap test first)
     n = min(len(a), len(b))
     if n < MIN_LENGTH or a.lower() == b.lower() or morph_related(a, b):
         return False
