@@ -100,13 +100,15 @@ def _doc_names(doc) -> DocNames:
     line_starts = [ln.start for ln in doc.lines]
     short = [len(ln.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS for ln in doc.lines]
     tokens: list[Token] = []
+    append, new = tokens.append, tuple.__new__  # the hot loop of the family: a Token made directly
     for m in _CAPITAL.finditer(text):
         word = m.group()
-        if not _is_capitalised(word):
+        rest = word[1:]
+        if not (word[0].isupper() and rest != rest.upper()):  # _is_capitalised, inlined
             continue
-        a = m.start()
+        a, e = m.span()
         i = bisect_right(line_starts, a) - 1
-        tokens.append(Token(a, m.end(), word, a not in uncertain, i >= 0 and short[i]))
+        append(new(Token, (a, e, word, a not in uncertain, i >= 0 and short[i])))
     lowercase = _seen_in_lowercase(text, {t.text for t in tokens})
     tokens = [t for t in tokens if t.text not in lowercase]
     runs = _runs(text, tokens)

@@ -51,18 +51,27 @@ def _build(doc) -> dict[str, Spelling]:
     table: dict[str, Spelling] = {}
     starts = [x.start for x in doc.sentences]
     para_starts = [p.start for p in doc.paragraphs]
-    for t in names.tokens:
-        b = base(t.text)
-        sp = table.setdefault(b, Spelling())
-        sp.surfaces.setdefault(t.text, []).append((t.start, t.end))
-        sp.weight += STANDALONE_WEIGHT if t.standalone else 1.0
-        sp.sentences.add(bisect_right(starts, t.start))
-        sp.paragraphs.add(bisect_right(para_starts, t.start) - 1)
-        sp.confident = sp.confident or t.confident
-        if sp.quoted and not doc.in_quote(t.start, t.end):
+    bases: dict[str, str] = {}  # word -> its base, worked out once per distinct word
+    for start, end, word, confident, standalone in names.tokens:
+        b = bases.get(word)
+        if b is None:
+            b = bases[word] = base(word)
+        sp = table.get(b)
+        if sp is None:
+            sp = table[b] = Spelling()
+        spans = sp.surfaces.get(word)
+        if spans is None:
+            spans = sp.surfaces[word] = []
+        spans.append((start, end))
+        sp.weight += STANDALONE_WEIGHT if standalone else 1.0
+        sp.sentences.add(bisect_right(starts, start))
+        sp.paragraphs.add(bisect_right(para_starts, start) - 1)
+        if confident:
+            sp.confident = True
+        if sp.quoted and not doc.in_quote(start, end):
             sp.quoted = False
     for run in names.runs:
-        words = [base(t.text) for t in run.tokens]
+        words = [bases[t.text] for t in run.tokens]
         for i, w in enumerate(words):
             if w in table:
                 table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
