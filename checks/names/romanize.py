@@ -31,14 +31,14 @@ _TO_HEPBURN = {"dzy": "j", "dzi": "ji", "dz": "z", "zy": "j", "zi": "ji", "sy": 
 _NON_HEPBURN = re.compile("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
 
 
-@lru_cache(maxsize=50_000)  # asked once per occurrence of a name: cached per word
+@lru_cache(maxsize=20_000)  # asked once per occurrence of a name: cached per word
 def looks_japanese(word: str) -> bool:
     """True when the word is made of Japanese morae only ("Sidzuoka", "Kishida", not "Putin")."""
     w = word.lower()
     return SHAPE_MIN <= len(w) <= SHAPE_MAX and w.isascii() and _JAPANESE.fullmatch(w) is not None
 
 
-@lru_cache(maxsize=50_000)  # asked once per occurrence of a name: cached per word
+@lru_cache(maxsize=20_000)  # asked once per occurrence of a name: cached per word
 def to_hepburn(word: str) -> str:
     """Hepburn spelling of a Russian-route or Kunrei-shiki Japanese name; the word if unchanged."""
     low = _NON_HEPBURN.sub(lambda m: _TO_HEPBURN[m.group()], word.lower())
@@ -124,7 +124,7 @@ MAX_CANDIDATES = 64
 MIN_SURNAME = 5
 
 
-@lru_cache(maxsize=50_000)  # asked once per occurrence of a name: cached per word
+@lru_cache(maxsize=20_000)  # asked once per occurrence of a name: cached per word
 def russian_markers(word: str) -> int:
     """How many letters of the word (after the first) a Russian-route transliteration would
     spell differently from the Ukrainian national one."""

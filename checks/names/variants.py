@@ -173,7 +173,7 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "�
                        "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ð": "d", "þ": "th"})
 
 
-@lru_cache(maxsize=100_000)  # asked for the same names again and again
+@lru_cache(maxsize=20_000)  # asked for the same names again and again
 def unaccent(text: str) -> str:
     """The text without its accents (Şimşek -> Simsek, Łódź -> Lodz, Kılıç -> Kilic)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_FOLD)) if not unicodedata.combining(c))
