@@ -13,6 +13,7 @@ from auditor.text import STOPWORDS
 from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
 from .frequency import ZIPF_TIE, zipf
+from .gazetteer import lookup
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
 from .romanize import (TABLES, first_names_via_russian, looks_japanese, old_chinese_to_pinyin, russian_markers,
@@ -471,8 +472,6 @@ def _home_place(form: str, origin: str) -> bool:
 
 def _alternate(word: str) -> bool:
     """Whether the gazetteer lists the spelling as another name of a place."""
-    from .gazetteer import lookup
-
     place = lookup(word)
     return place is not None and place.alternate
 
@@ -571,8 +570,6 @@ PIVOT_MAX_ZIPF = 1.0
 
 def _unknown_place(word: str) -> bool:
     """Whether the gazetteer does not know the spelling at all (a cheap test first)."""
-    from .gazetteer import lookup
-
     return lookup(word) is None
 
 

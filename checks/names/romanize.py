@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+# Imported here, not in the functions that run once per pair of names (an import statement there
+# costs a microsecond per call); neither imports this module at its top.
+from .origins import origins as _known_origins
+from .schemes import keys
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # A Japanese name is a string of morae: optional (geminate) consonant cluster, a vowel; or a
@@ -217,9 +222,7 @@ ESTABLISHED_SPELLING = 2.0
 
 def fitting_origins(word: str, origins) -> tuple[str, ...]:
     """The origins among `origins` whose names have the word's letters."""
-    from .origins import origins as known
-
-    table = known()
+    table = _known_origins()
     return tuple(o for o in sorted(origins) if o in table and table[o].fits(word))
 
 
@@ -245,8 +248,6 @@ def scheme_standards(word: str, origins, strict: bool = True) -> list[tuple[str,
 def same_name(a: str, b: str, origins) -> bool:
     """Whether two spellings are one name of one of the origins: a key in common (Ryukou /
     Ryuko, Natalia / Nataliya) for an origin whose letters both have."""
-    from .schemes import keys
-
     for o in fitting_origins(a, origins):
         if fitting_origins(b, (o,)) and keys(a, o) & keys(b, o):
             return True

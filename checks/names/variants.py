@@ -6,7 +6,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# The sibling modules are imported here, not in the functions that use them: those run once per
+# pair of names, and an import statement inside a function costs a microsecond per call. (None of
+# these modules imports this one at its top.)
 from .frequency import zipf
+from .gazetteer import same_place
+from .origins import case_form, suffix_extension
+from .romanize import looks_japanese, looks_pinyin, same_name, standard_spelling
 
 # Endings that make a related word, not a variant: Russia/Russian, Japan/Japanese, Kuril/Kurils,
 # Tursunov/Tursunova (a relative).
@@ -66,9 +72,26 @@ def morph_related(a: str, b: str) -> bool:
 
 def distance(a: str, b: str) -> int:
     """Edits between two words, a transposition counting one (case ignored)."""
+    return _osa(a.lower(), b.lower())
+
+
+def _osa(a: str, b: str) -> int:
+    """rapidfuzz's OSA distance: imported on first use (not when the checks load), then called
+    directly (this function replaces itself)."""
+    global _osa
     from rapidfuzz.distance import OSA
 
-    return OSA.distance(a.lower(), b.lower())
+    _osa = OSA.distance
+    return _osa(a, b)
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's ratio: imported on first use, then called directly (as `_osa`)."""
+    global _ratio
+    from rapidfuzz.fuzz import ratio
+
+    _ratio = ratio
+    return _ratio(a, b)
 
 
 def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None) -> bool:
@@ -132,8 +155,6 @@ def distinct_syllables(a: str, b: str, origins) -> bool:
 
 def _chinese_pair(a: str, b: str) -> bool:
     """Xining / Xinming, Shanxi / Shaanxi: both pinyin (and not Japanese), so likely two names."""
-    from .romanize import looks_japanese, looks_pinyin
-
     return all(looks_pinyin(x) and not looks_japanese(x) for x in (a, b))
 
 
@@ -223,9 +244,7 @@ def _first_sound(word: str) -> str:
 
 def one_name(ua: str, ub: str) -> bool:
     """Whether two names of one place are spellings of one name (not a renaming)."""
-    from rapidfuzz.fuzz import ratio
-
-    if ratio(ua, ub) >= PLACE_NAME_RATIO:
+    if _ratio(ua, ub) >= PLACE_NAME_RATIO:
         return True
     fa, fb = _first_sound(ua), _first_sound(ub)
     return fa == fb or {fa, fb} <= {"c", "k"}
@@ -244,22 +263,12 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     ua, ub = unaccent(a).lower(), unaccent(b).lower()
     if ua == ub or min(len(ua), len(ub)) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
-    from .gazetteer import same_place
-    from .romanize import same_name, standard_spelling
-
     if same_place(a, b) and one_name(ua, ub) or standard_spelling(a, b) is not None:
         return True  # two spellings of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
-    if origins:
-        from .origins import case_form
-
-        if case_form(ua, ub, origins) or same_name(a, b, origins):
-            return True  # a case ending carried into English (Bucha / Buchi), one romanization key
+    if origins and (case_form(ua, ub, origins) or same_name(a, b, origins)):
+        return True  # a case ending carried into English (Bucha / Buchi), one romanization key
     if morph_related(ua, ub):
         return False
-    from rapidfuzz.fuzz import ratio
-
-    from .origins import suffix_extension
-
     za = zipf(a) if za is None else za
     zb = zipf(b) if zb is None else zb
     extension = suffix_extension(ua, ub)
@@ -269,7 +278,7 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
 
     if za >= ESTABLISHED and zb >= ESTABLISHED:
         return False  # two established words or names: a word choice (Defence/Defense, Miles/Myles)
-    similarity = ratio(ua, ub)
+    similarity = _ratio(ua, ub)
     key = metaphone(ua)
     same_sound = key == metaphone(ub) and len(key) >= MIN_SOUND_KEY and similarity >= SOUND_RATIO
     return (ua[0] == ub[0] and similarity >= LOOSE_RATIO) or same_sound
