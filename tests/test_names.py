@@ -161,3 +161,48 @@ def test_same_output_with_one_and_two_jobs(tmp_path):
     one = audit_texts(files, tmp_path, select="NM", extra=["--jobs", "1"])
     two = audit_texts(files, tmp_path, select="NM", extra=["--jobs", "2"])
     assert one == two and any(one.values())
+
+
+def test_merged_spellings_summary_keeps_every_name_and_place():
+    """The corpus spellings summary is compacted as files are merged (names interned, small tuples
+    shared): the same names, surfaces, spans and paragraphs as collected."""
+    from auditor.checks.names.corpus_spellings import CorpusSpellings
+    from auditor.document import Document
+
+    analysis = CorpusSpellings()
+    texts = {"a.txt": "Officials said the Kurils and Fumio Kishida met in Tokyo.\n\nKishida spoke.\n",
+             "b.txt": "Officials said Kishida and the Kurles met.\n"}
+    collected = {p: analysis.collect(Document(p, t))[0] for p, t in texts.items()}
+    summary = analysis.empty()
+    for p, t in texts.items():
+        summary = analysis.merge(summary, analysis.collect(Document(p, t)))
+    assert [f.path for f in summary] == list(texts)
+    for f in summary:
+        before = collected[f.path]
+        assert f.entries.keys() == before.entries.keys() and f.context == before.context
+        for b, u in f.entries.items():
+            assert u == before.entries[b]._replace(near=u.near) and set(u.near) == set(before.entries[b].near)
+    kishida = [f.entries["Kishida"] for f in summary]
+    assert kishida[0].paragraphs == (0, 1) and kishida[1].paragraphs == (0,)
+    assert kishida[0].surfaces["Kishida"][0] == (texts["a.txt"].index("Kishida"), texts["a.txt"].index("Kishida") + 7)
+
+
+def test_renditions_report_only_pairs_that_alternate():
+    """Two similar names that never stand in one paragraph of one rendition where another has the
+    other are not judged: only alternating pairs come back, with their counts."""
+    from auditor.checks.names.renditions import alternations
+
+    slots = {"a": {"Kurils": (0,), "Kurles": (1,)}, "b": {"Kurils": (1,)}, "c": {"Kurles": (0,)}}
+    asked = []
+
+    def similar(x, y):
+        asked.append((x, y))
+        return True
+
+    got = alternations(slots, ["a", "b", "c"], similar, {"a": 2, "b": 2, "c": 2})
+    assert got == {("Kurils", "Kurles"): (2, 0)} or got == {("Kurles", "Kurils"): (2, 0)}
+    assert len(asked) == 1
+    slots = {"a": {"Kurils": (0,), "Kurles": (0,)}, "b": {"Kurils": (0,), "Kurles": (0,)}}
+    asked.clear()
+    assert alternations(slots, ["a", "b"], similar, {"a": 1, "b": 1}) == {}
+    assert asked == []
