@@ -116,7 +116,9 @@ def pivot_key(word: str) -> str:
     Ajaria and Adjaria give one key, Batum and Batumi another."""
     from .variants import unaccent
 
-    k = unaccent(word).lower()
+    # uncached: the pivot index keys every place of the gazetteer once, which would only crowd the
+    # names of the articles out of unaccent's cache
+    k = unaccent.__wrapped__(word).lower()
     for old, new in _PIVOT_LETTERS:
         k = k.replace(old, new)
     return _PIVOT_ENDING.sub("", k)
