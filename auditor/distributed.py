@@ -362,19 +362,11 @@ def _first_path(part: str) -> str:
 
 def write_json(result: DistributedResult, out) -> None:
     """The same bytes as `reports.formats.write_json` of a local run, written file by file."""
-    out.write('{\n "version": 1,\n "files": [')
-    first = True
-    for entry in file_entries(result):
-        text = json.dumps(entry, ensure_ascii=False, indent=1)
-        out.write(("\n" if first else ",\n") + "\n".join("  " + ln for ln in text.splitlines()))
-        first = False
-    out.write("\n ]" if not first else "]")
+    from .reports.formats import write_json_stream
+
     errors = [{"path": n.path or "", "message": n.message} for n in result.all_notices()
               if n.skipped or n.level == "error"]
-    if errors:
-        text = json.dumps(errors, ensure_ascii=False, indent=1)
-        out.write(',\n "errors": ' + "\n".join((" " if i else "") + ln for i, ln in enumerate(text.splitlines())))
-    out.write("\n}\n")
+    write_json_stream(file_entries(result), errors, out)
 
 
 def write_jsonl(result: DistributedResult, out) -> None:

@@ -34,8 +34,27 @@ def json_errors(result) -> list[dict]:
 
 
 def write_json(result, out, registry=None) -> None:
-    json.dump(to_json(result), out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """`to_json(result)` as `json.dump(..., indent=1)` writes it, built and written file by file
+    (a corpus's whole report is never held as one structure)."""
+    write_json_stream(({"path": r.path, "findings": [f.as_json() for f in r.findings]} for r in result.files),
+                      json_errors(result), out)
+
+
+def write_json_stream(entries, errors: list[dict], out) -> None:
+    """The JSON report from its per-file entries (in order) and its errors: the bytes of
+    `json.dump({"version": 1, "files": [...], "errors": [...]}, indent=1)` and a newline, the
+    errors key left out when there are none."""
+    out.write('{\n "version": 1,\n "files": [')
+    first = True
+    for entry in entries:
+        text = json.dumps(entry, ensure_ascii=False, indent=1)
+        out.write(("\n" if first else ",\n") + "\n".join("  " + ln for ln in text.splitlines()))
+        first = False
+    out.write("\n ]" if not first else "]")
+    if errors:
+        text = json.dumps(errors, ensure_ascii=False, indent=1)
+        out.write(',\n "errors": ' + "\n".join((" " if i else "") + ln for i, ln in enumerate(text.splitlines())))
+    out.write("\n}\n")
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,28 @@ def test_terminal_output_streams_then_adds_cross_file_findings(tmp_path, zz, mon
     assert piped[:3] == ["a.txt:1:1: ZZ101 [warning] 'wrongword' is marked (suggest: right word)",
                          "a.txt:1:11: ZZ201 [warning] 'Zedong' also in other files",
                          "b.txt:1:1: ZZ201 [warning] 'Zedong' also in other files"]
+
+
+def test_json_report_is_written_file_by_file_with_the_bytes_of_one_dump(tmp_path):
+    """reports.formats.write_json streams entry by entry; the bytes are json.dump's of the
+    whole report (with and without the errors key)."""
+    import io
+    import json
+
+    from auditor import engine
+    from auditor.config import Config
+    from auditor.registry import load_registry
+    from auditor.reports import formats
+
+    (tmp_path / "a.txt").write_text("Storm hits coast\n\nThe storm hit the the coast, “officials said.\n\nLeave a Reply\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Clean headline\n\nNothing to see here, the mayor said on Monday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    result = engine.run([str(tmp_path)], Config(cache=False), load_registry())
+    for res in (result, engine.run([str(tmp_path / "b.txt")], Config(cache=False), load_registry())):
+        streamed = io.StringIO()
+        formats.write_json(res, streamed)
+        whole = io.StringIO()
+        json.dump(formats.to_json(res), whole, ensure_ascii=False, indent=1)
+        assert streamed.getvalue() == whole.getvalue() + "\n"
+    assert "errors" in formats.to_json(result)
