@@ -31,26 +31,26 @@ def configure(jobs: int) -> None:
     _jobs = max(1, int(jobs))
 
 
-def processes_for(n_parts: int, min_parts: int | None = None) -> int:
-    if _jobs <= 1 or n_parts < (MIN_PARTS_FOR_PROCESSES if min_parts is None else min_parts):
+def processes_for(n_parts: int) -> int:
+    if _jobs <= 1 or n_parts < MIN_PARTS_FOR_PROCESSES:
         return 1
     if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
         return 1
     return min(_jobs, os.cpu_count() or 1)
 
 
-def fork_map(fn, state, parts: list, min_parts: int | None = None, chunk: int = CHUNK) -> list:
+def fork_map(fn, state, parts: list) -> list:
     """[fn(state, part) for part in parts], the parts spread over forked processes when that
-    pays (see the module's docstring; `min_parts` and `chunk` for parts larger than a story).
-    `fn` must be a module-level function; `state` is inherited by the children, never pickled."""
-    n = processes_for(len(parts), min_parts)
+    pays (see the module's docstring). `fn` must be a module-level function; `state` is
+    inherited by the children, never pickled."""
+    n = processes_for(len(parts))
     if n <= 1:
         return [fn(state, part) for part in parts]
     global _state
     _state = (fn, state)
     try:
         with mp.get_context("fork").Pool(n) as pool:
-            return pool.map(_call, parts, chunksize=chunk)
+            return pool.map(_call, parts, chunksize=CHUNK)
     finally:
         _state = None
 

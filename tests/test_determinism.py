@@ -80,8 +80,8 @@ def test_finalize_does_not_depend_on_merge_order(folder):
 
 
 def test_finalize_split_over_processes_gives_the_same_findings(folder, monkeypatch):
-    """The renditions' stories found and compared in forked processes (auditor/parallel.py)
-    give the findings of one process, in the same order."""
+    """The renditions' stories compared in forked processes (auditor/parallel.py) give the
+    findings of one process, in the same order."""
     from auditor import engine, inputs, parallel
     from auditor.config import Config
     from auditor.registry import load_registry
@@ -92,9 +92,9 @@ def test_finalize_split_over_processes_gives_the_same_findings(folder, monkeypat
     forks = []
     real_fork_map = parallel.fork_map
 
-    def counting_fork_map(fn, state, parts, min_parts=None, chunk=parallel.CHUNK):
-        forks.append(parallel.processes_for(len(parts), 1))
-        return real_fork_map(fn, state, parts, 1, chunk)
+    def counting_fork_map(fn, state, parts):
+        forks.append(parallel.processes_for(len(parts)))
+        return real_fork_map(fn, state, parts)
 
     monkeypatch.setattr(parallel, "fork_map", counting_fork_map)
 

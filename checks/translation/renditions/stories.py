@@ -7,8 +7,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, repeat
 
-from auditor import parallel
-
 from .summary import DocSummary
 
 #: Each document looks for its story through this many of its rarest shared words ...
@@ -18,11 +16,6 @@ PROBE_TERMS = 12
 PROBE_WINDOW = 16
 #: ... and compares itself with the few documents that share most of those words.
 CANDIDATES = 4
-#: Documents probed per task when the probing is split over processes ...
-PROBE_SLICE = 128
-#: ... and the fewest slices worth it (about 500 documents: below that probing takes well
-#: under a second).
-MIN_PROBE_SLICES = 4
 #: Stems this short ("war", "day") are too common to tell stories apart.
 MIN_TERM_LETTERS = 4
 #: Two sentences are counterparts when this share of their content words is common to both
@@ -52,15 +45,22 @@ def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int)
         for t in ts:
             postings[t].append(i)
     linker = StoryLinker(docs)
-    # Each document's probe is independent of the others': a large corpus probes in several
-    # processes, in slices of documents (auditor/parallel.py).
-    slices = [range(k, min(k + PROBE_SLICE, len(docs))) for k in range(0, len(docs), PROBE_SLICE)]
     edges = []
-    for found in parallel.fork_map(_probe, (terms, postings, linker, min_similarity), slices,
-                                   min_parts=MIN_PROBE_SLICES, chunk=1):
-        edges.extend(found)
-    for minus_sim, a, b in edges:   # the merging below asks for these again
-        linker.remember(a, b, -minus_sim)
+    for i, ts in enumerate(terms):
+        shared = sorted((len(postings[t]), t) for t in ts if len(postings[t]) > 1)
+        hits: Counter = Counter()
+        for _, t in shared[:PROBE_TERMS]:
+            plist = postings[t]
+            pos = bisect_left(plist, i)
+            for j in plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]:
+                if j != i:
+                    hits[j] += 1
+        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            a, b = min(i, j), max(i, j)
+            if _overlap(terms[a], terms[b]) >= min_similarity:
+                sim = linker.similarity(a, b)
+                if sim >= min_similarity:
+                    edges.append((-sim, a, b))
     edges = sorted(set(edges))
     members = {i: [i] for i in range(len(docs))}
     owner = list(range(len(docs)))
@@ -81,29 +81,6 @@ def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int)
     return stories
 
 
-def _probe(state, docs_slice: range) -> list[tuple[float, int, int]]:
-    """(-similarity, a, b) of the links the documents of the slice find (a < b)."""
-    terms, postings, linker, min_similarity = state
-    edges = []
-    for i in docs_slice:
-        ts = terms[i]
-        shared = sorted((len(postings[t]), t) for t in ts if len(postings[t]) > 1)
-        hits: Counter = Counter()
-        for _, t in shared[:PROBE_TERMS]:
-            plist = postings[t]
-            pos = bisect_left(plist, i)
-            for j in plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]:
-                if j != i:
-                    hits[j] += 1
-        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            a, b = min(i, j), max(i, j)
-            if _overlap(terms[a], terms[b]) >= min_similarity:
-                sim = linker.similarity(a, b)
-                if sim >= min_similarity:
-                    edges.append((-sim, a, b))
-    return edges
-
-
 class StoryLinker:
     """How much two documents tell the same story: the share of the shorter one's sentences that
     have a counterpart in the other one. Cached per pair."""
@@ -121,9 +98,6 @@ class StoryLinker:
                     idx[t].append(k)
             self._index[i] = idx
         return self._index[i]
-
-    def remember(self, a: int, b: int, similarity: float) -> None:
-        self._cache[(a, b)] = similarity
 
     def similarity(self, a: int, b: int) -> float:
         key = (a, b)
