@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import os
 
-from . import parallel
 from .worker import Plan, Worker
 
 #: Below this many files, starting worker processes costs more than it saves.
@@ -30,7 +29,6 @@ class LocalExecutor:
 
     def run(self, registry, plan: Plan, sources: list, absorb) -> None:
         n_jobs = choose_jobs(self.jobs, len(sources))
-        parallel.configure(n_jobs)   # finalize may split its work as the documents were
         if n_jobs <= 1 or len(sources) <= 1:
             worker = Worker(registry, plan)
             for source in sources:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from auditor import parallel
 from auditor.api import Analysis, Option
 
 from .alignment import align_story
@@ -50,13 +49,7 @@ class Renditions(Analysis):
         docs = sorted(summary, key=lambda d: d.path)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files)
         found: list[Disagreement] = []
-        # Stories are independent: a large corpus aligns them in several processes.
-        for part in parallel.fork_map(_compare_story, (docs, self.opts), stories):
-            found.extend(part)
+        for members in stories:
+            aligned = align_story(docs, members, self.opts.min_alignment, self.opts.min_sentence_words)
+            found.extend(find_disagreements(docs, members, aligned, self.opts))
         return Result(docs, stories, found)
-
-
-def _compare_story(state, members: list[int]) -> list[Disagreement]:
-    docs, opts = state
-    aligned = align_story(docs, members, opts.min_alignment, opts.min_sentence_words)
-    return find_disagreements(docs, members, aligned, opts)
