@@ -109,6 +109,11 @@ def plain_edits(raw: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "" if m.group() == "\ufeff" else "\n") for m in _BOM_OR_CR.finditer(raw)]
 
 
+def _unescape(entity: str) -> str:
+    """The character of an entity; `&#13;` is whitespace, never a line end of the visible text."""
+    return html.unescape(entity).replace("\r", " ")
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(
@@ -146,7 +151,7 @@ def html_edits(raw: str) -> list[tuple[int, int, str]]:
                 continue
             edits.append((m.start(), m.end(), "\n" if name in _BLOCK_TAGS else ""))
         elif tok[0] == "&":
-            edits.append((m.start(), m.end(), html.unescape(tok)))
+            edits.append((m.start(), m.end(), _unescape(tok)))
         elif tok == "\ufeff":
             edits.append((m.start(), m.end(), ""))
         else:  # raw line breaks and tabs inside HTML text are spaces
@@ -156,24 +161,29 @@ def html_edits(raw: str) -> list[tuple[int, int, str]]:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MD_LINE_PREFIX = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.M)
-_MD_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$", re.M)
-_MD_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
+# A line starts after LF, CR (a lone CR ends a line too) or the BOM at the top; it ends before CR/LF.
+_BOL = r"(?:\A|(?<=[\n\r])|(?<=\A\ufeff))"
+_EOL = r"(?=[\r\n]|\Z)"
+_MD_LINE_PREFIX = re.compile(_BOL + r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+# Starts only where a run of blanks starts: tried from every blank of a long run it was quadratic.
+_MD_HEADING_TAIL = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*" + _EOL)
+_MD_RULE = re.compile(_BOL + r"[ \t]{0,3}(?:[-*_][ \t]*){3,}" + _EOL)
 _MD_INLINE = re.compile(
     r"<!--.*?(?:-->|\Z)"                        # HTML comment
-    r"|!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"  # link/image
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{0,500})?/?>"  # inline HTML tag
-    r"|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"
+    r"|!?\[([^\[\]\r\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\r\n]{0,300}\")?\)"  # link/image
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\r\n]{0,500})?/?>"  # inline HTML tag
+    r"|\*\*\*|___|\*\*|__"                      # emphasis; a BOM before a closing mark is no text
+    r"|(?<![\w*])\*(?=\S)|(?<=[^\s\ufeff])\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=[^\s\ufeff])_(?![\w_])"
     r"|`"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\(?=[\\`*_{}\[\]()#+\-.!])"             # backslash escape
-    r"|\r(?=\n)|\ufeff",
+    r"|\r|\ufeff",                              # CRLF loses its CR; a lone CR is a line end
     re.S,
 )
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*(?:\r\n?|\n).*?(?<=[\r\n])\1[ \t]*(?:\r\n?|\n|\Z)", re.S)
+_FENCE_OPEN = re.compile(_BOL + r"[ ]{0,3}(`{3,}|~{3,})[^\r\n]*")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -193,7 +203,7 @@ def markdown_code_regions(raw: str) -> list[tuple[int, int]]:
         if not m:
             break
         fence = m.group(1)
-        closer = re.compile(r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.M)
+        closer = re.compile(_BOL + r"[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*" + _EOL)
         c = closer.search(raw, m.end())
         end = len(raw) if c is None else c.end()
         regions.append((m.start(), end))
@@ -217,7 +227,7 @@ def _indented_blocks(raw: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((start, a))
             prev_blank, start = True, None
             continue
-        body = line.rstrip("\r\n")
+        body = line.rstrip("\r\n").lstrip("\ufeff") if a == 0 else line.rstrip("\r\n")
         blank = not body.strip()
         if start is not None:
             if blank or _INDENTED.match(body):
@@ -253,7 +263,8 @@ def markdown_edits(raw: str) -> list[tuple[int, int, str]]:
         i = bisect_right(starts, pos) - 1
         return i < 0 or pos >= hidden[i][1]
 
-    edits: list[tuple[int, int, str]] = [(a, b, "\n" if a else "") for a, b in hidden]
+    top = 1 if raw.startswith("\ufeff") else 0  # a block right after the BOM is at the top too
+    edits: list[tuple[int, int, str]] = [(a, b, "\n" if a > top else "") for a, b in hidden]
     for m in _MD_RULE.finditer(raw):
         edits.append((m.start(), m.end(), ""))
     for m in _MD_LINE_PREFIX.finditer(raw):
@@ -267,7 +278,9 @@ def markdown_edits(raw: str) -> list[tuple[int, int, str]]:
             edits.append((m.start(), label_start, ""))
             edits.append((m.end(1), m.end(), ""))
         elif tok.startswith("&"):
-            edits.append((m.start(), m.end(), html.unescape(tok)))
+            edits.append((m.start(), m.end(), _unescape(tok)))
+        elif tok == "\r":  # CRLF: the LF stays; a lone CR ends a line too: LF in the visible text
+            edits.append((m.start(), m.end(), "" if raw.startswith("\n", m.end()) else "\n"))
         else:
             edits.append((m.start(), m.end(), ""))
     regions = set(hidden)
