@@ -1,14 +1,20 @@
 """The check API: what a check declares and what it yields.
 
 A check is a small class. It declares its code, family, one-line summary, default severity and
-typed options; `check(doc)` yields `Finding`s with offsets into `doc.text`. The engine, not the
-check, stamps code, family and severity, maps offsets back to the file on disk, and applies
-select/ignore and suppressions.
+typed options; `check(doc)` yields `Finding`s with offsets into `doc.text`, each with the `Edit`s
+that would fix it. The engine, not the check, stamps code, family and severity, maps offsets and
+edits back to the file on disk, and applies select/ignore and suppressions.
 
 A corpus (cross-file) check is map and reduce, so that it runs in parallel here and on a
 distributed engine elsewhere: `collect(doc)` returns a small picklable summary of one document,
 `merge(a, b)` combines two summaries (associative), and `finalize(summary)` yields
-`(path, Finding)` pairs once for the whole corpus.
+`(path, Finding)` pairs once for the whole corpus. Work that several corpus checks share is an
+`Analysis` (the same three steps), declared in the checks' `uses`: the engine runs it once and
+hands its result to each of them (`self.analysis(TheAnalysis)`).
+
+A family may declare settings of its own (`settings`, configured in `[tool.auditor.<family>]`,
+e.g. the names family's house list); every check and analysis of the family reads them as
+`self.settings`.
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 SEVERITIES = ("info", "warning", "error")
-FAMILIES = ("names", "boilerplate", "translation")
+#: How sure a fix is. `safe` fixes are applied by `auditor fix`; `unsafe` ones need --unsafe-fixes.
+SAFE, UNSAFE = "safe", "unsafe"
 
 
 def severity_rank(severity: str) -> int:
@@ -34,27 +41,47 @@ class Related:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Edit:
+    """Replace [start, end) with `replacement` ("" deletes). A check gives offsets into
+    `doc.text`; the engine maps them to the file on disk, and drops an edit that would cut a tag
+    or a link of a Markdown or HTML file."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
 @dataclass
 class Finding:
-    """What a check yields: a span of `doc.text`, a message, optionally a suggestion."""
+    """What a check yields: a span of `doc.text`, a message, and the edits that fix it.
+
+    `applicability` says how sure the fix is: `SAFE` (removing a whole residue line, a house-list
+    spelling) or `UNSAFE` (a spelling chosen by majority, a rewritten term). Advice that is not
+    replacement text belongs in the message."""
 
     start: int
     end: int
     message: str
-    suggestion: str | None = None
+    edits: tuple[Edit, ...] = ()
+    applicability: str = SAFE
     related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)
 class Option:
-    """A typed check option with its default; the type is the default's unless given."""
+    """A typed option with its default; the type is the default's unless given. A `path` option
+    is a file name, resolved from the folder of the config file that sets it."""
 
     default: Any
     help: str = ""
     type: type | None = None
+    path: bool = False
 
     @property
     def kind(self) -> type:
+        if self.path:
+            return str
         return self.type or type(self.default)
 
     def coerce(self, value: Any) -> Any:
@@ -81,41 +108,68 @@ class Options(dict):
             raise AttributeError(name) from None
 
 
-class Check:
-    """Base class of a per-document check. Subclasses set the class attributes below."""
+def default_options(declared: dict[str, Option]) -> Options:
+    return Options({name: opt.default for name, opt in declared.items()})
 
-    code: str = ""
+
+class _Declared:
+    """What checks and analyses share: options, family settings, an explanation."""
+
     family: str = ""
     summary: str = ""
-    severity: str = "warning"
     options: dict[str, Option] = {}
+    #: Settings of the whole family ([tool.auditor.<family>]); any check of the family may declare them.
+    settings: dict[str, Option] = {}
     #: Longer explanation shown by `auditor explain`; the class docstring when empty.
     explanation: str = ""
-    #: Which document kinds the check applies to (text, markdown, html); empty means all.
-    kinds: tuple[str, ...] = ()
 
-    is_corpus = False
-
-    def __init__(self, opts: Options | None = None, context: Any = None):
+    def __init__(self, opts: Options | None = None, settings: Options | None = None,
+                 selected: frozenset[str] | None = None):
         self.opts = opts if opts is not None else self.default_options()
-        self.context = context
+        self.settings = settings if settings is not None else default_options(type(self).settings)
+        self._selected = selected
+
+    def is_selected(self, code: str) -> bool:
+        """Whether the check `code` runs too (a check may leave a case to a better-placed one,
+        but only when that one is selected). True when not run by the engine."""
+        return self._selected is None or code in self._selected
 
     @classmethod
     def default_options(cls) -> Options:
-        return Options({name: opt.default for name, opt in cls.options.items()})
+        return default_options(cls.options)
 
     @classmethod
     def describe(cls) -> str:
         return inspect.cleandoc(cls.explanation or cls.__doc__ or cls.summary)
 
+
+class Check(_Declared):
+    """Base class of a per-document check. Subclasses set the class attributes below."""
+
+    code: str = ""
+    severity: str = "warning"
+    #: Which document kinds the check applies to (text, markdown, html); empty means all.
+    kinds: tuple[str, ...] = ()
+
+    is_corpus = False
+
     def check(self, doc) -> Iterator[Finding]:  # pragma: no cover - interface
         return iter(())
 
+    @classmethod
+    def data_examples(cls) -> list:
+        """The example and counter-example of every entry of the data files this check reads
+        (`auditor.examples.DataExample`); run by the test suite."""
+        return []
 
-class CorpusCheck(Check):
-    """Base class of a cross-file check: collect per document, merge, finalize once."""
 
-    is_corpus = True
+class Analysis(_Declared):
+    """A corpus analysis that several corpus checks share (stories of renditions, the corpus's
+    name spellings): collect per document, merge, finalize once into a result. The engine runs
+    it once per run, for all the selected checks that list it in `uses`. Its options are set in
+    `[tool.auditor.options.<name>]`."""
+
+    name: str = ""
 
     def collect(self, doc) -> Any:  # pragma: no cover - interface
         raise NotImplementedError
@@ -129,14 +183,80 @@ class CorpusCheck(Check):
         """The neutral summary, the start of the reduction."""
         return []
 
+    def finalize(self, summary: Any) -> Any:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class CorpusCheck(Check):
+    """Base class of a cross-file check: collect per document, merge, finalize once.
+
+    A check whose work is all in shared analyses (`uses`) needs no summary of its own: the
+    default `collect` returns None and is not called."""
+
+    is_corpus = True
+    #: Analyses whose results `finalize` reads with `self.analysis(cls)`.
+    uses: tuple[type[Analysis], ...] = ()
+
+    def collect(self, doc) -> Any:
+        return None
+
+    def merge(self, a: Any, b: Any) -> Any:
+        """Combine two summaries. The default extends the list `a` in place (linear over a corpus)."""
+        if b is not None:
+            a.extend(b if isinstance(b, list) else [b])
+        return a
+
+    def empty(self) -> Any:
+        """The neutral summary, the start of the reduction."""
+        return []
+
+    @classmethod
+    def collects(cls) -> bool:
+        """Whether the check keeps a summary of its own (it overrides `collect`)."""
+        return cls.collect is not CorpusCheck.collect
+
+    def analysis(self, cls: type[Analysis]) -> Any:
+        """The result of a shared analysis this check `uses` (set by the engine before finalize)."""
+        try:
+            return self._analysis_results[cls]
+        except (AttributeError, KeyError):
+            raise LookupError(f"{type(self).__name__} reads {cls.__name__}, which it does not "
+                              "declare in `uses`") from None
+
     def finalize(self, summary: Any) -> Iterable[tuple[str, Finding]]:  # pragma: no cover
         return iter(())
 
-    def corpus_data(self, summary: Any) -> Any:
-        """Optional JSON-able overview of the corpus for reports (e.g. name spellings, stories).
+    def corpus_data(self, summary: Any) -> list:
+        """Typed overviews of the corpus for reports (`SpellingGroup`, `Story`): called once
+        after `finalize`. Empty when there is nothing to show."""
+        return []
 
-        Called once after `finalize` with the same merged summary; None when there is nothing."""
-        return None
+
+# --- corpus overviews that reports show -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Spelling:
+    """One spelling of a name: how often and in which files it occurs."""
+
+    text: str
+    count: int
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpellingGroup:
+    """The spellings of one name across the corpus, and the one suggested (None on a tie)."""
+
+    suggested: str | None
+    spellings: tuple[Spelling, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    """Files that tell one story (renditions), titled by the headline of the first one."""
+
+    title: str
+    files: tuple[str, ...]
 
 
 @dataclass

@@ -36,12 +36,20 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-    house_names: str | None = None
     baseline: str | None = None
     max_file_size: int = 20_000_000
+    cache: bool = True  # the result cache (off with --no-cache or `cache = false`)
+    cache_dir: str | None = None  # default: the user's cache folder
     jobs: int = 0  # 0: automatic
     output_format: str = "text"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Settings the core does not know: [tool.auditor.<family>] tables, and top-level keys that
+    # may name one family's setting. Validated against the registry (selection.resolve_settings).
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    loose: dict[str, Any] = field(default_factory=dict)
+    # `--setting KEY=VALUE` from the command line ("family.key" or a top-level key): paths in
+    # them are relative to the working directory, not to the config file.
+    cli_settings: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # the file the settings came from
     from_cli: set[str] = field(default_factory=set)  # keys set on the command line (for messages)
     root: str = "."  # folder of that file: relative paths in it resolve from here
@@ -129,21 +137,29 @@ def parse(table: dict, where: str, root: str = ".") -> Config:
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
             _code_list("severity", list(value), where)
             cfg.severity = {c.upper(): _severity(f"severity.{c}", v, where) for c, v in value.items()}
-        elif key in ("house-names", "baseline"):
-            setattr(cfg, key.replace("-", "_"), _path(key, value, where))
+        elif key == "baseline":
+            cfg.baseline = _path(key, value, where)
+        elif key == "cache-dir":
+            cfg.cache_dir = _path(key, value, where)
+        elif key == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'cache' must be true or false, not {value!r}")
+            cfg.cache = value
         elif key == "max-file-size":
             cfg.max_file_size = _int(key, value, where, 1)
         elif key == "jobs":
             cfg.jobs = _int(key, value, where, 0)
         elif key == "options":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'options' must hold one table per check code, "
-                                  "e.g. [tool.auditor.options.NM101]")
-            _code_list("options", list(value), where)
-            cfg.options = {c.upper(): {k.replace("-", "_"): v for k, v in opts.items()}
-                           for c, opts in value.items()}
+                raise ConfigError(f"{where}: 'options' must hold one table per check code or shared "
+                                  "analysis, e.g. [tool.auditor.options.NM101]")
+            # check codes are upper case; shared analyses are named in lower case (`renditions`)
+            cfg.options = {(c.upper() if SELECTOR_RE.match(c.upper()) else c.lower()):
+                           {k.replace("-", "_"): v for k, v in opts.items()} for c, opts in value.items()}
+        elif isinstance(value, dict):  # a family's settings: checked once the checks are known
+            cfg.families[key] = {k.replace("-", "_"): v for k, v in value.items()}
         else:
-            raise ConfigError(f"{where}: unknown key '{key}' in the auditor settings")
+            cfg.loose[key.replace("-", "_")] = value
     return cfg
 
 
@@ -199,31 +215,3 @@ def load(path: str | None = None, start: str = ".") -> Config:
     elif "tool" in data and "auditor" in data.get("tool", {}):
         data = data["tool"]["auditor"]
     return parse(data, shown, os.path.dirname(os.path.abspath(path)))
-
-
-def read_house_names(path: str) -> dict[str, str]:
-    """The house list: one canonical name per line, optional known variants after it.
-
-    Variants follow the canonical name after a `|` or a tab, separated by `|`, `,` or tabs;
-    `#` starts a comment. Returns {spelling: canonical}, canonical names mapping to themselves.
-    """
-    import re
-
-    names: dict[str, str] = {}
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            lines = fh.read().splitlines()
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read the house list of names ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the house list of names is not UTF-8") from None
-    for n, line in enumerate(lines, 1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        parts = [p.strip() for p in re.split(r"\s*[|\t,]\s*", line) if p.strip()]
-        canonical = parts[0]
-        names.setdefault(canonical, canonical)
-        for variant in parts[1:]:
-            names[variant] = canonical
-    return names

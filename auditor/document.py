@@ -96,6 +96,17 @@ def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
     return word in _ABBREVIATIONS
 
 
+def _line_start(text: str, pos: int) -> int:
+    """Start of the line holding text[pos]."""
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Just after the line end of the line holding text[pos] (or the end of the text)."""
+    n = text.find("\n", pos)
+    return len(text) if n < 0 else n + 1
+
+
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -164,6 +175,23 @@ class Document:
         should cite, since Markdown and HTML lines differ from the visible text's."""
         offset = min(max(offset, 0), len(self.text))
         return self.line_col(self.raw_span(offset, offset)[0])[0]
+
+    def line_removal(self, start: int, end: int):
+        """The edit that removes the whole lines holding text[start:end], and the blank lines that
+        separated them from the next paragraph, so the paragraphs around stay one blank line
+        apart (at the end of the text, the blank lines before them). Lines of spaces are blank."""
+        from .api import Edit
+
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = _line_end(text, max(end - 1, a))
+        if a == 0 or not text[_line_start(text, a - 1):a].strip():
+            while b < len(text) and not text[b:_line_end(text, b)].strip():
+                b = _line_end(text, b)
+            if b == len(text):
+                while a > 0 and not text[_line_start(text, a - 1):a].strip():
+                    a = _line_start(text, a - 1)
+        return Edit(a, b, "")
 
     # --- structure ----------------------------------------------------------------------------
     @cached_property

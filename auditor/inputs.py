@@ -206,11 +206,13 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.1
 
 
-def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
-    """Read and decode one file. Raises InputError for files that cannot be audited."""
+def load(source: Source, max_bytes: int, data: bytes | None = None) -> tuple[Document, list[InputError]]:
+    """Read (unless `data` is given) and decode one file. Raises InputError for files that
+    cannot be audited."""
     path = source.display
     notices: list[InputError] = []
-    data = source.data if source.data is not None else _read(source, max_bytes)
+    if data is None:
+        data = read_bytes(source, max_bytes)
     if looks_binary(data):
         raise InputError(path, "binary file (contains NUL or control bytes); skipped")
     text, encoding = decode(data, path)
@@ -221,7 +223,10 @@ def load(source: Source, max_bytes: int) -> tuple[Document, list[InputError]]:
     return Document(path, text, kind_of(source.fs_path), encoding), notices
 
 
-def _read(source: Source, max_bytes: int) -> bytes:
+def read_bytes(source: Source, max_bytes: int) -> bytes:
+    """The file's bytes (or the piped ones). Raises InputError naming the problem."""
+    if source.data is not None:
+        return source.data
     path = source.display
     try:
         info = os.stat(source.fs_path)

@@ -17,13 +17,43 @@ Segment = tuple[int, int, int, int]
 class OffsetMap:
     """Maps offsets of the visible text to offsets of the raw text."""
 
-    __slots__ = ("_starts", "_segments", "_text_len", "_raw_len")
+    __slots__ = ("_starts", "_segments", "_text_len", "_raw_len", "_markup")
 
     def __init__(self, segments: list[Segment], text_len: int, raw_len: int):
         self._segments = segments
         self._starts = [s[0] for s in segments]
         self._text_len = text_len
         self._raw_len = raw_len
+        self._markup: tuple[list[int], list[tuple[int, int]]] | None = None
+
+    def markup(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Raw spans that are not text kept as it is (tags, link syntax, entities, line ends,
+        a BOM), sorted, with their starts: an edit must take each whole or leave it alone."""
+        if self._markup is None:
+            pieces = []
+            pos = 0
+            for t0, t1, r0, r1 in self._segments:
+                if r0 > pos:
+                    pieces.append((pos, r0))  # raw text that became nothing (a tag, '**')
+                if t1 - t0 != r1 - r0:
+                    pieces.append((r0, r1))  # raw text replaced (an entity, a block tag, CRLF)
+                pos = max(pos, r1)
+            if pos < self._raw_len:
+                pieces.append((pos, self._raw_len))
+            self._markup = ([a for a, _ in pieces], pieces)
+        return self._markup
+
+    def cuts_markup(self, start: int, end: int) -> bool:
+        """Whether the raw span [start, end) takes part of a markup piece but not all of it."""
+        starts, pieces = self.markup()
+        i = max(0, bisect_right(starts, start) - 1)
+        while i < len(pieces) and pieces[i][0] < max(end, start + 1):
+            a, b = pieces[i]
+            overlaps = a < end and start < b if end > start else a < start < b
+            if overlaps and not (start <= a and b <= end):
+                return True
+            i += 1
+        return False
 
     def _segment(self, pos: int) -> Segment | None:
         i = bisect_right(self._starts, pos) - 1

@@ -29,6 +29,7 @@ def main() -> int:
             page.click("#files tbody tr >> nth=0 >> td.file a")
             page.wait_for_load_state()
             page.click("#findings > li.item >> nth=1 >> a.where")
+            page.evaluate("window.scrollTo(0, 0)")  # the headline and the selected finding's details
             page.screenshot(path=str(ROOT / "docs" / "report-article.png"))
             context.close()
     return 0

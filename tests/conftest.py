@@ -133,3 +133,17 @@ def audit_texts(files: dict[str, str], tmp_path: Path, select: str | None = None
     run = run_cli(argv + ["."], cwd=tmp_path)
     assert run.code == 0, run.err
     return findings_by_path(run.json())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_caches(tmp_path_factory):
+    """The word index and the result cache of the test session live in a folder of its own, so
+    tests neither read a developer's cache nor leave entries in it."""
+    folder = tmp_path_factory.mktemp("auditor-cache")
+    old = os.environ.get("AUDITOR_CACHE_DIR")
+    os.environ["AUDITOR_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("AUDITOR_CACHE_DIR", None)
+    else:
+        os.environ["AUDITOR_CACHE_DIR"] = old

@@ -1,72 +1,99 @@
-"""Boilerplate family (BP): example tables, data files, regex safety, corpus repetition, seeds."""
+"""Boilerplate family (BP): data files, regex safety, fixes, corpus repetition, seeds.
+
+The examples of every check (checks/boilerplate/examples/) and the example and counter-example of
+every phrase pattern run in tests/test_examples.py."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
+from auditor.api import SAFE, UNSAFE
 from auditor.checks import boilerplate
-from auditor.checks.boilerplate.phrases import families
+from auditor.checks.boilerplate import (bp101_widget_phrase, bp201_edge_line, bp204_glued_widget,
+                                        bp302_repeated_paragraph, bp401_off_topic_splice, layout)
+from auditor.checks.boilerplate.bp402_corpus_repetition import MIN_WORDS as BP402_MIN_WORDS
+from auditor.checks.boilerplate.phrase_families import families, languages, parse_family, parse_language
 from auditor.document import Document
 from conftest import audit_texts, caught, seed_text
 
-EXAMPLES = Path(boilerplate.__file__).resolve().parent / "examples"
 CHECKS = {cls.code: cls for cls in boilerplate.CHECKS}
 
-
-def _cases():
-    for path in sorted(EXAMPLES.glob("BP*.txt")):
-        body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
-                         if not ln.startswith("#"))
-        for n, case in enumerate(body.split("\n---\n")):
-            lines = [ln for ln in case.strip("\n").splitlines() if ln.strip()]
-            yield pytest.param(path.stem, lines, id=f"{path.stem}-{n}")
-
-
-def _document(lines: list[str]) -> tuple[Document, list[tuple[int, int, bool]]]:
-    """The case as one document (a paragraph a line) and the span of each line with its mark."""
-    text, spans = "", []
-    for line in lines:
-        marked = line.startswith("! ")
-        line = (line[2:] if marked else line).replace("<nbsp>", "\xa0")
-        spans.append((len(text), len(text) + len(line), marked))
-        text += line + "\n\n"
-    return Document("case.txt", text), spans
-
-
-@pytest.mark.parametrize("code, lines", list(_cases()))
-def test_example_table(code, lines):
-    doc, spans = _document(lines)
-    findings = list(CHECKS[code]().check(doc))
-    for start, end, marked in spans:
-        hit = any(f.start < end and start < f.end for f in findings)
-        assert hit == marked, (f"{code}: {'missed' if marked else 'false alarm on'} "
-                               f"{doc.text[start:end]!r}; findings: {[f.message for f in findings]}")
-    for f in findings:
-        assert f.suggestion and "remove" in f.message
+HEADER = "family: test\ncode: BP101\nwhat: a test line\n\n"
 
 
 @pytest.mark.parametrize("family", families(), ids=lambda f: f.path)
-def test_every_pattern_matches_its_example(family):
-    assert family.patterns and family.code in CHECKS and family.about
-    for p in family.patterns:
-        assert p.example, p.source
-        assert p.regex.search(p.example.replace("\xa0", " ")), (family.path, p.source, p.example)
+def test_every_family_is_reported_and_explained(family):
+    assert family.patterns and family.code in CHECKS and family.about and family.what
+    assert family.path in CHECKS[family.code].describe()
+
+
+@pytest.mark.parametrize("entry, missing", [
+    ("pattern: ^x$\ncounterexample: an x in a sentence\n", "no example"),
+    ("pattern: ^x$\nexample: x\n", "no counterexample"),
+    ("pattern: ^x$\nexample: x\npattern: ^y$\nexample: y\ncounterexample: a y here\n", "no counterexample"),
+    ("example: x\n", "without a pattern"),
+])
+def test_the_parser_rejects_an_entry_without_its_examples(entry, missing):
+    with pytest.raises(ValueError, match=missing):
+        parse_family(HEADER + entry, "data/test.txt")
+
+
+#: The languages whose sites feed aggregators (issue 13): each has its file of widget wording.
+REQUIRED_LANGUAGES = "es pt fr de it pl ru uk tr ar vi id zh ja".split()
+
+
+def test_every_required_language_has_a_file_with_the_main_families():
+    by_code = {lang.code: lang for lang in languages()}
+    assert set(REQUIRED_LANGUAGES) <= set(by_code)
+    for code in REQUIRED_LANGUAGES:
+        covered = {f.name for f in families() if code in f.foreign}
+        assert {"related links", "comment form", "share bar", "photo credit", "site footer",
+                "newsletter and subscription box", "cookie and consent notice"} <= covered, code
+
+
+def test_a_language_file_names_known_families_and_has_cues():
+    fams = {f.name: f for f in families()}
+    with pytest.raises(ValueError, match="not a family"):
+        parse_language("language: xx Test\ncues: foo\n\nsection: no such family\n"
+                       "pattern: ^foo$\nexample: foo\ncounterexample: a foo here\n", "xx.txt", dict(fams))
+    with pytest.raises(ValueError, match="cues"):
+        parse_language("language: xx Test\n\nsection: share bar\npattern: ^foo$\nexample: foo\n"
+                       "counterexample: a foo here\n", "xx.txt", dict(fams))
+    with pytest.raises(ValueError, match="before the first"):
+        parse_language("language: xx Test\ncues: foo\n\npattern: ^foo$\nexample: foo\n"
+                       "counterexample: a foo here\n", "xx.txt", dict(fams))
+
+
+def test_an_english_article_tries_no_foreign_wording():
+    from auditor.checks.boilerplate.phrase_families import cued_languages
+
+    doc = Document("a.txt", ARTICLE + "Leave a Reply\n")
+    assert cued_languages(layout.layout(doc)) == ()
+    doc = Document("b.txt", ARTICLE + "Lesen Sie auch: Sturm an der Küste\n\n相关阅读：暴雨\n")
+    assert {"de", "zh"} <= set(cued_languages(layout.layout(doc)))
+
+
+def test_the_parser_rejects_a_family_without_its_message_wording():
+    with pytest.raises(ValueError, match="what"):
+        parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
 
 
 def test_patterns_are_safe_on_huge_lines():
     nasty = ["a" * 1_000_000, "Photo: " + "x" * 1_000_000, ("Read more " * 100_000),
-             "foreign agent " + "produced, " * 100_000]
+             "foreign agent " + "produced, " * 100_000, "Foto: " + "ё" * 1_000_000,
+             "相关阅读：" + "字" * 1_000_000]
+    every = tuple(lang.code for lang in languages())
     for family in families():
         for text in nasty:
             t0 = time.perf_counter()
-            family.match(text)
+            family.match(text, every)
             assert time.perf_counter() - t0 < 1.0, family.path
 
 
 def test_odd_input_does_not_crash():
-    for text in ["", "\n\n\n", "x", "\xa0\xa0", "a" * 200_000, "Title\n" + "- item\n" * 5000]:
+    for text in ["", "\n\n\n", "x", "\xa0\xa0", "a" * 200_000, "Title\n" + "- item\n" * 5000,
+                 "Long enough headline here\n\nWorld\n"]:
         doc = Document("odd.txt", text)
         for cls in boilerplate.CHECKS:
             if not cls.is_corpus:
@@ -76,6 +103,72 @@ def test_odd_input_does_not_crash():
 def test_explain_lists_the_families():
     text = CHECKS["BP101"].describe()
     assert "related.txt" in text and "comments.txt" in text
+
+
+def test_docstrings_say_the_thresholds_of_the_code():
+    """`auditor explain` shows the docstring: it must say what the code does."""
+    lists = bp101_widget_phrase.LISTS_UNDER_HEADING
+    bp101 = CHECKS["BP101"].describe()
+    assert f"up to {lists['related links']} links; {lists['advertisement']} under an ad label" in bp101
+    assert lists["navigation"] == lists["related links"]
+    assert f"with {('one', 'two', 'three', 'four')[layout.HEADLINE_MIN_WORDS - 1]} or more words" \
+        in CHECKS["BP301"].describe()
+    bp302 = CHECKS["BP302"].describe()
+    assert f"{layout.PROSE_MIN_WORDS}+ words" in bp302
+    assert f"{bp302_repeated_paragraph.MIN_WORDS_UNPUNCTUATED}+ words" in bp302
+    assert f"{bp302_repeated_paragraph.MIN_CHARS}+ characters" in bp302
+    bp201 = CHECKS["BP201"].describe()
+    assert f"1 to {bp201_edge_line.MAX_WORDS} words" in bp201 and f"{bp201_edge_line.MAX_CHARS} characters" in bp201
+    bp204 = CHECKS["BP204"].describe()
+    assert f"{bp204_glued_widget.MIN_WORDS} to {bp204_glued_widget.MAX_WORDS} words" in bp204
+    bp401 = CHECKS["BP401"].describe()
+    assert f"{bp401_off_topic_splice.MIN_WORDS} to {bp401_off_topic_splice.MAX_WORDS} words" in bp401
+    assert f"({bp401_off_topic_splice.MIN_CONTENT_WORDS} or more)" in bp401
+    assert bp401_off_topic_splice.MAX_SHARED == 0.0 and "none of whose content words" in bp401
+    bp402 = CHECKS["BP402"]
+    assert f"({BP402_MIN_WORDS} to {bp402.options['max_words'].default} words)" in bp402.describe()
+
+
+@pytest.mark.parametrize("cls", [c for c in boilerplate.CHECKS], ids=lambda c: c.code)
+def test_docstrings_say_how_sure_the_fix_is(cls):
+    applicability = cls.fix_applicability if hasattr(cls, "fix_applicability") else SAFE
+    assert f"Fix ({applicability})" in cls.describe()
+
+
+ARTICLE = ("Storm floods coastal town\n\n"
+           "Officials in the coastal town said on Monday that the flood barrier had held through the night.\n\n"
+           "The mayor said rescue teams would keep searching the flooded valley until every resident was found.\n\n")
+
+
+def _findings(text: str) -> dict[str, list]:
+    doc = Document("a.txt", text)
+    return {cls.code: list(cls().check(doc)) for cls in boilerplate.CHECKS if not cls.is_corpus}
+
+
+def test_every_finding_removes_its_line_with_the_applicability_of_its_code():
+    text = ARTICLE + "Reuters contributed to this report.\n\nLeave a Reply\n\nAldograph Redley\n"
+    found = _findings(text)
+    assert [len(found[c]) for c in ("BP101", "BP104", "BP201")] == [1, 1, 1]
+    for code, applicability in (("BP101", SAFE), ("BP104", UNSAFE), ("BP201", UNSAFE)):
+        (f,) = found[code]
+        assert f.applicability == applicability
+        (edit,) = f.edits
+        assert text[edit.start:edit.end].strip() == text[f.start:f.end]
+    assert "Leave a Reply" not in text.replace(text[found["BP101"][0].edits[0].start:found["BP101"][0].edits[0].end], "")
+
+
+def test_a_residue_glued_to_a_heading_is_cut_alone():
+    text = ARTICLE + "Jump To DetailsBest Vertical Ergonomic Mouse\n\n" + ARTICLE.split("\n\n", 1)[1]
+    (f,) = _findings(text)["BP101"]
+    assert text[f.start:f.end] == "Jump To Details" and f.applicability == SAFE
+    (edit,) = f.edits
+    assert (edit.start, edit.end, edit.replacement) == (f.start, f.end, "")
+
+
+def test_a_line_gets_one_boilerplate_finding():
+    text = ARTICLE + "Storm floods coastal town\n\nRelated content\n\n- Storm floods coastal town\n"
+    spans = [(f.start, f.end) for fs in _findings(text).values() for f in fs]
+    assert len(spans) == len(set(spans)) >= 2
 
 
 STORIES = [
@@ -97,6 +190,21 @@ def test_corpus_repetition_across_unrelated_files(tmp_path):
     for name, text in files.items():
         quotes = [text[f["start"]:f["end"]] for f in found.get(name, [])]
         assert quotes == [TEMPLATE.strip()], (name, quotes)
+
+
+def test_corpus_repetition_points_at_three_other_files():
+    from auditor.checks.boilerplate.bp402_corpus_repetition import CorpusRepetition
+
+    check = CorpusRepetition()
+    summary = check.empty()
+    names = [f"{i}.txt" for i in range(8)]
+    for i, name in enumerate(names):
+        summary = check.merge(summary, check.collect(Document(name, STORIES[i % 4].replace("the", f"the {i}") + TEMPLATE)))
+    found = list(check.finalize(summary))
+    assert sorted(p for p, _ in found) == names
+    for path, f in found:
+        others = [r.path for r in f.related]
+        assert len(others) == 3 and path not in others and len(set(others)) == 3
 
 
 def test_corpus_repetition_ignores_renditions_of_one_story(tmp_path):
@@ -123,3 +231,35 @@ def test_seeds(seeds_report, seeds_expected):
             if f["family"] != "boilerplate":
                 continue
             assert any(caught(it, text, [f]) for it in mine), (name, text[f["start"]:f["end"]])
+
+
+def _reference_groups(paths, sketch, threshold):
+    """The greedy grouping compared pair by pair (what BP402's index must give)."""
+    from auditor.checks.boilerplate.bp402_corpus_repetition import similarity
+
+    groups = []
+    for p in paths:
+        for g in groups:
+            if any(similarity(sketch[p], sketch[q]) >= threshold for q in g):
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+    return groups
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.1, 0.2, 0.5, 1.0])
+def test_corpus_repetition_groups_near_copies_as_the_pairwise_comparison(threshold):
+    import random
+
+    from auditor.api import Options
+    from auditor.checks.boilerplate.bp402_corpus_repetition import SKETCH_SIZE, CorpusRepetition
+
+    rng = random.Random(7)
+    opts = Options(CorpusRepetition.default_options(), near_copy=threshold)
+    for _ in range(60):
+        pool = rng.randrange(SKETCH_SIZE, 4 * SKETCH_SIZE)   # few hash values: many near copies
+        sketch = {f"{i}.txt": tuple(sorted(rng.sample(range(pool), rng.randrange(0, SKETCH_SIZE + 1))))
+                  for i in range(rng.randrange(1, 30))}
+        paths = sorted(sketch)
+        assert CorpusRepetition(opts)._groups(paths, sketch) == _reference_groups(paths, sketch, threshold)

@@ -156,7 +156,7 @@ def test_jobs_two_gives_byte_identical_json(tmp_path_factory, tmp_path):
 
 
 def test_choose_jobs_switches_to_processes_for_large_corpora():
-    from auditor.engine import choose_jobs
+    from auditor.executor import choose_jobs
 
     assert choose_jobs(0, 10) == 1
     assert choose_jobs(0, 70) >= 1

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from auditor.checks.boilerplate import analysis
+from auditor.checks.boilerplate import layout, line_verdicts, repeats
 from auditor.document import Document
 from conftest import SEEDS
 
@@ -41,7 +41,7 @@ def _sequences():
 def test_block_sizes_are_those_of_the_line_by_line_scan():
     for seq in _sequences():
         keys = [f"line {x}" for x in seq]
-        blocks = analysis._Blocks(keys)
+        blocks = repeats.BlockSizes(keys)
         for first in range(len(keys)):
             for second in range(first + 1, len(keys)):
                 assert blocks.size(first, second) == _scan_block_size(keys, first, second), (seq, first, second)
@@ -63,7 +63,7 @@ def test_block_sizes_compare_each_line_a_bounded_number_of_times(copies):
     block = [f"paragraph {i} of the article, long enough to be compared" for i in range(12)]
     keys = [_Key(k) for k in block * copies]
     _Key.comparisons = 0
-    blocks = analysis._Blocks(keys)
+    blocks = repeats.BlockSizes(keys)
     sizes = [blocks.size(i % len(block), i) for i in range(len(block), len(keys))]
     # Each key is looked up once; the scan compared O(lines) keys for every repeated line.
     assert _Key.comparisons <= len(keys)
@@ -72,16 +72,16 @@ def test_block_sizes_compare_each_line_a_bounded_number_of_times(copies):
 
 def _normalizations(monkeypatch, text: str) -> tuple[int, int, int]:
     calls = 0
-    real = analysis.normalize
+    real = layout.normalize
 
     def counting(line):
         nonlocal calls
         calls += 1
         return real(line)
 
-    monkeypatch.setattr(analysis, "normalize", counting)
+    monkeypatch.setattr(layout, "normalize", counting)
     doc = Document("pasted.txt", text)
-    verdicts = analysis.verdicts(doc)
+    verdicts = line_verdicts.verdicts(doc)
     pasted = sum(1 for v in verdicts.values() if v.code == "BP302")
     return calls, len(doc.lines), pasted
 

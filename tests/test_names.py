@@ -1,62 +1,10 @@
-"""Names family (NM): the example tables next to the checks, and the seeds."""
+"""Names family (NM): the seeds, the deferrals between checks (which the one-check examples of
+checks/names/examples cannot show), the fixes' applicability and the corpus overview."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
-from conftest import audit_texts, caught, seed_text
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "checks" / "names" / "examples"
-
-
-def _cases():
-    for path in sorted(EXAMPLES.glob("NM*.txt")):
-        code = path.stem
-        case = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("=== "):
-                if case:
-                    yield case
-                case = {"code": code, "head": line[4:], "files": {}, "house": [], "select": code}
-                current = None
-            elif case is None or line.startswith("#") and current is None:
-                continue
-            elif line.startswith("house: ") and current is None:
-                case["house"].append(line[7:])
-            elif line.startswith("select: ") and current is None:
-                case["select"] = line[8:].strip()
-            elif line.startswith("--- "):
-                current = line[4:].strip()
-                case["files"][current] = ""
-            elif current is not None:
-                case["files"][current] += line + "\n"
-        if case:
-            yield case
-
-
-CASES = list(_cases())
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['code']}:{c['head'][:50]}" for c in CASES])
-def test_example(case, tmp_path):
-    extra = []
-    if case["house"]:
-        (tmp_path / "house.names").write_text("\n".join(case["house"]) + "\n", encoding="utf-8")
-        (tmp_path / "auditor.toml").write_text('house-names = "house.names"\n', encoding="utf-8")
-    found = audit_texts(case["files"], tmp_path, select=case["select"], extra=extra)
-    hits = [(name, f) for name, fs in found.items() for f in fs if f["code"].startswith(case["select"])]
-    kind, rest = case["head"][0], case["head"][2:]
-    texts = case["files"]
-    if kind == "+":
-        word, suggestion = [x.strip() for x in rest.split("->")]
-        assert any(texts[name][f["start"]:f["end"]] == word and f["suggestion"] == suggestion
-                   for name, f in hits), hits
-    elif kind == "!":
-        word = rest.split()[0]
-        assert not any(word in texts[name][f["start"]:f["end"]] for name, f in hits), hits
-    else:
-        assert not hits, hits
+from conftest import audit_texts, caught, run_cli, seed_text
 
 
 def test_seeds_names(seeds_report, seeds_expected):
@@ -82,28 +30,134 @@ def test_seeds_names(seeds_report, seeds_expected):
 
 
 def test_names_rules_listed():
-    from conftest import run_cli
-
     out = run_cli(["rules"]).out
     for code in ("NM101", "NM102", "NM103", "NM104", "NM105"):
         assert code in out
-    assert "Metaphone" in run_cli(["explain", "NM101"]).out
+    assert "sound-alike" in run_cli(["explain", "NM101"]).out
 
 
-def test_corpus_data_groups(tmp_path):
-    from auditor.api import Options  # noqa: F401 - the check is built with its defaults
-    from auditor.checks.names import CorpusVariant
+def _codes(found: dict, name: str) -> list[tuple[str, str, str | None]]:
+    return sorted((f["code"], f["message"].split("'")[1], f["suggestion"]) for f in found.get(name, []))
+
+
+KISIDA = {"a.txt": "In Japan, Prime Minister Fumio Kisida spoke to parliament on Monday.\n\n"
+                   "Reporters met Kishida in Tokyo after the session.\n"}
+
+
+@pytest.mark.parametrize("select, expected", [
+    ("NM101,NM103", [("NM103", "Kisida", "Kishida")]),
+    ("NM101", [("NM101", "Kisida", "Kishida")]),
+])
+def test_nm101_leaves_a_romanization_pair_to_nm103_only_when_it_runs(tmp_path, select, expected):
+    assert _codes(audit_texts(KISIDA, tmp_path, select=select), "a.txt") == expected
+
+
+def test_nm101_reports_the_pair_with_nm103_ignored(tmp_path):
+    found = audit_texts(KISIDA, tmp_path, select="NM", extra=["--ignore", "NM103"])
+    assert _codes(found, "a.txt") == [("NM101", "Kisida", "Kishida")]
+
+
+KISIDA_FILES = {
+    "a.txt": "In Japan, Prime Minister Fumio Kisida met Hirokazu Matsuno on Monday.\n",
+    "b.txt": "Prime Minister Fumio Kisida and Hirokazu Matsuno spoke in Tokyo.\n",
+    "c.txt": "Prime Minister Fumio Kishida said through Hirokazu Matsuno that talks would resume.\n",
+}
+
+
+def test_nm102_leaves_a_romanization_pair_to_nm103_only_when_it_runs(tmp_path):
+    found = audit_texts(KISIDA_FILES, tmp_path, select="NM102,NM103")
+    assert [c for n in ("a.txt", "b.txt") for c, _, _ in _codes(found, n)] == ["NM103", "NM103"]
+    found = audit_texts(KISIDA_FILES, tmp_path, select="NM102")
+    assert _codes(found, "a.txt") == _codes(found, "b.txt") == [("NM102", "Kisida", "Kishida")]
+
+
+BERLIM = {
+    "a.txt": "Chancellor Olaf Scholz and Annalena Baerbock flew back to Berlim on Monday.\n",
+    "b.txt": "Chancellor Olaf Scholz and Annalena Baerbock met in Berlin on Monday.\n",
+    "c.txt": "In Berlin, Olaf Scholz said Annalena Baerbock would travel to Kyiv.\n",
+}
+
+
+@pytest.mark.parametrize("select, expected", [
+    ("NM102,NM104", [("NM102", "Berlim", "Berlin")]),
+    ("NM104", [("NM104", "Berlim", "Berlin")]),
+])
+def test_nm104_leaves_nm102_places_to_it_only_when_it_runs(tmp_path, select, expected):
+    assert _codes(audit_texts(BERLIM, tmp_path, select=select), "a.txt") == expected
+
+
+def test_house_list_variants_are_nm105_s_and_the_canonical_name_is_never_flagged(tmp_path):
+    """With NM105 running, the variant is reported once, by NM105, with a surname-shaped fix; the
+    canonical spelling is never flagged though most files use the variant."""
+    (tmp_path / "auditor.toml").write_text('house-names = "names.txt"\n', encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Kurils | Kuriles\nVolodymyr Zelensky | Zelenskyy\n", encoding="utf-8")
+    files = {"a.txt": "Officials in Tokyo said the Kurils were discussed with Fumio Kishida and Hirokazu Matsuno.\n",
+             "b.txt": "Officials in Tokyo said the Kuriles were discussed with Fumio Kishida and Hirokazu Matsuno.\n",
+             "c.txt": "Officials in Tokyo said the Kuriles came up when Fumio Kishida met Hirokazu Matsuno.\n",
+             "d.txt": "President Zelenskyy spoke on Friday. Officials said Zelensky would travel on Monday.\n"}
+    found = audit_texts(files, tmp_path, select="NM")
+    assert _codes(found, "a.txt") == []
+    assert _codes(found, "b.txt") == _codes(found, "c.txt") == [("NM105", "Kuriles", "Kurils")]
+    assert _codes(found, "d.txt") == [("NM105", "Zelenskyy", "Zelensky")]
+
+
+def test_house_list_fixes_are_safe_the_others_unsafe(tmp_path):
+    from auditor import engine
+    from auditor.config import Config
+    from auditor.registry import load_registry
+
+    (tmp_path / "names.txt").write_text("Volodymyr Zelensky | Zelenskyy\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("President Zelenskyy met Fumio Kisida in Tokyo, Japan.\n\n"
+                                    "Reporters met Kishida after the talks.\n", encoding="utf-8")
+    cfg = Config(select=["NM"], root=str(tmp_path))
+    cfg.cli_settings["house-names"] = str(tmp_path / "names.txt")
+    [result] = engine.run([str(tmp_path / "a.txt")], cfg, load_registry(), jobs=1).files
+    fixes = {(f.code, f.applicability) for f in result.findings if f.raw_edits}
+    assert fixes == {("NM105", "safe"), ("NM103", "unsafe")}
+
+
+def test_a_tie_reports_both_places_and_suggests_nothing(tmp_path):
+    text = ("A landslide hit Shimizugawa on Sunday, officials said.\n\n"
+            "The prefecture will survey the slope above Shimizukawa next week.\n")
+    [a, b] = audit_texts({"a.txt": text}, tmp_path, select="NM101")["a.txt"]
+    assert (a["suggestion"], b["suggestion"]) == (None, None)
+    assert "'Shimizugawa' here and 'Shimizukawa' on line 3" in a["message"]
+    assert "'Shimizukawa' here and 'Shimizugawa' on line 1" in b["message"]
+    assert "nothing says which is right" in a["message"]
+
+
+def test_messages_quote_the_spelling_at_the_cited_place(tmp_path):
+    text = ("The islands, known as the Kurles in Russia, were taken in 1945.\n\n"
+            "Russia has pulled out of talks on the Kuril Islands.\n")
+    [f] = audit_texts({"a.txt": text}, tmp_path, select="NM101")["a.txt"]
+    assert "'Kuril' on line 3" in f["message"] and f["suggestion"] == "Kurils"
+    assert "common spelling" in f["message"] and len(f["message"]) < 200
+
+
+def test_corpus_overview_groups_spellings():
+    from auditor.api import Spelling, SpellingGroup
+    from auditor.checks.names.corpus_spellings import CorpusSpellings
     from auditor.document import Document
 
     docs = {"a.txt": "Officials said the Kurils and Fumio Kishida and Hirokazu Matsuno met.\n",
             "b.txt": "Officials said the Kurils and Fumio Kishida and Hirokazu Matsuno met.\n",
-            "c.txt": "Officials said the Kurles and Fumio Kishida and Hirokazu Matsuno met.\n"}
-    check = CorpusVariant()
-    summary = check.empty()
+            "c.txt": "Officials said the Kurles and Fumio Kishida and Hirokazu Matsuno met.\n",
+            "d.txt": "A landslide hit Shimizugawa on Sunday, officials said.\n",
+            "e.txt": "A landslide hit Shimizukawa on Sunday, officials said.\n"}
+    analysis = CorpusSpellings()
+    summary = analysis.empty()
     for path, text in docs.items():
-        summary = check.merge(summary, check.collect(Document(path, text)))
-    data = check.corpus_data(summary)
-    group = next(g for g in data["groups"] if g["suggested"] == "Kurils")
-    spellings = {s["spelling"]: s for s in group["spellings"]}
-    assert spellings["Kurles"] == {"spelling": "Kurles", "count": 1, "files": ["c.txt"]}
-    assert spellings["Kurils"]["files"] == ["a.txt", "b.txt"]
+        summary = analysis.merge(summary, analysis.collect(Document(path, text)))
+    groups = analysis.finalize(summary).groups()
+    assert SpellingGroup("Kurils", (Spelling("Kurils", 2, ("a.txt", "b.txt")), Spelling("Kurles", 1, ("c.txt",)))) \
+        in groups
+    tie = next(g for g in groups if g.suggested is None)
+    assert {s.text for s in tie.spellings} == {"Shimizugawa", "Shimizukawa"}
+
+
+def test_same_output_with_one_and_two_jobs(tmp_path):
+    files = {**{f"k{i}.txt": t for i, t in enumerate(KISIDA_FILES.values())},
+             **{f"b{i}.txt": t for i, t in enumerate(BERLIM.values())}, **KISIDA}
+    one = audit_texts(files, tmp_path, select="NM", extra=["--jobs", "1"])
+    two = audit_texts(files, tmp_path, select="NM", extra=["--jobs", "2"])
+    assert one == two and any(one.values())

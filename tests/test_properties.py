@@ -24,7 +24,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from auditor import engine  # noqa: E402
+from auditor import engine, placement
+from auditor.api import Options  # noqa: E402
 from auditor.api import Finding  # noqa: E402
 from auditor.config import Config  # noqa: E402
 from auditor.document import Document  # noqa: E402
@@ -38,11 +39,12 @@ REGISTRY = load_registry()
 RULES = REGISTRY.sorted()
 DOC_CHECKS = [r.cls for r in RULES if not r.cls.is_corpus]
 CORPUS_CHECKS = [r.cls for r in RULES if r.cls.is_corpus]
-CONTEXT = engine.Context(house_names={"Hirokazu Matsuno": "Hirokazu Matsuno",
-                                      "Hirokasu Matsuno": "Hirokazu Matsuno",
-                                      "Kyiv": "Kyiv", "Kiev": "Kyiv",
-                                      "Volodymyr Zelenskyy": "Volodymyr Zelenskyy",
-                                      "Zelensky": "Volodymyr Zelenskyy"})
+_HOUSE = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+_HOUSE.write("Hirokazu Matsuno | Hirokasu Matsuno\nKyiv | Kiev\nVolodymyr Zelenskyy | Zelensky\n")
+_HOUSE.close()
+#: The family settings of a run with a house list of names (other families: their defaults).
+SETTINGS = {fam: Options({k: (_HOUSE.name if k == "house_names" else o.default) for k, o in decl.items()})
+            for fam, decl in REGISTRY.family_settings().items()}
 
 # CI runs a fixed, reproducible set of examples. To hunt for new bugs, run with
 # AUDITOR_PROPERTY_SCALE=20 (20 x the examples, a fresh random seed each run).
@@ -285,7 +287,7 @@ def assert_text_span(doc: Document, start: int, end: int, what) -> None:
     assert 0 <= start <= end <= len(doc.text), (what, start, end, len(doc.text))
 
 
-def assert_placed(doc: Document, rep: engine.Reported, what) -> None:
+def assert_placed(doc: Document, rep: placement.Reported, what) -> None:
     raw = doc.raw
     assert 0 <= rep.start <= rep.end <= len(raw), (what, rep.start, rep.end, len(raw))
     assert (rep.line, rep.column) == line_col(raw, rep.start), (what, rep)
@@ -293,7 +295,7 @@ def assert_placed(doc: Document, rep: engine.Reported, what) -> None:
     assert rep.snippet == raw[rep.start:rep.end]
 
 
-def assert_related(rep: engine.Reported, docs: dict[str, Document], what) -> None:
+def assert_related(rep: placement.Reported, docs: dict[str, Document], what) -> None:
     for r in rep.related:
         other = docs.get(r["path"])
         if other is None:
@@ -329,7 +331,7 @@ def check_finding(doc: Document, inst, f, docs: dict[str, Document]) -> None:
         other = docs.get(r.path)
         assert other is not None, (what, "related to a file not in the corpus", r.path)
         assert_text_span(other, r.start, r.end, (what, "related", r))
-    rep = engine.place(doc, inst, f, inst.severity, docs.get)
+    rep = placement.place(doc, inst, f, inst.severity, docs.get)
     assert_placed(doc, rep, what)
     assert_related(rep, docs, what)
 
@@ -387,10 +389,10 @@ def check_offset_map(doc: Document) -> None:
     assert t_pos == n
 
 
-def run_doc_checks(doc: Document, context=CONTEXT) -> None:
+def run_doc_checks(doc: Document, settings=SETTINGS) -> None:
     docs = {doc.path: doc}
     for cls in DOC_CHECKS:
-        inst = cls(None, context)
+        inst = cls(None, (settings or {}).get(cls.family))
         if inst.kinds and doc.kind not in inst.kinds:
             continue
         for f in inst.check(doc):
@@ -400,15 +402,22 @@ def run_doc_checks(doc: Document, context=CONTEXT) -> None:
 def run_corpus_checks(docs: list[Document]) -> None:
     by_path = {d.path: d for d in docs}
     for cls in CORPUS_CHECKS:
-        inst = cls(None, CONTEXT)
-        summary = inst.empty()
-        for doc in docs:
-            part = pickle.loads(pickle.dumps(inst.collect(doc)))  # as from a --jobs worker
-            summary = inst.merge(summary, part)
+        inst = cls(None, SETTINGS.get(cls.family))
+        summary = reduce(inst, docs) if inst.collects() else None
+        inst._analysis_results = {a: a(None, SETTINGS.get(a.family or cls.family)).finalize(
+            reduce(a(None, SETTINGS.get(a.family or cls.family)), docs)) for a in cls.uses}
         for path, f in inst.finalize(summary):
             assert path in by_path, (inst.code, "finding on a file not in the corpus", path)
             check_finding(by_path[path], inst, f, by_path)
         inst.corpus_data(summary)
+
+
+def reduce(collector, docs: list[Document]):
+    """collect/merge over the documents, each summary pickled as from a --jobs worker."""
+    summary = collector.empty()
+    for doc in docs:
+        summary = collector.merge(summary, pickle.loads(pickle.dumps(collector.collect(doc))))
+    return summary
 
 
 # --- properties: the document model ------------------------------------------------------------
@@ -435,7 +444,7 @@ def test_offset_map_on_markup_soup(kind, raw):
     doc = Document(f"soup{SUFFIX[kind]}", raw, kind)
     check_offset_map(doc)
     check_model(doc)
-    run_doc_checks(doc, context=None)  # no run context at all: a check must cope
+    run_doc_checks(doc, settings=None)  # default settings: a check must cope
 
 
 @budget(100)

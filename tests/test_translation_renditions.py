@@ -1,72 +1,83 @@
-"""TR6xx: renditions of one story checked against each other (example table, stories, scaling)."""
-import json
+"""TR6xx: renditions of one story compared with each other: the shared analysis (stories,
+determinism, scaling), the findings' related places and messages, and the stories overview.
+The examples (checks/translation/examples/TR60*.txt) are run by tests/test_examples.py."""
+from __future__ import annotations
+
+import os
 import random
-from pathlib import Path
 
 import pytest
-from conftest import audit_texts, caught
 
-from auditor.api import Options
-from auditor.checks.translation import renditions
+from auditor import engine, examples
+from auditor.api import Story
+from auditor.checks.translation import FactMismatch, PolarityMismatch, WordingMismatch
+from auditor.checks.translation.renditions.analysis import Renditions
+from auditor.config import Config
 from auditor.document import Document
+from auditor.registry import load_registry
 
-EXAMPLES = Path(renditions.__file__).parent / "examples" / "TR6_renditions.json"
-CASES = json.loads(EXAMPLES.read_text(encoding="utf-8"))["cases"]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_example_table(case, tmp_path):
-    found = audit_texts(case["files"], tmp_path, select="TR6")
-    flagged = {name: fs for name, fs in found.items() if fs}
-    if case["flag"] is None:
-        assert not flagged, flagged
-        return
-    assert set(flagged) == {case["flag"]}, flagged
-    item = {"family": "translation", "quote": case["quote"]}
-    assert caught(item, case["files"][case["flag"]], flagged[case["flag"]])
-    finding = flagged[case["flag"]][0]
-    assert finding["code"].startswith(case["code"])
-    # the JSON report carries no related places; ask the check itself
-    check = next(c for c in renditions.CHECKS if c.code == finding["code"])(_options())
-    renditions._ANALYSIS_CACHE.clear()
-    (path, f), = [x for x in check.finalize(_summaries(case["files"])) if x[0] == case["flag"]]
-    assert sorted(r.path for r in f.related) == sorted(n for n in case["files"] if n != case["flag"])
-    assert f.suggestion and f.suggestion in f.message
+CHECKS = (FactMismatch, PolarityMismatch, WordingMismatch)
+CASES = [(cls, case) for cls in CHECKS for case in examples.load(cls)]
+POSITIVE = [(cls, case) for cls, case in CASES if case.positive]
 
 
-def _summaries(texts: dict[str, str]):
-    return [renditions.summarise(Document(name, text)) for name, text in texts.items()]
+def _result(texts: dict[str, str], analysis: Renditions | None = None):
+    analysis = analysis or Renditions()
+    summary = analysis.empty()
+    for name, text in texts.items():
+        summary = analysis.merge(summary, analysis.collect(Document(name, text)))
+    return analysis.finalize(summary)
 
 
-def _options():
-    return Options({k: o.default for k, o in renditions.SHARED_OPTIONS.items()})
+def _run(files: dict[str, str], folder, select: list[str]):
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        return engine.run(sorted(files), Config(select=select, root=str(folder)), load_registry(), jobs=1)
+    finally:
+        os.chdir(old)
 
 
-def test_stories_in_corpus_data():
-    files = dict(CASES[0]["files"])
-    files.update({"x" + k: v for k, v in CASES[1]["files"].items()})
+@pytest.mark.parametrize("cls, case", POSITIVE, ids=[f"{c.code}:{k.title[:40]}" for c, k in POSITIVE])
+def test_findings_name_the_other_renditions(cls, case):
+    check = cls()
+    check._analysis_results = {Renditions: _result(case.files)}
+    (path, f), = check.finalize(None)
+    assert path == case.marks[0].file
+    assert sorted(r.path for r in f.related) == sorted(n for n in case.files if n != path)
+    assert not f.edits  # which rendition is right is for the source to say
+    assert len(f.message) <= 200, f.message
+    assert any(n in f.message for n in case.files if n != path), f.message
+
+
+def test_stories_overview_given_once(tmp_path):
+    files = {}
+    for prefix, (_, case) in zip("xy", POSITIVE[:2]):
+        files.update({prefix + name: text for name, text in case.files.items()})
     files["lone.txt"] = "A recipe for plum cake\n\nMix the flour with butter and sugar. Bake it for forty minutes.\n"
-    check = renditions.FactMismatch(_options())
-    data = check.corpus_data(_summaries(files))
-    stories = [sorted(s["files"]) for s in data["stories"]]
-    assert stories == [["a.txt", "b.txt", "c.txt"], ["xa.txt", "xb.txt", "xc.txt"]]
-    assert all(s["id"].startswith("story-") and s["label"] for s in data["stories"])
+    result = _run(files, tmp_path, ["TR6"])
+    stories = result.overviews(Story)
+    assert [s.files for s in stories] == [("xa.txt", "xb.txt", "xc.txt"), ("ya.txt", "yb.txt", "yc.txt")]
+    assert stories[0].title == files["xa.txt"].splitlines()[0]
+    alone = _run(files, tmp_path, ["TR603"]).overviews(Story)
+    assert alone == stories
 
 
 def test_deterministic():
-    files = CASES[0]["files"]
-    a = list(renditions.analyse(_summaries(files), _options())[2])
-    renditions._ANALYSIS_CACHE.clear()
-    b = list(renditions.analyse(list(reversed(_summaries(files))), _options())[2])
-    assert a == b
+    files = POSITIVE[0][1].files
+    a = _result(files).disagreements
+    b = _result(dict(reversed(list(files.items())))).disagreements
+    assert a and a == b
 
 
 def test_stories_stay_small_when_everything_shares_sentences():
     """10,000-article benches recombine a few articles: stories must be capped, work near-linear."""
-    pool = [s.text for case in CASES for text in case["files"].values()
+    pool = [s.text for _, case in CASES for text in case.files.values()
             for s in Document("p", text).sentences]
     rng = random.Random(0)
     texts = {f"d{i:04}.txt": "\n\n".join(rng.sample(pool, 8)) for i in range(400)}
-    opts = _options()
-    docs, stories, _ = renditions.analyse(_summaries(texts), opts)
-    assert stories and max(len(s) for s in stories) <= opts.max_story_files
+    analysis = Renditions()
+    result = _result(texts, analysis)
+    assert result.stories and max(len(s) for s in result.stories) <= analysis.opts.max_story_files

@@ -1,16 +1,14 @@
-"""Finding the names of a document: capitalised tokens, their stems, and runs of them.
+"""The names of a document: capitalised tokens, runs of them, and the origins the text is about.
 
 Shared by every NM check and cached on the document, so the family reads each text once.
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
-from auditor.lexicon import english_frequencies
+from auditor.text import is_headline_style
 
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = re.compile(r"[^\W\d_]{1,40}")
@@ -20,19 +18,18 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 _SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """Zipf frequency of a word (0 when unknown); wordfreq lowercases, so names and words mix."""
-    f = english_frequencies().get(word.lower(), 0.0)
-    return round(math.log10(f) + 9, 2) if f > 0 else 0.0
-
-
-@lru_cache(maxsize=200_000)
-def metaphone(word: str) -> str:
-    import jellyfish
-
-    return jellyfish.metaphone(word)
+#: A line of at most this many words is a byline or a caption label (its names count half).
+SHORT_LINE_WORDS = 4
+#: A sentence or line starts within this many characters of its first word (after quotes,
+#: bullets and dashes): a capital there says nothing.
+START_REACH = 12
+#: Lines longer than this are paragraphs, never title-case headlines.
+HEADLINE_MAX_CHARS = 300
+#: Longest run of capitalised words taken as one name ("Hirokazu Matsuno", "Kim Jong Un").
+MAX_RUN = 4
+#: Shortest line taken for a headline, whose capitals say nothing about names: two capitalised
+#: words on a line of their own are a name (a byline).
+HEADLINE_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -58,20 +55,12 @@ class Name:
     def end(self) -> int:
         return self.tokens[-1].end
 
-    @property
-    def text(self) -> str:
-        return " ".join(t.text for t in self.tokens)
-
 
 @dataclass
 class DocNames:
     tokens: list[Token]  # capitalised candidate-name tokens in text order
-    runs: list[Name]  # runs of two to four of them
-    lowercase: set[str]  # words seen in lowercase in the text
+    runs: list[Name]  # runs of two to MAX_RUN of them
     context: frozenset[str]  # origins the text is about ("japan", "ukraine")
-
-    def stems(self) -> set[str]:
-        return {t.text for t in self.tokens}
 
 
 def _is_capitalised(word: str) -> bool:
@@ -83,18 +72,17 @@ def _uncertain_starts(doc) -> set[int]:
     text = doc.text
     starts = set()
     for s in doc.sentences:
-        m = _WORD.search(text, s.start, min(s.end, s.start + 12))
+        m = _WORD.search(text, s.start, min(s.end, s.start + START_REACH))
         if m:
             starts.add(m.start())
     for line in doc.lines:
-        m = _WORD.search(text, line.start, min(line.end, line.start + 12))
+        m = _WORD.search(text, line.start, min(line.end, line.start + START_REACH))
         if m:
             starts.add(m.start())
-        if len(line) > 300 or _SENTENCE_END.search(line.text[-3:]):
+        if len(line) > HEADLINE_MAX_CHARS or _SENTENCE_END.search(line.text[-3:]):
             continue
-        words = line.text.count(" ") + 1
-        caps = _CAPITAL.findall(text, line.start, line.end)
-        if words >= 3 and len(caps) >= 0.6 * words:  # a headline in title case
+        words = line.text.split()
+        if len(words) >= HEADLINE_MIN_WORDS and is_headline_style(words):  # a headline in title case
             for w in _WORD.finditer(text, line.start, line.end):
                 starts.add(w.start())
     return starts
@@ -109,7 +97,7 @@ def _doc_names(doc) -> DocNames:
     text = doc.text
     uncertain = _uncertain_starts(doc)
     line_starts = [ln.start for ln in doc.lines]
-    short = [len(ln.text.split(None, 5)) <= 4 for ln in doc.lines]
+    short = [len(ln.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS for ln in doc.lines]
     tokens: list[Token] = []
     for m in _CAPITAL.finditer(text):
         word = m.group()
@@ -123,7 +111,7 @@ def _doc_names(doc) -> DocNames:
     runs = _runs(text, tokens)
     context = frozenset(k for k, words in _CONTEXT_WORDS.items()
                         if any(w in text for w in words))
-    return DocNames(tokens, runs, lowercase, context)
+    return DocNames(tokens, runs, context)
 
 
 def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
@@ -145,7 +133,7 @@ def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
 def _runs(text: str, tokens: list[Token]) -> list[Name]:
     runs, cur = [], []
     for t in tokens:
-        if cur and _SPACE_ONLY.match(text[cur[-1].end:t.start]) and len(cur) < 4:
+        if cur and _SPACE_ONLY.match(text[cur[-1].end:t.start]) and len(cur) < MAX_RUN:
             cur.append(t)
             continue
         if len(cur) >= 2:

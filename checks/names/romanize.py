@@ -1,10 +1,16 @@
-"""Romanization rules: Japanese through Russian or Kunrei-shiki to Hepburn, Russian-route
-Ukrainian names, older Chinese romanizations. Each rule says what a standard spelling would be;
-the checks decide whether the evidence (origin, frequency, the corpus) is strong enough."""
+"""Romanization rules: what the standard spelling of a name would be.
+
+Japanese through Russian or Kunrei-shiki to Hepburn, Russian-route Ukrainian names (a table of
+first names and places, and the letter swaps of surnames), older Chinese romanizations (a table),
+and the shapes of Japanese and pinyin words. Each rule only says what a standard spelling would
+be; the checks decide whether the evidence (origin, frequency, the corpus) is strong enough.
+Data: data/ru_uk.tsv and data/old_romanization.tsv (spelling, standard spelling, kind, example,
+counter-example)."""
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +22,9 @@ _MORA = (r"(?:kk|ss|tt|pp|tch|ssh)?"
          r"(?:ky|gy|sy|zy|ty|dy|ny|hy|by|py|my|ry|kh|sh|ch|ts|dz|[kgsztdnhbpmrjfwyv])?[aiueo]"
          r"|n(?![aiueoy])")
 _JAPANESE = re.compile(rf"(?:{_MORA}){{2,16}}")
+#: Shortest and longest word the shape tests judge: three letters fit any syllable system, and
+#: anything longer than thirty letters is no single name.
+SHAPE_MIN, SHAPE_MAX = 4, 30
 # Non-Hepburn syllables and their Hepburn form, longest first.
 _TO_HEPBURN = {"dzy": "j", "dzi": "ji", "dz": "z", "zy": "j", "zi": "ji", "sy": "sh", "si": "shi",
                "ty": "ch", "ti": "chi", "tu": "tsu", "hu": "fu", "kh": "h", "va": "wa"}
@@ -25,7 +34,7 @@ _NON_HEPBURN = re.compile("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
 def looks_japanese(word: str) -> bool:
     """True when the word is made of Japanese morae only ("Sidzuoka", "Kishida", not "Putin")."""
     w = word.lower()
-    return 4 <= len(w) <= 30 and w.isascii() and _JAPANESE.fullmatch(w) is not None
+    return SHAPE_MIN <= len(w) <= SHAPE_MAX and w.isascii() and _JAPANESE.fullmatch(w) is not None
 
 
 def to_hepburn(word: str) -> str:
@@ -37,41 +46,86 @@ def to_hepburn(word: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-def _table(name: str) -> list[list[str]]:
+@dataclass(frozen=True)
+class Entry:
+    """One row of a romanization table: a spelling, its standard form, and a text on which the
+    rule must fire (example) and one on which it must not (counter-example)."""
+
+    spelling: str
+    standard: str
+    kind: str  # 'first' (a first name), 'place'
+    example: str
+    counter_example: str
+
+
+TABLES = ("ru_uk.tsv", "old_romanization.tsv")
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[Entry, ...]:
+    """The rows of one data file."""
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+            rows.append(Entry(*line.split("\t")))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=1)
 def russian_to_ukrainian() -> dict[str, tuple[str, str]]:
     """{Russian-route spelling: (Ukrainian spelling, kind)} where kind is 'first' or 'place'."""
-    return {r[0]: (r[1], r[2]) for r in _table("ru_uk.tsv") if r[0] != r[1]}
+    return {e.spelling: (e.standard, e.kind) for e in table("ru_uk.tsv")}
 
 
 @lru_cache(maxsize=1)
 def old_chinese_to_pinyin() -> dict[str, str]:
-    return {r[0]: r[1] for r in _table("old_romanization.tsv") if r[0] != r[1]}
+    """{Wade-Giles or postal spelling: pinyin}."""
+    return {e.spelling: e.standard for e in table("old_romanization.tsv")}
+
+
+def standard_spelling(a: str, b: str) -> str | None:
+    """Which of two spellings of one name a rule makes the standard one (Kisida/Kishida ->
+    Kishida, Irina/Iryna -> Iryna), or None when no rule relates them."""
+    ru, old = russian_to_ukrainian(), old_chinese_to_pinyin()
+    for x, y in ((a, b), (b, a)):
+        if to_hepburn(x) == y or ru.get(x, ("",))[0] == y or old.get(x) == y:
+            return y
+    return None
 
 
 _UK_SWAPS = (("g", "h"), ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("i", "y"), ("y", "i"))
+#: Letters whose Russian-route spelling differs from the Ukrainian one (g for h, yu, ya): a
+#: surname with none of them reads the same both ways.
+_RUSSIAN_MARKERS = ("g", "yu", "ya")
+#: At most this many swap sites and swaps at once: the candidates grow combinatorially and a
+#: surname rarely differs in more places.
+MAX_SWAP_SITES, MAX_SWAPS = 8, 4
+#: Most Ukrainian candidates tried for one surname (the swaps above stay far below it in practice).
+MAX_CANDIDATES = 64
+#: Shortest surname given Ukrainian candidates: in shorter ones a swap makes another name.
+MIN_SURNAME = 5
 
 
-def ukrainian_spellings(word: str, limit: int = 64) -> set[str]:
+def russian_markers(word: str) -> int:
+    """How many letters of the word (after the first) a Russian-route transliteration would
+    spell differently from the Ukrainian national one."""
+    body = word[1:].lower()
+    return sum(body.count(m) for m in _RUSSIAN_MARKERS)
+
+
+def ukrainian_spellings(word: str, limit: int = MAX_CANDIDATES) -> set[str]:
     """Ukrainian transliterations a Russian-route surname may stand for ("Dovganyuk" ->
     "Dovhaniuk", ...): every combination of g->h, yu->iu, ya->ia, ye->ie, i<->y, first letter kept."""
     head, body = word[:1], word[1:]
-    if not body or len(word) < 5:
+    if not body or len(word) < MIN_SURNAME:
         return set()
     sites = []
     for src, dst in _UK_SWAPS:
         for m in re.finditer(re.escape(src), body):
             sites.append((m.start(), m.end(), dst))
-    sites = sites[:8]
+    sites = sites[:MAX_SWAP_SITES]
     out = set()
-    for n in range(1, min(len(sites), 4) + 1):
+    for n in range(1, min(len(sites), MAX_SWAPS) + 1):
         for combo in itertools.combinations(sites, n):
             spans = sorted(combo)
             if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
@@ -112,7 +166,7 @@ def looks_pinyin(word: str) -> bool:
     """True when the word splits into two or more pinyin syllables ("Xining", "Shaanxi"): in
     pinyin a one-letter change usually makes another real name, so such pairs are not variants."""
     w = word.lower()
-    if not (4 <= len(w) <= 30 and w.isascii() and w.isalpha()):
+    if not (SHAPE_MIN <= len(w) <= SHAPE_MAX and w.isascii() and w.isalpha()):
         return False
     reach = {0: 0}  # end offset -> fewest syllables to get there
     for i in range(len(w)):
@@ -121,4 +175,4 @@ def looks_pinyin(word: str) -> bool:
         for n in range(1, 7):
             if w[i:i + n] in _PINYIN and i + n <= len(w):
                 reach[i + n] = min(reach.get(i + n, 99), reach[i] + 1)
-    return reach.get(len(w), 0) >= 2
+    return reach.get(len(w), 0) >= 2  # one syllable is any short word

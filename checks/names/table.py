@@ -1,16 +1,21 @@
-"""Per-document table of name spellings: what the variant checks compare."""
+"""Per-document table of name spellings: every name of a document by its base (Kurils, Kuril ->
+Kuril), with where and how often it occurs. What the variant checks compare."""
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .extract import doc_names, zipf
+from .extract import doc_names
+from .frequency import zipf
 from .variants import base
 
 #: A capital at a sentence start proves nothing; such a word counts as a name only when rare.
 RARE_FOR_INITIAL = 3.0
 #: Names this common carry no evidence that two files tell one story (Japan, Russia, Monday).
 CONTEXT_MAX_ZIPF = 4.0
+#: What one occurrence on a short line of its own (a byline, a caption label) counts against one
+#: in the running text: such lines are typed apart from the article and misspelled more often.
+STANDALONE_WEIGHT = 0.5
 
 
 @dataclass
@@ -18,13 +23,17 @@ class Spelling:
     """All occurrences in one document of one name base (Kurils, Kuril -> base Kuril)."""
 
     surfaces: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    weight: float = 0.0  # occurrences; one on a short line of its own (a byline) counts half
-    first: int = -1
+    weight: float = 0.0  # occurrences; one on a short line of its own counts STANDALONE_WEIGHT
     quoted: bool = True  # every occurrence is inside a direct quote
     confident: bool = False
     sentences: set[int] = field(default_factory=set)  # indexes of the sentences it occurs in
     neighbours: set[str] = field(default_factory=set)  # words next to it in multi-word names
     known: float = 0.0  # the highest Zipf frequency of its surfaces (Dallas, not "Dalla")
+
+    @property
+    def count(self) -> int:
+        """How many times the name occurs."""
+        return sum(len(spans) for spans in self.surfaces.values())
 
 
 def spelling_table(doc) -> dict[str, Spelling]:
@@ -39,10 +48,8 @@ def _spelling_table(doc) -> dict[str, Spelling]:
         b = base(t.text)
         sp = table.setdefault(b, Spelling())
         sp.surfaces.setdefault(t.text, []).append((t.start, t.end))
-        sp.weight += 0.5 if t.standalone else 1.0
+        sp.weight += STANDALONE_WEIGHT if t.standalone else 1.0
         sp.sentences.add(bisect_right(starts, t.start))
-        if sp.first < 0:
-            sp.first = t.start
         sp.confident = sp.confident or t.confident
         if sp.quoted and not doc.in_quote(t.start, t.end):
             sp.quoted = False
@@ -59,20 +66,3 @@ def _spelling_table(doc) -> dict[str, Spelling]:
 def context_names(table: dict[str, Spelling]) -> frozenset[str]:
     """The rarer confident names of a document: shared ones suggest two files tell one story."""
     return frozenset(b for b, sp in table.items() if sp.confident and zipf(b) < CONTEXT_MAX_ZIPF)
-
-
-def distinct_people(na: set[str], nb: set[str]) -> bool:
-    """Mylissa Fitzsimmons and Melissa Leo: both appear with other words of their names, and
-    those words differ (and are not variants of each other either)."""
-    from .variants import is_variant
-
-    if not na or not nb or na & nb:
-        return False
-    return not any(is_variant(x, y) for x in na for y in nb)
-
-
-def suggestion_for(surface: str, loser: str, winner: str) -> str:
-    """Carry the flagged word's plural over to the suggested base: Kurles -> Kurils."""
-    if surface != loser and surface == loser + "s":
-        return winner + "s"
-    return winner

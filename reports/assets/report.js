@@ -15,7 +15,11 @@
   var current = null;
 
   function marksOf(id) { return marks.filter(function (m) { return m.dataset.f === id; }); }
-  function isOff(id) { var li = byId[id]; return !li || li.classList.contains("off"); }
+  /* off: filtered out, or accepted by the baseline while the (CSS-only) switch hides those */
+  function isOff(id) {
+    var li = byId[id];
+    return !li || li.classList.contains("off") || li.getClientRects().length === 0;
+  }
 
   function applyFilters() {
     var hidden = {};
@@ -67,7 +71,7 @@
   }
 
   function step(delta) {
-    var visible = items.filter(function (li) { return !li.classList.contains("off"); });
+    var visible = items.filter(function (li) { return !isOff(li.dataset.f); });
     if (!visible.length) { return; }
     var at = visible.findIndex(function (li) { return li.dataset.f === current; });
     var next = at < 0 ? (delta > 0 ? 0 : visible.length - 1) : (at + delta + visible.length) % visible.length;
@@ -77,6 +81,10 @@
   if (items.length || marks.length) {
     show(doc.getElementById("controls"));
     all("input[data-filter]").forEach(function (box) { box.addEventListener("change", applyFilters); });
+    var accepted = doc.getElementById("show-accepted");
+    if (accepted) {
+      accepted.addEventListener("change", function () { if (current && isOff(current)) { select(null); } });
+    }
     var nextBtn = doc.getElementById("next-finding"), prevBtn = doc.getElementById("prev-finding");
     if (nextBtn) { nextBtn.addEventListener("click", function () { step(1); }); }
     if (prevBtn) { prevBtn.addEventListener("click", function () { step(-1); }); }
@@ -90,7 +98,7 @@
       var m = ev.target.closest ? ev.target.closest("mark.hl") : null;
       var chain = [];
       while (m) {
-        if (!m.classList.contains("off") && chain.indexOf(m.dataset.f) < 0) { chain.push(m.dataset.f); }
+        if (!isOff(m.dataset.f) && chain.indexOf(m.dataset.f) < 0) { chain.push(m.dataset.f); }
         m = m.parentElement ? m.parentElement.closest("mark.hl") : null;
       }
       if (chain.length) { select(chain[0], {chain: chain, scroll: false}); }

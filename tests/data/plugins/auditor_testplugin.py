@@ -2,7 +2,7 @@
 tests write into a temporary folder on sys.path (the `auditor.checks` entry-point group)."""
 import re
 
-from auditor.api import Check, CorpusCheck, Finding, Option, Related
+from auditor.api import UNSAFE, Analysis, Check, CorpusCheck, Edit, Finding, Option, Related, SpellingGroup, Spelling
 
 
 class MarkedWord(Check):
@@ -25,7 +25,8 @@ class MarkedWord(Check):
         if len(hits) < self.opts.min_count:
             return
         for m in hits:
-            yield Finding(m.start(), m.end(), f"'{m.group()}' is marked", suggestion="right word")
+            yield Finding(m.start(), m.end(), f"'{m.group()}' is marked",
+                          edits=(Edit(m.start(), m.end(), "right word"),), applicability=UNSAFE)
 
 
 class ErrorWord(Check):
@@ -38,7 +39,7 @@ class ErrorWord(Check):
 
     def check(self, doc):
         for m in re.finditer(r"\bfatalword\b", doc.text):
-            yield Finding(m.start(), m.end(), "fatal word")
+            yield Finding(m.start(), m.end(), "fatal word", edits=(doc.line_removal(m.start(), m.end()),))
 
 
 class InfoWord(Check):
@@ -90,7 +91,52 @@ class SharedName(CorpusCheck):
                 yield path, Finding(start, end, f"'{word}' also in other files", related=related)
 
     def corpus_data(self, summary):
-        return {"words": sorted({w for _, w, _, _ in summary})}
+        words = sorted({w for _, w, _, _ in summary})
+        return [SpellingGroup(words[0], tuple(Spelling(w, 1, ()) for w in words))] if words else []
+
+
+class ZedWords(Analysis):
+    """Shared: every Zed-word and the files it is in (two checks use it)."""
+
+    name = "zedwords"
+    family = "testing"
+    options = {"prefix": Option("Zed", "what the words start with")}
+
+    def collect(self, doc):
+        return [(doc.path, m.group(), m.start(), m.end())
+                for m in re.finditer(r"\b%s[a-z]{0,20}\b" % self.opts.prefix, doc.text)]
+
+    def finalize(self, summary):
+        self.finalized = getattr(self, "finalized", 0) + 1
+        assert self.finalized == 1, "an analysis is finalized once per run"
+        return sorted(summary)
+
+
+class FirstZed(CorpusCheck):
+    code = "ZZ202"
+    family = "testing"
+    summary = "The first Zed-word of the corpus"
+    uses = (ZedWords,)
+
+    def finalize(self, summary):
+        words = self.analysis(ZedWords)
+        if words:
+            path, word, start, end = words[0]
+            yield path, Finding(start, end, f"'{word}' comes first")
+
+
+class LastZed(CorpusCheck):
+    code = "ZZ203"
+    family = "testing"
+    summary = "The last Zed-word of the corpus"
+    uses = (ZedWords,)
+    settings = {"marker": Option("last", "a family setting"), "word_list": Option("", "a file", path=True)}
+
+    def finalize(self, summary):
+        words = self.analysis(ZedWords)
+        if words:
+            path, word, start, end = words[-1]
+            yield path, Finding(start, end, f"'{word}' comes {self.settings.marker}")
 
 
 class BadCode(Check):
@@ -99,6 +145,6 @@ class BadCode(Check):
     summary = "declares a code that is not a prefix plus digits"
 
 
-CHECKS = [MarkedWord, ErrorWord, InfoWord, Crashes, SharedName]
+CHECKS = [MarkedWord, ErrorWord, InfoWord, Crashes, SharedName, FirstZed, LastZed]
 BAD = [BadCode]
 NOT_A_CHECK = object

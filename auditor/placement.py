@@ -1,0 +1,108 @@
+"""A check's finding placed in the file on disk: code, family and severity stamped; offsets,
+lines and columns, related places and fix edits mapped from the visible text to the raw file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import fixes
+from .api import SAFE, Finding
+from .document import Document
+
+
+@dataclass
+class Reported:
+    """A finding as reported: stamped with code, family, severity; offsets into the raw file."""
+
+    code: str
+    family: str
+    severity: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    related: list[dict] = field(default_factory=list)
+    snippet: str = ""  # the flagged raw text (for baselines and reports)
+    raw_edits: tuple[fixes.RawEdit, ...] = ()  # the fix, in offsets of the raw file; () for none
+    applicability: str = SAFE
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.raw_edits)
+
+    @property
+    def suggestion(self) -> str | None:
+        """The replacement text, when the fix is one replacement of (part of) the flagged text."""
+        if len(self.raw_edits) == 1:
+            a, b, repl = self.raw_edits[0]
+            if repl and a >= self.start and b <= self.end:
+                return repl
+        return None
+
+    @property
+    def fix_kind(self) -> str:
+        """'removal' (the fix deletes text), 'replacement', or '' (no fix)."""
+        if not self.raw_edits:
+            return ""
+        return "removal" if all(not e[2] for e in self.raw_edits) else "replacement"
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "family": self.family, "severity": self.severity,
+                "start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "message": self.message, "suggestion": self.suggestion}
+
+
+@dataclass
+class DocRef:
+    """What the main process keeps of a document to place corpus findings in it."""
+
+    path: str
+    raw: str
+    kind: str
+    encoding: str
+    on_disk: bool = True  # False for an article read from standard input
+
+    @classmethod
+    def of(cls, doc: Document, on_disk: bool = True) -> "DocRef":
+        return cls(doc.path, doc.raw, doc.kind, doc.encoding, on_disk)
+
+    def document(self) -> Document:
+        return Document(self.path, self.raw, self.kind, self.encoding)
+
+    @property
+    def headline(self) -> str:
+        """The first line of visible text (what an editor calls the article by)."""
+        for line in self.document().lines[:1]:
+            return line.text
+        return ""
+
+
+@dataclass
+class FileResult:
+    path: str
+    ref: DocRef
+    findings: list[Reported] = field(default_factory=list)
+    corpus_findings: list[Reported] = field(default_factory=list)  # placed by the engine, then merged
+
+
+def place(doc: Document, check, f: Finding, severity: str, lookup=None) -> Reported:
+    """Map a check's finding from visible-text offsets to raw offsets, lines and columns."""
+    text_len = len(doc.text)
+    a = min(max(f.start, 0), text_len)
+    b = min(max(f.end, a), text_len)
+    start, end = doc.raw_span(a, b)
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    related = []
+    for r in f.related:
+        entry = {"path": r.path, "start": r.start, "end": r.end, "note": r.note}
+        other = doc if r.path == doc.path else (lookup(r.path) if lookup else None)
+        if other is not None:
+            rs, re_ = other.raw_span(min(r.start, len(other.text)), min(r.end, len(other.text)))
+            entry.update(start=rs, end=re_, line=other.line_col(rs)[0], column=other.line_col(rs)[1])
+        related.append(entry)
+    edits = (fixes.to_raw(doc, f.edits) or ()) if f.edits else ()
+    return Reported(check.code, check.family, severity, start, end, line, col, end_line, end_col,
+                    f.message, related, doc.raw[start:end], edits, f.applicability)

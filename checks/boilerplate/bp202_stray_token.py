@@ -1,0 +1,54 @@
+"""BP202: a line that is only a URL, only a time stamp or only a tag."""
+from __future__ import annotations
+
+import re
+
+from auditor.api import UNSAFE
+from auditor.text import clip
+
+from .line_verdicts import Verdict, VerdictCheck
+
+#: A time stamp line is short; a longer line with a time in it says something.
+TIMESTAMP_MAX_CHARS = 60
+#: A tag is a word or two: '[VIDEO]', '18+', 'BREAKING'.
+TAG_MAX_CHARS = 30
+
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|UTC|MSK|JST|CET|EST|ET|PT)(?:[+-]\d{1,2})?)?"
+_DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+         r"|(?:\d{1,2}\s)?[A-Za-zА-Яа-яё]{3,10}\.?\s\d{1,2}(?:st|nd|rd|th)?,?(?:\s\d{4})?"
+         r"|\d{1,2}\s[A-Za-zА-Яа-яё]{3,10}\.?(?:\s\d{4})?)")
+_TIMESTAMP_ONLY = re.compile(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
+                             rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
+_TAG_ONLY = re.compile(r"^(?:[\[(【]\s?[\w+ ]{1,20}\s?[\])】]|\d{1,2}\+"
+                       r"|(?:VIDEO|PHOTOS?|GALLERY|LIVE|UPDATED?|BREAKING|EXCLUSIVE|ВИДЕО|ФОТО)[:!]?)$")
+
+
+class StrayToken(VerdictCheck):
+    """A line that is only a URL, only a time stamp (a time, perhaps with a date or 'Updated:'),
+    or only a tag such as [VIDEO], BREAKING or 18+: left by the page, it says nothing in the
+    text. A line that mentions a URL or a time inside a sentence is left alone.
+
+    Fix (unsafe): remove the line; only its shape says it is residue."""
+
+    code = "BP202"
+    summary = "Line is only a URL, time stamp or tag"
+    severity = "warning"
+    fix_applicability = UNSAFE
+
+    @classmethod
+    def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:
+        for ln in lay.lines:
+            if ln.index in claimed or ln.index == 0:
+                continue
+            text = ln.text.replace("\xa0", " ").strip()
+            if _URL_ONLY.match(text):
+                what = "a bare URL"
+            elif len(text) <= TIMESTAMP_MAX_CHARS and _TIMESTAMP_ONLY.match(text):
+                what = "a bare time stamp"
+            elif len(text) <= TAG_MAX_CHARS and _TAG_ONLY.match(text):
+                what = "a bare tag"
+            else:
+                continue
+            claimed[ln.index] = Verdict(cls.code, ln.start, ln.end,
+                                        f"'{clip(text)}' is {what} on a line of its own, left by the page")

@@ -1,0 +1,74 @@
+"""BP401: a headline of another story spliced into the body."""
+from __future__ import annotations
+
+from auditor.api import UNSAFE
+from auditor.text import STOPWORDS, clip
+
+from .line_verdicts import Verdict, VerdictCheck
+
+#: A headline-shaped line has this many words at least (shorter: a subheading) ...
+MIN_WORDS = 6
+#: ... and at most this many (longer: a sentence that lost its full stop).
+MAX_WORDS = 30
+#: It must have this many content words for the overlap to mean something.
+MIN_CONTENT_WORDS = 5
+#: Content words are compared by their first letters, so 'flood' meets 'flooded'.
+STEM_CHARS = 6
+#: Shorter words are function words or too ambiguous to compare.
+MIN_WORD_CHARS = 4
+#: Words every story uses besides the function words: they say nothing of the topic.
+_COMMON_WORDS = frozenset("came come week weeks year years".split())
+#: The largest share of its content words a splice shares with the rest of the article: none.
+#: A line of the story always shares some (its subject, its place).
+MAX_SHARED = 0.0
+#: Texts shorter than this (lines after the headline) have too little to compare with.
+MIN_BODY_LINES = 4
+
+
+def _content_stems(words) -> set[str]:
+    return {w.lower()[:STEM_CHARS] for w in words
+            if len(w) >= MIN_WORD_CHARS and w.lower() not in STOPWORDS and w.lower() not in _COMMON_WORDS}
+
+
+class OffTopicSplice(VerdictCheck):
+    """A headline-shaped line inside the body (6 to 30 words, a capital first, no final
+    punctuation, between two paragraphs) none of whose content words (5 or more) occurs
+    elsewhere in the article: the headline of a link to another story, spliced in.
+
+    Fix (unsafe): remove the line; only the lack of overlap says it is off topic."""
+
+    code = "BP401"
+    summary = "Off-topic line spliced into the body"
+    severity = "warning"
+    fix_applicability = UNSAFE
+
+    @classmethod
+    def claim(cls, doc, lay, claimed: dict[int, Verdict]) -> None:
+        body = lay.lines[1:]
+        if len(body) < MIN_BODY_LINES:
+            return
+        counts: dict[str, int] = {}
+        stems_of = []
+        for ln in lay.lines:
+            stems = _content_stems(ln.words)
+            stems_of.append(stems)
+            for s in stems:
+                counts[s] = counts.get(s, 0) + 1
+        for ln in body:
+            if ln.index in claimed or lay.zone(ln.index) != "body" or ln.ends_sentence or ln.listed:
+                continue
+            stems = stems_of[ln.index]
+            if not MIN_WORDS <= ln.n_words <= MAX_WORDS or len(stems) < MIN_CONTENT_WORDS \
+                    or not ln.text[:1].isupper():
+                continue
+            # A splice sits between two paragraphs; inside a run of short lines it is a list item.
+            if not (lay.lines[ln.index - 1].prose and ln.index + 1 < len(lay.lines)
+                    and lay.lines[ln.index + 1].prose):
+                continue
+            shared = sum(1 for s in stems if counts[s] > 1)
+            if shared / len(stems) <= MAX_SHARED:
+                seen = "none" if shared == 0 else f"only {shared}"
+                claimed[ln.index] = Verdict(
+                    cls.code, ln.start, ln.end,
+                    f"'{clip(ln.text)}' shares {seen} of its {len(stems)} content words with the rest "
+                    "of the article: a headline of another story, spliced into the body")

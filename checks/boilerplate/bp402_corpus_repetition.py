@@ -1,0 +1,177 @@
+"""BP402: lines that recur across many unrelated files of the corpus are template text.
+
+Map/reduce. Each document contributes its short lines (hashed) and a bottom-k sketch of its word
+5-grams. At the end a line counts once per group of near-duplicate documents (renditions of one
+story, syndicated copies, two scrapes of one page), so only text shared by unrelated articles
+counts.
+"""
+from __future__ import annotations
+
+import zlib
+
+from auditor.api import CorpusCheck, Edit, Finding, Option, Related
+from auditor.text import clip
+
+from .layout import layout
+from .line_verdicts import verdicts
+
+#: Word n-grams of the sketch: long enough that two unrelated articles share few of them.
+SHINGLE_WORDS = 5
+#: Hashes kept per document (bottom-k): enough to tell near copies (similarity 0.2+) apart
+#: from unrelated files, small enough to ship every document's sketch to the reduce step.
+SKETCH_SIZE = 32
+#: A line needs this many words to be compared: single words repeat everywhere.
+MIN_WORDS = 2
+#: ... and its comparable form this many characters.
+MIN_CHARS = 4
+#: A line of this many words ending a sentence is sentence-shaped (a quotation repeated across
+#: renditions of one story): it needs LONG_SENTENCE_FACTOR times `min_files` files.
+LONG_SENTENCE_WORDS = 12
+LONG_SENTENCE_FACTOR = 2
+#: A line in more files than this is not looked at: grouping its files compares each with the
+#: earlier files that share sketch hashes with it (quadratic when all of them do), and a line
+#: that common is site furniture that other rules see anyway.
+MAX_FILES = 5000
+#: Other occurrences shown with each finding.
+MAX_RELATED = 3
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "replace")) ^ (len(text) << 32)
+
+
+def _sketch(words: list[str]) -> tuple[int, ...]:
+    """Bottom-k sketch of the document's word 5-grams (deterministic: crc32, not hash())."""
+    lowered = [w.lower() for w in words]
+    n = SHINGLE_WORDS
+    hashes = {zlib.crc32(" ".join(lowered[i:i + n]).encode("utf-8", "replace"))
+              for i in range(max(0, len(lowered) - n + 1))}
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two documents from their bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
+    sa, sb = set(a), set(b)
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
+
+
+class CorpusRepetition(CorpusCheck):
+    """A line (2 to 25 words) that recurs in many unrelated files of the corpus is template text
+    of the site (footers, widget labels, sign-up boxes), as web-text cleaners find it. Files that
+    are near copies of one another (renditions of one story, syndicated copies) count once; a
+    line repeated inside one file is a subheading, not template text; long sentence-shaped lines
+    need twice as many files, so quotations repeated across renditions of a story are not
+    reported. Lines already claimed by another BP rule are not reported again.
+
+    Fix (safe): remove the line; its recurrence across unrelated files identified it."""
+
+    code = "BP402"
+    family = "boilerplate"
+    summary = "Line repeated across many unrelated files of the corpus"
+    severity = "warning"
+    options = {
+        "min_files": Option(3, "unrelated files (groups of near copies) a line must occur in"),
+        "max_words": Option(25, "longer lines are never treated as template text"),
+        "near_copy": Option(0.2, "sketch similarity above which two files are near copies"),
+    }
+
+    def empty(self):
+        return {"lines": {}, "sketch": {}}
+
+    def collect(self, doc):
+        lay = layout(doc)
+        claimed = verdicts(doc)
+        lines = {}
+        all_words: list[str] = []
+        for ln in lay.lines:
+            all_words.extend(ln.words)
+            if ln.n_words < MIN_WORDS or ln.n_words > self.opts.max_words or ln.index == 0:
+                continue
+            key = lay.keys[ln.index]
+            if len(key) < MIN_CHARS:
+                continue
+            long_sentence = ln.n_words >= LONG_SENTENCE_WORDS and ln.ends_sentence
+            cut = doc.line_removal(ln.start, ln.end)
+            lines.setdefault(_hash(key), []).append(
+                (doc.path, ln.start, ln.end, long_sentence, ln.index in claimed, clip(ln.text),
+                 cut.start, cut.end))
+        return {"lines": lines, "sketch": {doc.path: _sketch(all_words)}}
+
+    def merge(self, a, b):
+        for key, occ in b["lines"].items():
+            a["lines"].setdefault(key, []).extend(occ)
+        a["sketch"].update(b["sketch"])
+        return a
+
+    def _groups(self, paths: list[str], sketch: dict) -> list[list[str]]:
+        """Greedy grouping of files into near-copy groups: each file joins the first group (in
+        order of creation) that holds a near copy of it, or starts a group of its own.
+
+        Two files can be near copies only if their sketches share enough hashes, so a file is
+        compared only with the earlier files that share some (found through an index of the
+        hashes), not with every earlier file: unrelated files share few or none."""
+        threshold = self.opts.near_copy
+        if threshold <= 0:   # every file is a near copy of every other
+            return [list(paths)] if paths else []
+        groups: list[list[str]] = []
+        group_of: dict[str, int] = {}
+        holders: dict[int, list[str]] = {}   # sketch hash -> earlier files whose sketch has it
+        for p in paths:
+            mine = sketch.get(p, ())
+            shared: dict[str, int] = {}
+            for h in mine:
+                for q in holders.get(h, ()):
+                    shared[q] = shared.get(q, 0) + 1
+            best = None
+            for q, n in shared.items():
+                theirs = sketch.get(q, ())
+                # similarity() counts shared hashes among the SKETCH_SIZE smallest of the union:
+                # at most n of them, so fewer than threshold x that size cannot reach it.
+                if n < threshold * min(SKETCH_SIZE, len(mine) + len(theirs) - n):
+                    continue
+                g = group_of[q]
+                if (best is None or g < best) and similarity(mine, theirs) >= threshold:
+                    best = g
+            if best is None:
+                best = len(groups)
+                groups.append([])
+            groups[best].append(p)
+            group_of[p] = best
+            for h in mine:
+                holders.setdefault(h, []).append(p)
+        return groups
+
+    def finalize(self, summary):
+        sketch = summary["sketch"]
+        min_files = self.opts.min_files
+        for key in sorted(summary["lines"], key=lambda k: min(summary["lines"][k])):
+            occ = sorted(summary["lines"][key])
+            per_file: dict[str, int] = {}
+            for o in occ:
+                per_file[o[0]] = per_file.get(o[0], 0) + 1
+            # Template text appears once a page; a line repeated inside its pages is a subheading.
+            paths = sorted(p for p, n in per_file.items() if n == 1)
+            need = min_files * LONG_SENTENCE_FACTOR if any(o[3] for o in occ) else min_files
+            if len(paths) < need or len(paths) > MAX_FILES:
+                continue
+            groups = self._groups(paths, sketch)
+            if len(groups) < need:
+                continue
+            # Once per line: where it occurs in each file (these files hold it once), and the
+            # few files shown as related places of every occurrence (the first MAX_RELATED
+            # others, taken from the first MAX_RELATED + 1).
+            first = {o[0]: o for o in occ if per_file[o[0]] == 1}
+            shown = [first[p] for p in paths[:MAX_RELATED + 1]]
+            for path, start, end, _long, already, text, cut_start, cut_end in occ:
+                if already or per_file[path] != 1:
+                    continue
+                related = tuple(Related(o[0], o[1], o[2], "same line")
+                                for o in shown if o[0] != path)[:MAX_RELATED]
+                yield path, Finding(
+                    start, end,
+                    f"'{text}' recurs in {len(paths)} files of the corpus ({len(groups)} unrelated "
+                    "stories): template text of the site, not part of this article",
+                    (Edit(cut_start, cut_end),), related=related)

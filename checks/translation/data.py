@@ -1,0 +1,17 @@
+"""The family's data tables (`data/*.json`), loaded once per process. Each table documents its
+own format in its "about" field; every entry carries an example and a counter-example, which the
+checks reading it list in `data_examples()`."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str):
+    """The parsed table `data/<name>` (shared: do not modify it)."""
+    with open(DATA / name, encoding="utf-8") as fh:
+        return json.load(fh)

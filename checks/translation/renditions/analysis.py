@@ -1,0 +1,55 @@
+"""The shared work of TR601–TR603, done once per run: summarise each document, group the
+corpus into stories, align the sentences of each story and find the disagreements."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from auditor.api import Analysis, Option
+
+from .alignment import align_story
+from .disagreements import Disagreement, find_disagreements
+from .stories import group_stories
+from .summary import DocSummary, interned, summarise
+
+
+class Result(NamedTuple):
+    docs: list[DocSummary]          # sorted by path
+    stories: list[list[int]]        # indexes into docs, each story sorted
+    disagreements: list[Disagreement]
+
+
+class Renditions(Analysis):
+    """Renditions of one story (files that share most of their sentences' content) compared
+    sentence by sentence: the disagreements that TR601 (numbers, names), TR602 (polarity,
+    negation) and TR603 (wording) report."""
+
+    name = "renditions"
+    family = "translation"
+    options = {
+        "min_story_similarity": Option(0.2, "share of the shorter file's sentences that must have a close "
+                                            "counterpart in the other (average over a story)"),
+        "max_story_files": Option(12, "most files in one story (keeps alignment linear in corpus size)"),
+        "min_alignment": Option(0.25, "least similarity (0-1) of two sentences taken as counterparts"),
+        "min_sentence_words": Option(3, "least content words of a sentence worth aligning"),
+        "min_counterparts": Option(2, "least aligned counterparts in other renditions before a majority counts"),
+        "majority_share": Option(0.5, "share of the counterparts that must agree against the sentence"),
+        "min_counterparts_wording": Option(4, "least aligned counterparts for a majority on names and "
+                                              "wording (fewer renditions give no majority on wording)"),
+    }
+
+    def collect(self, doc) -> list[DocSummary]:
+        return [summarise(doc)]
+
+    def merge(self, a: list[DocSummary], b: list[DocSummary]) -> list[DocSummary]:
+        """Extends `a`, sharing one string per stem across documents."""
+        a.extend(interned(d) for d in b)
+        return a
+
+    def finalize(self, summary: list[DocSummary]) -> Result:
+        docs = sorted(summary, key=lambda d: d.path)
+        stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files)
+        found: list[Disagreement] = []
+        for members in stories:
+            aligned = align_story(docs, members, self.opts.min_alignment, self.opts.min_sentence_words)
+            found.extend(find_disagreements(docs, members, aligned, self.opts))
+        return Result(docs, stories, found)

@@ -1,0 +1,130 @@
+"""Which documents of the corpus are renditions of one story: groups found through an inverted
+index over their rarest words (never all pairs of files), each capped in size so that the work
+stays near-linear in the size of the corpus."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+
+from .summary import DocSummary
+
+#: Each document looks for its story through this many of its rarest shared words ...
+PROBE_TERMS = 12
+#: ... taking from each word's list of documents only the ones nearest to it in path order, so
+#: that a word every document uses costs no more than a rare one ...
+PROBE_WINDOW = 16
+#: ... and compares itself with the few documents that share most of those words.
+CANDIDATES = 4
+#: Stems this short ("war", "day") are too common to tell stories apart.
+MIN_TERM_LETTERS = 4
+#: Two sentences are counterparts when this share of their content words is common to both
+#: (Dice coefficient): renditions of one sentence share about half of their words.
+SENTENCE_MATCH = 0.4
+#: Sentences of fewer content words ("He agreed.") match too easily to count.
+MIN_SENTENCE_STEMS = 3
+
+
+def doc_terms(doc: DocSummary) -> frozenset:
+    terms = set()
+    for s in doc.sentences:
+        terms.update(t for t in s.stems if len(t) >= MIN_TERM_LETTERS)
+    return frozenset(terms)
+
+
+def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int) -> list[list[int]]:
+    """Stories as sorted lists of indexes into `docs` (2+ files each), in the order of their
+    first path.
+
+    Each document probes its rarest shared terms for candidates (see the constants above). Links
+    are added strongest first (average linkage, so two stories on one topic do not chain into
+    one) and never merge two groups past `max_files`."""
+    terms = [doc_terms(d) for d in docs]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(terms):
+        for t in ts:
+            postings[t].append(i)
+    linker = StoryLinker(docs)
+    edges = []
+    for i, ts in enumerate(terms):
+        shared = sorted((len(postings[t]), t) for t in ts if len(postings[t]) > 1)
+        hits: Counter = Counter()
+        for _, t in shared[:PROBE_TERMS]:
+            plist = postings[t]
+            pos = bisect_left(plist, i)
+            for j in plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]:
+                if j != i:
+                    hits[j] += 1
+        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            a, b = min(i, j), max(i, j)
+            if _overlap(terms[a], terms[b]) >= min_similarity:
+                sim = linker.similarity(a, b)
+                if sim >= min_similarity:
+                    edges.append((-sim, a, b))
+    edges = sorted(set(edges))
+    members = {i: [i] for i in range(len(docs))}
+    owner = list(range(len(docs)))
+    for _, i, j in edges:
+        a, b = owner[i], owner[j]
+        if a == b or len(members[a]) + len(members[b]) > max_files:
+            continue
+        pairs = [(x, y) for x in members[a] for y in members[b]]
+        if sum(linker.similarity(min(x, y), max(x, y)) for x, y in pairs) / len(pairs) < min_similarity:
+            continue
+        if b < a:
+            a, b = b, a
+        for x in members[b]:
+            owner[x] = a
+        members[a].extend(members.pop(b))
+    stories = [sorted(g) for g in members.values() if len(g) > 1]
+    stories.sort(key=lambda g: min(docs[i].path for i in g))
+    return stories
+
+
+class StoryLinker:
+    """How much two documents tell the same story: the share of the shorter one's sentences that
+    have a counterpart in the other one. Cached per pair."""
+
+    def __init__(self, docs: list[DocSummary]):
+        self.docs = docs
+        self._index: dict[int, dict] = {}
+        self._cache: dict[tuple[int, int], float] = {}
+
+    def index(self, i: int) -> dict:
+        if i not in self._index:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for k, s in enumerate(self.docs[i].sentences):
+                for t in s.stems:
+                    idx[t].append(k)
+            self._index[i] = idx
+        return self._index[i]
+
+    def similarity(self, a: int, b: int) -> float:
+        key = (a, b)
+        if key not in self._cache:
+            da, db = self.docs[a], self.docs[b]
+            if len(da.sentences) > len(db.sentences):
+                a, b, da, db = b, a, db, da
+            idx, good, total = self.index(b), 0, 0
+            exact = {s.stems for s in db.sentences}
+            for s in da.sentences:
+                if len(s.stems) < MIN_SENTENCE_STEMS:
+                    continue
+                total += 1
+                if s.stems in exact:  # a sentence copied word for word: no need to count
+                    good += 1
+                    continue
+                shared: Counter = Counter()
+                for t in s.stems:
+                    shared.update(idx.get(t, ()))
+                size = len(s.stems)
+                if any(2 * n >= SENTENCE_MATCH * (size + len(db.sentences[k].stems)) for k, n in shared.items()):
+                    good += 1
+            self._cache[key] = good / total if total else 0.0
+        return self._cache[key]
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    """Share of the smaller document's terms that the other one also uses."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
