@@ -156,32 +156,29 @@ def _plain(text: str) -> str:
     return text.replace("ё", "e").replace("ë", "e")
 
 
+def _linked_to_english(scheme_file: str, system) -> int:
+    """How many RUSSIAN_NAMES, written by iuliia's `system`, share a comparison key with their
+    BGN/PCGN (English) form once the scheme has undone the system's spelling."""
+    iuliia = pytest.importorskip("iuliia")
+    scheme = _scheme(scheme_file)
+    linked = 0
+    for name in RUSSIAN_NAMES:
+        written = _plain(system(iuliia).translate(name))
+        en = _plain(iuliia.BGN_PCGN.translate(name))
+        forms = scheme.convert(written) | {written}
+        if any(schemes.keys(f, "east_slavic") & schemes.keys(en, "east_slavic") for f in forms):
+            linked += 1
+    return linked
+
+
 def test_french_scheme_links_iuliia_french_forms_to_english_ones():
     """Russian names written by iuliia's French table (MVD 310-1997) and by BGN/PCGN share a
     comparison key after the French scheme undoes the French spelling."""
-    iuliia = pytest.importorskip("iuliia")
-    french = _scheme("sl_french.txt")
-    linked = 0
-    for name in RUSSIAN_NAMES:
-        fr = _plain(iuliia.MVD_310_FR.translate(name))
-        en = _plain(iuliia.BGN_PCGN.translate(name))
-        forms = french.convert(fr) | {fr}
-        if any(schemes.keys(f, "east_slavic") & schemes.keys(en, "east_slavic") for f in forms):
-            linked += 1
-    assert linked >= len(RUSSIAN_NAMES) * 0.8
+    assert _linked_to_english("sl_french.txt", lambda m: m.MVD_310_FR) >= len(RUSSIAN_NAMES) * 0.8
 
 
 def test_scholarly_scheme_undoes_iso9():
-    iuliia = pytest.importorskip("iuliia")
-    iso = _scheme("sl_latin_diacritics.txt")
-    linked = 0
-    for name in RUSSIAN_NAMES:
-        scholarly = _plain(iuliia.SCIENTIFIC.translate(name))
-        en = _plain(iuliia.BGN_PCGN.translate(name))
-        forms = iso.convert(scholarly) | {scholarly}
-        if any(schemes.keys(f, "east_slavic") & schemes.keys(en, "east_slavic") for f in forms):
-            linked += 1
-    assert linked >= len(RUSSIAN_NAMES) * 0.8
+    assert _linked_to_english("sl_latin_diacritics.txt", lambda m: m.SCIENTIFIC) >= len(RUSSIAN_NAMES) * 0.8
 
 
 # --- origins ---------------------------------------------------------------------------------

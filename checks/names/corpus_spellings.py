@@ -212,11 +212,7 @@ class Spellings:
                 mine, theirs = set(surfaces[other]), set(surfaces[top])
                 if len(mine) >= len(theirs):
                     continue  # a tie: two usages
-                witnesses = {}
-                for p in sorted(mine - theirs):
-                    found = self.same_story_files(p, theirs, set(), RELATED_FILES)
-                    if found:
-                        witnesses[p] = found
+                witnesses = self._story_witnesses(mine - theirs, theirs)
                 if witnesses:
                     out.append(Report(other, top, Verdict(top, other, SEPARATORS), tuple(witnesses), witnesses,
                                       (len(theirs), len(mine)), renditions=True))
@@ -244,11 +240,7 @@ class Spellings:
             if len(fa) == len(fb) or fa & fb or not is_variant(a.capitalize(), b.capitalize()):
                 continue  # a tie, or both in one file (NM101's)
             (loser, mine), (winner, theirs) = sorted([(sa, fa), (sb, fb)], key=lambda x: len(x[1]))
-            witnesses = {}
-            for p in sorted(mine):
-                found = self.same_story_files(p, theirs, set(), RELATED_FILES)
-                if found:
-                    witnesses[p] = found
+            witnesses = self._story_witnesses(mine, theirs)
             if witnesses:
                 out.append(Report(loser, winner, Verdict(winner, loser, MAJORITY), tuple(witnesses), witnesses,
                                   (len(theirs), len(mine)), renditions=True))
@@ -267,6 +259,11 @@ class Spellings:
             for p in self.files[a].keys() & self.files[b].keys():
                 out.update(((a, p), (b, p)))
         return out
+
+    def _story_witnesses(self, paths, theirs) -> dict[str, tuple[str, ...]]:
+        """{file of `paths`: the files of `theirs` that tell its story}, for the files that have any."""
+        found = {p: self.same_story_files(p, theirs, set(), RELATED_FILES) for p in sorted(paths)}
+        return {p: files for p, files in found.items() if files}
 
     def same_story_files(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
         """The first `limit` files of `others` that tell the same story as `p` (renditions of
