@@ -136,6 +136,7 @@ class Spellings:
                  for item in summary if item.path in grouped}
         self.alternating = self._alternating(slots, {p: n for p, (n, _) in shapes.items()})
         self._reports: dict[bool, list[Report]] = {}
+        self.memo: dict = {}  # what the checks reading this result compute from it once (NM102's findings)
 
     def _link(self, neighbours) -> list[tuple[str, str]]:
         """Every pair of spellings that are variants of one name, found through blocking keys

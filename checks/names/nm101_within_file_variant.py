@@ -147,6 +147,27 @@ class WithinFileVariant(CorpusCheck):
 
     def finalize(self, summary):
         spellings = self.analysis(CorpusSpellings)
+        left = self._left_to_nm102(spellings)
+        for path, f in self._decide(summary, spellings):
+            if any(a < f.end and f.start < b for a, b in left.get(path, ())):
+                continue
+            yield path, f
+
+    def _left_to_nm102(self, spellings) -> dict[str, list[tuple[int, int]]]:
+        """{path: spans} of the occurrences NM102 reports (when it runs), which NM101 leaves to
+        it: one finding per occurrence, and NM102's verdict has every rendition of the story
+        behind it (Buche: 'Bucha' in ten renditions, where this article alone offers its other
+        slip 'Buchi')."""
+        if not self.is_selected("NM102"):
+            return {}
+        from .nm102_corpus_variant import corpus_findings
+
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for p, f in corpus_findings(spellings, self):
+            spans.setdefault(p, []).append((f.start, f.end))
+        return spans
+
+    def _decide(self, summary, spellings):
         for item in sorted(summary, key=lambda x: x.path if isinstance(x, Tie) else x[0]):
             if not isinstance(item, Tie):
                 yield item

@@ -51,22 +51,45 @@ class CorpusVariant(CorpusCheck):
         return spellings.reports(defer_romanization=check.is_selected("NM103"))
 
     def finalize(self, summary):
-        spellings = self.analysis(CorpusSpellings)
-        defer_house = self.is_selected("NM105")
-        for r in self.reports(spellings, self):
-            for p in r.paths:
-                places = [(q, *spellings.first_place(r.other, q)) for q in r.witnesses[p]]
-                related = tuple(Related(q, s, e, f"'{clip(t, NAME_LIMIT)}' here") for q, t, s, e in places)
-                there = places[0][1]
-                house_spans = spellings.house_spans.get(p, ()) if defer_house else ()
-                for surface, spans in sorted(spellings.places(r.base, p).items()):
-                    for s, e in spans:
-                        if any(a <= s and e <= b for a, b in house_spans):
-                            continue  # a listed house-list variant: NM105 reports it
-                        yield p, _finding(s, e, surface, there, r, spellings, related)
+        yield from corpus_findings(self.analysis(CorpusSpellings), self)
 
     def corpus_data(self, summary):
         return self.analysis(CorpusSpellings).groups()
+
+
+def corpus_findings(spellings: Spellings, check) -> list[tuple[str, Finding]]:
+    """NM102's (path, Finding)s in this run (`check` tells which other checks run), one per
+    occurrence: where a hyphenated name is reported whole (Busho-tai against Bushotai), its
+    first word is not reported again on its own (the fix would double the suffix), and where two
+    reports reach one occurrence the first, in the order of `Spellings.reports`, is kept. NM101
+    asks for them too: it leaves an occurrence NM102 reports to NM102. Computed once per run."""
+    key = ("nm102", check.is_selected("NM103"), check.is_selected("NM105"))
+    cache = spellings.memo
+    if key in cache:
+        return cache[key]
+    found: dict[str, list[tuple[int, int, Finding]]] = {}
+    house_spans = spellings.house_spans if key[2] else {}
+    for r in CorpusVariant.reports(spellings, check):
+        for p in r.paths:
+            places = [(q, *spellings.first_place(r.other, q)) for q in r.witnesses[p]]
+            related = tuple(Related(q, s, e, f"'{clip(t, NAME_LIMIT)}' here") for q, t, s, e in places)
+            there = places[0][1]
+            for surface, spans in sorted(spellings.places(r.base, p).items()):
+                for s, e in spans:
+                    if any(a <= s and e <= b for a, b in house_spans.get(p, ())):
+                        continue  # a listed house-list variant: NM105 reports it
+                    found.setdefault(p, []).append((s, e, _finding(s, e, surface, there, r, spellings, related)))
+    out = []
+    for p, items in found.items():
+        # longest first: a whole hyphenated name before the word it starts with
+        kept: list[tuple[int, int]] = []
+        for s, e, f in sorted(items, key=lambda x: (x[0], -x[1])):
+            if any(a < e and s < b for a, b in kept):
+                continue
+            kept.append((s, e))
+            out.append((p, f))
+    cache[key] = out
+    return out
 
 
 def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> Finding:
