@@ -5,7 +5,7 @@ import re
 
 from auditor import compiled
 from auditor.api import UNSAFE
-from auditor.text import clip
+from auditor.text import STOPWORDS, clip, is_title_case
 
 from .line_verdicts import Verdict, VerdictCheck
 
@@ -31,7 +31,11 @@ _TAG_ONLY = re.compile(r"^(?:[\[(【]\s?(?:[A-Z0-9]|[^\x00-\x7f])[\w+ ]{0,19}\s?
 class StrayToken(VerdictCheck):
     """A line that is only a URL, only a time stamp (a time, perhaps with a date or 'Updated:'),
     or only a tag such as [VIDEO], BREAKING or 18+ (a bracketed lowercase note such as
-    '(optional)' is not a tag): left by the page, it says nothing in the text. A line that mentions a URL or a time inside a sentence is left alone.
+    '(optional)' is not a tag): left by the page, it says nothing in the text. A line that
+    mentions a URL or a time inside a sentence is left alone, and so is a URL that the line above
+    introduces (a source's name in Title Case followed by a colon, 'Forbes:') or that ends the
+    sentence the line above leaves open on a function word ('… through the web interface at'),
+    unless that line is widget text.
 
     Fix (unsafe): remove the line; only its shape says it is residue."""
 
@@ -47,6 +51,8 @@ class StrayToken(VerdictCheck):
                 continue
             text = ln.text.replace("\xa0", " ").strip()
             if _URL_ONLY.match(text):
+                if _introduced(lay, ln.index, claimed):
+                    continue
                 what = "a bare URL"
             elif len(text) <= TIMESTAMP_MAX_CHARS and _TIMESTAMP_ONLY.match(text):
                 what = "a bare time stamp"
@@ -57,3 +63,19 @@ class StrayToken(VerdictCheck):
                 continue
             claimed[ln.index] = Verdict(cls.code, ln.start, ln.end,
                                         f"'{clip(text)}' is {what} on a line of its own, left by the page")
+
+
+def _introduced(lay, i: int, claimed) -> bool:
+    """The line above introduces the URL: it names a source (Title Case) and ends in a colon, or
+    it leaves its sentence open on a function word ('at', 'from'); a cited source of the article,
+    not residue (widget text above, 'Follow us:', claims nothing here; an instruction, 'Copy and
+    paste:', is not a source's name)."""
+    if i < 1 or i - 1 in claimed:
+        return False
+    above = lay.lines[i - 1]
+    text = above.text.rstrip()
+    if not text or not above.words or _URL_ONLY.match(text):
+        return False
+    if text.endswith(":"):
+        return is_title_case(above.words)
+    return text[-1].isalpha() and above.words[-1] in STOPWORDS
