@@ -13,7 +13,7 @@ from .line_verdicts import PhraseCheck, Verdict
 #: publisher's appeal ("A message from our founder:") over the few points of its pitch.
 LISTS_UNDER_HEADING = {"related links": 12, "navigation": 12, "advertisement": 2, "donation appeal": 6}
 #: A table of contents lists the article's own sections: its entries are not links away.
-_CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|in this article|on this page|"
+CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|in this article|on this page|"
                                r"jump to|skip to)\b", re.I)
 #: A heading is short: at most this many words without a final full stop ...
 HEADING_MAX_WORDS = 5
@@ -50,7 +50,7 @@ class WidgetPhrase(PhraseCheck):
         """Short non-prose lines right under a widget heading belong to the widget."""
         headings = [(i, v) for i, v in sorted(claimed.items())
                     if v.family in LISTS_UNDER_HEADING and _looks_like_heading(lay.lines[i])
-                    and not _CONTENTS_HEADING.match(lay.lines[i].text.strip())]
+                    and not CONTENTS_HEADING.match(lay.lines[i].text.strip())]
         for index, heading in headings:
             for ln in lay.lines[index + 1:index + 1 + LISTS_UNDER_HEADING[heading.family]]:
                 if ln.index in claimed:

@@ -22,7 +22,8 @@ _SUMMARY_HEADING = re.compile(r"^(?:key takeaways?|takeaways?|tl;?\s?dr|summary|
 
 class SectionLabel(PhraseCheck):
     """A site section label or breadcrumb copied with the article: a one- or two-word Title Case
-    line right under the headline and right before the first paragraph ('World') that shares no
+    line without a stop ('Perfect.' is a sentence) right under the headline and right before the
+    first paragraph ('World') that shares no
     word with that paragraph (a subheading takes up its words) and is not the heading of the
     article's summary box ('Key Takeaways', 'TL;DR'), or a known
     section name or 'Home / News' trail (phrase families) between the headline and the body.
@@ -47,7 +48,8 @@ class SectionLabel(PhraseCheck):
             return
         ln = lay.lines[1]
         text = ln.text.replace("\xa0", " ").strip()
-        if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and lay.first_body == 2 < len(lay.lines)
+        if (1 <= ln.n_words <= MAX_WORDS and not ln.ends_sentence and not any(c in ".!?" for c in text)
+                and lay.first_body == 2 < len(lay.lines)
                 and is_title_case(ln.words) and not any(c.isdigit() for c in text)
                 and not _SUMMARY_HEADING.match(text)
                 and lay.starts_anew(2) and lay.lines[0].n_words >= HEADLINE_MIN_WORDS

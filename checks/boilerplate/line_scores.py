@@ -100,6 +100,12 @@ W_OFF_TOPIC = 0.3
 W_ON_TOPIC = -0.4
 #: A list item or a table row inside the body is body.
 W_LISTED_IN_BODY = -0.6
+#: ... and so is an item of a list without marks: a short unpunctuated line between two others
+#: inside the body ("Save your progress", "See what changed", "Roll back a change").
+W_UNMARKED_ITEM_IN_BODY = -0.6
+#: A line in brackets is an aside of the text ("(Pat on the back for us.)"), which a widget
+#: never is.
+W_ASIDE = -0.5
 
 # --- shapes -----------------------------------------------------------------------------------
 #: A teaser or a call to action is a short line: a few words to a dozen and a half.
@@ -150,6 +156,11 @@ MIN_WORD_CHARS = 4
 ON_TOPIC_SHARE = 0.5
 #: Lines shorter than this say too little for overlap to mean something.
 OVERLAP_MIN_STEMS = 2
+#: An item of a list without marks: a line of this many words, without a final stop ...
+UNMARKED_ITEM_MIN_WORDS, UNMARKED_ITEM_MAX_WORDS = 2, 15
+#: ... with such items on both sides, this many in a row on one side at least (a label and a
+#: blurb of a product card are one line each side).
+UNMARKED_LIST_MIN_RUN = 2
 
 _TEASER = re.compile(
     r"^(?:learn (?:about|how|why|what|more)|find out|see (?:how|why|what|if|whether|the|our|all|more)"
@@ -177,6 +188,7 @@ _SALES = re.compile(
     r"schedule a (?:demo|call|consultation)|limited[- ]time offer|\d{1,2}% off|money-back guarantee|"
     r"sign up (?:now|today|for free)|try (?:it )?(?:for )?free|(?:for )?free for \d{1,3} days|no credit card required|"
     r"talk to (?:an expert|sales|our team)|contact (?:our team|sales|us today))\b", re.I)
+_ASIDE = re.compile(r"^\([^()]{1,300}\)$")
 _STEM_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 #: Letters of the scripts below (_SCRIPTS): a line without one is in a Latin script.
@@ -287,6 +299,10 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             ev.append(Evidence("after the body", W_AFTER_BODY))
         elif lay.zone(i) == "body" and ln.listed and not ln.anchors:
             ev.append(Evidence("a list item inside the body", W_LISTED_IN_BODY))
+        elif lay.zone(i) == "body" and _unmarked_item(ln) and _in_unmarked_list(i, lines, claimed, teaser):
+            ev.append(Evidence("an item of a list inside the body", W_UNMARKED_ITEM_IN_BODY))
+        if _ASIDE.match(ln.text.strip()):
+            ev.append(Evidence("an aside in brackets", W_ASIDE))
         if _sandwiched(i, lines, families_of):
             ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
         own = stems(ln.words)
@@ -315,6 +331,28 @@ def body_stems(lay: Layout, claimed) -> dict[str, int]:
     return counts
 
 
+def _unmarked_item(ln: Line) -> bool:
+    """A short line without a final stop that no mark makes a list item."""
+    return (not ln.prose and not ln.listed and not ln.ends_sentence
+            and UNMARKED_ITEM_MIN_WORDS <= ln.n_words <= UNMARKED_ITEM_MAX_WORDS)
+
+
+def _in_unmarked_list(i: int, lines: list[Line], claimed, teaser: list[float]) -> bool:
+    """Line i stands among items of a list without marks: such items on both sides, a run of
+    UNMARKED_LIST_MIN_RUN on one side. The items must not be teasers (teasers come in runs too),
+    headings or labels in Title Case (a product card's), or lines claimed as widget text."""
+    def run(step: int) -> int:
+        j, n = i + step, 0
+        while (0 < j < len(lines) and n < UNMARKED_LIST_MIN_RUN and j not in claimed and not teaser[j]
+               and _unmarked_item(lines[j]) and not is_title_case(lines[j].words)):
+            n += 1
+            j += step
+        return n
+
+    above, below = run(-1), run(1)
+    return min(above, below) >= 1 and max(above, below) >= UNMARKED_LIST_MIN_RUN
+
+
 def _teaser(ln: Line) -> float:
     """The weight of teaser wording: a link's text has no full stop; with one, it may also be a
     sentence of advice ("Learn how to breathe."), so it counts less."""
@@ -322,6 +360,12 @@ def _teaser(ln: Line) -> float:
     if not (TEASER_MIN_WORDS <= ln.n_words <= TEASER_MAX_WORDS and not ln.listed and _TEASER.match(text)):
         return 0.0
     return W_TEASER_SENTENCE if _SENTENCE_END.search(text) else W_TEASER
+
+
+def call_to_action_or_teaser(ln: Line) -> bool:
+    """Whether a line is worded as a call to action or a link teaser (or a question that sells)."""
+    sales = ln.n_words <= SALES_MAX_WORDS and bool(_SALES.search(ln.text))
+    return bool(_teaser(ln) or _call_to_action(ln, sales) or _SELLING_QUESTION.match(ln.text.split("?")[0] + "?"))
 
 
 def _call_to_action(ln: Line, sales: bool) -> float:

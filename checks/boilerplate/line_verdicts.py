@@ -4,7 +4,9 @@ Each line is claimed by at most one rule, so a line never gets two BP findings. 
 order of precedence, each claiming only lines that no earlier rule claimed:
 
 1. phrase families (data files): BP101 widget text, BP102 credits, BP103 notices, BP104
-   attributions, BP203 breadcrumbs; then the body is re-measured without the lines they claimed;
+   attributions, BP203 breadcrumbs (a bare related-links or navigation label between two
+   paragraphs of the body, over a paragraph, is a subheading: "Related", "Next"); then the body
+   is re-measured without the lines they claimed;
 2. lines listed under a widget heading (BP101);
 3. duplicates: the headline repeated (BP301), paragraphs pasted twice (BP302);
 4. shape and position: bare URL, time stamp or tag (BP202), section label under the headline
@@ -109,6 +111,31 @@ def _claim_lines(doc) -> dict[int, Verdict]:
     return claimed
 
 
+#: Families of labels that head a list of links ("Related", "Next"): such a label between two
+#: paragraphs of the body, over a paragraph, is the article's own subheading ("Related work").
+LINK_LIST_LABELS = frozenset({"related links", "navigation"})
+#: ... when it is a bare label of this many words at most.
+SUBHEADING_LABEL_MAX_WORDS = 2
+
+
+def _subheading(fam, ln, lay, claimed, is_widget) -> bool:
+    """A bare link-list label inside the body between two paragraphs of the article: a
+    subheading (a widget's label stands over links, short lines, over a call to action or other
+    widget text, not over a paragraph). `is_widget(line)`: whether a phrase family claims it."""
+    from .bp101_widget_phrase import CONTENTS_HEADING
+    from .line_scores import call_to_action_or_teaser
+
+    if fam.name not in LINK_LIST_LABELS or ln.n_words > SUBHEADING_LABEL_MAX_WORDS:
+        return False
+    if CONTENTS_HEADING.match(ln.text.strip()):
+        return False   # a table of contents whose entries were lost: never the article's heading
+    if ln.text.rstrip().endswith(":") or not lay.first_body < ln.index < lay.last_body:
+        return False
+    above, below = lay.lines[ln.index - 1], lay.lines[ln.index + 1]
+    return (above.prose and below.prose and above.index not in claimed
+            and not call_to_action_or_teaser(below) and not is_widget(below))
+
+
 def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[PhraseCheck]]) -> None:
     fams = phrase_families.by_precedence()
     langs = phrase_families.cued_languages(lay)
@@ -118,6 +145,9 @@ def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[Phra
         if hit is None:
             continue
         fam, _, m = hit
+        if _subheading(fam, ln, lay, claimed,
+                       lambda other: phrase_families.match_line(fams, other, lay, tail, langs) is not None):
+            continue
         # (offsets into the visible text are offsets into the line only when they are the same)
         span = phrase_families.residue(m, ln.text) if ln.text == ln.raw else None
         if span is None:
