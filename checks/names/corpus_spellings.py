@@ -188,6 +188,10 @@ class Spellings:
         return {b: self.phrases[key][b][path]} if key in self.phrases and path in self.phrases[key].get(b, {}) \
             else {}
 
+    def surfaces(self, b: str) -> set[str]:
+        """Every written form of the spelling `b` (a base: Dniprovet for Dniprovets) in the corpus."""
+        return {x for sf in self.every.get(b, {}).values() for x in sf}
+
     def first_place(self, b: str, path: str) -> tuple[str, int, int]:
         """(surface, start, end) of the first occurrence of `b` in `path`."""
         surface, spans = min(self.places(b, path).items(), key=lambda x: x[1][0])

@@ -4,7 +4,9 @@ The variant checks (NM101, NM102) find two spellings of one name and must say wh
 suggest and why. The evidence, strongest first:
 
 1. the house list: a canonical spelling always wins;
-2. the gazetteer: GeoNames gives Rubizhne as the English name of the town also spelled Rubezhnoye;
+2. the gazetteer: GeoNames gives Rubizhne as the English name of the town also spelled Rubezhnoye,
+   and, in a story about an origin, Hostomel as the English name of a town of its countries
+   where the other spelling (Gostomel) is listed nowhere;
 3. a romanization rule: Kishida is the standard form of Kisida, Iryna of Irina;
 4. use: the spelling used more often (occurrences in an article, files in the corpus);
 5. for two spellings used equally often in one article, the other files audited together;
@@ -23,6 +25,10 @@ from .romanize import standard_spelling
 HOUSE, GAZETTEER, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE, SEPARATORS = (
     "house list", "gazetteer", "romanization rule", "majority", "other files", "common spelling", "tie",
     "hyphens and spaces")
+#: The gazetteer's English name of a place of the story's countries, against a spelling it does
+#: not list at all (Hostomel / Gostomel): NM103, which reports only spellings the gazetteer or a
+#: scheme lists, does not see such pairs, so the variant checks report them themselves.
+GAZETTEER_PLACE = "gazetteer place"
 
 
 #: Evidence that NM103 (a non-standard romanization or place spelling) states better than a
@@ -65,6 +71,9 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
         english = _gazetteer_english(a, b)
         if english is not None:
             return win(english, GAZETTEER)
+        english = _story_place(a, b, origins)
+        if english is not None:
+            return win(english, GAZETTEER_PLACE)
         standard = standard_spelling(a, b, origins)
         if standard is not None:
             return win(standard, ROMANIZATION)
@@ -76,6 +85,31 @@ def decide(a: str, b: str, uses: tuple[float, float], known: tuple[float, float]
     if common is not None:
         return win(common, COMMON)
     return Verdict(None, None, TIE)
+
+
+#: A spelling GeoNames does not know is taken for another spelling of a place of the story's
+#: countries only when English text hardly prints it (Zipf): a word or a name English uses is
+#: something else (a person, a thing), whatever place it resembles.
+UNLISTED_MAX_ZIPF = 1.0
+
+
+def _story_place(a: str, b: str, origins) -> str | None:
+    """For a story about an origin, the one of two spellings that the gazetteer gives as the
+    English name of a place of that origin's countries, when it lists the other nowhere and
+    English text hardly prints it (Hostomel, a town of Ukraine, against Gostomel); or None."""
+    if not origins:
+        return None
+    from .frequency import zipf
+    from .gazetteer import lookup
+    from .origins import countries_of
+
+    pa, pb = lookup(a), lookup(b)
+    if (pa is None) == (pb is None):
+        return None
+    place, other = (pa, b) if pb is None else (pb, a)
+    if place.alternate or place.country not in countries_of(origins) or zipf(other) >= UNLISTED_MAX_ZIPF:
+        return None
+    return place.spelling
 
 
 def _gazetteer_english(a: str, b: str) -> str | None:
@@ -97,13 +131,18 @@ def because(evidence: str, winner: str) -> str:
     need counts: the checks say them)."""
     return {HOUSE: f"the house list spells it '{winner}'",
             GAZETTEER: f"the gazetteer (GeoNames) spells it '{winner}'",
+            GAZETTEER_PLACE: f"the gazetteer (GeoNames) spells the place '{winner}'",
             ROMANIZATION: f"'{winner}' is the standard romanization",
             COMMON: f"'{winner}' is the common spelling"}[evidence]
 
 
-def shaped_like(surface: str, loser: str, winner: str) -> str:
+def shaped_like(surface: str, loser: str, winner: str, winner_surfaces=()) -> str:
     """The winning spelling shaped like the flagged word: its plural kept (Kurles -> Kurils, for
-    the bases Kurle and Kuril)."""
+    the bases Kurle and Kuril); and where the flagged word has no plural ending but the winner is
+    only ever written with a final s (a name ending in -ets, -ts: Dniprovest -> Dniprovets, whose
+    base is Dniprovet), as it is written. `winner_surfaces` are the winner's written forms."""
     if surface != loser and surface == loser + "s":
+        return winner + "s"
+    if surface == loser and winner_surfaces and all(w == winner + "s" for w in winner_surfaces):
         return winner + "s"
     return winner

@@ -404,9 +404,15 @@ def _findings(path, side: Side, other: Side, v: Verdict, counts: tuple[int, int]
             yield path, Finding(s, e, f"{head}; {_each(side, other)}, and nothing says which is right",
                                 related=related)
             continue
-        fix = _whole_name_fix(surface, v.winner) if side.whole_name else shaped_like(surface, side.name, v.winner)
+        fix = _whole_name_fix(surface, v.winner) if side.whole_name else \
+            shaped_like(surface, side.name, v.winner, _written(other))
         yield path, Finding(s, e, f"{head}; {_reason(v, side, other, there, counts)}",
                             (Edit(s, e, fix),), UNSAFE, related)
+
+
+def _written(side: Side) -> set[str]:
+    """The forms a spelling is written in in the article (Dniprovets for the base Dniprovet)."""
+    return {t for _, _, t in side.places} | {side.first[2]}
 
 
 def _reason(v: Verdict, loser: Side, winner: Side, there: str, counts: tuple[int, int]) -> str:

@@ -113,5 +113,5 @@ def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> 
         reason = f"{each}, and {because(v.evidence, q_there)}"
     else:
         reason = because(v.evidence, q_there)
-    return Finding(s, e, f"{head}; {reason}", (Edit(s, e, shaped_like(surface, r.base, v.winner)),),
+    return Finding(s, e, f"{head}; {reason}", (Edit(s, e, shaped_like(surface, r.base, v.winner, spellings.surfaces(v.winner))),),
                    UNSAFE, related)

@@ -286,6 +286,8 @@ class NonStandardRomanization(CorpusCheck):
                              f"the standard (Hepburn) spelling '{hep}' is {where}")
             return None
         if kind == "surname":
+            if _english_place_name(w):
+                return None  # Borzya, a town of Russia: GeoNames' English name, the standard form
             options = sorted(c for c in ukrainian_spellings(w)
                              if c in corpus and russian_markers(c) < russian_markers(w))
             if options and zipf(w) < MAX_SURNAME_ZIPF:
@@ -468,6 +470,13 @@ def _home_place(form: str, origin: str) -> bool:
 
     place = lookup(form)
     return place is not None and not place.alternate and place.country in countries_of((origin,))
+
+
+def _english_place_name(word: str) -> bool:
+    """Whether GeoNames gives the word as the English name of a place (Borzya in Russia): a
+    standard spelling of its own, whatever a Ukrainian transliteration of it would look like."""
+    place = lookup(word)
+    return place is not None and not place.alternate
 
 
 def _alternate(word: str) -> bool:
