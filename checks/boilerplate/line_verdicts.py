@@ -4,7 +4,7 @@ Each line is claimed by at most one rule, so a line never gets two BP findings. 
 order of precedence, each claiming only lines that no earlier rule claimed:
 
 1. phrase families (data files): BP101 widget text, BP102 credits, BP103 notices, BP104
-   attributions, BP203 breadcrumbs (a bare related-links or navigation label between two
+   attributions, BP203 breadcrumbs (a short related-links or navigation label between two
    paragraphs of the body, over a paragraph, is a subheading: "Related", "Next"); then the body
    is re-measured without the lines they claimed;
 2. lines listed under a widget heading (BP101);
@@ -114,12 +114,12 @@ def _claim_lines(doc) -> dict[int, Verdict]:
 #: Families of labels that head a list of links ("Related", "Next"): such a label between two
 #: paragraphs of the body, over a paragraph, is the article's own subheading ("Related work").
 LINK_LIST_LABELS = frozenset({"related links", "navigation"})
-#: ... when it is a bare label of this many words at most.
-SUBHEADING_LABEL_MAX_WORDS = 2
+#: ... when it is a label of this many words at most ("More Essay Topics").
+SUBHEADING_LABEL_MAX_WORDS = 4
 
 
 def _subheading(fam, ln, lay, claimed, is_widget) -> bool:
-    """A bare link-list label inside the body between two paragraphs of the article: a
+    """A short link-list label inside the body between two paragraphs of the article: a
     subheading (a widget's label stands over links, short lines, over a call to action or other
     widget text, not over a paragraph). `is_widget(line)`: whether a phrase family claims it."""
     from .bp101_widget_phrase import CONTENTS_HEADING
@@ -132,7 +132,8 @@ def _subheading(fam, ln, lay, claimed, is_widget) -> bool:
     if ln.text.rstrip().endswith(":") or not lay.first_body < ln.index < lay.last_body:
         return False
     above, below = lay.lines[ln.index - 1], lay.lines[ln.index + 1]
-    return (above.prose and below.prose and above.index not in claimed
+    # (the paragraph under it is not the last of the body: a site's blurb about itself closes it)
+    return (above.prose and below.prose and above.index not in claimed and below.index < lay.last_body
             and not call_to_action_or_teaser(below) and not is_widget(below))
 
 
