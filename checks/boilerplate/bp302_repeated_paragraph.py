@@ -62,6 +62,7 @@ class RepeatedParagraph(VerdictCheck):
         head = lay.headline(claimed)
         seen: dict[str, int] = {}
         blocks: BlockSizes | None = None   # built at the first repeat: most texts have none
+        copies: _Copies | None = None   # where each line occurs: built at the first small repeat
         for ln in lay.lines[head.index + 1:]:
             verdict = claimed.get(ln.index)
             if verdict is not None and verdict.code == "BP301":
@@ -80,8 +81,11 @@ class RepeatedParagraph(VerdictCheck):
             block = blocks.size(first.index, ln.index)
             if block == 1 and ln.text.rstrip().endswith(":"):
                 continue   # a line that introduces a list may introduce two
-            if block <= SMALL_BLOCK and _repeated_on_purpose(lay, first.index, ln.index, block):
-                continue
+            if block <= SMALL_BLOCK:
+                if copies is None:
+                    copies = _Copies(lay.keys)
+                if _repeated_on_purpose(lay, first.index, ln.index, block, copies):
+                    continue
             what = f"a block of {block} paragraphs" if block > 1 else "one paragraph"
             claimed[ln.index] = Verdict(
                 cls.code, ln.start, ln.end,
@@ -91,7 +95,28 @@ class RepeatedParagraph(VerdictCheck):
 
 
 
-def _repeated_on_purpose(lay, first: int, second: int, block: int) -> bool:
+class _Copies:
+    """Where each line occurs (one pass over the keys), and whether a line is a refrain (decided
+    once a key: a line repeated thousands of times is not rescanned at each copy)."""
+
+    def __init__(self, keys: list[str]):
+        self.where: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            self.where.setdefault(key, []).append(i)
+        self._refrains: dict[str, bool] = {}
+
+    def count(self, key: str) -> int:
+        return len(self.where[key])
+
+    def refrain(self, key: str) -> bool:
+        """Printed in REFRAIN_COPIES places or more, none beside another."""
+        if key not in self._refrains:
+            at = self.where[key]
+            self._refrains[key] = len(at) >= REFRAIN_COPIES and all(b - a > 1 for a, b in zip(at, at[1:]))
+        return self._refrains[key]
+
+
+def _repeated_on_purpose(lay, first: int, second: int, block: int, copies: _Copies) -> bool:
     """Whether a small repeated block is one a text repeats on purpose (see the docstring)."""
     ln = lay.lines[second]
     text = ln.text.rstrip()
@@ -99,23 +124,20 @@ def _repeated_on_purpose(lay, first: int, second: int, block: int) -> bool:
         return True    # a heading or a table's header row
     if block == 1 and text.endswith("?"):
         return True    # a question asked again (an FAQ heading)
-    if (block == 1 and any(_question(lay, j) for j in range(max(0, second - ANSWER_LINES), second))
+    if (block == 1 and any(_question(lay, j, copies) for j in range(max(0, second - ANSWER_LINES), second))
             and sum(1 for j in range(max(0, second - FAQ_WINDOW), min(len(lay.lines), second + FAQ_WINDOW))
-                    if _question(lay, j)) >= FAQ_MIN_QUESTIONS):
+                    if _question(lay, j, copies)) >= FAQ_MIN_QUESTIONS):
         return True    # the answer of an FAQ restating the article
-    key = lay.keys[second]
-    copies = [other.index for other in lay.lines if lay.keys[other.index] == key]
-    if (len(copies) >= REFRAIN_COPIES and block <= REFRAIN_MAX_BLOCK
-            and all(b - a > 1 for a, b in zip(copies, copies[1:]))):
+    if block <= REFRAIN_MAX_BLOCK and copies.refrain(lay.keys[second]):
         return True    # a refrain of parallel sections
     return _among_list_items(lay, first) and _among_list_items(lay, second)
 
 
-def _question(lay, j: int) -> bool:
+def _question(lay, j: int, copies: _Copies) -> bool:
     """A question standing alone (not itself repeated): the heading of an answer."""
     ln = lay.lines[j]
     return (ln.text.rstrip().endswith("?") and ln.n_words <= QUESTION_MAX_WORDS
-            and lay.keys.count(lay.keys[j]) == 1)
+            and copies.count(lay.keys[j]) == 1)
 
 
 def _list_item(ln) -> bool:
