@@ -101,3 +101,20 @@ def test_a_russian_town_is_not_taken_for_a_ukrainian_name_transliterated_from_ru
     found = audit_texts(files, tmp_path, select="NM")
     assert found["a.txt"] == found["c.txt"] == []
     assert [f["suggestion"] for f in found["b.txt"]] == [town]
+
+
+def test_renditions_that_never_exchange_two_alike_names_keep_them_apart(tmp_path):
+    """Aligned renditions of one story: one calls the town 'Tomika' where the others write
+    'Hanabe', and the others name a woman 'Tomiko' in a later paragraph. The two words are one
+    letter apart but never stand for each other in a paragraph: two names, nothing reported. A
+    slip that does take the other's place (Hoshida / Hoshidda) is still reported."""
+    def story(town: str, person: str, surname: str, i: int) -> str:
+        return (f"In Japan, residents of the town of {town} met the Kurosaki family on Sunday.\n\n"
+                f"The old Kurosaki house near Nakayubi station will open in spring.\n\n"
+                f"On Monday {person} {surname} said visitors were welcome, rendition {i}.\n")
+    files = {"r0.txt": story("Tomika", "Mayor", "Hoshida", 0)}
+    files.update({f"r{i}.txt": story("Hanabe", "Tomiko", "Hoshida" if i < 3 else "Hoshidda", i)
+                  for i in range(1, 5)})
+    found = audit_texts(files, tmp_path, select="NM")
+    assert found["r0.txt"] == []
+    assert [(f["code"], f["suggestion"]) for f in found["r4.txt"]] == [("NM102", "Hoshida")]

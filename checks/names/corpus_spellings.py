@@ -130,6 +130,7 @@ class Spellings:
                     self.phrases[key][surface][item.path] = spans
         self.neighbours = neighbours
         self.linked = self._link(neighbours)
+        self.paragraphs = {p: n for p, (n, _) in shapes.items()}
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
         grouped = {p for g in self.groups_of_renditions for p in g}
         slots = {item.path: {b: u.paragraphs for b, u in item.entries.items()}
@@ -161,12 +162,18 @@ class Spellings:
 
     def _alternating(self, slots, counts) -> list[tuple[int, str, str]]:
         """(group, a, b): spellings that alternate between the renditions of one story (one
-        rendition has a where another has b, and no rendition has both there)."""
+        rendition has a where another has b, and no rendition has both there). The linked pairs
+        (`_link`) that alternate anywhere in a group, alike or not, go to `_linked_alternating`."""
         out = []
+        watch = frozenset(self.linked)
+        self._linked_alternating: set[tuple[int, str, str]] = set()
         for g, group in enumerate(self.groups_of_renditions):
             origins = self.origins_of(group)
+            raw: set[tuple[str, str]] = set()
             pairs = alternations(slots, group,
-                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins), counts)
+                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins), counts,
+                                 watch, raw)
+            self._linked_alternating.update((g, a, b) for a, b in raw)
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
@@ -290,12 +297,33 @@ class Spellings:
                     break
         return tuple(found)
 
+    @cached_property
+    def _group_of(self) -> dict[str, int]:
+        """The rendition group of each file that has one."""
+        return {p: g for g, group in enumerate(self.groups_of_renditions) for p in group}
+
+    def _never_alternate(self, g: int, a: str, b: str, p: str) -> bool:
+        """Whether two linked spellings, both used by renditions of the story `g` aligned with
+        the file `p` (as many paragraphs), never stand for each other in one paragraph there."""
+        if (g, min(a, b), max(a, b)) in self._linked_alternating:
+            return False
+        group, n = set(self.groups_of_renditions[g]), self.paragraphs[p]
+        return all(any(self.paragraphs[q] == n for q in group.intersection(self.every.get(x, ()))) for x in (a, b))
+
     def _report(self, b: str, other: str, verdict: Verdict) -> Report | None:
         witnesses = {}
         for p in sorted(self.files[b]):
             if p in self.files[other] or (b, p) in self._within:
                 continue  # both spellings in one file: NM101
             found = self._same_story(p, self.files[other], {b, other}, RELATED_FILES)
+            g = self._group_of.get(p)
+            if g is not None and self._never_alternate(g, b, other, p):
+                # Renditions of one story with as many paragraphs were compared paragraph by
+                # paragraph: two spellings that never stand for each other there are two names (a
+                # town and a man's given name one letter apart), whatever their likeness. Files
+                # outside the story, or not aligned with this one, still count.
+                found = tuple(q for q in found
+                              if self._group_of.get(q) != g or self.paragraphs[q] != self.paragraphs[p])
             if found:
                 witnesses[p] = found
         if not witnesses:

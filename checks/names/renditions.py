@@ -64,13 +64,15 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: i
 
 
 def alternations(slots: dict[str, dict[str, tuple[int, ...]]], group: list[str], similar,
-                 counts: dict[str, int]) -> dict[tuple[str, str], tuple[int, int]]:
+                 counts: dict[str, int], watch=frozenset(), raw: set | None = None
+                 ) -> dict[tuple[str, str], tuple[int, int]]:
     """{(a, b): (alternating paragraphs, co-occurrences)} for the name pairs of one group of
     renditions that `similar(a, b)` accepts: `slots[path][name]` are the paragraphs where the
     file uses the name, `counts[path]` its paragraph count (only files with as many paragraphs
     are aligned). A pair alternates in a paragraph when one file has a there without b and
     another has b there without a; it co-occurs once for each file that has both there. Only pairs
-    that alternate in at least one paragraph are returned."""
+    that alternate in at least one paragraph are returned. The pairs of `watch` (sorted tuples)
+    that alternate somewhere are added to `raw`, whatever `similar` says of them."""
     at: dict[tuple[int, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for path in group:
         for name, paras in slots.get(path, {}).items():
@@ -91,4 +93,6 @@ def alternations(slots: dict[str, dict[str, tuple[int, ...]]], group: list[str],
             if not (fa <= fb or fb <= fa):
                 rec[0] += 1
             rec[1] += len(fa & fb)
+    if raw is not None:
+        raw.update(pair for pair, (alt, _) in out.items() if alt and pair in watch)
     return {pair: (alt, co) for pair, (alt, co) in out.items() if alt and similar(*pair)}
