@@ -118,3 +118,24 @@ def test_renditions_that_never_exchange_two_alike_names_keep_them_apart(tmp_path
     found = audit_texts(files, tmp_path, select="NM")
     assert found["r0.txt"] == []
     assert [(f["code"], f["suggestion"]) for f in found["r4.txt"]] == [("NM102", "Hoshida")]
+
+
+def test_a_user_handle_in_a_list_of_handles_is_no_misspelling(tmp_path):
+    """A contributors list, one handle a line: 'Kjelssen' is the maintainer's handle, not a slip
+    for 'Kjelsen' in the text. The same word among ordinary lines is still compared."""
+    body = "The project lead, Mara Kjelsen, thanked everyone who sent patches this year.\n\n"
+    handles = "Contributors\n\njam-rook\n\npix3lhound\n\nKjelssen\n\noakbarrel_\n\nwren.dev\n"
+    found = audit_texts({"a.md": body + handles}, tmp_path, select="NM101")
+    assert found["a.md"] == []
+    plain = "Contributors\n\nOslo office\n\nKjelssen\n\nBergen office\n"
+    found = audit_texts({"b.md": body + plain}, tmp_path, select="NM101")
+    assert {f["code"] for f in found["b.md"]} == {"NM101"}
+
+
+def test_a_brand_in_camel_case_keeps_the_spelling_whose_parts_are_words(tmp_path):
+    """'CloudHarbor' and 'CloudHarbpr' once each: English text knows neither whole, but every part
+    of the first is a word, so only the second is reported, with the first as its fix."""
+    text = ("Security firm Pentara has acquired CloudHarbor, which specializes in remediation, for $30 million. "
+            "The integration of CloudHarbpr capabilities will speed up remediation.\n")
+    found = audit_texts({"a.txt": text}, tmp_path, select="NM101")
+    assert [(text[f["start"]:f["end"]], f["suggestion"]) for f in found["a.txt"]] == [("CloudHarbpr", "CloudHarbor")]

@@ -204,7 +204,8 @@ class WithinFileVariant(CorpusCheck):
                             or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
                             or distinct_syllables(a, b, origins):
                         continue
-                    v = decide(a, b, (sa.weight, sb.weight), (sa.known, sb.known), protected, origins=origins)
+                    v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
+                               origins=origins)
                     if v is None or v.evidence in RULES and self.is_selected("NM103"):
                         continue  # two house names; or NM103 explains the pair better
                     if v.evidence in (COMMON, TIE):
@@ -270,6 +271,8 @@ def _widget_word(base: str, sp, doc=None) -> bool:
     Somalia"): a foreign widget's text, not a spelling of the English name."""
     from .frequency import foreign_word
 
+    if doc is not None and sp.surfaces and all(_handle_line(doc, s) for spans in sp.surfaces.values() for s, _ in spans):
+        return True  # a user name in a list of handles (contributors, followers), not a spelling
     if sp.weight <= STANDALONE_WEIGHT * sp.count:
         return foreign_word(base)
     if doc is None or not foreign_word(base):
@@ -311,6 +314,48 @@ def _foreign_line(doc, pos: int) -> bool:
                for lang in WIDGET_LANGUAGES)
 
 
+# A user handle: one token of letters, digits, dots, hyphens and underscores.
+_HANDLE = re.compile(r"[\w.-]{2,40}")
+# A handle no name would be written as: a lowercase start, or a digit, underscore or hyphen in it.
+_HANDLE_ONLY = re.compile(r"[a-z]|.*[\d_-]")
+#: Lines looked at on each side of a one-word line to tell a list of handles.
+HANDLE_NEIGHBOURS = 2
+#: Of those, at least this many must be handles no name would be written as (jam1garner,
+#: nevi-me): one could be a stray lowercase word.
+MIN_HANDLE_NEIGHBOURS = 2
+
+
+def _handle_line(doc, pos: int) -> bool:
+    """Whether the line holding `pos` is one word in a list of user handles (a contributors or
+    followers list: 'jam1garner', 'Nehliin', 'nevi-me', one a line): a handle may spell a name
+    any way its owner likes."""
+    text = doc.text
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    if not _HANDLE.fullmatch(text[a:b].strip()):
+        return False
+    near, i = [], a - 1
+    while i > 0 and len(near) < HANDLE_NEIGHBOURS:  # lines before
+        j = text.rfind("\n", 0, i)
+        line = text[j + 1:i].strip()
+        if line:
+            near.append(line)
+        i = j
+        if j < 0:
+            break
+    after, i = [], b
+    while i < len(text) and len(after) < HANDLE_NEIGHBOURS:  # lines after
+        j = text.find("\n", i + 1)
+        j = len(text) if j < 0 else j
+        line = text[i + 1:j].strip()
+        if line:
+            after.append(line)
+        i = j
+    handles = [x for x in near + after if _HANDLE.fullmatch(x) and _HANDLE_ONLY.match(x)]
+    return len(handles) >= MIN_HANDLE_NEIGHBOURS
+
+
 def _origins(doc) -> frozenset[str]:
     """The origins the article is about, less those whose older spellings it may use."""
     found, exempt = doc_origins(doc)
@@ -321,7 +366,22 @@ def _word_side(doc, base, sp, covered) -> Side:
     spans = sorted((s, e, surface) for surface, spans in sp.surfaces.items() for s, e in spans)
     places = tuple((s, e, t) for s, e, t in spans if not doc.in_quote(s, e) and not _inside(s, e, covered))
     s, e, t = spans[0]
-    return Side(base, sp.known, len(spans), sp.weight, places, (s, e, t, doc.line_of(s)))
+    return Side(base, _known(base, sp.known), len(spans), sp.weight, places, (s, e, t, doc.line_of(s)))
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+def _known(word: str, known: float) -> float:
+    """How well English text knows a spelling: its own frequency (Zipf); for a brand written in
+    camel case that English text does not know as a whole (DevOcean), the least known of its
+    parts, so that a slip in one part (DevOvean: 'Ovean' is no word) is the less known spelling."""
+    if known >= KNOWN_WORD or not word.isalpha() or not any(c.isupper() for c in word[1:]):
+        return known
+    from .frequency import zipf
+
+    parts = _CAMEL_PART.findall(word)
+    return min(zipf(x) for x in parts) if len(parts) > 1 else known
 
 
 def _run_side(doc, name, runs, covered) -> Side:
