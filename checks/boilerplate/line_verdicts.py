@@ -150,7 +150,8 @@ def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[Phra
                        lambda other: phrase_families.match_line(fams, other, lay, tail, langs) is not None):
             continue
         # (offsets into the visible text are offsets into the line only when they are the same)
-        span = phrase_families.residue(m, ln.text) if ln.text == ln.raw else None
+        # (a line matched after its opening pictographs is residue whole)
+        span = phrase_families.residue(m, ln.text) if ln.text == ln.raw and len(m.string) == len(ln.text) else None
         if span is None:
             message = checks[fam.code].phrase_message(ln.text, fam)
             claimed[ln.index] = Verdict(fam.code, ln.start, ln.end, message, family=fam.name)

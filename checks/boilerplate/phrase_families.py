@@ -411,15 +411,32 @@ FIRST_LINE_WIDGET_MAX_WORDS = 4
 FIRST_LINE_CODES = ("BP101", "BP203")
 
 
+#: Pictographs and arrows that a widget puts before its words ("👉 Donate today »", ">> Get
+#: started"): the families match the words after them. (List marks, '-', '*', '•', are not
+#: among them: a list item of the article is not widget text for its wording alone.)
+_DECORATION = re.compile(r"^(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF»›]|>{2,3})"
+                         r"[\ufe0f\u200d\s]{0,3}){1,3}(?=\w)")
+
+
 def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
     """(family, pattern, match) of the first family that claims the line where it stands, or None.
     The headline is never widget text (but for a very short first line, or a first line that
-    ends a sentence, that a widget family claims)."""
+    ends a sentence, that a widget family claims). A line that opens with pictographs or arrows
+    is matched on the words after them (the match is then of that text, not of the line)."""
     if ln.index == 0 and ln.n_words > FIRST_LINE_WIDGET_MAX_WORDS and not ln.ends_sentence:
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
     text = ln.text.replace("\xa0", " ")   # once a line, not once a family
+    hit = _match_text(fams, text, ln, lay, tail_start, languages)
+    if hit is None:
+        deco = _DECORATION.match(text)
+        if deco:
+            hit = _match_text(fams, text[deco.end():], ln, lay, tail_start, languages)
+    return hit
+
+
+def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...]):
     lowered = text.lower()
     for fam in fams:
         if ln.n_words > fam.max_words:
