@@ -139,3 +139,17 @@ def test_a_brand_in_camel_case_keeps_the_spelling_whose_parts_are_words(tmp_path
             "The integration of CloudHarbpr capabilities will speed up remediation.\n")
     found = audit_texts({"a.txt": text}, tmp_path, select="NM101")
     assert [(text[f["start"]:f["end"]], f["suggestion"]) for f in found["a.txt"]] == [("CloudHarbpr", "CloudHarbor")]
+
+
+def test_the_suggestion_is_never_a_spelling_that_is_itself_reported(tmp_path):
+    """Renditions write a town of Ukraine three ways: four with the Russian G, one with the G and
+    another vowel, two with the gazetteer's English name. The rare one is a minority of the G
+    spelling, which is itself reported against the English name: both are told the English name."""
+    english = _gazetteer_place("UA", "H")
+    russian = "G" + english[1:]
+    slip = russian.replace("y", "i", 1) if "y" in russian else russian[:-1] + "i"
+    spellings = [russian] * 4 + [slip] + [english] * 2
+    found = audit_texts({f"r{i}.txt": _ukrainian_story(s, i) for i, s in enumerate(spellings)}, tmp_path,
+                        select="NM")
+    for i in range(5):
+        assert [f["suggestion"] for f in found[f"r{i}.txt"]] == [english], (i, found[f"r{i}.txt"])

@@ -13,7 +13,8 @@ from functools import cached_property
 
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
-from .evidence import MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict, decide
+from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict,
+                       decide)
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
@@ -385,12 +386,8 @@ class Spellings:
                     best[v.loser] = (v.winner, v)
             reported = set()
             for loser in sorted(best):
-                winner, v = best[loser]
-                seen = {loser}
-                while winner in best and winner not in seen and best[winner][1].evidence == v.evidence:
-                    seen.add(winner)
-                    winner = best[winner][0]  # a chain of minorities: suggest the top spelling
-                v = Verdict(winner, loser, v.evidence)
+                v = _top(best, loser)
+                winner = v.winner
                 r = self._group_report(loser, winner, v, users)
                 if r:
                     out.append(r)
@@ -549,6 +546,29 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             if prev is not None and text[prev.end:t.start] == " ":
                 add(prev.start, m.end())
     return {k: dict(v) for k, v in found.items()}
+
+
+#: Evidence that a spelling is wrong whatever the counts say (the house list, the gazetteer, a
+#: romanization rule): a chain of verdicts is followed through it to a spelling nothing reports.
+_REFERENCE = (HOUSE, GAZETTEER, GAZETTEER_PLACE, ROMANIZATION)
+
+
+def _top(best: dict[str, tuple[str, Verdict]], loser: str) -> Verdict:
+    """The verdict for `loser` that suggests the top of its chain of winners: a chain of
+    minorities leads to the spelling most renditions use, and a winner that a reference itself
+    reports (Osypovychy, which the gazetteer spells Osipovichi) is never the suggestion. The
+    evidence is the last reference met on the way, else the first link's."""
+    winner, v = best[loser]
+    evidence, seen = v.evidence, {loser}
+    while winner in best and winner not in seen:
+        nxt = best[winner][1]
+        if nxt.evidence != v.evidence and nxt.evidence not in _REFERENCE:
+            break
+        if nxt.evidence in _REFERENCE:
+            evidence = nxt.evidence
+        seen.add(winner)
+        winner = best[winner][0]
+    return Verdict(winner, loser, evidence)
 
 
 class CorpusSpellings(Analysis):
