@@ -52,6 +52,9 @@ W_TEASER_SENTENCE = 0.4
 W_NOT_HEADING = 0.4
 #: A line followed by a paragraph is a subheading: strong evidence against.
 W_HEADS_PARAGRAPH = -0.6
+#: A paragraph whose next paragraph takes up this many of its content words leads on to it: it
+#: is not standing alone (a standfirst that asks a question and promises the article's answer).
+LEADS_ON_SHARED_STEMS = 2
 #: A call to action (a question that sells, a "contact us") is widget wording, but an article
 #: may ask a question too: it needs its position or shape besides.
 W_CALL_TO_ACTION = 0.6
@@ -291,9 +294,13 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             # A subheading announces the paragraph under it: that paragraph takes up its words.
             heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
                                and not stems(ln.words).isdisjoint(stems(nxt.words)))
+            # A paragraph of the article that the next one goes on from (it takes up two of its
+            # words) is neither a subheading nor a teaser standing alone: no evidence either way.
+            leads_on = (nxt is not None and nxt.prose and ln.prose and nxt.index not in claimed
+                        and len(stems(ln.words) & stems(nxt.words)) >= LEADS_ON_SHARED_STEMS)
             if heads_paragraph:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
-            else:
+            elif not leads_on:
                 ev.append(Evidence("no paragraph under it", W_NOT_HEADING))
         if i > last_body:
             ev.append(Evidence("after the body", W_AFTER_BODY))
