@@ -407,8 +407,9 @@ def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
 #: which a headline is not) and a widget family claims it: "Table of Contents", "Image Credit",
 #: "Sign up for our newsletter." where the scraper lost the title ...
 FIRST_LINE_WIDGET_MAX_WORDS = 4
-#: ... namely widget text (BP101) or a breadcrumb (BP203: "Home", "World").
-FIRST_LINE_CODES = ("BP101", "BP203")
+#: ... namely widget text (BP101), a photo credit (BP102: "Image: Thinkstock") or a breadcrumb
+#: (BP203: "Home", "World").
+FIRST_LINE_CODES = ("BP101", "BP102", "BP203")
 
 
 #: Pictographs and arrows that a widget puts before its words ("👉 Donate today »", ">> Get
