@@ -4,7 +4,8 @@ Each line is claimed by at most one rule, so a line never gets two BP findings. 
 order of precedence, each claiming only lines that no earlier rule claimed:
 
 1. phrase families (data files): BP101 widget text, BP102 credits, BP103 notices, BP104
-   attributions, BP203 breadcrumbs (a short related-links or navigation label between two
+   attributions (not a 'Source:' line under a table, a list or a chart title inside the body:
+   the data's source), BP203 breadcrumbs (a short related-links or navigation label between two
    paragraphs of the body, over a paragraph, is a subheading: "Related", "Next"); then the body
    is re-measured without the lines they claimed;
 2. lines listed under a widget heading (BP101);
@@ -20,9 +21,11 @@ claimed here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from auditor.api import SAFE, Check, Edit, Finding, Related
+from auditor.text import is_title_case
 
 from . import phrase_families
 from .layout import layout
@@ -137,6 +140,20 @@ def _subheading(fam, ln, lay, claimed, is_widget) -> bool:
             and not call_to_action_or_teaser(below) and not is_widget(below))
 
 
+_SOURCE_LINE = re.compile(r"^(?:data )?sources?\s?:", re.I)
+
+
+def _data_source(fam, ln, lay, claimed) -> bool:
+    """A 'Source: …' line right under a table row, a list item or a chart's title (a Title Case
+    line without a stop) inside the body names where the data shown comes from: it is the article's."""
+    if fam.name != "attribution" or not _SOURCE_LINE.match(ln.text):
+        return False
+    if not lay.first_body < ln.index < lay.last_body or ln.index - 1 in claimed:
+        return False
+    above = lay.lines[ln.index - 1]
+    return above.listed or (not above.prose and not above.ends_sentence and is_title_case(above.words))
+
+
 def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[PhraseCheck]]) -> None:
     fams = phrase_families.by_precedence()
     langs = phrase_families.cued_languages(lay)
@@ -146,6 +163,8 @@ def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[Phra
         if hit is None:
             continue
         fam, _, m = hit
+        if _data_source(fam, ln, lay, claimed):
+            continue
         if _subheading(fam, ln, lay, claimed,
                        lambda other: phrase_families.match_line(fams, other, lay, tail, langs) is not None):
             continue
