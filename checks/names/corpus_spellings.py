@@ -556,7 +556,7 @@ _REFERENCE = (HOUSE, GAZETTEER, GAZETTEER_PLACE, ROMANIZATION)
 def _top(best: dict[str, tuple[str, Verdict]], loser: str) -> Verdict:
     """The verdict for `loser` that suggests the top of its chain of winners: a chain of
     minorities leads to the spelling most renditions use, and a winner that a reference itself
-    reports (Osypovychy, which the gazetteer spells Osipovichi) is never the suggestion. The
+    reports (Gadyach, which the gazetteer spells Hadyach) is never the suggestion. The
     evidence is the last reference met on the way, else the first link's."""
     winner, v = best[loser]
     evidence, seen = v.evidence, {loser}

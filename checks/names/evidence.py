@@ -5,8 +5,8 @@ suggest and why. The evidence, strongest first:
 
 1. the house list: a canonical spelling always wins;
 2. the gazetteer: GeoNames gives Rubizhne as the English name of the town also spelled Rubezhnoye,
-   and, in a story about an origin, Hostomel as the English name of a town of its countries
-   where the other spelling (Gostomel) is listed nowhere;
+   and, in a story about an origin, Hadyach as the English name of a town of its countries
+   where the other spelling (Gadyach) is listed nowhere;
 3. a romanization rule: Kishida is the standard form of Kisida, Iryna of Irina;
 4. use: the spelling used more often (occurrences in an article, files in the corpus);
 5. for two spellings used equally often in one article, the other files audited together;
@@ -26,7 +26,7 @@ HOUSE, GAZETTEER, ROMANIZATION, MAJORITY, OTHER_FILES, COMMON, TIE, SEPARATORS =
     "house list", "gazetteer", "romanization rule", "majority", "other files", "common spelling", "tie",
     "hyphens and spaces")
 #: The gazetteer's English name of a place of the story's countries, against a spelling it does
-#: not list at all (Hostomel / Gostomel): NM103, which reports only spellings the gazetteer or a
+#: not list at all (Hadyach / Gadyach): NM103, which reports only spellings the gazetteer or a
 #: scheme lists, does not see such pairs, so the variant checks report them themselves.
 GAZETTEER_PLACE = "gazetteer place"
 
@@ -96,7 +96,7 @@ UNLISTED_MAX_ZIPF = 1.0
 def _story_place(a: str, b: str, origins) -> str | None:
     """For a story about an origin, the one of two spellings that the gazetteer gives as the
     English name of a place of that origin's countries, when it lists the other nowhere and
-    English text hardly prints it (Hostomel, a town of Ukraine, against Gostomel); or None."""
+    English text hardly prints it (Hadyach, a town of Ukraine, against Gadyach); or None."""
     if not origins:
         return None
     from .frequency import zipf

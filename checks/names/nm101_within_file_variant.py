@@ -63,9 +63,13 @@ class WithinFileVariant(CorpusCheck):
     other files audited together, then the spelling that is a well-known word or name. When
     nothing decides, both spellings are reported and nothing is suggested.
 
+    A brand in camel case that English text does not know whole is known by its least known part
+    (CloudHarbor against CloudHarbpr: 'Harbpr' is no word).
+
     Left alone: names inside a direct quote only, two established names (Iran/Iraq), two names in
     one sentence (a list: Shanxi, Shaanxi), two names that come with different other words
-    (Mylissa Fitzsimmons, Melissa Leo), and house-list variants when NM105 runs."""
+    (Mylissa Fitzsimmons, Melissa Leo), a user handle in a list of handles (a contributors list),
+    house-list variants when NM105 runs, and an occurrence NM102 reports when it runs."""
 
     code = "NM101"
     family = "names"
@@ -156,8 +160,8 @@ class WithinFileVariant(CorpusCheck):
     def _left_to_nm102(self, spellings) -> dict[str, list[tuple[int, int]]]:
         """{path: spans} of the occurrences NM102 reports (when it runs), which NM101 leaves to
         it: one finding per occurrence, and NM102's verdict has every rendition of the story
-        behind it (Buche: 'Bucha' in ten renditions, where this article alone offers its other
-        slip 'Buchi')."""
+        behind it (a town's case form: its nominative in ten renditions, where this article
+        alone offers its other slip, another case form)."""
         if not self.is_selected("NM102"):
             return {}
         from .nm102_corpus_variant import corpus_findings
@@ -327,7 +331,7 @@ MIN_HANDLE_NEIGHBOURS = 2
 
 def _handle_line(doc, pos: int) -> bool:
     """Whether the line holding `pos` is one word in a list of user handles (a contributors or
-    followers list: 'jam1garner', 'Nehliin', 'nevi-me', one a line): a handle may spell a name
+    followers list: 'jam-rook', 'Kjelssen', 'pix3lhound', one a line): a handle may spell a name
     any way its owner likes."""
     text = doc.text
     a = text.rfind("\n", 0, pos) + 1
@@ -374,8 +378,9 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
 
 def _known(word: str, known: float) -> float:
     """How well English text knows a spelling: its own frequency (Zipf); for a brand written in
-    camel case that English text does not know as a whole (DevOcean), the least known of its
-    parts, so that a slip in one part (DevOvean: 'Ovean' is no word) is the less known spelling."""
+    camel case that English text does not know as a whole (CloudHarbor), the least known of
+    its parts, so that a slip in one part (CloudHarbpr: 'Harbpr' is no word) is the less known
+    spelling."""
     if known >= KNOWN_WORD or not word.isalpha() or not any(c.isupper() for c in word[1:]):
         return known
     from .frequency import zipf

@@ -27,15 +27,21 @@ class CorpusVariant(CorpusCheck):
     Pavlyuk, Rubezhnoye / Rubizhne). Across unrelated files, spellings one or two edits apart are
     grouped by blocking keys (one-letter deletions and a sound-alike key), so the work grows with
     the number of distinct names; two files count as one story only when they share two other
-    rare names. A file that holds both spellings is left to NM101.
+    rare names, and aligned renditions that never put two such spellings in each other's place
+    keep them apart (a town and a given name one letter apart). A file that holds both spellings
+    is left to NM101, and each occurrence is reported once (a hyphenated name whole, not its first
+    word again).
 
     The spelling to keep is decided by, in order: the house list; the gazetteer (GeoNames' English
-    name of the place); a romanization rule (outside renditions such pairs are left to NM103 when
-    NM103 runs); the spelling used by more files; for two spellings used by as many files, the one
-    that is a well-known word or name. A tie of one file against one that nothing decides is
-    reported in both files, with nothing suggested; two spellings each used by several files are
-    two usages, not a slip in one file, and only the corpus overview of the report shows them.
-    House-list variants are left to NM105 when NM105 runs."""
+    name of the place; in a story about an origin, the English name of a place of its countries
+    against a spelling GeoNames lists nowhere: Hadyach, not Gadyach, whatever the majority); a
+    romanization rule (outside renditions such pairs are left to NM103 when NM103 runs); the
+    spelling used by more files; for two spellings used by as many files, the one that is a
+    well-known word or name. The suggestion is never a spelling that is itself reported. A tie of
+    one file against one that nothing decides is reported in both files, with nothing suggested;
+    two spellings each used by several files are two usages, not a slip in one file, and only the
+    corpus overview of the report shows them. House-list variants are left to NM105 when NM105
+    runs."""
 
     code = "NM102"
     family = "names"
@@ -59,7 +65,7 @@ class CorpusVariant(CorpusCheck):
 
 def corpus_findings(spellings: Spellings, check) -> list[tuple[str, Finding]]:
     """NM102's (path, Finding)s in this run (`check` tells which other checks run), one per
-    occurrence: where a hyphenated name is reported whole (Busho-tai against Bushotai), its
+    occurrence: where a hyphenated name is reported whole (Ozaki-cho against Ozakicho), its
     first word is not reported again on its own (the fix would double the suffix), and where two
     reports reach one occurrence the first, in the order of `Spellings.reports`, is kept. NM101
     asks for them too: it leaves an occurrence NM102 reports to NM102. Computed once per run."""

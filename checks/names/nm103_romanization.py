@@ -287,7 +287,7 @@ class NonStandardRomanization(CorpusCheck):
             return None
         if kind == "surname":
             if _english_place_name(w):
-                return None  # Borzya, a town of Russia: GeoNames' English name, the standard form
+                return None  # a town of Russia (Bogotol): GeoNames' English name, the standard form
             options = sorted(c for c in ukrainian_spellings(w)
                              if c in corpus and russian_markers(c) < russian_markers(w))
             if options and zipf(w) < MAX_SURNAME_ZIPF:
@@ -473,7 +473,7 @@ def _home_place(form: str, origin: str) -> bool:
 
 
 def _english_place_name(word: str) -> bool:
-    """Whether GeoNames gives the word as the English name of a place (Borzya in Russia): a
+    """Whether GeoNames gives the word as the English name of a place (Bogotol in Russia): a
     standard spelling of its own, whatever a Ukrainian transliteration of it would look like."""
     place = lookup(word)
     return place is not None and not place.alternate
