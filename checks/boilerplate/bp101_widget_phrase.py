@@ -31,7 +31,10 @@ class WidgetPhrase(PhraseCheck):
     the phrase families (data files, each pattern with an example and a counter-example); a
     widget heading of related links, navigation or an ad label ("You may also like") also claims
     the short, non-prose lines right under it (up to 12 links; 2 under an ad label; 6 points of a
-    publisher's appeal) when they are list items or come after the last paragraph. Real sentences that merely mention subscribing,
+    publisher's appeal) when they are list items or come after the last paragraph. A short
+    related-links or navigation label ('Related', 'Next') between two paragraphs of the body,
+    over a paragraph that more body follows, is a subheading and is not reported. Wording after
+    opening pictographs or arrows ('👉 Donate today') counts. Real sentences that merely mention subscribing,
     sharing or comments are long and do not start with the widget's wording, so they are not
     matched.
 

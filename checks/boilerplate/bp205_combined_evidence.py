@@ -18,8 +18,10 @@ class CombinedEvidence(VerdictCheck):
     Markdown links all point into the page (a table of contents), sales wording,
     author-bio wording, after the body, between two lines of widget text, sharing no word with
     the article. Evidence
-    against counts too: a line that heads a paragraph, a list item inside the body, a line that
-    shares most of its words with the article. The message names the evidence that decided.
+    against counts too: a line that heads a paragraph, a list item inside the body (marked, or
+    one of a run of short unpunctuated lines), an aside in brackets, a line that shares most of
+    its words with the article; a paragraph that the next one goes on from is not taken for a
+    teaser standing alone. The message names the evidence that decided.
 
     Fix (unsafe): remove the line; no single phrase identified it, the evidence is circumstantial."""
 
