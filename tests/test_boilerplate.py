@@ -368,3 +368,27 @@ def test_a_line_of_links_into_the_page_is_a_contents_entry():
     lines = layout.layout(doc).lines
     assert lines[1].anchors and lines[1].text == "- Background"
     assert not lines[2].anchors
+
+
+def test_repeats_kept_on_purpose_are_told_in_linear_time():
+    # A refrain printed under each of thousands of items, and questions repeated alone: each
+    # repeat is decided from one index of the text's lines, not by rescanning the text.
+    items = []
+    for i in range(3000):
+        items += [f"Item number {i} has a story of its own that no other item tells.",
+                  "Check the seller's warranty terms before you buy any of these models.",
+                  f"What does item {i} cost?" if i % 2 else "What does it cost?"]
+    doc = Document("many.txt", "A long review of many items\n\n" + "\n\n".join(items) + "\n")
+    t0 = time.process_time()
+    found = list(CHECKS["BP302"]().check(doc))
+    assert time.process_time() - t0 < 10.0
+    assert found == []   # a refrain and a repeated question are the review's own
+
+
+def test_widget_wording_after_a_pictograph_is_matched_and_the_whole_line_goes():
+    text = ("Storm floods coastal town\n\nOfficials said on Monday that the flood barrier had held "
+            "through the night.\n\nThe mayor said rescue teams would keep searching the valley.\n\n"
+            "👉 Donate today to the flood relief fund »\n")
+    doc = Document("a.txt", text)
+    found = list(CHECKS["BP101"]().check(doc))
+    assert [text[f.start:f.end] for f in found] == ["👉 Donate today to the flood relief fund »"]
