@@ -374,14 +374,14 @@ def test_repeats_kept_on_purpose_are_told_in_linear_time():
     # A refrain printed under each of thousands of items, and questions repeated alone: each
     # repeat is decided from one index of the text's lines, not by rescanning the text.
     items = []
-    for i in range(3000):
+    for i in range(1500):
         items += [f"Item number {i} has a story of its own that no other item tells.",
                   "Check the seller's warranty terms before you buy any of these models.",
                   f"What does item {i} cost?" if i % 2 else "What does it cost?"]
     doc = Document("many.txt", "A long review of many items\n\n" + "\n\n".join(items) + "\n")
     t0 = time.process_time()
     found = list(CHECKS["BP302"]().check(doc))
-    assert time.process_time() - t0 < 10.0
+    assert time.process_time() - t0 < 5.0
     assert found == []   # a refrain and a repeated question are the review's own
 
 
