@@ -86,9 +86,10 @@ def test_patterns_are_safe_on_huge_lines():
     every = tuple(lang.code for lang in languages())
     for family in families():
         for text in nasty:
-            t0 = time.perf_counter()
+            # CPU time, not wall time: on a shared machine the wall clock measures the neighbours
+            t0 = time.process_time()
             family.match(text, every)
-            assert time.perf_counter() - t0 < 1.0, family.path
+            assert time.process_time() - t0 < 1.0, family.path
 
 
 def test_odd_input_does_not_crash():
