@@ -25,6 +25,10 @@ from .worker import ANALYSIS_KEY, Plan, Worker, analysis_name
 #: Files per partition: large enough that scheduling costs little, small enough to spread a
 #: corpus of a few thousand files over the workers.
 PARTITION_FILES = 500
+#: Partitions per worker at most: enough to balance the load (a worker with slow files does not
+#: hold up the others), few enough that the scheduler's bookkeeping -- in the driver's process
+#: with a local cluster -- does not grow with the corpus; larger corpora get larger partitions.
+PARTITIONS_PER_WORKER = 8
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
 
@@ -98,8 +102,10 @@ def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_
 
         # The files are listed on a worker and handed to the partitions as lists on disk: the
         # driver never holds the corpus's paths (a newsroom archive has millions).
+        most = PARTITIONS_PER_WORKER * max(1, len(own_client.scheduler_info().get("workers", ())))
         lists, listed, errors = dask.delayed(_list_sources)(
-            list(paths), cfg.include, cfg.exclude, own, os.getcwd(), work_dir, max(1, partition_files)).compute()
+            list(paths), cfg.include, cfg.exclude, own, os.getcwd(), work_dir, max(1, partition_files), most
+        ).compute()
         notices += errors
         if not listed:
             return DistributedResult([], notices, list(plan.codes))
@@ -145,12 +151,14 @@ _WORKER: dict[str, Any] = {}
 
 
 def _list_sources(paths: list[str], include, exclude, own: list[str], cwd: str, work_dir: str,
-                  per_list: int) -> tuple[list[str], int, list[Notice]]:
+                  per_list: int, most: int) -> tuple[list[str], int, list[Notice]]:
     """The files to audit, found from `cwd` as the local engine would find them, in path order,
-    written `per_list` to a file in `work_dir`: (those files, how many files, notices)."""
+    written `per_list` to a file in `work_dir`, or more so as to make no more than `most` lists:
+    (those files, how many files, notices)."""
     sources, errors = inputs.discover(paths, include, exclude, cwd=cwd)
     sources = sorted((inputs.Source(s.display, os.path.abspath(s.fs_path)) for s in sources
                       if not engine._is_own_file(s, own)), key=lambda s: s.display)
+    per_list = max(per_list, -(-len(sources) // most))
     lists = []
     for n, start in enumerate(range(0, len(sources), per_list)):
         name = os.path.join(work_dir, f"sources-{n:06d}.json")
