@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--parts-dir", metavar="DIR",
                        help="with --engine dask: keep the workers' JSON Lines parts in DIR")
     check.add_argument("--partition-files", type=int, metavar="N",
-                       help="with --engine dask: files per partition (default: 500)")
+                       help="with --engine dask: files per partition (default: 500; more in a corpus "
+                            "large enough to make many partitions a worker)")
     check.add_argument("--write-baseline", action="store_true",
                    help="record every current finding as accepted and exit 0")
 

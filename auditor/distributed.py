@@ -25,6 +25,10 @@ from .worker import ANALYSIS_KEY, Plan, Worker, analysis_name
 #: Files per partition: large enough that scheduling costs little, small enough to spread a
 #: corpus of a few thousand files over the workers.
 PARTITION_FILES = 500
+#: Partitions per worker at most: enough to balance the load (a worker with slow files does not
+#: hold up the others), few enough that the scheduler's bookkeeping -- in the driver's process
+#: with a local cluster -- does not grow with the corpus; larger corpora get larger partitions.
+PARTITIONS_PER_WORKER = 8
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
 
@@ -88,27 +92,31 @@ def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_
     import dask.bag as db
 
     plan = engine.make_plan(cfg, registry)
-    sources, errors = inputs.discover(paths, cfg.include, cfg.exclude)
-    own = selection.setting_files(plan.settings, registry) + [cfg.baseline_path]
-    # workers run elsewhere (another folder, another machine sharing the files): absolute paths
-    sources = sorted((inputs.Source(s.display, os.path.abspath(s.fs_path)) for s in sources
-                      if not engine._is_own_file(s, own)), key=lambda s: s.display)
-    notices = [Notice("error", p) for p in registry.problems] + [notice(e) for e in errors]
+    own = [os.path.abspath(p) for p in selection.setting_files(plan.settings, registry) + [cfg.baseline_path]]
+    notices = [Notice("error", p) for p in registry.problems]
     work_dir = work_dir or tempfile.mkdtemp(prefix="auditor-dask-")
     own_client, cluster = (client, None) if client is not None else client_for(scheduler)
+    lists: list[str] = []
     try:
-        if not sources:
-            return DistributedResult([], notices, list(plan.codes))
         import dask
 
-        bag = db.from_sequence(sources, partition_size=max(1, partition_files))
+        # The files are listed on a worker and handed to the partitions as lists on disk: the
+        # driver never holds the corpus's paths (a newsroom archive has millions).
+        most = PARTITIONS_PER_WORKER * max(1, len(own_client.scheduler_info().get("workers", ())))
+        lists, listed, errors = dask.delayed(_list_sources)(
+            list(paths), cfg.include, cfg.exclude, own, os.getcwd(), work_dir, max(1, partition_files), most
+        ).compute()
+        notices += errors
+        if not listed:
+            return DistributedResult([], notices, list(plan.codes))
+        bag = db.from_sequence(lists, partition_size=1)
         audited = bag.map_partitions(_audit_partition, plan, cfg, baseline).persist()
         reducers = _reducer_keys(plan, registry)
         # The findings that compare files are gathered on a worker and handed from there to the
         # partitions: the driver never holds them (their number grows with the corpus).
         finalized = _finalize_reduced(audited, reducers, plan)
         findings = dask.delayed(_gather_findings)(finalized, _keyed(audited, reducers, plan))
-        unknown = dask.delayed(_unknown_paths)(findings, frozenset(s.display for s in sources))
+        unknown = dask.delayed(_unknown_paths)(findings, lists)
         written = audited.map_partitions(_place_and_write, findings, plan, cfg, baseline, work_dir)
         written_parts, more, unknown_paths = dask.compute(written, dask.delayed(_notices_of)(finalized), unknown)
         notices += more
@@ -117,6 +125,8 @@ def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_
                     for p in unknown_paths]
         return DistributedResult(parts, notices, list(plan.codes))
     finally:
+        for name in lists:
+            _remove(name)
         if client is None:
             own_client.close()
             if cluster is not None:
@@ -140,11 +150,45 @@ def _worker(plan: Plan) -> Worker:
 _WORKER: dict[str, Any] = {}
 
 
-def _audit_partition(sources, plan: Plan, cfg, baseline):
-    """Audit a partition: [(FileResult with its per-document findings filtered, summaries, notices)]."""
+def _list_sources(paths: list[str], include, exclude, own: list[str], cwd: str, work_dir: str,
+                  per_list: int, most: int) -> tuple[list[str], int, list[Notice]]:
+    """The files to audit, found from `cwd` as the local engine would find them, in path order,
+    written `per_list` to a file in `work_dir`, or more so as to make no more than `most` lists:
+    (those files, how many files, notices)."""
+    sources, errors = inputs.discover(paths, include, exclude, cwd=cwd)
+    sources = sorted((inputs.Source(s.display, os.path.abspath(s.fs_path)) for s in sources
+                      if not engine._is_own_file(s, own)), key=lambda s: s.display)
+    per_list = max(per_list, -(-len(sources) // most))
+    lists = []
+    for n, start in enumerate(range(0, len(sources), per_list)):
+        name = os.path.join(work_dir, f"sources-{n:06d}.json")
+        with open(name, "w", encoding="utf-8") as fh:
+            json.dump([[s.display, s.fs_path] for s in sources[start:start + per_list]], fh)  # ASCII: keeps undecodable names
+        lists.append(name)
+    return lists, len(sources), [notice(e) for e in errors]
+
+
+def _sources_in(lists) -> list[inputs.Source]:
+    out = []
+    for name in lists:
+        with open(name, encoding="utf-8") as fh:
+            out.extend(inputs.Source(display, fs_path) for display, fs_path in json.load(fh))
+    return out
+
+
+def _remove(name: str) -> None:
+    try:
+        os.remove(name)
+    except OSError:
+        pass  # a list the run could not write or already removed: nothing to clean
+
+
+def _audit_partition(lists, plan: Plan, cfg, baseline):
+    """Audit a partition (the files of its lists): [(FileResult with its per-document findings
+    filtered, summaries, notices)]."""
     worker = _worker(plan)
     out = []
-    for source in sources:
+    for source in _sources_in(lists):
         result, summaries, messages = worker.audit(source)
         if result is not None:
             result.findings, accepted = engine._filter(result, result.findings, cfg, baseline)
@@ -212,8 +256,8 @@ def _gather_findings(finalized, keyed: list) -> dict[str, list]:
     return findings
 
 
-def _unknown_paths(findings: dict, audited: frozenset) -> list[str]:
-    return sorted(set(findings) - audited)
+def _unknown_paths(findings: dict, lists: list[str]) -> list[str]:
+    return sorted(set(findings) - {s.display for s in _sources_in(lists)})
 
 
 def _finalize_merged(summaries: dict, plan: Plan):

@@ -57,51 +57,56 @@ def _matches(path: str, patterns) -> bool:
                fnmatch.fnmatch(posix, p.rstrip("/") + "/*") for p in patterns)
 
 
-def display_path(path: str) -> str:
-    """The path as given, relative to the working directory (absolute ones outside it stay)."""
+def display_path(path: str, cwd: str | None = None) -> str:
+    """The path as given, relative to the working directory `cwd` (default: this process's);
+    absolute ones outside it stay."""
     if os.path.isabs(path):
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd) if cwd else os.path.relpath(path)
         return path if rel.startswith("..") else rel
     return os.path.normpath(path)
 
 
-def discover(paths, include=DEFAULT_INCLUDE, exclude=(), stdin: Source | None = None
-             ) -> tuple[list[Source], list[InputError]]:
+def discover(paths, include=DEFAULT_INCLUDE, exclude=(), stdin: Source | None = None,
+             cwd: str | None = None) -> tuple[list[Source], list[InputError]]:
     """Expand files and folders (recursively) into sources, in a stable order.
 
     Files named explicitly are audited whatever their suffix (unless excluded); files found in
-    folders must match `include`.
+    folders must match `include`. `cwd` is the working directory the paths were given in, when
+    that is not this process's (the archive mode lists the files on a worker).
     """
     sources: list[Source] = []
     errors: list[InputError] = []
     seen: set[str] = set()
 
-    def add(path: str) -> None:
+    def add(shown: str, path: str) -> None:
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            sources.append(Source(display_path(path), path))
+            sources.append(Source(display_path(shown, cwd), path))
 
     for given in paths:
         if given == STDIN:
             if stdin is not None and stdin not in sources:
                 sources.append(stdin)
             continue
-        if os.path.isdir(given):
+        on_disk = given if cwd is None or os.path.isabs(given) else os.path.join(cwd, given)
+        if os.path.isdir(on_disk):
             found = 0
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(root, d), exclude))
+            for root, dirs, files in os.walk(on_disk):
+                shown_root = given + root[len(on_disk):]  # the folder as the user would name it
+                dirs[:] = sorted(d for d in dirs
+                                 if d not in SKIP_DIRS and not _matches(os.path.join(shown_root, d), exclude))
                 for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if _matches(full, include) and not _matches(full, exclude):
-                        add(full)
+                    shown = os.path.join(shown_root, name)
+                    if _matches(shown, include) and not _matches(shown, exclude):
+                        add(shown, os.path.join(root, name))
                         found += 1
             if not found:
                 errors.append(InputError(given, "folder contains no articles (looked for "
                                          + ", ".join(include) + ")", fatal=False))
-        elif os.path.exists(given):
+        elif os.path.exists(on_disk):
             if not _matches(given, exclude):
-                add(given)
+                add(given, on_disk)
         else:
             errors.append(InputError(given, "no such file or folder"))
     return sources, errors

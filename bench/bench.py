@@ -13,7 +13,8 @@ story recombined, names varied), and 2N for the scaling check; (b) reports wall 
 ratio of 2N to N articles. Every auditor run but the warm one uses --no-cache. Targets (issue 15):
 one article <= 0.8 x proselint's wall time and <= 40 MB; a warm re-run <= 0.5 x proselint's;
 10,000 articles <= 30 s on 2 cores, <= 600 MB; T(2N) <= 2.1 x T(N); archive mode: the Dask
-driver's peak memory at 100,000 articles no more than at 10,000.
+driver's peak memory at 100,000 articles no more than at 10,000, and the same report as the local
+engine's on the 100,000 (its time beside Dask's).
 
 (c) Repeated text: one file of 1 MB made of one article pasted 100 times, beside one file of 1 MB
 of varied prose (seed sentences recombined into new paragraphs, names varied), both built from the
@@ -24,6 +25,7 @@ rescanned the file for every pasted paragraph).
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import random
 import re
@@ -299,21 +301,27 @@ def bench_one(args, corpus: Path, header: bool = True) -> int:
 
 
 def bench_archive(args) -> int:
-    """Archive mode: --engine dask (a local cluster of 2 workers) on N and on --archive-n
-    articles, the driver's peak memory (not its workers'), against the local engine on N."""
+    """Archive mode: --engine dask (a local cluster of 2 workers) on N and on --archive-n articles,
+    the driver's peak memory (not its workers'); then the local engine on the --archive-n corpus:
+    its time against Dask's, and whether the two reports are the same bytes."""
     small, big = build_corpus(args.n, args.out), build_corpus(args.archive_n, args.out)
+    reports = args.out / "archive-reports"
+    reports.mkdir(parents=True, exist_ok=True)
     dask = [sys.executable, "-m", "auditor", "check", "--engine", "dask", "--format", "json", "--exit-zero",
-            "--no-baseline", "--no-cache", "--output-file", os.devnull]
+            "--no-baseline", "--no-cache", "--output-file"]
     print(f"archive mode: {args.n} and {args.archive_n} articles")
-    print(f"  {'':<44} {'wall':>10} {'driver PSS':>12}")
-    local = measure(auditor_cmd(args.jobs) + [str(small)])
-    print(row(f"auditor check (local engine), {args.n} files", local[0], local[1]) + "  (whole tree)")
-    d_small = measure(dask + [str(small)], tree=False)
-    print(row(f"auditor check --engine dask, {args.n} files", *d_small[:2]))
-    d_big = measure(dask + [str(big)], tree=False)
-    print(row(f"auditor check --engine dask, {args.archive_n} files", *d_big[:2]))
+    print(f"  {'':<44} {'wall':>10} {'peak PSS':>12}")
+    d_small = measure(dask + [str(reports / "dask-small.json"), str(small)], tree=False)
+    print(row(f"auditor check --engine dask, {args.n} files", *d_small[:2]) + "  (driver)")
+    d_big = measure(dask + [str(reports / "dask-big.json"), str(big)], tree=False)
+    print(row(f"auditor check --engine dask, {args.archive_n} files", *d_big[:2]) + "  (driver)")
+    local = measure(auditor_cmd(args.jobs) + ["--output-file", str(reports / "local-big.json"), str(big)])
+    print(row(f"auditor check (local engine), {args.archive_n} files", local[0], local[1]) + "  (whole tree)")
     print(f"  driver peak at {args.archive_n} / at {args.n}: {d_big[1] / d_small[1]:.2f} (target <= 1.0)")
-    return 0
+    same = filecmp.cmp(reports / "dask-big.json", reports / "local-big.json", shallow=False)
+    print(f"  the two engines' reports on {args.archive_n} files: {'identical' if same else 'DIFFERENT'}; "
+          f"time dask / local: {d_big[0] / local[0]:.2f}")
+    return 0 if same else 1
 
 
 def bench_repeated(args) -> int:

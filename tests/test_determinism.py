@@ -77,3 +77,23 @@ def test_finalize_does_not_depend_on_merge_order(folder):
 
     assert findings(lambda s: s) == findings(lambda s: list(reversed(s)))
     assert plan.codes
+
+
+def test_discovery_from_another_working_directory(tmp_path, monkeypatch):
+    """The archive mode lists the files on a worker, whose working directory is not the user's:
+    discover(cwd=...) must give the paths the user's own run shows, for every way of naming them."""
+    from auditor import inputs
+
+    (tmp_path / "desk" / "sub").mkdir(parents=True)
+    (tmp_path / "other").mkdir()
+    for name in ("desk/a.txt", "desk/sub/b.md", "desk/skip.txt", "other/c.txt"):
+        (tmp_path / name).write_text("An article.\n", encoding="utf-8")
+    given = [".", "sub/b.md", "../other", str(tmp_path / "other" / "c.txt")]
+    monkeypatch.chdir(tmp_path / "desk")
+    here, here_errors = inputs.discover(given, exclude=("skip.txt",))
+    here_on_disk = [os.path.realpath(s.fs_path) for s in here]
+    monkeypatch.chdir(tmp_path)
+    there, there_errors = inputs.discover(given, exclude=("skip.txt",), cwd=str(tmp_path / "desk"))
+    assert [s.display for s in there] == [s.display for s in here] == ["a.txt", "sub/b.md", "../other/c.txt"]
+    assert [os.path.realpath(s.fs_path) for s in there] == here_on_disk
+    assert [str(e) for e in there_errors] == [str(e) for e in here_errors] == []

@@ -129,3 +129,21 @@ def test_cli_engine_dask(tmp_path):
     assert dask.code == local.code == 1
     assert dask.out == local.out
     assert len(list((tmp_path / "parts").glob("part-*.jsonl"))) == 3
+
+
+def test_partitions_grow_rather_than_multiply(tmp_path):
+    """A corpus that would make more partitions than the workers need gets larger ones instead,
+    so the scheduler's bookkeeping (on the driver, with a local cluster) stays bounded; the lists
+    keep the path order of a local run."""
+    import json as json_
+
+    from auditor import distributed
+
+    for i in range(7):
+        write(tmp_path / "corpus", f"{i}.txt", "An article.\n")
+    lists, listed, notices = distributed._list_sources(
+        ["corpus"], ("*.txt",), (), [], str(tmp_path), str(tmp_path), per_list=1, most=3)
+    shown = [[d for d, _ in json_.loads((tmp_path / name).read_text(encoding="utf-8"))] for name in lists]
+    assert listed == 7 and not notices
+    assert shown == [["corpus/0.txt", "corpus/1.txt", "corpus/2.txt"], ["corpus/3.txt", "corpus/4.txt", "corpus/5.txt"],
+                     ["corpus/6.txt"]]
