@@ -11,16 +11,23 @@ Python version and the engine's version number, so another Python never reads it
 the engine refuses is compiled again. Values (`derived`) are keyed by the caller's own key, which
 must hold everything they are computed from (a pattern's text, say), so they cannot go stale.
 
+The file is read on demand (`_Kept`): an index of key digests to places in the file, then only
+the entries the run asks for are unpickled. A run on one article uses a few hundred of the
+thousands of entries that accumulate as the data changes (every edited pattern is a new key), and
+reading them all cost a one-file run 15 MB and 20 ms.
+
 Only the process that audits in the foreground saves (`save()`, called by the engine at the end
 of a run); worker processes read the file but never write it. Writes are atomic (atomic.py):
-concurrent runs see the old file or the new one; the last writer wins, which costs at most a
-recompilation.
+concurrent runs see the old file or the new one (a reader keeps the file it opened); the last
+writer wins, which costs at most a recompilation.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
+import struct
 import sys
 from array import array
 
@@ -32,10 +39,17 @@ except ImportError:  # pragma: no cover
 
 #: The C type of the engine's code words (CODESIZE bytes each).
 _CODE_TYPE = "I" if _sre is None or _sre.CODESIZE == 4 else "H"
-#: Stop keeping entries past this many (a safety net: the shipped data needs a few hundred).
+#: Stop keeping entries past this many: a save keeps the entries this run used and then the
+#: newest others up to it (the shipped data needs a few hundred; edits of the data leave the rest).
 MAX_ENTRIES = 20_000
+#: The layout of the kept file, in its name and its first bytes (_MAGIC): a file of another layout
+#: (or a damaged one) is ignored and replaced at the next save.
+_LAYOUT = 2
+_MAGIC = f"auditor-compiled-{_LAYOUT}\n".encode()
+#: The index's size, after the magic: an unsigned 64-bit little-endian integer.
+_SIZE = struct.Struct("<Q")
 
-_store: dict | None = None
+_store: _Kept | None = None
 _dirty = False
 _saving_allowed = True
 
@@ -45,21 +59,105 @@ def _path():
 
     magic = getattr(_sre, "MAGIC", 0)
     version = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-{magic}"
-    return cache_dir() / f"compiled-{version}.pickle"
+    # The layout in the name too: a run of an older release keeps its own file instead of
+    # replacing this one at each save.
+    return cache_dir() / f"compiled-{version}-layout{_LAYOUT}.bin"
 
 
-def _load() -> dict:
+def _digest(key) -> bytes:
+    """A key's name in the file's index (keys are tuples of str, int and such: repr is stable)."""
+    return hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Kept:
+    """The kept entries: those of the file, unpickled when asked for, and those this run added.
+
+    The file: _MAGIC, the size of the index, the index (a pickled {digest: (offset, length)},
+    offsets from the end of the index), then each entry pickled as (key, value), those the last
+    saving run used first. An entry whose key is not the one asked for (a digest collision) or
+    that fails to unpickle counts as missing."""
+
+    def __init__(self, data=b"", index=None, base=0):
+        self.data = data            # the file's bytes (a read-only mmap), kept open for the run
+        self.index = index or {}    # digest -> (offset, length) of its entry, from `base`
+        self.base = base            # where the entries start in `data` (after the index)
+        self.known: dict = {}       # key -> value: read from the file or added in this run
+
+    @classmethod
+    def read(cls, path) -> _Kept:
+        import mmap
+
+        with open(path, "rb") as fh:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        start = len(_MAGIC) + _SIZE.size
+        if data[:len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a kept file of this layout")
+        (size,) = _SIZE.unpack(data[len(_MAGIC):start])
+        index = pickle.loads(data[start:start + size])
+        if not isinstance(index, dict):
+            raise ValueError("damaged index")
+        return cls(data, index, start + size)
+
+    def get(self, key, default=None):
+        if key in self.known:
+            return self.known[key]
+        digest = _digest(key)
+        place = self.index.get(digest)
+        if place is None:
+            return default
+        offset, length = place
+        start = self.base + offset
+        try:
+            kept_key, value = pickle.loads(self.data[start:start + length])
+        except (pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+                IndexError):
+            return default
+        if kept_key != key:
+            return default
+        self.known[key] = value   # asked again: no second unpickling
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __setitem__(self, key, value) -> None:
+        self.known[key] = value
+
+    def __len__(self) -> int:
+        return len(self.index) + sum(_digest(k) not in self.index for k in self.known)
+
+    def dumps(self) -> bytes:
+        """The file to save: the entries this run used or added, then the file's others in their
+        order (most recently used first), up to MAX_ENTRIES, copied without unpickling."""
+        blobs: dict[bytes, bytes] = {}
+        for key, value in self.known.items():
+            blobs[_digest(key)] = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        for digest, (offset, length) in sorted(self.index.items(), key=lambda item: item[1][0]):
+            if len(blobs) >= MAX_ENTRIES:
+                break
+            if digest not in blobs:
+                start = self.base + offset
+                blobs[digest] = bytes(self.data[start:start + length])
+        index, offset = {}, 0
+        for digest, blob in blobs.items():
+            index[digest] = (offset, len(blob))
+            offset += len(blob)
+        head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+        return b"".join([_MAGIC, _SIZE.pack(len(head)), head, *blobs.values()])
+
+
+_MISSING = object()
+
+
+def _load() -> _Kept:
     global _store
     if _store is None:
-        _store = {}
+        _store = _Kept()
         if _sre is not None and not os.environ.get("AUDITOR_NO_COMPILED_CACHE"):
             try:
-                with open(_path(), "rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, dict):
-                    _store = loaded
+                _store = _Kept.read(_path())
             except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
-                    ImportError, IndexError):
+                    ImportError, IndexError, struct.error):
                 pass   # no file yet, or an unreadable one: compile and write a new one
     return _store
 
@@ -67,7 +165,7 @@ def _load() -> dict:
 def _remember(key, value) -> None:
     global _dirty
     store = _load()
-    if len(store) < MAX_ENTRIES:
+    if len(store.known) < MAX_ENTRIES:
         store[key] = value
         _dirty = True
 
@@ -105,8 +203,9 @@ def derived(kind: str, key, compute):
     """`compute()`, kept under (`kind`, `key`): `key` must determine the value completely."""
     store = _load()
     full = ("value", kind, key)
-    if full in store:
-        return store[full]
+    value = store.get(full, _MISSING)
+    if value is not _MISSING:
+        return value
     value = compute()
     _remember(full, value)
     return value
@@ -128,7 +227,7 @@ def save() -> None:
     try:
         path = _path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(path, pickle.dumps(_store, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes(path, _store.dumps())
         _dirty = False
     except OSError:
         pass   # a read-only cache: the next run compiles again
