@@ -23,13 +23,17 @@ writer wins, which costs at most a recompilation.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
 import struct
 import sys
 from array import array
+
+try:  # BLAKE2 without `hashlib`, whose import loads OpenSSL (3 MB and 4 ms of a one-file run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
 
 try:  # CPython's regular-expression engine; elsewhere patterns are simply compiled.
     import _sre
@@ -64,9 +68,14 @@ def _path():
     return cache_dir() / f"compiled-{version}-layout{_LAYOUT}.bin"
 
 
+def digest(data: bytes) -> bytes:
+    """A 16-byte digest of `data`, for names of files and entries in the user cache."""
+    return blake2b(data, digest_size=16).digest()
+
+
 def _digest(key) -> bytes:
     """A key's name in the file's index (keys are tuples of str, int and such: repr is stable)."""
-    return hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return digest(repr(key).encode("utf-8", "surrogatepass"))
 
 
 class _Kept:
@@ -82,6 +91,10 @@ class _Kept:
         self.index = index or {}    # digest -> (offset, length) of its entry, from `base`
         self.base = base            # where the entries start in `data` (after the index)
         self.known: dict = {}       # key -> value: read from the file or added in this run
+        # digest -> the entry as saved, pickled when added: a value may change after it is kept
+        # (a pattern object caching its compiled regex), and what is kept is what was computed
+        self.fresh: dict[bytes, bytes] = {}
+        self.used: dict[bytes, None] = {}   # digests of the file's entries this run read, in order
 
     @classmethod
     def read(cls, path) -> _Kept:
@@ -115,29 +128,34 @@ class _Kept:
         if kept_key != key:
             return default
         self.known[key] = value   # asked again: no second unpickling
+        self.used[digest] = None
         return value
 
     def __contains__(self, key) -> bool:
         return self.get(key, _MISSING) is not _MISSING
 
     def __setitem__(self, key, value) -> None:
+        """Keep `value` under `key` for this run and, when it pickles, for the next ones."""
         self.known[key] = value
+        try:
+            self.fresh[_digest(key)] = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass
 
     def __len__(self) -> int:
-        return len(self.index) + sum(_digest(k) not in self.index for k in self.known)
+        return len(self.index) + sum(digest not in self.index for digest in self.fresh)
 
     def dumps(self) -> bytes:
         """The file to save: the entries this run used or added, then the file's others in their
         order (most recently used first), up to MAX_ENTRIES, copied without unpickling."""
-        blobs: dict[bytes, bytes] = {}
-        for key, value in self.known.items():
-            blobs[_digest(key)] = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-        for digest, (offset, length) in sorted(self.index.items(), key=lambda item: item[1][0]):
+        blobs = dict(self.fresh)
+        older = sorted(self.index, key=lambda digest: (digest not in self.used, self.index[digest][0]))
+        for digest in older:
             if len(blobs) >= MAX_ENTRIES:
                 break
             if digest not in blobs:
-                start = self.base + offset
-                blobs[digest] = bytes(self.data[start:start + length])
+                offset, length = self.index[digest]
+                blobs[digest] = bytes(self.data[self.base + offset:self.base + offset + length])
         index, offset = {}, 0
         for digest, blob in blobs.items():
             index[digest] = (offset, len(blob))
@@ -165,7 +183,7 @@ def _load() -> _Kept:
 def _remember(key, value) -> None:
     global _dirty
     store = _load()
-    if len(store.known) < MAX_ENTRIES:
+    if len(store.fresh) < MAX_ENTRIES:
         store[key] = value
         _dirty = True
 

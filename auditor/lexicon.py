@@ -21,7 +21,6 @@ from __future__ import annotations
 import gzip
 from array import array
 from bisect import bisect_left, bisect_right
-import hashlib
 import importlib.util
 import math
 import os
@@ -190,8 +189,10 @@ def cache_dir() -> Path:
 def _index_for(source: Path, lang: str = "en") -> Path:
     """The index of `source`, built if it is missing (named after the source's size and time,
     so a new wordfreq release gets a new index)."""
+    from .compiled import digest
+
     info = source.stat()
-    stamp = hashlib.sha1(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hexdigest()[:16]
+    stamp = digest(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hex()[:16]
     path = cache_dir() / f"wordfreq-{lang}-{stamp}.idx"
     if not path.exists():
         _build_index(source, path)
