@@ -12,7 +12,8 @@ the engine refuses is compiled again. Values (`derived`) are keyed by the caller
 must hold everything they are computed from (a pattern's text, say), so they cannot go stale.
 
 The file is read on demand (`_Kept`): an index of key digests to places in the file, then only
-the entries the run asks for are unpickled. A run on one article uses a few hundred of the
+the entries the run asks for are read (`os.pread`: a memory map would count the pages around each
+entry in the run's resident size) and unpickled. A run on one article uses a few hundred of the
 thousands of entries that accumulate as the data changes (every edited pattern is a new key), and
 reading them all cost a one-file run 15 MB and 20 ms.
 
@@ -86,8 +87,8 @@ class _Kept:
     saving run used first. An entry whose key is not the one asked for (a digest collision) or
     that fails to unpickle counts as missing."""
 
-    def __init__(self, data=b"", index=None, base=0):
-        self.data = data            # the file's bytes (a read-only mmap), kept open for the run
+    def __init__(self, fd: int | None = None, index=None, base=0):
+        self.fd = fd                # the file, open for the run (None: no file)
         self.index = index or {}    # digest -> (offset, length) of its entry, from `base`
         self.base = base            # where the entries start in `data` (after the index)
         self.known: dict = {}       # key -> value: read from the file or added in this run
@@ -98,18 +99,23 @@ class _Kept:
 
     @classmethod
     def read(cls, path) -> _Kept:
-        import mmap
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            start = len(_MAGIC) + _SIZE.size
+            head = os.pread(fd, start, 0)
+            if head[:len(_MAGIC)] != _MAGIC or len(head) < start:
+                raise ValueError("not a kept file of this layout")
+            (size,) = _SIZE.unpack(head[len(_MAGIC):])
+            index = pickle.loads(os.pread(fd, size, start))
+            if not isinstance(index, dict):
+                raise ValueError("damaged index")
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd, index, start + size)
 
-        with open(path, "rb") as fh:
-            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        start = len(_MAGIC) + _SIZE.size
-        if data[:len(_MAGIC)] != _MAGIC:
-            raise ValueError("not a kept file of this layout")
-        (size,) = _SIZE.unpack(data[len(_MAGIC):start])
-        index = pickle.loads(data[start:start + size])
-        if not isinstance(index, dict):
-            raise ValueError("damaged index")
-        return cls(data, index, start + size)
+    def _blob(self, offset: int, length: int) -> bytes:
+        return os.pread(self.fd, length, self.base + offset)
 
     def get(self, key, default=None):
         if key in self.known:
@@ -118,12 +124,10 @@ class _Kept:
         place = self.index.get(digest)
         if place is None:
             return default
-        offset, length = place
-        start = self.base + offset
         try:
-            kept_key, value = pickle.loads(self.data[start:start + length])
-        except (pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError,
-                IndexError):
+            kept_key, value = pickle.loads(self._blob(*place))
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
             return default
         if kept_key != key:
             return default
@@ -154,8 +158,7 @@ class _Kept:
             if len(blobs) >= MAX_ENTRIES:
                 break
             if digest not in blobs:
-                offset, length = self.index[digest]
-                blobs[digest] = bytes(self.data[self.base + offset:self.base + offset + length])
+                blobs[digest] = self._blob(*self.index[digest])
         index, offset = {}, 0
         for digest, blob in blobs.items():
             index[digest] = (offset, len(blob))

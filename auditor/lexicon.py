@@ -34,9 +34,9 @@ INDEX_VERSION = 2
 _MAGIC = b"AUDWF%03d" % INDEX_VERSION
 #: magic, words, words per block, blocks, bytes of the blocks' first words
 _HEADER = struct.Struct("<8sIIII")
-#: Words per block: a lookup reads one block (about 1 KB) and splits it; the first words of the
-#: blocks, held in memory, are 1/128 of the list (2,500 words for English's 321,000).
-BLOCK_WORDS = 128
+#: Words per block: a lookup reads one block (about 2 KB) and splits it; the first words of the
+#: blocks, held in memory, are 1/256 of the list (1,250 words for English's 321,000).
+BLOCK_WORDS = 256
 #: Between the words of a block (no word of wordfreq's lists holds it; the build checks).
 _SEP = b"\x00"
 #: Words remembered after a lookup: a large corpus's vocabulary, a bounded dict.
