@@ -13,6 +13,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+from . import compiled
 from .api import SEVERITIES
 from .inputs import DEFAULT_INCLUDE
 
@@ -79,7 +80,7 @@ def _severity(key: str, value: Any, where: str, allowed=SEVERITIES) -> str:
     return value
 
 
-SELECTOR_RE = re.compile(r"^(?:ALL|[A-Z]{1,4}[0-9]{0,4})$")
+SELECTOR_RE = compiled.regex(r"^(?:ALL|[A-Z]{1,4}[0-9]{0,4})$")
 
 
 def _code_list(key, value, where):

@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from . import compiled
 
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+_MARK = compiled.regex(r"\[\[(.*?)\]\]", re.S)
 _TOKENS = {"<nbsp>": "\u00a0", "<tab>": "\t"}
 DEFAULT_FILE = "a.txt"
 

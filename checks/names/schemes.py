@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
+from auditor import compiled
 
 SCHEMES = Path(__file__).resolve().parent / "data" / "schemes"
 #: Most spellings one word may give under one scheme: each ambiguous letter doubles them, and a
@@ -56,7 +57,7 @@ MAX_CANDIDATES = 64
 #: segmentation's look-ahead.
 MAX_SYLLABLE = 8
 _HEADER = ("name", "origin", "standard", "role", "unit", "marks", "source", "result", "telltale")
-_HYPHENS = re.compile(r"-+")
+_HYPHENS = compiled.regex(r"-+")
 _APOSTROPHES = "'’ʼ‘`"
 
 

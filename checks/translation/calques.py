@@ -12,6 +12,7 @@ from typing import Iterator, NamedTuple
 
 from .data import DATA
 from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
+from auditor import compiled
 
 FOLDER = DATA / "calques"
 #: Month names of other calendars ('on 12 Esfand'): each calendar becomes an entry of its
@@ -23,7 +24,7 @@ GREGORIAN_MONTHS = ("january february march april may june july august september
 _DAY = r"(?:[1-9]|[12]\d|3[01]|[1-9]\d)"
 #: How far after a match the 'not_followed_by' words are looked for (characters).
 FOLLOW_CHARS = 40
-_WORD = re.compile(r"[^\W\d_][\w'’-]{0,40}")
+_WORD = compiled.regex(r"[^\W\d_][\w'’-]{0,40}")
 
 
 class Entry(NamedTuple):
@@ -122,7 +123,7 @@ def patterns(index: int) -> tuple[re.Pattern, ...]:
     data = entries()[index].data
     out = [compile_form(f) for f in data.get("forms", ())]
     if "regex" in data:
-        out.append(re.compile(data["regex"], re.M))
+        out.append(compiled.regex(data["regex"], re.M))
     return tuple(out)
 
 
