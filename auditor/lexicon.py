@@ -18,7 +18,6 @@ is Spanish or German (a foreign widget's tag, an untranslated word) would otherw
 list of about a million words in every worker process."""
 from __future__ import annotations
 
-import gzip
 from array import array
 from bisect import bisect_left, bisect_right
 import importlib.util
@@ -232,6 +231,8 @@ def _wordfreq_data() -> Path:
 def _read_buckets(path: Path):
     """(word, bucket index) pairs of a cBpack file; a word in two buckets keeps the later one,
     as wordfreq's get_frequency_dict does."""
+    import gzip   # here: only the first run on a machine decodes a list
+
     import msgpack
 
     with gzip.open(path, "rb") as fh:
