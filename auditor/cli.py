@@ -190,8 +190,9 @@ def _config(args):
 
 def _setting_value(text: str):
     """A TOML value (3, true, ["a"]) when it parses as one; otherwise the text itself."""
-    from .config import tomllib
+    from .config import toml
 
+    tomllib = toml()
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
