@@ -232,6 +232,19 @@ def derived(kind: str, key, compute):
     return value
 
 
+def derived_from_files(kind: str, files, compute):
+    """`derived` for a value parsed from files (a data table): kept under a digest of each file's
+    folder, name and bytes. The caller lists the modules that parse them among `files`, so that a
+    change of the parser is a new key as a change of the data is."""
+    parts = []
+    for path in map(os.fspath, files):
+        with open(path, "rb") as fh:
+            data = fh.read()
+        label = f"{os.path.basename(os.path.dirname(path))}/{os.path.basename(path)}".encode()
+        parts.append(b"%d:%s%d:" % (len(label), label, len(data)) + data)
+    return derived(kind, digest(b"".join(parts)).hex(), compute)
+
+
 def forbid_saving() -> None:
     """In a worker process: read the kept file, never write it."""
     global _saving_allowed

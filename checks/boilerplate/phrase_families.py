@@ -343,19 +343,9 @@ def _load() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
     """The parsed families, languages and grammar, kept between runs (compiled.py) under a digest
     of what they are parsed from: parsing and filling every language's templates took a one-file
     run 20 ms, unpickling the result 4."""
-    return compiled.derived("phrase families", _sources_digest(), _parse_all)
-
-
-def _sources_digest() -> str:
-    """A digest of every file `_parse_all` reads and of the code that parses them."""
-    code = [Path(__file__), Path(grammar.__file__)]
-    data = [*sorted(DATA.glob("*.txt")), *sorted(LANGUAGES.glob("*.txt")), *sorted((DATA / "words").glob("*.txt"))]
-    named = [(path.name, path) for path in code] + [(path.relative_to(DATA).as_posix(), path) for path in data]
-    parts = []
-    for name, path in named:
-        label, text = name.encode(), path.read_bytes()
-        parts.append(b"%d:%s%d:%s" % (len(label), label, len(text), text))
-    return compiled.digest(b"".join(parts)).hex()
+    files = [__file__, grammar.__file__, *sorted(DATA.glob("*.txt")), *sorted(LANGUAGES.glob("*.txt")),
+             *sorted((DATA / "words").glob("*.txt"))]
+    return compiled.derived_from_files("phrase families", files, _parse_all)
 
 
 def _parse_all() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:

@@ -46,8 +46,38 @@ class Hit(NamedTuple):
 
 
 @lru_cache(maxsize=None)
+def _parsed() -> tuple[tuple, tuple, tuple]:
+    """(tables, entries, index), kept between runs (compiled.py) under a digest of the tables and
+    of the code that reads them: reading the tables and indexing their entries took 6 ms of a
+    one-file run."""
+    from . import data, phrase_forms
+
+    files = [__file__, data.__file__, phrase_forms.__file__, *sorted(FOLDER.glob("*.json")), CALENDARS]
+    return compiled.derived_from_files("calques", files, _parse)
+
+
+def _parse() -> tuple[tuple, tuple, tuple]:
+    read = _read_tables()
+    found = _entries(read)
+    return read, found, _index_of(found)
+
+
 def tables() -> tuple[tuple[str, str, dict], ...]:
     """(code, language, table) of every calque table, sorted by code."""
+    return _parsed()[0]
+
+
+def entries() -> tuple[Entry, ...]:
+    return _parsed()[1]
+
+
+def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
+    tried."""
+    return _parsed()[2]
+
+
+def _read_tables() -> tuple[tuple[str, str, dict], ...]:
     out = []
     for path in sorted(FOLDER.glob("*.json")):
         with open(path, encoding="utf-8") as fh:
@@ -62,10 +92,9 @@ def _words(spec) -> tuple[str, ...]:
     return tuple(w.lower() for w in (spec.split() if isinstance(spec, str) else spec))
 
 
-@lru_cache(maxsize=None)
-def entries() -> tuple[Entry, ...]:
+def _entries(tables: tuple) -> tuple[Entry, ...]:
     out = []
-    for code, language, table in tables():
+    for code, language, table in tables:
         for data in table["entries"]:
             keys: set[str] = set()
             for f in data.get("forms", ()):
@@ -76,7 +105,7 @@ def entries() -> tuple[Entry, ...]:
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
-    names = {code: language for code, language, _ in tables()}
+    names = {code: language for code, language, _ in tables}
     for data in calendar_entries():
         code = data["languages"][0]
         keys = {w + "*" for w in data["needs"]}
@@ -127,13 +156,10 @@ def patterns(index: int) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
-def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
-    tried."""
+def _index_of(entries: tuple[Entry, ...]) -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
     by_key: dict[str, list[int]] = {}
     always = []
-    for e in entries():
+    for e in entries:
         if "" in e.keywords:
             always.append(e.index)
         for k in e.keywords - {""}:
