@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
 from . import compiled
 
 _MARK = compiled.regex(r"\[\[(.*?)\]\]", re.S)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+
 from . import compiled
 
 Segment = tuple[int, int, int, int]

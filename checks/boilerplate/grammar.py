@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from auditor import compiled
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+
 from auditor import compiled
 
 #: A line reads like a body paragraph when it has this many words and ends a sentence: shorter

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import re
 from functools import lru_cache
 from pathlib import Path
+
 from auditor import compiled
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"

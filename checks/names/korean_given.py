@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
+
 from auditor import compiled
 
 DATA = Path(__file__).resolve().parent / "data" / "korean_syllables.tsv"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+
 from auditor import compiled
 
 # A word: letters with inner apostrophes or hyphens; bounded so a 1 MB token costs one linear scan.

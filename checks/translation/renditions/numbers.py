@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator, NamedTuple
+
 from auditor import compiled
 
 _ONES = {w: i for i, w in enumerate(
