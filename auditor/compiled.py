@@ -47,9 +47,13 @@ _CODE_TYPE = "I" if _sre is None or _sre.CODESIZE == 4 else "H"
 #: Stop keeping entries past this many: a save keeps the entries this run used and then the
 #: newest others up to it (the shipped data needs a few hundred; edits of the data leave the rest).
 MAX_ENTRIES = 20_000
+#: An entry no run used in this many saves is dropped: an edited pattern's old program, an old
+#: release's values. (A save happens when a run compiled something new; an entry dropped while
+#: still needed by rare documents is compiled again when one comes.)
+MAX_UNUSED_SAVES = 50
 #: The layout of the kept file, in its name and its first bytes (_MAGIC): a file of another layout
 #: (or a damaged one) is ignored and replaced at the next save.
-_LAYOUT = 2
+_LAYOUT = 3
 _MAGIC = f"auditor-compiled-{_LAYOUT}\n".encode()
 #: The index's size, after the magic: an unsigned 64-bit little-endian integer.
 _SIZE = struct.Struct("<Q")
@@ -75,21 +79,40 @@ def digest(data: bytes) -> bytes:
 
 
 def _digest(key) -> bytes:
-    """A key's name in the file's index (keys are tuples of str, int and such: repr is stable)."""
-    return digest(repr(key).encode("utf-8", "surrogatepass"))
+    """A key's name in the file's index."""
+    out: list[bytes] = []
+    _encode(key, out)
+    return digest(b"".join(out))
+
+
+def _encode(key, out: list[bytes]) -> None:
+    """A key (tuples of str, int, bytes and such) as bytes, each part with its type and length:
+    the repr of the keys' long pattern sources took 5 ms of a one-file run."""
+    if isinstance(key, str):
+        data = key.encode("utf-8", "surrogatepass")
+        out.append(b"s%d:" % len(data))
+        out.append(data)
+    elif isinstance(key, tuple):
+        out.append(b"t%d:" % len(key))
+        for part in key:
+            _encode(part, out)
+    else:   # int, bytes, None ...: repr is short and stable
+        data = repr(key).encode("utf-8", "surrogatepass")
+        out.append(b"r%d:" % len(data))
+        out.append(data)
 
 
 class _Kept:
     """The kept entries: those of the file, unpickled when asked for, and those this run added.
 
-    The file: _MAGIC, the size of the index, the index (a pickled {digest: (offset, length)},
-    offsets from the end of the index), then each entry pickled as (key, value), those the last
-    saving run used first. An entry whose key is not the one asked for (a digest collision) or
+    The file: _MAGIC, the size of the index, the index (a pickled {digest: (offset, length, saves
+    since a run used it)}, offsets from the end of the index), then each entry pickled as (key,
+    value), those the last saving run used first. An entry whose key is not the one asked for (a digest collision) or
     that fails to unpickle counts as missing."""
 
     def __init__(self, fd: int | None = None, index=None, base=0):
         self.fd = fd                # the file, open for the run (None: no file)
-        self.index = index or {}    # digest -> (offset, length) of its entry, from `base`
+        self.index = index or {}    # digest -> (offset, length, unused saves), from `base`
         self.base = base            # where the entries start in `data` (after the index)
         self.known: dict = {}       # key -> value: read from the file or added in this run
         # digest -> the entry as saved, pickled when added: a value may change after it is kept
@@ -125,7 +148,7 @@ class _Kept:
         if place is None:
             return default
         try:
-            kept_key, value = pickle.loads(self._blob(*place))
+            kept_key, value = pickle.loads(self._blob(place[0], place[1]))
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
                 ImportError, IndexError):
             return default
@@ -151,20 +174,23 @@ class _Kept:
 
     def dumps(self) -> bytes:
         """The file to save: the entries this run used or added, then the file's others in their
-        order (most recently used first), up to MAX_ENTRIES, copied without unpickling."""
-        blobs = dict(self.fresh)
+        order (most recently used first) while a run used them in the last MAX_UNUSED_SAVES saves,
+        up to MAX_ENTRIES; copied without unpickling."""
+        blobs = {digest: (blob, 0) for digest, blob in self.fresh.items()}
         older = sorted(self.index, key=lambda digest: (digest not in self.used, self.index[digest][0]))
         for digest in older:
             if len(blobs) >= MAX_ENTRIES:
                 break
-            if digest not in blobs:
-                blobs[digest] = self._blob(*self.index[digest])
+            offset, length, unused = self.index[digest]
+            unused = 0 if digest in self.used else unused + 1
+            if digest not in blobs and unused <= MAX_UNUSED_SAVES:
+                blobs[digest] = (self._blob(offset, length), unused)
         index, offset = {}, 0
-        for digest, blob in blobs.items():
-            index[digest] = (offset, len(blob))
+        for digest, (blob, unused) in blobs.items():
+            index[digest] = (offset, len(blob), unused)
             offset += len(blob)
         head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-        return b"".join([_MAGIC, _SIZE.pack(len(head)), head, *blobs.values()])
+        return b"".join([_MAGIC, _SIZE.pack(len(head)), head, *(blob for blob, _ in blobs.values())])
 
 
 _MISSING = object()

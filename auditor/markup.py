@@ -7,7 +7,6 @@ replacement (a tag turned into a line break, an entity into its character) maps 
 """
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 
@@ -142,7 +141,10 @@ def plain_edits(raw: str) -> list[tuple[int, int, str]]:
 
 
 def _unescape(entity: str) -> str:
-    """The character of an entity; `&#13;` is whitespace, never a line end of the visible text."""
+    """The character of an entity; `&#13;` is whitespace, never a line end of the visible text.
+    (html is imported here: a plain-text run needs none of its entity table.)"""
+    import html
+
     return html.unescape(entity).replace("\r", " ")
 
 
