@@ -53,7 +53,7 @@ MAX_ENTRIES = 20_000
 MAX_UNUSED_SAVES = 50
 #: The layout of the kept file, in its name and its first bytes (_MAGIC): a file of another layout
 #: (or a damaged one) is ignored and replaced at the next save.
-_LAYOUT = 3
+_LAYOUT = 4
 _MAGIC = f"auditor-compiled-{_LAYOUT}\n".encode()
 #: The index's size, after the magic: an unsigned 64-bit little-endian integer.
 _SIZE = struct.Struct("<Q")
@@ -106,9 +106,10 @@ class _Kept:
     """The kept entries: those of the file, unpickled when asked for, and those this run added.
 
     The file: _MAGIC, the size of the index, the index (a pickled {digest: (offset, length, saves
-    since a run used it)}, offsets from the end of the index), then each entry pickled as (key,
-    value), those the last saving run used first. An entry whose key is not the one asked for (a digest collision) or
-    that fails to unpickle counts as missing."""
+    since a run used it)}, offsets from the end of the index), then each entry's value pickled,
+    those the last saving run used first. An entry is found by the 16-byte BLAKE2 digest of its
+    key alone (keeping the key too, the long pattern sources, doubled what a run read); one that
+    fails to unpickle counts as missing."""
 
     def __init__(self, fd: int | None = None, index=None, base=0):
         self.fd = fd                # the file, open for the run (None: no file)
@@ -148,11 +149,9 @@ class _Kept:
         if place is None:
             return default
         try:
-            kept_key, value = pickle.loads(self._blob(place[0], place[1]))
+            value = pickle.loads(self._blob(place[0], place[1]))
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
                 ImportError, IndexError):
-            return default
-        if kept_key != key:
             return default
         self.known[key] = value   # asked again: no second unpickling
         self.used[digest] = None
@@ -165,7 +164,7 @@ class _Kept:
         """Keep `value` under `key` for this run and, when it pickles, for the next ones."""
         self.known[key] = value
         try:
-            self.fresh[_digest(key)] = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+            self.fresh[_digest(key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             pass
 
