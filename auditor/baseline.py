@@ -3,7 +3,6 @@ findings stay quiet and new ones fail. Moving a finding within its file keeps it
 editing the flagged text makes it new."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -14,6 +13,8 @@ VERSION = 1
 
 
 def fingerprint(code: str, snippet: str) -> str:
+    import hashlib   # here: importing it loads OpenSSL, which a run without a baseline never needs
+
     normalized = " ".join(snippet.split())
     return hashlib.sha256(f"{code}\0{normalized}".encode("utf-8")).hexdigest()[:16]
 

@@ -8,11 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
+from . import compiled
 from .api import SEVERITIES
 from .inputs import DEFAULT_INCLUDE
 
@@ -79,7 +75,7 @@ def _severity(key: str, value: Any, where: str, allowed=SEVERITIES) -> str:
     return value
 
 
-SELECTOR_RE = re.compile(r"^(?:ALL|[A-Z]{1,4}[0-9]{0,4})$")
+SELECTOR_RE = compiled.regex(r"^(?:ALL|[A-Z]{1,4}[0-9]{0,4})$")
 
 
 def _code_list(key, value, where):
@@ -179,9 +175,19 @@ def find_config(start: str = ".") -> str | None:
         folder = parent
 
 
+def toml():
+    """The TOML parser, imported when a file is read (with datetime, 4 ms a run that has none)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _has_tool_table(path: str) -> bool:
     """Whether a pyproject.toml holds [tool.auditor]. One that does not parse is an error: its
     settings might be meant for us, and ignoring them silently would audit with the wrong ones."""
+    tomllib = toml()
     try:
         with open(path, "rb") as fh:
             return "auditor" in tomllib.load(fh).get("tool", {})
@@ -203,6 +209,7 @@ def load(path: str | None = None, start: str = ".") -> Config:
     if path is None:
         return Config()
     shown = os.path.relpath(path)
+    tomllib = toml()
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import compiled
 from .markup import OffsetMap, suppression_comments, visible_text
 
 KIND_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -36,23 +37,23 @@ class Sentence(Span):
     paragraph: int = 0  # index into doc.paragraphs
 
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = compiled.regex(r"[^\n]+")
 # A line ends its paragraph unless it is soft-wrapped: no closing punctuation, next starts lowercase.
-_PARA_END = re.compile(r"[.!?:;\"”’»)\]…*]\s*$")
-_WORDISH = re.compile(r"\w")
+_PARA_END = compiled.regex(r"[.!?:;\"”’»)\]…*]\s*$")
+_WORDISH = compiled.regex(r"\w")
 
 # Sentence boundary candidates: terminal punctuation, optional closing quotes/brackets, space.
 # Repetitions are bounded so that a long run of dots or quotes without a space stays linear.
-_BOUNDARY = re.compile(r"[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s)|[\"'”’»][.!?…]{1,8}(?=\s)")
+_BOUNDARY = compiled.regex(r"[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s)|[\"'”’»][.!?…]{1,8}(?=\s)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
     "no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
     "vs etc al cf e.g i.e u.s u.k u.n e.u a.m p.m d.c". split()
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = compiled.regex(r"([\w.]+)$")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "\"": "\""}
-_QUOTE_OPEN = re.compile(r"[“«„\"]")
+_QUOTE_OPEN = compiled.regex(r"[“«„\"]")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+from . import compiled
+
+_MARK = compiled.regex(r"\[\[(.*?)\]\]", re.S)
 _TOKENS = {"<nbsp>": "\u00a0", "<tab>": "\t"}
 DEFAULT_FILE = "a.txt"
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import compiled
 from .api import Edit
 
 RawEdit = tuple[int, int, str]  # (start, end, replacement) in offsets of the decoded file
 
 # HTML elements that have no closing tag: they never unbalance a removed stretch.
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_TAG = compiled.regex(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 
 
 def to_raw(doc, edits: tuple[Edit, ...]) -> tuple[RawEdit, ...] | None:

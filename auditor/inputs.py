@@ -7,6 +7,7 @@ import re
 import stat
 from dataclasses import dataclass
 
+from . import compiled
 from .document import KIND_BY_SUFFIX, Document
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
@@ -120,7 +121,7 @@ def kind_of(path: str) -> str:
 # short texts (a line of Russian came out as cp1125), so these are scored as well.
 _LEGACY = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "koi8_r")
 _FINE_SYMBOLS = frozenset("©®°№™€£¥§¶•·")
-_WORD = re.compile(r"[^\W\d_]{2,40}")
+_WORD = compiled.regex(r"[^\W\d_]{2,40}")
 
 
 # Byte-order marks of the wide Unicode encodings, longest first (UTF-32 LE starts like UTF-16 LE).

@@ -4,8 +4,10 @@ check asks about), read on demand.
 wordfreq ships its list as one gzipped msgpack file (cBpack: one bucket of words per centibel).
 Decoding all 321,000 words costs about a tenth of a second, which a one-file run cannot afford
 for the few hundred words it looks up. So the list is turned once into a compact index in the
-user's cache folder (sorted UTF-8 words, their offsets and their bucket numbers), memory-mapped,
-and searched by bisection: the first run builds it, every later run only maps the file.
+user's cache folder (sorted UTF-8 words in blocks, with their bucket numbers): the first run builds
+it, every later run holds only the first word of each block and reads the one block a word can be
+in. The index was memory-mapped and bisected before: every probe faulted in the pages around it,
+and the six lists a one-file run consults added 25 MB to its resident size.
 
 Without a writable cache folder the list is decoded in memory, as before. Importing wordfreq
 itself would also import langcodes, ftfy and regex; it is only the fallback when its data file is
@@ -16,12 +18,10 @@ is Spanish or German (a foreign widget's tag, an untranslated word) would otherw
 list of about a million words in every worker process."""
 from __future__ import annotations
 
-import gzip
 from array import array
-import hashlib
+from bisect import bisect_left, bisect_right
 import importlib.util
 import math
-import mmap
 import os
 import struct
 import unicodedata
@@ -29,9 +29,15 @@ from functools import lru_cache
 from pathlib import Path
 
 #: Bumped whenever the index layout changes, so an old index is never read as a new one.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _MAGIC = b"AUDWF%03d" % INDEX_VERSION
-_HEADER = struct.Struct("<8sI")  # magic, number of words
+#: magic, words, words per block, blocks, bytes of the blocks' first words
+_HEADER = struct.Struct("<8sIIII")
+#: Words per block: a lookup reads one block (about 2 KB) and splits it; the first words of the
+#: blocks, held in memory, are 1/256 of the list (1,250 words for English's 321,000).
+BLOCK_WORDS = 256
+#: Between the words of a block (no word of wordfreq's lists holds it; the build checks).
+_SEP = b"\x00"
 #: Words remembered after a lookup: a large corpus's vocabulary, a bounded dict.
 _MAX_SEEN = 500_000
 
@@ -42,47 +48,64 @@ def bucket_frequency(index: int) -> float:
 
 
 class FrequencyIndex:
-    """{lowercase word: frequency}, read from a memory-mapped index. Looks like a read-only dict
-    for what the checks need: `get`, `in`, `len`, `items`."""
+    """{lowercase word: frequency}, read from an index file. Looks like a read-only dict for what
+    the checks need: `get`, `in`, `len`, `items`.
+
+    The file: _HEADER; the start of each block (n + 1 offsets, "I", from the end of the first
+    words); the first word of each block, joined by _SEP; then the blocks, each its words'
+    bucket numbers ("H") and the words joined by _SEP. Blocks are read with `os.pread`, which
+    forked workers and threads share safely."""
 
     def __init__(self, path: Path):
-        with open(path, "rb") as fh:
-            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, n = _HEADER.unpack_from(self._map, 0)
-        if magic != _MAGIC:
-            raise ValueError(f"{path}: not a word index of version {INDEX_VERSION}")
-        view = memoryview(self._map)
-        start = _HEADER.size
-        self._n = n
-        self._offsets = view[start:start + 4 * (n + 1)].cast("I")
-        start += 4 * (n + 1)
-        self._buckets = view[start:start + 2 * n].cast("H")
-        self._blob = view[start + 2 * n:]
-        # Words looked up before: a corpus repeats its vocabulary, and a dict hit is ~50 times
-        # cheaper than a bisection over the map.
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            head = os.pread(self._fd, _HEADER.size, 0)
+            if len(head) < _HEADER.size:
+                raise ValueError(f"{path}: not a word index of version {INDEX_VERSION}")
+            magic, n, block, blocks, firsts_size = _HEADER.unpack(head)
+            if magic != _MAGIC or block < 1:
+                raise ValueError(f"{path}: not a word index of version {INDEX_VERSION}")
+            size = 4 * (blocks + 1)
+            table = os.pread(self._fd, size + firsts_size, _HEADER.size)
+            if len(table) < size + firsts_size:
+                raise ValueError(f"{path}: a truncated word index")
+        except BaseException:
+            os.close(self._fd)
+            raise
+        self._n, self._block = n, block
+        self._starts = array("I", table[:size])
+        self._firsts = table[size:].split(_SEP) if blocks else []
+        self._base = _HEADER.size + size + firsts_size
+        # Words looked up before: a corpus repeats its vocabulary, and a dict hit is much
+        # cheaper than reading a block.
         self._seen: dict[str, float | None] = {}
 
-    def _word(self, i: int) -> bytes:
-        return bytes(self._blob[self._offsets[i]:self._offsets[i + 1]])
+    def __del__(self):
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
 
-    def _find(self, word: str) -> int:
-        key = word.encode("utf-8", "surrogatepass")
-        lo, hi = 0, self._n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._word(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo if lo < self._n and self._word(lo) == key else -1
+    def _read_block(self, i: int) -> tuple[list[bytes], memoryview]:
+        """The words of block i and their bucket numbers."""
+        start, end = self._starts[i], self._starts[i + 1]
+        raw = os.pread(self._fd, end - start, self._base + start)
+        k = min(self._block, self._n - i * self._block)
+        return raw[2 * k:].split(_SEP), memoryview(raw)[:2 * k].cast("H")
 
     def _lookup(self, word: str) -> float | None:
         try:
             return self._seen[word]
         except KeyError:
             pass
-        i = self._find(word)
-        value = bucket_frequency(self._buckets[i]) if i >= 0 else None
+        key = word.encode("utf-8", "surrogatepass")
+        i = bisect_right(self._firsts, key) - 1
+        value = None
+        if i >= 0:
+            words, buckets = self._read_block(i)
+            j = bisect_left(words, key)
+            if j < len(words) and words[j] == key:
+                value = bucket_frequency(buckets[j])
         if len(self._seen) < _MAX_SEEN:
             self._seen[word] = value
         return value
@@ -98,8 +121,10 @@ class FrequencyIndex:
         return self._n
 
     def items(self):
-        for i in range(self._n):
-            yield self._word(i).decode("utf-8", "surrogatepass"), bucket_frequency(self._buckets[i])
+        for i in range(len(self._firsts)):
+            words, buckets = self._read_block(i)
+            for word, bucket in zip(words, buckets):
+                yield word.decode("utf-8", "surrogatepass"), bucket_frequency(bucket)
 
 
 @lru_cache(maxsize=None)
@@ -163,8 +188,10 @@ def cache_dir() -> Path:
 def _index_for(source: Path, lang: str = "en") -> Path:
     """The index of `source`, built if it is missing (named after the source's size and time,
     so a new wordfreq release gets a new index)."""
+    from .compiled import digest
+
     info = source.stat()
-    stamp = hashlib.sha1(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hexdigest()[:16]
+    stamp = digest(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hex()[:16]
     path = cache_dir() / f"wordfreq-{lang}-{stamp}.idx"
     if not path.exists():
         _build_index(source, path)
@@ -173,18 +200,25 @@ def _index_for(source: Path, lang: str = "en") -> Path:
 
 def _build_index(source: Path, path: Path) -> None:
     rows = sorted((w.encode("utf-8", "surrogatepass"), i) for w, i in _read_buckets(source))
-    offsets, pos = [], 0
-    for word, _ in rows:
-        offsets.append(pos)
-        pos += len(word)
-    offsets.append(pos)
+    if any(_SEP in word for word, _ in rows):
+        raise ValueError(f"{source}: a word holds the index's separator")
+    starts, firsts, blocks, pos = [], [], [], 0
+    for b in range(0, len(rows), BLOCK_WORDS):
+        chunk = rows[b:b + BLOCK_WORDS]
+        # native order: the index never leaves this machine
+        data = array("H", (i for _, i in chunk)).tobytes() + _SEP.join(word for word, _ in chunk)
+        starts.append(pos)
+        firsts.append(chunk[0][0])
+        blocks.append(data)
+        pos += len(data)
+    starts.append(pos)
+    first_words = _SEP.join(firsts)
     path.parent.mkdir(parents=True, exist_ok=True)
     from .atomic import write_bytes
 
     # atomic: a concurrent run sees no index or the whole index
-    write_bytes(path, _HEADER.pack(_MAGIC, len(rows)) + array("I", offsets).tobytes()  # native order:
-                + array("H", (i for _, i in rows)).tobytes()  # the index never leaves this machine
-                + b"".join(word for word, _ in rows))
+    write_bytes(path, _HEADER.pack(_MAGIC, len(rows), BLOCK_WORDS, len(firsts), len(first_words))
+                + array("I", starts).tobytes() + first_words + b"".join(blocks))
 
 
 def _wordfreq_data() -> Path:
@@ -197,6 +231,8 @@ def _wordfreq_data() -> Path:
 def _read_buckets(path: Path):
     """(word, bucket index) pairs of a cBpack file; a word in two buckets keeps the later one,
     as wordfreq's get_frequency_dict does."""
+    import gzip   # here: only the first run on a machine decodes a list
+
     import msgpack
 
     with gzip.open(path, "rb") as fh:

@@ -7,9 +7,10 @@ replacement (a tag turned into a line break, an entity into its character) maps 
 """
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
+
+from . import compiled
 
 Segment = tuple[int, int, int, int]
 
@@ -131,7 +132,7 @@ def project(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap
 
 # --- plain text -------------------------------------------------------------------------------
 
-_BOM_OR_CR = re.compile(r"\ufeff|\r\n?")
+_BOM_OR_CR = compiled.regex(r"\ufeff|\r\n?")
 
 
 def plain_edits(raw: str) -> list[tuple[int, int, str]]:
@@ -140,7 +141,10 @@ def plain_edits(raw: str) -> list[tuple[int, int, str]]:
 
 
 def _unescape(entity: str) -> str:
-    """The character of an entity; `&#13;` is whitespace, never a line end of the visible text."""
+    """The character of an entity; `&#13;` is whitespace, never a line end of the visible text.
+    (html is imported here: a plain-text run needs none of its entity table.)"""
+    import html
+
     return html.unescape(entity).replace("\r", " ")
 
 
@@ -153,7 +157,7 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 # Each alternative is linear: no nested quantifiers over overlapping classes.
-_HTML_TOKEN = re.compile(
+_HTML_TOKEN = compiled.regex(
     r"<!--.*?(?:-->|\Z)"                      # comment (unterminated runs to the end)
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<![^<>]*>?"                            # doctype
@@ -194,11 +198,11 @@ def html_edits(raw: str) -> list[tuple[int, int, str]]:
 # A line starts after LF, CR (a lone CR ends a line too) or the BOM at the top; it ends before CR/LF.
 _BOL = r"(?:\A|(?<=[\n\r])|(?<=\A\ufeff))"
 _EOL = r"(?=[\r\n]|\Z)"
-_MD_LINE_PREFIX = re.compile(_BOL + r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+_MD_LINE_PREFIX = compiled.regex(_BOL + r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 # Starts only where a run of blanks starts: tried from every blank of a long run it was quadratic.
-_MD_HEADING_TAIL = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*" + _EOL)
-_MD_RULE = re.compile(_BOL + r"[ \t]{0,3}(?:[-*_][ \t]*){3,}" + _EOL)
-_MD_INLINE = re.compile(
+_MD_HEADING_TAIL = compiled.regex(r"(?<![ \t])[ \t]+#+[ \t]*" + _EOL)
+_MD_RULE = compiled.regex(_BOL + r"[ \t]{0,3}(?:[-*_][ \t]*){3,}" + _EOL)
+_MD_INLINE = compiled.regex(
     r"<!--.*?(?:-->|\Z)"                        # HTML comment
     r"|!?\[([^\[\]\r\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\r\n]{0,300}\")?\)"  # link/image
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\r\n]{0,500})?/?>"  # inline HTML tag
@@ -212,10 +216,10 @@ _MD_INLINE = re.compile(
 )
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*(?:\r\n?|\n).*?(?<=[\r\n])\1[ \t]*(?:\r\n?|\n|\Z)", re.S)
-_FENCE_OPEN = re.compile(_BOL + r"[ ]{0,3}(`{3,}|~{3,})[^\r\n]*")
-_INDENTED = re.compile(r"^(?: {4}|\t)")
-_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_FRONT_MATTER = compiled.regex(r"\A\ufeff?(---|\+\+\+)[ \t]*(?:\r\n?|\n).*?(?<=[\r\n])\1[ \t]*(?:\r\n?|\n|\Z)", re.S)
+_FENCE_OPEN = compiled.regex(_BOL + r"[ ]{0,3}(`{3,}|~{3,})[^\r\n]*")
+_INDENTED = compiled.regex(r"^(?: {4}|\t)")
+_LIST_ITEM = compiled.regex(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def markdown_code_regions(raw: str) -> list[tuple[int, int]]:
@@ -332,7 +336,7 @@ def visible_text(raw: str, kind: str) -> tuple[str, OffsetMap | None]:
     return project(raw, edits)
 
 
-_SUPPRESS = re.compile(r"<!--\s*auditor:\s*(ignore(?:-file)?)\b([^>]{0,300}?)-->", re.I)
+_SUPPRESS = compiled.regex(r"<!--\s*auditor:\s*(ignore(?:-file)?)\b([^>]{0,300}?)-->", re.I)
 
 
 def suppression_comments(raw: str) -> list[tuple[str, int, frozenset[str]]]:

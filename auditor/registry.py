@@ -7,10 +7,11 @@ import os
 import re
 import sys
 
+from . import compiled
 from .api import SEVERITIES, Check, Rule
 
 GROUP = "auditor.checks"
-CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
+CODE_RE = compiled.regex(r"^[A-Z]{1,4}[0-9]{2,4}$")
 
 
 class Registry:

@@ -3,7 +3,6 @@ resolved against the registry. Unknown codes, options and settings are errors th
 setting (and the nearest code), so a typo never silently selects or ignores nothing."""
 from __future__ import annotations
 
-import difflib
 import os
 from typing import Iterable
 
@@ -65,12 +64,20 @@ def _where(cfg: Config, key: str) -> str:
     return f"{cfg.source}: '{key}': " if cfg.source else f"{key}: "
 
 
+def _close_match(word: str, candidates: list[str]) -> list[str]:
+    """The candidate closest to a misspelt name, if any is close (difflib, imported for an error
+    message only)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+
+
 def _nearest(selector: str, registry: Registry) -> str:
     """'; did you mean NM101?' for the closest code (or else family prefix), or ''."""
     codes = sorted(registry.rules)
     prefixes = sorted({code[:n] for code in codes for n in range(2, len(code))})
     for candidates in (codes, prefixes):
-        close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
+        close = _close_match(selector, candidates)
         if close:
             return f"; did you mean {close[0]}?"
     return ""
@@ -97,7 +104,7 @@ def resolve_options(cfg: Config, registry: Registry) -> dict[str, Options]:
     for key in cfg.options:
         if registry.get(key) is None and key not in analyses:
             names = sorted(list(registry.rules) + list(analyses))
-            close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+            close = _close_match(key, names)
             hint = f"; did you mean {close[0]}?" if close else ""
             raise ConfigError(f"{cfg.source}: options for unknown check or analysis '{key}'{hint}")
     resolved = {}

@@ -79,3 +79,16 @@ def test_a_worker_never_writes(fresh):
     fresh.regex(*PATTERNS[1])
     fresh.save()
     assert not fresh._path().exists()
+
+
+def test_entries_no_run_uses_are_dropped_after_some_saves(fresh):
+    source, flags = PATTERNS[0]
+    fresh.regex(source, flags)
+    fresh.save()
+    for i in range(fresh.MAX_UNUSED_SAVES + 1):
+        again = _reloaded()
+        again.regex(f"unused-{i}", 0)   # something new: the run saves
+        again.save()
+    last = _reloaded()
+    assert ("re", source, flags) not in last._load(), "unused for more saves than allowed"
+    assert ("re", f"unused-{fresh.MAX_UNUSED_SAVES}", 0) in last._load()

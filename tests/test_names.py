@@ -206,3 +206,26 @@ def test_renditions_report_only_pairs_that_alternate():
     asked.clear()
     assert alternations(slots, ["a", "b"], similar, {"a": 1, "b": 1}) == {}
     assert asked == []
+
+
+def test_python_osa_distance_equals_rapidfuzz():
+    """The first distances of a run are computed without importing rapidfuzz (variants._osa):
+    they must be rapidfuzz's, transpositions and the strings with nothing in common included."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from auditor.checks.names.variants import _python_osa
+
+    rng = random.Random(15)
+    letters = "abcdeé'- ŏ"
+    pairs = [("ca", "abc"), ("", ""), ("abc", ""), ("Kishida", "Kihsida"), ("Matsuno", "Matsnuo")]
+    for _ in range(20_000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 9)))
+        b = list(a)
+        for _ in range(rng.randint(0, 3)):
+            k = rng.randrange(len(b) + 1)
+            b[k:k + 2] = rng.choice([[], [rng.choice(letters)], b[k:k + 2][::-1], b[k:k + 1] * 2])
+        pairs.append((a, "".join(b)))
+    for a, b in pairs:
+        assert _python_osa(a, b) == OSA.distance(a, b), (a, b)

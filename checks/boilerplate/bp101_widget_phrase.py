@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.text import clip
 
 from .line_verdicts import PhraseCheck, Verdict
@@ -13,8 +14,8 @@ from .line_verdicts import PhraseCheck, Verdict
 #: publisher's appeal ("A message from our founder:") over the few points of its pitch.
 LISTS_UNDER_HEADING = {"related links": 12, "navigation": 12, "advertisement": 2, "donation appeal": 6}
 #: A table of contents lists the article's own sections: its entries are not links away.
-CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|in this article|on this page|"
-                               r"jump to|skip to)\b", re.I)
+CONTENTS_HEADING = compiled.regex(r"^(?:table of contents|contents|in this article|on this page|"
+                                  r"jump to|skip to)\b", re.I)
 #: A heading is short: at most this many words without a final full stop ...
 HEADING_MAX_WORDS = 5
 #: ... or at most this many ending in a colon ("Read more on this topic:").

@@ -15,17 +15,17 @@ TIMESTAMP_MAX_CHARS = 60
 TAG_MAX_CHARS = 30
 
 
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
+_URL_ONLY = compiled.regex(r"^(?:https?://|www\.)\S{1,2000}$", re.I)
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|UTC|MSK|JST|CET|EST|ET|PT)(?:[+-]\d{1,2})?)?"
 _DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
          r"|(?:\d{1,2}\s)?[A-Za-zА-Яа-яё]{3,10}\.?\s\d{1,2}(?:st|nd|rd|th)?,?(?:\s\d{4})?"
          r"|\d{1,2}\s[A-Za-zА-Яа-яё]{3,10}\.?(?:\s\d{4})?)")
 _TIMESTAMP_ONLY = compiled.regex(rf"^(?:(?:updated|published|posted|обновлено|опубликовано)\s?:?\s)?"
-                             rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
+                                 rf"(?:{_DATE}[,\s|–—-]{{0,4}})?{_TIME}(?:[,\s|–—-]{{0,4}}{_DATE})?$", re.I)
 # A bracketed tag starts with a capital or a digit ('[VIDEO]', '(To the Review)', '【速報】');
 # a bracketed lowercase word ('(optional)') is a note of the text.
-_TAG_ONLY = re.compile(r"^(?:[\[(【]\s?(?:[A-Z0-9]|[^\x00-\x7f])[\w+ ]{0,19}\s?[\])】]|\d{1,2}\+"
-                       r"|(?:VIDEO|PHOTOS?|GALLERY|LIVE|UPDATED?|BREAKING|EXCLUSIVE|ВИДЕО|ФОТО)[:!]?)$")
+_TAG_ONLY = compiled.regex(r"^(?:[\[(【]\s?(?:[A-Z0-9]|[^\x00-\x7f])[\w+ ]{0,19}\s?[\])】]|\d{1,2}\+"
+                           r"|(?:VIDEO|PHOTOS?|GALLERY|LIVE|UPDATED?|BREAKING|EXCLUSIVE|ВИДЕО|ФОТО)[:!]?)$")
 
 
 class StrayToken(VerdictCheck):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import UNSAFE
 from auditor.text import clip, is_title_case
 
@@ -15,9 +16,9 @@ MAX_WORDS = 2
 HEADLINE_MIN_WORDS = 4
 #: The heading of the article's own summary box ('Key Takeaways', 'TL;DR') stands there too,
 #: and is article text: the summary follows it.
-_SUMMARY_HEADING = re.compile(r"^(?:key takeaways?|takeaways?|tl;?\s?dr|summary|in summary|in brief|at a glance|"
-                              r"highlights|key points|overview|introduction|in short|the short answer|"
-                              r"quick answer|bottom line|the bottom line)\s?:?$", re.I)
+_SUMMARY_HEADING = compiled.regex(r"^(?:key takeaways?|takeaways?|tl;?\s?dr|summary|in summary|in brief|at a glance|"
+                                  r"highlights|key points|overview|introduction|in short|the short answer|"
+                                  r"quick answer|bottom line|the bottom line)\s?:?$", re.I)
 
 
 class SectionLabel(PhraseCheck):

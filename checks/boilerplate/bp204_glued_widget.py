@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import UNSAFE
 from auditor.text import clip
 
@@ -14,7 +15,7 @@ MIN_WORDS = 4
 MAX_WORDS = 30
 
 # A label of one to four short words, then the seam: a no-break space or 2-4 spaces.
-_GLUE = re.compile(r"^(\S{1,30}(?:\s\S{1,30}){0,3}?)(?:\xa0\s?|\s\xa0| {2,4})(?=\S)")
+_GLUE = compiled.regex(r"^(\S{1,30}(?:\s\S{1,30}){0,3}?)(?:\xa0\s?|\s\xa0| {2,4})(?=\S)")
 
 
 class GluedWidget(VerdictCheck):

@@ -35,9 +35,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor import compiled
+
 DATA = Path(__file__).resolve().parent / "data"
 #: A slot or define reference: {name} or {name?} (a quantifier {1,3} has digits, not a name).
-_REF = re.compile(r"\{([a-z_][a-z0-9_]*)(\?)?\}")
+_REF = compiled.regex(r"\{([a-z_][a-z0-9_]*)(\?)?\}")
 #: Built-in slots: the space between words and a word boundary, per kind of script.
 _BUILTIN = {"_": (r"\s{1,2}", r"\s?"), "b": (r"\b", "")}
 _NEVER = "(?!)"
@@ -130,8 +132,8 @@ def split_words(value: str) -> list[str]:
     return [w.strip() for w in value.split(" | ") if w.strip()]
 
 
-_LINE = re.compile(r"^(words\s+[a-z_][a-z0-9_]*|define\s+[a-z_][a-z0-9_]*|template|family|pattern|example|"
-                   r"counterexample)\s*:\s?(.*)$")
+_LINE = compiled.regex(r"^(words\s+[a-z_][a-z0-9_]*|define\s+[a-z_][a-z0-9_]*|template|family|pattern|example|"
+                       r"counterexample)\s*:\s?(.*)$")
 
 
 def parse_grammar(text: str, path: str) -> Grammar:
@@ -176,8 +178,8 @@ def parse_grammar(text: str, path: str) -> Grammar:
     return g
 
 
-_WORDS_HEADER = re.compile(r"^(slot|family|case)\s*:\s*(.*)$")
-_WORDS_ENTRY = re.compile(r"^(word|example|counterexample)\s*:\s?(.*)$")
+_WORDS_HEADER = compiled.regex(r"^(slot|family|case)\s*:\s*(.*)$")
+_WORDS_ENTRY = compiled.regex(r"^(word|example|counterexample)\s*:\s?(.*)$")
 
 
 def parse_word_list(text: str, path: str) -> WordList:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from auditor import compiled
+
 #: A line reads like a body paragraph when it has this many words and ends a sentence: shorter
 #: lines are headings, labels and widget text.
 PROSE_MIN_WORDS = 8
@@ -29,11 +31,11 @@ HEADLINE_SEARCH_LINES = 4
 #: ... namely this many.
 HEADLINE_MIN_WORDS = 3
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]{0,40}")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]*]{0,3}$")
-_LIST_MARK = re.compile(r"^(?:[-–—•*·▪►✓✔]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-_SPACES = re.compile(r"\s{1,50}")
-_TRAIL_PUNCT = re.compile(r"[\s.,;:!?…·|\-–—]{1,20}$")
+_WORD = compiled.regex(r"[^\W\d_][\w'’\-]{0,40}")
+_SENTENCE_END = compiled.regex(r"[.!?…:;][\"'”’»)\]*]{0,3}$")
+_LIST_MARK = compiled.regex(r"^(?:[-–—•*·▪►✓✔]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+_SPACES = compiled.regex(r"\s{1,50}")
+_TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,20}$")
 
 
 def normalize(text: str) -> str:
@@ -108,14 +110,14 @@ class Layout:
 # --- Markdown in a text file: a scraper's output keeps link and emphasis marks; a line is judged
 # on what a reader sees ("[Home](/) › [World](/world)" is the breadcrumb "Home › World").
 #: Cheap test first: a line without one of these holds no Markdown.
-_MD_SIGN = re.compile(r"\]\(|\*\*|__|^#{1,6}\s|^>|^\*[^*\s]|^_[^_\s]")
-_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
-_MD_WRAPPED = re.compile(r"^([*_])(\S(?:[^\n]{0,300}?\S)?)\1$")
-_MD_HEADING = re.compile(r"^(?:>\s{0,3}){0,3}(?:#{1,6}\s{1,3})?")
+_MD_SIGN = compiled.regex(r"\]\(|\*\*|__|^#{1,6}\s|^>|^\*[^*\s]|^_[^_\s]")
+_MD_IMAGE = compiled.regex(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
+_MD_LINK = compiled.regex(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
+_MD_STRONG = compiled.regex(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
+_MD_WRAPPED = compiled.regex(r"^([*_])(\S(?:[^\n]{0,300}?\S)?)\1$")
+_MD_HEADING = compiled.regex(r"^(?:>\s{0,3}){0,3}(?:#{1,6}\s{1,3})?")
 #: A line whose every link points into the page ("- [Prices](#prices)"), list mark aside.
-_MD_ANCHORS_ONLY = re.compile(r"^(?:[-*+•]\s{1,3}|\d{1,3}[.)]\s{1,3})?(?:\[[^\]\n]{1,200}\]\(#[^)\s]{1,200}\)[\s,;|·•]{0,5}){1,12}$")
+_MD_ANCHORS_ONLY = compiled.regex(r"^(?:[-*+•]\s{1,3}|\d{1,3}[.)]\s{1,3})?(?:\[[^\]\n]{1,200}\]\(#[^)\s]{1,200}\)[\s,;|·•]{0,5}){1,12}$")
 #: Markdown is looked for in lines this long at most (longer: article paragraphs, not widgets).
 MARKDOWN_MAX_CHARS = 2000
 

@@ -165,39 +165,39 @@ UNMARKED_ITEM_MIN_WORDS, UNMARKED_ITEM_MAX_WORDS = 2, 15
 #: blurb of a product card are one line each side).
 UNMARKED_LIST_MIN_RUN = 2
 
-_TEASER = re.compile(
+_TEASER = compiled.regex(
     r"^(?:learn (?:about|how|why|what|more)|find out|see (?:how|why|what|if|whether|the|our|all|more)"
     r"|check out|explore|discover|read (?:about|how|why|what|our|more)|get (?:more|the latest|tips)"
     r"|watch (?:the|our|how|now)|listen (?:to|now)|take (?:a look|the quiz|our)|view (?:the|our|all)"
     r"|browse|download (?:the|our|a|your))\b", re.I)
-_SENTENCE_END = re.compile(r"[.!:;…][\"'”’)\]]{0,3}$")
+_SENTENCE_END = compiled.regex(r"[.!:;…][\"'”’)\]]{0,3}$")
 #: A call to action: a question that sells ("Ready to …?", "Want to …?") standing alone, or any
 #: short question followed by a command to act ("Worried about X? Book a …").
 _ACT = (r"(?:learn|get|sign up|contact|call|book|try|click|find out|start|see how|request|schedule|"
         r"talk to|reach out|let us|join|download|shop|order|subscribe|discover|explore|visit|claim)")
-_CALL_TO_ACTION = re.compile(r"^[^?.!]{3,100}\?\s{1,3}" + _ACT + r"\b[^?]{0,100}$", re.I)
+_CALL_TO_ACTION = compiled.regex(r"^[^?.!]{3,100}\?\s{1,3}" + _ACT + r"\b[^?]{0,100}$", re.I)
 #: A command that opens a line ("Try X free for 30 days"): with sales wording, a call to action.
-_COMMAND = re.compile(r"^(?:try|get|start|book|join|download|sign up|claim|shop|order|subscribe|grab|"
-                      r"save|request|schedule|contact)\b", re.I)
+_COMMAND = compiled.regex(r"^(?:try|get|start|book|join|download|sign up|claim|shop|order|subscribe|grab|"
+                          r"save|request|schedule|contact)\b", re.I)
 #: A selling question that names a purchase ("Ready to book a move …?") is a call to action.
-_PURCHASE = re.compile(r"\b(?:buy|book|order|shop|subscribe|sign up|get started|try|hire|upgrade|"
-                       r"switch|download|join)\b", re.I)
-_SELLING_QUESTION = re.compile(
+_PURCHASE = compiled.regex(r"\b(?:buy|book|order|shop|subscribe|sign up|get started|try|hire|upgrade|"
+                           r"switch|download|join)\b", re.I)
+_SELLING_QUESTION = compiled.regex(
     r"^(?:want|ready|looking|interested|need|have (?:a )?questions?|got (?:a )?questions?|thinking)\b"
     r"[^?]{0,120}\?$", re.I)
-_SALES = re.compile(
+_SALES = compiled.regex(
     r"\b(?:promo code|coupon code|use (?:the )?code|discount code|free trial|start (?:your|a) free|"
     r"book a (?:demo|call|consultation)|request a (?:demo|quote)|get a (?:free )?quote|"
     r"schedule a (?:demo|call|consultation)|limited[- ]time offer|\d{1,2}% off|money-back guarantee|"
     r"sign up (?:now|today|for free)|try (?:it )?(?:for )?free|(?:for )?free for \d{1,3} days|no credit card required|"
     r"talk to (?:an expert|sales|our team)|contact (?:our team|sales|us today))\b", re.I)
-_ASIDE = re.compile(r"^\([^()]{1,300}\)$")
-_STEM_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
-_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_ASIDE = compiled.regex(r"^\([^()]{1,300}\)$")
+_STEM_WORD = compiled.regex(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
+_LATIN = compiled.regex(r"[A-Za-zÀ-ɏ]")
 #: Letters of the scripts below (_SCRIPTS): a line without one is in a Latin script.
 _NON_LATIN = compiled.regex(r"[\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F"
-                        r"\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]")
-_LETTER = re.compile(r"[^\W\d_]")
+                            r"\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]")
+_LETTER = compiled.regex(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -502,11 +502,11 @@ def _detect(text: str) -> tuple[str, float]:
         return "", 0.0
 
 
-_SCRIPTS = (("Cyrillic", re.compile(r"[\u0400-\u04FF]")), ("Arabic", re.compile(r"[\u0600-\u06FF]")),
+_SCRIPTS = (("Cyrillic", compiled.regex(r"[\u0400-\u04FF]")), ("Arabic", compiled.regex(r"[\u0600-\u06FF]")),
             ("Chinese or Japanese", compiled.regex(r"[\u3040-\u30FF\u4E00-\u9FFF]")),
             ("Korean", compiled.regex(r"[\uAC00-\uD7AF]")), ("Greek", compiled.regex(r"[\u0370-\u03FF]")),
-            ("Hebrew", re.compile(r"[\u0590-\u05FF]")), ("Thai", re.compile(r"[\u0E00-\u0E7F]")),
-            ("Devanagari", re.compile(r"[\u0900-\u097F]")))
+            ("Hebrew", compiled.regex(r"[\u0590-\u05FF]")), ("Thai", compiled.regex(r"[\u0E00-\u0E7F]")),
+            ("Devanagari", compiled.regex(r"[\u0900-\u097F]")))
 LANGUAGE_NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
                   "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian", "nl": "Dutch",
                   "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",

@@ -59,9 +59,9 @@ _RESIDUE_SEPARATORS = " \t\xa0|·•:;,-–—»›>→"
 
 _HEADERS = ("family", "code", "what", "about", "max_words", "position", "case")
 _LANGUAGE_HEADERS = ("language", "cues", "script")
-_HEADER = re.compile(rf"^({'|'.join(_HEADERS + _LANGUAGE_HEADERS)})\s*:\s*(.*)$")
-_WORDS = re.compile(r"^words\s+([a-z_][a-z0-9_]*)\s*:\s*(.*)$")
-_ENTRY = re.compile(r"^(pattern|template|example|counterexample|section)\s*:\s?(.*)$")
+_HEADER = compiled.regex(rf"^({'|'.join(_HEADERS + _LANGUAGE_HEADERS)})\s*:\s*(.*)$")
+_WORDS = compiled.regex(r"^words\s+([a-z_][a-z0-9_]*)\s*:\s*(.*)$")
+_ENTRY = compiled.regex(r"^(pattern|template|example|counterexample|section)\s*:\s?(.*)$")
 _RESIDUE_GROUP = "(?P<residue>"
 ENGLISH = "en"
 _ENGLISH_ONLY = (ENGLISH,)
@@ -127,19 +127,11 @@ class Family:
         cache = self.__dict__.setdefault("_combined", {})
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
-            fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
-            slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
-            gate: frozenset[str] | None = frozenset()
-            for p in slow:
-                needed = literals.needles(p.source, p.flags)
-                if not needed:
-                    gate = None
-                    break
-                gate |= needed
-            if gate:   # a needle that holds another is found whenever the shorter one is
-                gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
-            cache[language] = _Combined(_combined(fast, self.flags), _combined([p.source for p in slow], self.flags),
-                                        tuple(sorted(gate, key=len)) if gate else None)
+            # Kept between runs as one value: the family's patterns each looked up (literals.py
+            # keeps them too) cost a one-file run 500 lookups.
+            fast, slow, gate = compiled.derived("literal split", tuple((p.source, p.flags) for p in pats),
+                                                lambda: _split_by_literals(pats))
+            cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate)
         return cache[language]
 
     def match(self, text: str, languages: tuple[str, ...] = (), lowered: str | None = None
@@ -182,6 +174,23 @@ class _Combined:
     fast: re.Pattern | None
     slow: re.Pattern | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
+
+
+def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
+    """The sources of the patterns that fail fast, of the others, and the needles one of which a
+    line must hold for the others to be tried (None: some pattern needs none that can be told)."""
+    fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
+    slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
+    gate: frozenset[str] | None = frozenset()
+    for p in slow:
+        needed = literals.needles(p.source, p.flags)
+        if not needed:
+            gate = None
+            break
+        gate |= needed
+    if gate:   # a needle that holds another is found whenever the shorter one is
+        gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
+    return fast, [p.source for p in slow], tuple(sorted(gate, key=len)) if gate else None
 
 
 def _combined(sources: list[str], flags: int) -> re.Pattern | None:
@@ -331,6 +340,15 @@ def fill_templates(g: grammar.Grammar, fams: dict[str, Family], english: Languag
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
+    """The parsed families, languages and grammar, kept between runs (compiled.py) under a digest
+    of what they are parsed from: parsing and filling every language's templates took a one-file
+    run 20 ms, unpickling the result 4."""
+    files = [__file__, grammar.__file__, *sorted(DATA.glob("*.txt")), *sorted(LANGUAGES.glob("*.txt")),
+             *sorted((DATA / "words").glob("*.txt"))]
+    return compiled.derived_from_files("phrase families", files, _parse_all)
+
+
+def _parse_all() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
     fams = tuple(parse_family(path.read_text(encoding="utf-8"), f"data/{path.name}")
                  for path in sorted(DATA.glob("*.txt")) if path.name != "grammar.txt")
     by_name = {f.name: f for f in fams}

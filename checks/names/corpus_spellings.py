@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cached_property
 
+from auditor import compiled
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
 
 from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict,
@@ -41,7 +42,7 @@ MAX_TIE_FILES = 1
 FOREIGN_SURNAME_ZIPF = 3.0
 # Letters of Ukraine's national romanization that Russian-route and English spellings lack: y for
 # и between consonants (Shmyhal, Stefanishyna), and the -yi/-iy/-yy endings (Zelenskyy).
-_UKRAINIAN_LETTERS = re.compile(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$|iy$|yy$")
+_UKRAINIAN_LETTERS = compiled.regex(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$|iy$|yy$")
 #: Two spellings that share a paragraph of one rendition this many times or more (for each
 #: paragraph where they alternate) are two names mentioned together, not one name spelled two
 #: ways: "Zelensky" and "Zelenska" in one sentence.
@@ -505,9 +506,9 @@ RARE_PART = 4.0
 #: (Jae In, Jong Un, Xiao Ping): longer parts are words of their own.
 SYLLABLE = 4
 # A short capitalised part after a space (In of Jae In), however common the word ("in").
-_SHORT_PART = re.compile(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
+_SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
-_HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
+_HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 
 
 def joined(phrase: str) -> str:

@@ -9,14 +9,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from auditor import compiled
 from auditor.text import is_headline_style
 
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
-_WORD = re.compile(r"[^\W\d_]{1,40}")
+_WORD = compiled.regex(r"[^\W\d_]{1,40}")
 # A word that starts with a capital (Latin script); the check below confirms it is mixed case.
-_CAPITAL = re.compile(r"(?<![^\W\d_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][^\W\d_]{0,39}")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
-_SPACE_ONLY = re.compile(r"[ \u00a0]{1,3}$")
+_CAPITAL = compiled.regex(r"(?<![^\W\d_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][^\W\d_]{0,39}")
+_SENTENCE_END = compiled.regex(r"[.!?…][\"'”’)]?$")
+_SPACE_ONLY = compiled.regex(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
 #: A line of at most this many words is a byline or a caption label (its names count half).

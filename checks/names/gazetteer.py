@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from auditor import compiled
+
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 
 
@@ -108,7 +110,7 @@ MIN_PIVOT_POPULATION = 50
 # from a city (Batum, Kutais, Sukhum). The key undoes them on both sides.
 _PIVOT_LETTERS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ye", "e"), ("y", "i"), ("'", ""),
                   ("’", ""), ("-", ""), (" ", ""))
-_PIVOT_ENDING = re.compile(r"(?:iia|ia|ii|i)$")
+_PIVOT_ENDING = compiled.regex(r"(?:iia|ia|ii|i)$")
 
 
 def pivot_key(word: str) -> str:

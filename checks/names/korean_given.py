@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
+from auditor import compiled
+
 DATA = Path(__file__).resolve().parent / "data" / "korean_syllables.tsv"
 #: The plain-stop reading must be a word this frequent in Korean text (Zipf 3: 동현 3.2, 서연 3.6)
 #: to count as a name in use ...
@@ -34,7 +36,7 @@ _PERSONAL = (("oo", "u"), ("ee", "i"), ("ee", "ui"), ("u", "eo"), ("o", "eo"), (
 COMMON_ASPIRATED = frozenset({"tae"})
 #: Most readings tried for one given name.
 MAX_READINGS = 200
-_GIVEN = re.compile(r"(t|p)([aeiouwy][a-z]{0,5})-([a-z]{1,7})")
+_GIVEN = compiled.regex(r"(t|p)([aeiouwy][a-z]{0,5})-([a-z]{1,7})")
 
 
 @lru_cache(maxsize=1)

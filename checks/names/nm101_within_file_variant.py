@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
 from auditor.text import clip
 
@@ -18,7 +19,7 @@ from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_varian
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
-_SEPARATORS = re.compile(r"([ \u00a0]+)")
+_SEPARATORS = compiled.regex(r"([ \u00a0]+)")
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ FOREIGN_LINE_SHARE = 0.6
 MAX_FUNCTION_SHARE = 0.2
 #: Fewest other words a line needs to tell its language.
 MIN_LINE_WORDS = 2
-_LINE_WORD = re.compile(r"[^\W\d_]+")
+_LINE_WORD = compiled.regex(r"[^\W\d_]+")
 
 
 def _foreign_line(doc, pos: int) -> bool:

@@ -6,8 +6,8 @@ import sys
 from collections import defaultdict
 from functools import lru_cache, partial
 
+from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
-from auditor.examples import DataExample
 from auditor.text import STOPWORDS
 
 from .corpus_spellings import CorpusSpellings
@@ -52,27 +52,27 @@ PLACE_MIN_ENGLISH_ZIPF = 2.0
 PLACE_MIN_POPULATION = 500
 # A sentence about the past, where a place's old name is the right one ("the siege of
 # Leningrad", "Tiflis in 1921", "the Soviet-era Frunze"): a year before 1992 or a word of history.
-_HISTORICAL = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d|199[01])s?\b|\b(?:former(?:ly)?|then-|known as|called|"
-                         r"renamed|historic(?:al)?|history|century|centuries|dynasty|empire|imperial|Soviet|"
-                         r"treaty|massacre|rape|atrocit(?:y|ies)|invasion|battle|"
-                         r"USSR|colonial|wartime|siege|ancient|medieval|old name)\b", re.I)
+_HISTORICAL = compiled.regex(r"\b(?:1[0-8]\d\d|19[0-8]\d|199[01])s?\b|\b(?:former(?:ly)?|then-|known as|called|"
+                             r"renamed|historic(?:al)?|history|century|centuries|dynasty|empire|imperial|Soviet|"
+                             r"treaty|massacre|rape|atrocit(?:y|ies)|invasion|battle|"
+                             r"USSR|colonial|wartime|siege|ancient|medieval|old name)\b", re.I)
 # A sentence of today's news: a weekday, a year since 1992, someone said or told.
-_CURRENT = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:199[2-9]|20\d\d)\b|"
-                      r"\b(?:said|says|told|today|yesterday)\b")
+_CURRENT = compiled.regex(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:199[2-9]|20\d\d)\b|"
+                          r"\b(?:said|says|told|today|yesterday)\b")
 # Words before a place that show it is used as one ("in Tiflis", "from Alma-Ata", "Teheran and").
 _PLACE_BEFORE = frozenset("in from to near of at outside around across into via between and or towards toward "
                           "through visit visited city town port capital province region".split())
 # What may follow a place used as a place: punctuation, a line end, a possessive, a function word.
-_PLACE_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]\n]|['’]s\b)")
+_PLACE_AFTER = compiled.regex(r"\s*(?:$|[.,;:!?)\]\n]|['’]s\b)")
 #: Longest name word looked at (letters, hyphens and apostrophes): "Hsiao-p'ing", "Ch'ŏngju".
 MAX_WORD = 40
 # A name word: a capitalised word, with the hyphenated or apostrophised syllables that follow it
 # ("Tse-tung", "Ch'ing", "Xi'an", "P'yŏngyang").
-_NAME_WORD = re.compile(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
-_POSSESSIVE = re.compile(r"['’]s$")
-_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|t|m)$", re.I)
+_NAME_WORD = compiled.regex(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
+_POSSESSIVE = compiled.regex(r"['’]s$")
+_CONTRACTION = compiled.regex(r"['’](?:ll|re|ve|d|t|m)$", re.I)
 # A name whose first syllable is one capital and an aspiration apostrophe (P'yŏngyang, T'aebaek).
-_APOSTROPHE_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]['’][^\W\d_]{2,20}(?:-[^\W\d_]{1,20}){0,3}")
+_APOSTROPHE_INITIAL = compiled.regex(r"(?<![^\W\d_])[A-Z]['’][^\W\d_]{2,20}(?:-[^\W\d_]{1,20}){0,3}")
 
 
 class NonStandardRomanization(CorpusCheck):
@@ -312,6 +312,8 @@ class NonStandardRomanization(CorpusCheck):
 
     @classmethod
     def data_examples(cls) -> list[DataExample]:
+        from auditor.examples import DataExample  # the test suite's: a run never needs it
+
         out = []
         for name in TABLES:
             for entry in table(name):
@@ -549,7 +551,7 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
 
 # A Korean surname (a short capitalised word) and a hyphenated given name whose first syllable
 # starts with t or p: where McCune-Reischauer's plain stops show.
-_KOREAN_GIVEN = re.compile(r"\b([A-Z][a-z]{1,4}) ([TP][a-z]{1,5}-[a-z]{1,7})\b")
+_KOREAN_GIVEN = compiled.regex(r"\b([A-Z][a-z]{1,4}) ([TP][a-z]{1,5}-[a-z]{1,7})\b")
 
 
 def _korean_given_standard(w: str, surname: str) -> tuple[str, str] | None:

@@ -84,7 +84,7 @@ def _exempt_index() -> dict[str, tuple[str, ...]]:
 
 
 # A word as the cue lists write them (Xi'an, Kyiv): letters, with inner apostrophes.
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = compiled.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def origins_of_text(text: str, words=None) -> tuple[frozenset[str], frozenset[str]]:

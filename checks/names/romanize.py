@@ -18,6 +18,7 @@ from pathlib import Path
 # costs a microsecond per call); neither imports this module at its top.
 from .origins import origins as _known_origins
 from .schemes import keys
+from auditor import compiled
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -26,14 +27,14 @@ DATA = Path(__file__).resolve().parent / "data"
 _MORA = (r"(?:kk|ss|tt|pp|tch|ssh)?"
          r"(?:ky|gy|sy|zy|ty|dy|ny|hy|by|py|my|ry|kh|sh|ch|ts|dz|[kgsztdnhbpmrjfwyv])?[aiueo]"
          r"|n(?![aiueoy])")
-_JAPANESE = re.compile(rf"(?:{_MORA}){{2,16}}")
+_JAPANESE = compiled.regex(rf"(?:{_MORA}){{2,16}}")
 #: Shortest and longest word the shape tests judge: three letters fit any syllable system, and
 #: anything longer than thirty letters is no single name.
 SHAPE_MIN, SHAPE_MAX = 4, 30
 # Non-Hepburn syllables and their Hepburn form, longest first.
 _TO_HEPBURN = {"dzy": "j", "dzi": "ji", "dz": "z", "zy": "j", "zi": "ji", "sy": "sh", "si": "shi",
                "ty": "ch", "ti": "chi", "tu": "tsu", "hu": "fu", "kh": "h", "va": "wa"}
-_NON_HEPBURN = re.compile("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
+_NON_HEPBURN = compiled.regex("|".join(sorted(_TO_HEPBURN, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=20_000)  # asked once per occurrence of a name: cached per word

@@ -12,6 +12,7 @@ from typing import Iterator, NamedTuple
 
 from .data import DATA
 from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
+from auditor import compiled
 
 FOLDER = DATA / "calques"
 #: Month names of other calendars ('on 12 Esfand'): each calendar becomes an entry of its
@@ -23,7 +24,7 @@ GREGORIAN_MONTHS = ("january february march april may june july august september
 _DAY = r"(?:[1-9]|[12]\d|3[01]|[1-9]\d)"
 #: How far after a match the 'not_followed_by' words are looked for (characters).
 FOLLOW_CHARS = 40
-_WORD = re.compile(r"[^\W\d_][\w'’-]{0,40}")
+_WORD = compiled.regex(r"[^\W\d_][\w'’-]{0,40}")
 
 
 class Entry(NamedTuple):
@@ -45,8 +46,38 @@ class Hit(NamedTuple):
 
 
 @lru_cache(maxsize=None)
+def _parsed() -> tuple[tuple, tuple, tuple]:
+    """(tables, entries, index), kept between runs (compiled.py) under a digest of the tables and
+    of the code that reads them: reading the tables and indexing their entries took 6 ms of a
+    one-file run."""
+    from . import data, phrase_forms
+
+    files = [__file__, data.__file__, phrase_forms.__file__, *sorted(FOLDER.glob("*.json")), CALENDARS]
+    return compiled.derived_from_files("calques", files, _parse)
+
+
+def _parse() -> tuple[tuple, tuple, tuple]:
+    read = _read_tables()
+    found = _entries(read)
+    return read, found, _index_of(found)
+
+
 def tables() -> tuple[tuple[str, str, dict], ...]:
     """(code, language, table) of every calque table, sorted by code."""
+    return _parsed()[0]
+
+
+def entries() -> tuple[Entry, ...]:
+    return _parsed()[1]
+
+
+def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
+    tried."""
+    return _parsed()[2]
+
+
+def _read_tables() -> tuple[tuple[str, str, dict], ...]:
     out = []
     for path in sorted(FOLDER.glob("*.json")):
         with open(path, encoding="utf-8") as fh:
@@ -61,10 +92,9 @@ def _words(spec) -> tuple[str, ...]:
     return tuple(w.lower() for w in (spec.split() if isinstance(spec, str) else spec))
 
 
-@lru_cache(maxsize=None)
-def entries() -> tuple[Entry, ...]:
+def _entries(tables: tuple) -> tuple[Entry, ...]:
     out = []
-    for code, language, table in tables():
+    for code, language, table in tables:
         for data in table["entries"]:
             keys: set[str] = set()
             for f in data.get("forms", ()):
@@ -75,7 +105,7 @@ def entries() -> tuple[Entry, ...]:
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by")))))
-    names = {code: language for code, language, _ in tables()}
+    names = {code: language for code, language, _ in tables}
     for data in calendar_entries():
         code = data["languages"][0]
         keys = {w + "*" for w in data["needs"]}
@@ -122,17 +152,14 @@ def patterns(index: int) -> tuple[re.Pattern, ...]:
     data = entries()[index].data
     out = [compile_form(f) for f in data.get("forms", ())]
     if "regex" in data:
-        out.append(re.compile(data["regex"], re.M))
+        out.append(compiled.regex(data["regex"], re.M))
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
-def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
-    tried."""
+def _index_of(entries: tuple[Entry, ...]) -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
     by_key: dict[str, list[int]] = {}
     always = []
-    for e in entries():
+    for e in entries:
         if "" in e.keywords:
             always.append(e.index)
         for k in e.keywords - {""}:

@@ -19,6 +19,7 @@ import re
 from .tokens import tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, classes, past_participle
+from auditor import compiled
 
 # Verbs that report, judge or perform an official act, in the past: before a title or a body
 # ("Affirmed the Minister …", "Received the President …") they open a verb-subject statement.
@@ -391,7 +392,7 @@ SUBJECT_OPENERS = NP_OPENERS | NUMBER_WORDS | frozenset("more over about around 
                                                         "several many dozens hundreds thousands".split())
 
 
-_FIGURE_GAP = re.compile(r"(?:\d[\d,.]*\d|\d)?")
+_FIGURE_GAP = compiled.regex(r"(?:\d[\d,.]*\d|\d)?")
 
 
 def fronted_phrase_verb_subject(text: str) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ import math
 import re
 from bisect import bisect_right
 
+from auditor import compiled
 from auditor.lexicon import english_frequencies
 from auditor.text import STOPWORDS
 
@@ -40,8 +41,8 @@ NEIGHBOUR_LINES = 2
 NEAR_MAX_MEAN_ZIPF = 3.0
 # Lines of code, tables, paths and addresses are no language at all (a slash between lowercase
 # letters is a path; a date such as 3/3/2025 or a credit such as FOTO/Name is not).
-_CODE = re.compile(r"[|`{}<>=@#$_\\]|//|[a-z]/[a-z]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CODE = compiled.regex(r"[|`{}<>=@#$_\\]|//|[a-z]/[a-z]")
+_WORD = compiled.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def foreign_lines(doc) -> list[tuple[int, int]]:

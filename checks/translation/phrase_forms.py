@@ -128,4 +128,4 @@ def sorted_words(text: str) -> list[str]:
     return sorted(text_words(text))
 
 
-_RUN = re.compile(r"\w+")
+_RUN = compiled.regex(r"\w+")

@@ -6,8 +6,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from auditor import compiled
+
 # A word: letters with inner apostrophes or hyphens; bounded so a 1 MB token costs one linear scan.
-WORD = re.compile(r"[^\W\d_][^\W_]{0,60}(?:[’'-][^\W\d_]{1,30}){0,4}")
+WORD = compiled.regex(r"[^\W\d_][^\W_]{0,60}(?:[’'-][^\W\d_]{1,30}){0,4}")
 
 #: Marks that open a quotation (a straight double quote opens one as well as it closes one).
 OPEN_QUOTES = "“«„\""

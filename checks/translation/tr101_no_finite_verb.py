@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
@@ -39,11 +40,11 @@ LONE_PARAGRAPH_MIN_WORDS = 4
 SHORT_ASIDE_WORDS = 3
 # A sentence opening with one of these is a list item.
 _LIST_MARKS = frozenset("-–—•·*+>")
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled.regex(r"\d")
 # A number as prose writes it: a count or a year ("2030", "1,200", "4.5"), with a currency sign or
 # a percent sign at most; anything else with a digit is a code, a time, a version, a range or a
 # measurement ("3-4", "2015/0097", "302ms", "A1", "9:30"), which lists and specifications hold.
-_PROSE_NUMBER = re.compile(r"[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_PROSE_NUMBER = compiled.regex(r"[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 class NoFiniteVerb(Check):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
@@ -10,7 +11,7 @@ from .body import body_sentences
 from .english import english_findings
 
 # "According to Kyodo News.", optionally led by a stray "Quote": up to seven words of source.
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = compiled.regex(
     r"^(?:(?:quote|unquote|end quote)[.,:]?\s{1,5})?"
     r"(?:according to|as reported by|reported by|as stated by|citing|source:|via)\s{1,5}"
     r"[^\s.,;:]{1,40}(?:\s{1,5}[^\s.,;:]{1,40}){0,6}\.?$", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
@@ -12,8 +13,8 @@ from .tokens import norm, words
 from .verbs import has_finite_verb
 
 # An opening mark: curly or guillemet, or a straight one after a space and before a word.
-_OPENING_QUOTE = re.compile(r"[“«„]|(?<=\s)\"(?=\w)")
-_CLOSING_QUOTE = re.compile(r"[”»\"“]")
+_OPENING_QUOTE = compiled.regex(r"[“«„]|(?<=\s)\"(?=\w)")
+_CLOSING_QUOTE = compiled.regex(r"[”»\"“]")
 # A lead ending in these introduces the quotation legitimately ("the slogan “…”").
 _SPEECH_NOUNS = frozenset("slogan motto headline title caption phrase words word term "
                           "banner sign message inscription hashtag".split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
@@ -23,7 +24,7 @@ OPENERS = frozenset(
 # rains, have a coat ready.").
 AUXILIARIES = frozenset("will would may might can could must should shall is are was were has had "
                         "does did".split())
-_COMMA_THEN_WORD = re.compile(r",[ \u00a0]([a-z]+)[ \u00a0]([a-z]+)")
+_COMMA_THEN_WORD = compiled.regex(r",[ \u00a0]([a-z]+)[ \u00a0]([a-z]+)")
 # Modals and the forms of 'be' that may follow an opening phrase in place of the subject.
 MODALS_AND_BE = MODALS | frozenset("is are was were".split())
 OBJECT_PRONOUNS = frozenset("me him her us them".split())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import UNSAFE, Check, Edit, Finding
 from auditor.text import clip, is_headline_style
 
@@ -16,8 +17,8 @@ _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Ha
 _TITLE_VERBS = frozenset("Is Are Was Were Been Has Have Had Does Did".split())
 # Capitalised inside names ("Bank Of America", "The Hague"): flagged only between lowercase words.
 _NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
-_DATE_END = re.compile(r"\d(?:st|nd|rd|th)?$")
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
+_DATE_END = compiled.regex(r"\d(?:st|nd|rd|th)?$")
+_QUOTE_MARK = compiled.regex(r"[\"“”«»]")
 # After these words a title follows ("a painting titled The Clown").
 _TITLE_INTRODUCERS = frozenset("titled entitled called named dubbed".split())
 # Code and markup in a sentence: its capitals are not prose.

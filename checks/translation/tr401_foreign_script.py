@@ -22,7 +22,7 @@ _ANY = "".join(r for _, r in _SCRIPTS)
 _FOREIGN = compiled.regex(f"[{_ANY}](?:[\\s\\u00a0]{{0,2}}[{_ANY}]){{0,200}}")
 _ANY_CHAR = compiled.regex(f"[{_ANY}]")
 _SCRIPT_OF = [(name, compiled.regex(f"[{r}]")) for name, r in _SCRIPTS]
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_LETTER = compiled.regex(r"[A-Za-z]")
 # Brackets and quotation marks around a deliberate gloss ('Tokyo (東京)').
 _GLOSS_MARKS = {("(", ")"), ("“", "”"), ('"', '"'), ("«", "»"), ("[", "]"), ("‘", "’"), ("「", "」"),
                 ("(", ","), ("(", ";")}

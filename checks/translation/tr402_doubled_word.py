@@ -4,19 +4,20 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from auditor import compiled
 from auditor.api import SAFE, Check, Edit, Finding
 from auditor.text import clip
 
 from .english import english_findings
 
 # A lowercase word repeated right after itself, up to 20 repeats (bounded: linear on any input).
-_DOUBLED = re.compile(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
+_DOUBLED = compiled.regex(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 # A capitalised word or a number (an ordinal too) repeated right after itself.
-_DOUBLED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
-_DOUBLED_NUMBER = re.compile(r"(?<![\w.,’'-])(\d{2,4}(?:st|nd|rd|th)?)([ \u00a0]{1,3}\1)(?=[.,;:]?(?:\s|$))")
-_DOUBLE_COMMA_HINT = re.compile(r",[ \u00a0]?,")
-_RUN = re.compile(r"[^\W_]+")
-_DOUBLE_COMMA = re.compile(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
+_DOUBLED_NAME = compiled.regex(r"(?<![\w’'-])([A-Z][a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
+_DOUBLED_NUMBER = compiled.regex(r"(?<![\w.,’'-])(\d{2,4}(?:st|nd|rd|th)?)([ \u00a0]{1,3}\1)(?=[.,;:]?(?:\s|$))")
+_DOUBLE_COMMA_HINT = compiled.regex(r",[ \u00a0]?,")
+_RUN = compiled.regex(r"[^\W_]+")
+_DOUBLE_COMMA = compiled.regex(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
 # Grammatical ("was taken in in the church", "had had enough") or emphatic ("a really really long
 # day") doublings: never reported.
 DOUBLING_ALLOWED = frozenset("had that is bye so in very etc really many much far long more no yes ha win".split())

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor import compiled
 from auditor.api import SAFE, Check, Edit, Finding
 from auditor.text import clip
 
 # The telltale pairs of UTF-8 read as Latin-1 or Windows-1252: a lead byte as 'Ã', 'Â', 'Ð', 'Ñ'
 # or 'â', then a continuation byte.
-_MOJIBAKE_HINT = re.compile(r"[ÃÂÐÑâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_MOJIBAKE_HINT = compiled.regex(r"[ÃÂÐÑâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 #: A garbled stretch runs from the start of the word of a telltale pair to the next space, at most
 #: this many characters either side of the pair.
 MAX_STRETCH_CHARS = 40

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import UNSAFE, Check, Edit, Finding
 
 from .english import english_findings
 
 # The marker word, then punctuation or spaces and a capital, a quotation mark or the line end.
-_QUOTE_WORD = re.compile(r"(?<![\w’'-])(Quote|Unquote|End quote|End of quote)(?=[\s\u00a0.,:;]{1,3}"
-                         r"(?:[A-Z“\"]|$))", re.M)
-_AFTER = re.compile(r"[.,:;]?[ \u00a0]*")
+_QUOTE_WORD = compiled.regex(r"(?<![\w’'-])(Quote|Unquote|End quote|End of quote)(?=[\s\u00a0.,:;]{1,3}"
+                             r"(?:[A-Z“\"]|$))", re.M)
+_AFTER = compiled.regex(r"[.,:;]?[ \u00a0]*")
 # After these the marker starts a sentence or a clause.
 _SENTENCE_ENDS = ".!?:;,\"”"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import compiled
 from auditor.api import Check, Finding, Option
 from auditor.text import clip
 
@@ -13,9 +14,9 @@ from .english import english_findings, english_zipf
 from .language import detect_language, language_name, unknown_in_english
 
 # A lowercase word, accented Latin letters included, of 3 to 30 letters.
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿāēīōūčšžřěłńśźżőűçñ]{3,30}(?![\w’'-])")
+_LOWER_WORD = compiled.regex(r"(?<![\w’'-])[a-zà-ÿāēīōūčšžřěłńśźżőűçñ]{3,30}(?![\w’'-])")
 # A word of any case, for the one-word test.
-_ANY_WORD = re.compile(r"(?<![\w’'-])[^\W\d_]{4,30}(?![\w’'-])")
+_ANY_WORD = compiled.regex(r"(?<![\w’'-])[^\W\d_]{4,30}(?![\w’'-])")
 #: Source languages (codes of the calque tables) whose word frequencies wordfreq ships: a single
 #: word of them left in the English is recognised by its frequency there.
 WORD_LIST_LANGUAGES = ("es", "fr", "de", "pt", "it", "pl", "tr", "vi")

@@ -1,8 +1,6 @@
 """TR501: a sentence far longer than the rest of its article (clauses run together)."""
 from __future__ import annotations
 
-from statistics import median
-
 from auditor.api import Check, Finding, Option
 from auditor.text import clip
 
@@ -11,6 +9,20 @@ from .tokens import words
 #: Sentences of fewer words (headings, labels, "Photo: AP") do not count towards the article's
 #: typical length.
 MIN_COUNTED_WORDS = 3
+
+
+def median(values) -> float:
+    """statistics.median, without importing statistics (with fractions and decimal, 2.5 ms of
+    every run): the middle value, or the mean of the two middle ones."""
+    data = sorted(values)
+    n = len(data)
+    if n == 0:   # (min-sentences set to 0): statistics' own error, as before
+        from statistics import median as statistics_median
+
+        return statistics_median(data)
+    if n % 2 == 1:
+        return data[n // 2]
+    return (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 class ReadabilityOutlier(Check):

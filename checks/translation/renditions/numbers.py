@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from auditor import compiled
+
 _ONES = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -17,14 +19,14 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "t
 _NUMBER_WORDS = "|".join(sorted(list(_ONES) + list(_TENS) + ["hundred", "thousand", "million", "billion", "trillion"],
                                 key=len, reverse=True))
 # Digits: 4,000 / 4 000 / 4.5 / 12; then an optional scale word or suffix.
-_DIGITS = re.compile(
+_DIGITS = compiled.regex(
     r"(?<![\w.,:])(\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3}){1,4}|\d{1,12}(?:\.\d{1,4})?)"
     r"(?:[ \u00a0]?(thousand|million|billion|trillion|mln|bln|mn|bn)\b|(?![\w:]|[.,]\d))", re.I)
-_WORDS = re.compile(r"\b(?:" + _NUMBER_WORDS + r")(?:[ \-](?:and[ ])?(?:" + _NUMBER_WORDS + r")){0,6}\b", re.I)
+_WORDS = compiled.regex(r"\b(?:" + _NUMBER_WORDS + r")(?:[ \-](?:and[ ])?(?:" + _NUMBER_WORDS + r")){0,6}\b", re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
-_LETTER_RUN = re.compile(r"[a-z]+")
-_ANY_DIGIT = re.compile(r"\d")
-_CLOCK = re.compile(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
+_LETTER_RUN = compiled.regex(r"[a-z]+")
+_ANY_DIGIT = compiled.regex(r"\d")
+_CLOCK = compiled.regex(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
 
 
 class Number(NamedTuple):

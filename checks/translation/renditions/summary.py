@@ -8,6 +8,7 @@ import sys
 from functools import lru_cache
 from typing import NamedTuple
 
+from auditor import compiled
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
@@ -16,7 +17,7 @@ from .numbers import numbers as number_values
 POLARITY_TABLE = "renditions_polarity.json"
 
 # Bounded, non-nested patterns: safe on a 1 MB line without spaces.
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,39}")
+WORD = compiled.regex(r"[A-Za-z][A-Za-z'’\-]{0,39}")
 #: Words of the shared stop-word list that still tell renditions apart: a quantity ("many"), a
 #: verb of doing ("made", "make") and a relation ("among"). Leaving them out of the comparison
 #: lost two Major errors and added false alarms on the development sets (MQM, scraped pages).
