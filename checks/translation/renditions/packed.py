@@ -67,8 +67,8 @@ class PackedCorpus:
 
     def extend(self, other: "PackedCorpus") -> None:
         """Add the documents of `other`, their ids translated into this vocabulary."""
-        if not self.docs and not self.vocab:
-            self.vocab, self.docs, self._ids = other.vocab, other.docs, other._ids
+        if not self.docs and not self.vocab:  # copies: `other` (a document's summary) stays as it was
+            self.vocab, self.docs, self._ids = list(other.vocab), list(other.docs), dict(other._ids)
             return
         ids = array(ID_TYPE, map(self._id, other.vocab))
         for path, title, texts, spans, fields in other.docs:
