@@ -9,7 +9,7 @@ import sys
 from array import array
 from collections import OrderedDict
 
-from .summary import DocSummary, SentenceSummary, _frozen
+from .summary import _EMPTY, DocSummary, SentenceSummary
 
 #: Ids and offsets: 32-bit unsigned (a vocabulary and a sentence offset fit: files are capped in
 #: size far below 4 GB).
@@ -86,18 +86,19 @@ class PackedCorpus:
 
     def decode(self, k: int) -> DocSummary:
         path, title, texts, spans, fields = self.docs[k]
-        vocab = self.vocab
+        word = self.vocab.__getitem__
         texts = texts.decode("utf-8", "surrogatepass")
+        fields = fields.tolist()  # a list slices and indexes faster than an array
         sentences, i, at = [], 0, 0
         for j in range(0, len(spans), 4):
             start, end, length, flags = spans[j:j + 4]
             sets = []
             for _ in range(3):
                 n = fields[i]
-                sets.append(_frozen({vocab[x] for x in fields[i + 1:i + 1 + n]}))
+                sets.append(frozenset(map(word, fields[i + 1:i + 1 + n])) if n else _EMPTY)
                 i += 1 + n
             n = fields[i]
-            poles = _frozen({(x >> 1, x & 1) for x in fields[i + 1:i + 1 + n]})
+            poles = frozenset((x >> 1, x & 1) for x in fields[i + 1:i + 1 + n]) if n else _EMPTY
             i += 1 + n
             sentences.append(SentenceSummary(start, end, texts[at:at + length], *sets, bool(flags & _NEGATED),
                                              poles, bool(flags & _QUOTED)))
