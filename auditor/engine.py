@@ -8,6 +8,7 @@ each corpus check.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from contextlib import contextmanager
@@ -24,6 +25,12 @@ from .placement import FileResult, place
 from .registry import Registry
 from .suppression import inline_suppressed, per_file_ignored
 from .worker import ANALYSIS_KEY, Plan, analysis_name
+
+
+#: Documents rebuilt to place cross-file findings that are kept for the next findings: the checks
+#: report file by file, and keeping every document of a large corpus took more memory than its
+#: summaries.
+DOCUMENTS_KEPT = 64
 
 
 @dataclass
@@ -163,12 +170,10 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
 def _finalize(corpus, analyses, summaries, results, plan: Plan, notices) -> dict[str, list]:
     """Finalize the shared analyses once, then each corpus check; place their findings."""
     by_path = {r.path: r for r in results}
-    docs: dict[str, Document] = {}
 
+    @functools.lru_cache(maxsize=DOCUMENTS_KEPT)
     def lookup(path: str) -> Document | None:
-        if path not in docs and path in by_path:
-            docs[path] = by_path[path].ref.document()
-        return docs.get(path)
+        return by_path[path].ref.document() if path in by_path else None
 
     outcomes: dict[str, Any] = {}
     failed: set[str] = set()

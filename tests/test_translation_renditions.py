@@ -81,3 +81,28 @@ def test_stories_stay_small_when_everything_shares_sentences():
     analysis = Renditions()
     result = _result(texts, analysis)
     assert result.stories and max(len(s) for s in result.stories) <= analysis.opts.max_story_files
+
+
+def test_packed_summaries_decode_to_what_was_collected():
+    """The corpus summary is packed (ids into one vocabulary, flat arrays): merged in any grouping
+    and pickled, every document decodes to the summary collected, and merging leaves the
+    merged-in summaries as they were."""
+    import pickle
+
+    from auditor.checks.translation.renditions.packed import DecodedDocs
+    from auditor.checks.translation.renditions.summary import summarise
+
+    texts = {"b.txt": "Officials said 1,200 people didn’t leave Kyiv.\n\nThe talks in Geneva were not a success.\n",
+             "a.txt": "Headline “quoted”\n\nThe minister said sanctions would rise by 4%. He never agreed.\n",
+             "c.txt": ""}
+    analysis = Renditions()
+    expected = {p: summarise(Document(p, t)) for p, t in texts.items()}
+    parts = [analysis.collect(Document(p, t)) for p, t in texts.items()]
+    before = [pickle.dumps(p) for p in parts]
+    left = analysis.merge(analysis.merge(analysis.empty(), parts[0]), parts[1])
+    merged = pickle.loads(pickle.dumps(analysis.merge(analysis.empty(), analysis.merge(parts[2], left))))
+    assert [pickle.dumps(p) for p in parts[:2]] == before[:2]
+    docs = DecodedDocs(merged)
+    assert [d.path for d in docs] == sorted(texts)
+    for d in docs:
+        assert d == expected[d.path]

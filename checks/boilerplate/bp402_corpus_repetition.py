@@ -8,6 +8,7 @@ counts.
 from __future__ import annotations
 
 import zlib
+from array import array
 
 from auditor.api import CorpusCheck, Edit, Finding, Option, Related
 from auditor.text import clip
@@ -122,7 +123,8 @@ class CorpusRepetition(CorpusCheck):
     def merge(self, a, b):
         for key, occ in b["lines"].items():
             a["lines"].setdefault(key, []).extend(occ)
-        a["sketch"].update(b["sketch"])
+        # kept for every file to the end of the run: an array is a fifth of a tuple of ints
+        a["sketch"].update((p, array("I", s)) for p, s in b["sketch"].items())
         return a
 
     def _groups(self, paths: list[str], sketch: dict) -> list[list[str]]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cached_property
@@ -61,6 +63,44 @@ class Use(NamedTuple):
     paragraphs: tuple[int, ...]
     solid: bool
     prose: bool = True  # used somewhere outside a short line of its own (a tag, a caption label)
+
+
+class Surfaces(Mapping):
+    """{surface: ((start, end), ...)} of one name in one file, as merged summaries keep it: the
+    spans in one flat array and the surfaces in a tuple that files share (a dict of tuples of
+    pairs of ints took three times the memory; the corpus keeps one per name and file)."""
+
+    __slots__ = ("_keys", "_sizes", "_flat")
+
+    def __init__(self, surfaces: Mapping, shared: dict):
+        keys = tuple(map(sys.intern, surfaces))
+        sizes = tuple(len(v) for v in surfaces.values())
+        self._keys = shared.setdefault(keys, keys)
+        self._sizes = shared.setdefault(sizes, sizes)
+        self._flat = array("q", [x for spans in surfaces.values() for span in spans for x in span])
+
+    def __getstate__(self):
+        return self._keys, self._sizes, self._flat
+
+    def __setstate__(self, state):
+        self._keys, self._sizes, self._flat = state
+
+    def __getitem__(self, surface: str) -> tuple[tuple[int, int], ...]:
+        try:
+            k = self._keys.index(surface)
+        except ValueError:
+            raise KeyError(surface) from None
+        at, flat = 2 * sum(self._sizes[:k]), self._flat
+        return tuple((flat[i], flat[i + 1]) for i in range(at, at + 2 * self._sizes[k], 2))
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
 
 @dataclass(frozen=True)
@@ -607,15 +647,16 @@ class CorpusSpellings(Analysis):
 
 def _compact(f: FileNames, shared: dict) -> FileNames:
     """The same file's names, sharing what the corpus repeats: the name strings (interned: the
-    same names recur across articles, and arrive from worker processes as new strings) and the
-    tuples of paragraphs and neighbours (most are one of a few small ones); spans in tuples. The
+    same names recur across articles, and arrive from worker processes as new strings), the
+    tuples of paragraphs and neighbours (most are one of a few small ones) and the frequencies;
+    spans in flat arrays (`Surfaces`). The
     corpus holds the summaries of every file until the end of the run: this is most of their
     memory."""
     intern = sys.intern
     entries = {}
     for b, u in f.entries.items():
         near = tuple(map(intern, u.near))
-        entries[intern(b)] = Use(u.known, {intern(x): tuple(spans) for x, spans in u.surfaces.items()},
+        entries[intern(b)] = Use(shared.setdefault(u.known, u.known), Surfaces(u.surfaces, shared),
                                  shared.setdefault(near, near), shared.setdefault(u.paragraphs, u.paragraphs),
                                  u.solid, u.prose)
     return replace(f, entries=entries, context=frozenset(map(intern, f.context)))

@@ -8,12 +8,13 @@ from auditor.api import Analysis, Option
 
 from .alignment import align_story
 from .disagreements import Disagreement, find_disagreements
+from .packed import DecodedDocs, PackedCorpus
 from .stories import group_stories
-from .summary import DocSummary, interned, summarise
+from .summary import summarise
 
 
 class Result(NamedTuple):
-    docs: list[DocSummary]          # sorted by path
+    docs: DecodedDocs               # the DocSummarys, sorted by path
     stories: list[list[int]]        # indexes into docs, each story sorted
     disagreements: list[Disagreement]
 
@@ -37,19 +38,26 @@ class Renditions(Analysis):
                                               "wording (fewer renditions give no majority on wording)"),
     }
 
-    def collect(self, doc) -> list[DocSummary]:
-        return [summarise(doc)]
+    def collect(self, doc) -> PackedCorpus:
+        packed = PackedCorpus()
+        packed.add(summarise(doc))
+        return packed
 
-    def merge(self, a: list[DocSummary], b: list[DocSummary]) -> list[DocSummary]:
-        """Extends `a`, sharing one string per stem across documents."""
-        a.extend(interned(d) for d in b)
+    def empty(self) -> PackedCorpus:
+        return PackedCorpus()
+
+    def merge(self, a: PackedCorpus, b: PackedCorpus) -> PackedCorpus:
+        """Extends `a`: one vocabulary of stems for the corpus (see `packed`)."""
+        a.extend(b)
         return a
 
-    def finalize(self, summary: list[DocSummary]) -> Result:
-        docs = sorted(summary, key=lambda d: d.path)
+    def finalize(self, summary: PackedCorpus) -> Result:
+        docs = DecodedDocs(summary)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files)
         found: list[Disagreement] = []
         for members in stories:
-            aligned = align_story(docs, members, self.opts.min_alignment, self.opts.min_sentence_words)
-            found.extend(find_disagreements(docs, members, aligned, self.opts))
+            # the story's documents decoded once each (alignment reads them over and over)
+            story = {i: docs[i] for i in members}
+            aligned = align_story(story, members, self.opts.min_alignment, self.opts.min_sentence_words)
+            found.extend(find_disagreements(story, members, aligned, self.opts))
         return Result(docs, stories, found)

@@ -23,6 +23,9 @@ MIN_TERM_LETTERS = 4
 SENTENCE_MATCH = 0.4
 #: Sentences of fewer content words ("He agreed.") match too easily to count.
 MIN_SENTENCE_STEMS = 3
+#: Word indexes of documents kept for the next comparisons (one of every document of a large
+#: corpus took more memory than the corpus's summaries).
+INDEXES_KEPT = 256
 
 
 def doc_terms(doc: DocSummary) -> frozenset:
@@ -91,13 +94,16 @@ class StoryLinker:
         self._cache: dict[tuple[int, int], float] = {}
 
     def index(self, i: int) -> dict:
-        if i not in self._index:
-            idx: dict[str, list[int]] = defaultdict(list)
+        idx = self._index.pop(i, None)
+        if idx is None:
+            idx = defaultdict(list)
             for k, s in enumerate(self.docs[i].sentences):
                 for t in s.stems:
                     idx[t].append(k)
-            self._index[i] = idx
-        return self._index[i]
+        self._index[i] = idx  # the most recently used last
+        if len(self._index) > INDEXES_KEPT:  # a document's candidates are near it in path order
+            del self._index[next(iter(self._index))]
+        return idx
 
     def similarity(self, a: int, b: int) -> float:
         key = (a, b)

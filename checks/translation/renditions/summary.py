@@ -4,7 +4,6 @@ processes), compared across documents later."""
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -154,15 +153,6 @@ def summarise(doc) -> DocSummary:
                       for s in doc.sentences)
     title = clip(doc.lines[0].text, MAX_TITLE_CHARS) if doc.lines else ""
     return DocSummary(doc.path, title, sentences)
-
-
-def interned(doc: DocSummary) -> DocSummary:
-    """`doc` with its stems and names interned: summaries that come back from worker processes
-    each carry their own copies of every string, and a corpus holds millions of them."""
-    intern = sys.intern
-    return doc._replace(sentences=tuple(
-        s._replace(stems=frozenset(map(intern, s.stems)), names=_frozen(set(map(intern, s.names))))
-        for s in doc.sentences))
 
 
 def surface(text: str, stems: set) -> list[str]:
