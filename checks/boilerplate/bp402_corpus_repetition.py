@@ -131,39 +131,50 @@ class CorpusRepetition(CorpusCheck):
         """Greedy grouping of files into near-copy groups: each file joins the first group (in
         order of creation) that holds a near copy of it, or starts a group of its own.
 
-        Two files can be near copies only if their sketches share enough hashes, so a file is
-        compared only with the earlier files that share some (found through an index of the
-        hashes), not with every earlier file: unrelated files share few or none."""
+        Two files can be near copies only if their sketches share enough hashes, so a file looks
+        only at the groups whose files hold enough of its hashes between them (an index of the
+        hashes by group), in order of creation, and stops at the first that holds a near copy.
+        Comparing it with every earlier file that shares a hash made the step quadratic in the
+        files of a line when they retell one story: such a file finds a near copy among the
+        first members of the first group."""
         threshold = self.opts.near_copy
         if threshold <= 0:   # every file is a near copy of every other
             return [list(paths)] if paths else []
         groups: list[list[str]] = []
-        group_of: dict[str, int] = {}
-        holders: dict[int, list[str]] = {}   # sketch hash -> earlier files whose sketch has it
+        groups_with: dict[int, set[int]] = {}   # sketch hash -> the groups of the files that have it
         for p in paths:
             mine = sketch.get(p, ())
-            shared: dict[str, int] = {}
+            held: dict[int, int] = {}   # group -> how many of my hashes its files hold
             for h in mine:
-                for q in holders.get(h, ()):
-                    shared[q] = shared.get(q, 0) + 1
+                for g in groups_with.get(h, ()):
+                    held[g] = held.get(g, 0) + 1
+            # A file shares at most `held` hashes with me and needs threshold x min(SKETCH_SIZE,
+            # size of the union) of them (see _near): at least threshold x min(SKETCH_SIZE, mine).
+            need = threshold * min(SKETCH_SIZE, len(mine))
+            hashes = set(mine)
             best = None
-            for q, n in shared.items():
-                theirs = sketch.get(q, ())
-                # similarity() counts shared hashes among the SKETCH_SIZE smallest of the union:
-                # at most n of them, so fewer than threshold x that size cannot reach it.
-                if n < threshold * min(SKETCH_SIZE, len(mine) + len(theirs) - n):
-                    continue
-                g = group_of[q]
-                if (best is None or g < best) and similarity(mine, theirs) >= threshold:
+            for g in sorted(held):
+                if held[g] >= need and any(self._near(mine, hashes, sketch.get(q, ()), threshold)
+                                           for q in groups[g]):
                     best = g
+                    break
             if best is None:
                 best = len(groups)
                 groups.append([])
             groups[best].append(p)
-            group_of[p] = best
             for h in mine:
-                holders.setdefault(h, []).append(p)
+                groups_with.setdefault(h, set()).add(best)
         return groups
+
+    @staticmethod
+    def _near(mine: tuple[int, ...], hashes: set[int], theirs: tuple[int, ...], threshold: float) -> bool:
+        """Whether two files are near copies (`hashes`: `mine` as a set)."""
+        n = len(hashes.intersection(theirs))
+        # similarity() counts shared hashes among the SKETCH_SIZE smallest of the union: at most
+        # n of them, so fewer than threshold x that size cannot reach it.
+        if not n or n < threshold * min(SKETCH_SIZE, len(mine) + len(theirs) - n):
+            return False
+        return similarity(mine, theirs) >= threshold
 
     def finalize(self, summary):
         sketch = summary["sketch"]
