@@ -106,6 +106,20 @@ class PackedCorpus:
         return DocSummary(path, title, tuple(sentences))
 
 
+    def sentence_stems(self, k: int) -> tuple[frozenset, ...]:
+        """The stems of each sentence of document `k`, as vocabulary ids: all that comparing two
+        documents needs (ids stand one for one for stems), decoded without the rest."""
+        spans, fields = self.docs[k][3], self.docs[k][4].tolist()
+        out, i = [], 0
+        for _ in range(len(spans) // 4):
+            n = fields[i]
+            out.append(frozenset(fields[i + 1:i + 1 + n]))
+            i += 1 + n
+            for _ in range(3):  # names, numbers, poles: skipped
+                i += 1 + fields[i]
+        return tuple(out)
+
+
 class DecodedDocs:
     """The documents of a `PackedCorpus` in path order, as a sequence of `DocSummary`s decoded
     when read (the last DECODED_CACHE kept)."""
@@ -130,3 +144,7 @@ class DecodedDocs:
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
+
+    def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
+        """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
+        return self.corpus.sentence_stems(self.order[i])

@@ -88,41 +88,49 @@ class StoryLinker:
     """How much two documents tell the same story: the share of the shorter one's sentences that
     have a counterpart in the other one. Cached per pair."""
 
-    def __init__(self, docs: list[DocSummary]):
-        self.docs = docs
-        self._index: dict[int, dict] = {}
+    def __init__(self, docs):
+        # Packed documents give their sentences' stems as ids, without decoding the rest (pairs
+        # far apart in path order would decode each document several times over).
+        self.stems = getattr(docs, "sentence_stems", None) or (
+            lambda i: tuple(s.stems for s in docs[i].sentences))
+        self._recent: dict[int, list] = {}
         self._cache: dict[tuple[int, int], float] = {}
 
-    def index(self, i: int) -> dict:
-        idx = self._index.pop(i, None)
-        if idx is None:
-            idx = defaultdict(list)
-            for k, s in enumerate(self.docs[i].sentences):
-                for t in s.stems:
-                    idx[t].append(k)
-        self._index[i] = idx  # the most recently used last
-        if len(self._index) > INDEXES_KEPT:  # a document's candidates are near it in path order
-            del self._index[next(iter(self._index))]
-        return idx
+    def _kept(self, i: int) -> list:
+        """[document `i`'s sentences' stems, where each stem occurs (built when first needed)],
+        the last few documents' kept."""
+        kept = self._recent.pop(i, None)
+        if kept is None:
+            kept = [self.stems(i), None]
+        self._recent[i] = kept  # the most recently used last
+        if len(self._recent) > INDEXES_KEPT:  # a document's candidates are near it in path order
+            del self._recent[next(iter(self._recent))]
+        return kept
 
     def similarity(self, a: int, b: int) -> float:
         key = (a, b)
         if key not in self._cache:
-            da, db = self.docs[a], self.docs[b]
-            if len(da.sentences) > len(db.sentences):
-                a, b, da, db = b, a, db, da
-            idx, good, total = self.index(b), 0, 0
-            exact = {s.stems for s in db.sentences}
-            sizes = [len(s.stems) for s in db.sentences]
-            for s in da.sentences:
-                if len(s.stems) < MIN_SENTENCE_STEMS:
+            short, long = self._kept(a), self._kept(b)
+            if len(short[0]) > len(long[0]):
+                short, long = long, short
+            if long[1] is None:
+                long[1] = defaultdict(list)
+                for k, stems in enumerate(long[0]):
+                    for t in stems:
+                        long[1][t].append(k)
+            sa, sb, ib = short[0], long[0], long[1]
+            good, total = 0, 0
+            exact = set(sb)
+            sizes = [len(s) for s in sb]
+            for stems in sa:
+                if len(stems) < MIN_SENTENCE_STEMS:
                     continue
                 total += 1
-                if s.stems in exact:  # a sentence copied word for word: no need to count
+                if stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
-                shared = Counter(chain.from_iterable(map(idx.get, s.stems, repeat(()))))
-                size = len(s.stems)
+                shared = Counter(chain.from_iterable(map(ib.get, stems, repeat(()))))
+                size = len(stems)
                 if any(2 * n >= SENTENCE_MATCH * (size + sizes[k]) for k, n in shared.items()):
                     good += 1
             self._cache[key] = good / total if total else 0.0
