@@ -104,5 +104,8 @@ def test_packed_summaries_decode_to_what_was_collected():
     assert [pickle.dumps(p) for p in parts[:2]] == before[:2]
     docs = DecodedDocs(merged)
     assert [d.path for d in docs] == sorted(texts)
-    for d in docs:
+    for i, d in enumerate(docs):
         assert d == expected[d.path]
+        # the stems alone, as ids, stand one for one for the decoded ones (story grouping)
+        assert [frozenset(merged.vocab[x] for x in ids) for ids in docs.sentence_stems(i)] == [
+            s.stems for s in d.sentences]
