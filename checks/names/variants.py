@@ -127,15 +127,17 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
     if abs(len(a) - len(b)) > MAX_EDITS:
         return False  # the edit distance is at least the difference in length (cheap test first)
     n = min(len(a), len(b))
-    if n < MIN_LENGTH or a.lower() == b.lower() or morph_related(a, b):
+    if n < MIN_LENGTH:
         return False
+    # The distance first: one call to compiled code that rejects most pairs, before the tests
+    # below, written in Python (all of them must pass, so their order changes no answer).
+    d = distance(a, b)
+    if d > MAX_EDITS or d == 0 or morph_related(a, b):
+        return False  # d == 0: the same word in other capitals
     if _chinese_pair(a, b):
         return False
     if len(a) != len(b) and (_camel(a) or _camel(b)):
         return False  # a brand built on another (GraphiQL on GraphQL) or two words run together (FonceOh)
-    d = distance(a, b)
-    if d > MAX_EDITS:
-        return False
     same_sound = metaphone(a) == metaphone(b)
     if not (d == 1 and (n >= LONG_WORD or same_sound) or d == 2 and n >= LONG_WORD and same_sound):
         return False
