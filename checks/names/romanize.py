@@ -231,19 +231,24 @@ def scheme_standards(word: str, origins, strict: bool = True) -> list[tuple[str,
     """(standard spelling, scheme) for the schemes of the given origins whose letters the word
     has. `strict`: only schemes that always change the word (a spelling the scheme could also
     leave as it is, like Inoue under the long-vowel scheme, is no evidence of a direction)."""
+    return list(_scheme_standards(word, tuple(sorted(origins)), strict))
+
+
+@lru_cache(maxsize=50_000)  # asked for every pair of spellings a check weighs: cached per word
+def _scheme_standards(word: str, origins: tuple[str, ...], strict: bool) -> tuple[tuple[str, object], ...]:
     from .frequency import zipf
     from .schemes import changes, schemes_of
 
     out = []
     if zipf(word) >= ESTABLISHED_SPELLING:
-        return out  # an established spelling (Wagner, Pusan): never converted
+        return ()  # an established spelling (Wagner, Pusan): never converted
     for o in fitting_origins(word, origins):
         for s in schemes_of(o):
             forms = s.convert(word)
             if strict and not all(changes(word, f) for f in forms):
                 continue
             out.extend((f, s) for f in sorted(forms) if changes(word, f))
-    return out
+    return tuple(out)
 
 
 def same_name(a: str, b: str, origins) -> bool:
