@@ -115,46 +115,56 @@ class NonStandardRomanization(CorpusCheck):
 
         home = (countries | countries_of(origins - exempt)) - countries_of(exempt)
         home = home & PIVOT_COUNTRIES  # the Russian pivot is undone only for these
-        for i, t in enumerate(names.tokens):
-            if doc.in_quote(t.start, t.end):
+        # The loop runs for every capitalised word of every article: what it asks more than once
+        # of a token (its frequency, the character after it) is asked once.
+        tokens, in_quote = names.tokens, doc.in_quote
+        japan, ukraine = "japan" in names.context, "ukraine" in names.context
+        for i, t in enumerate(tokens):
+            if in_quote(t.start, t.end):
                 continue
             w = t.text
-            nxt = names.tokens[i + 1].text if i + 1 < len(names.tokens) and \
-                text[t.end:names.tokens[i + 1].start] == " " else ""
-            if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, names.tokens, i, t.end) \
-                    or w in ru and not _in_longer_name(text, names.tokens, i, t.end):
+            kind = None
+            if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, tokens, i, t.end) \
+                    or w in ru and not _in_longer_name(text, tokens, i, t.end):
                 if not (w in old and _other_name_in_the_past(doc, w, old[w], t.start)):
-                    candidates.append(("table", w, nxt, t.start, t.end))  # not Peking University, Dynamo Kiev
-            elif "japan" in names.context and looks_japanese(w) and to_hepburn(w) != w:
-                candidates.append(("japanese", w, nxt, t.start, t.end))
-            elif "ukraine" in names.context and t.confident and russian_markers(w):
-                candidates.append(("surname", w, nxt, t.start, t.end))
-            word = w
-            if text[t.end:t.end + 1] in "-'’":
+                    kind = "table"  # not Peking University, Dynamo Kiev
+            elif japan and looks_japanese(w) and to_hepburn(w) != w:
+                kind = "japanese"
+            elif ukraine and t.confident and russian_markers(w):
+                kind = "surname"
+            if kind is not None:
+                nxt = tokens[i + 1].text if i + 1 < len(tokens) and text[t.end:tokens[i + 1].start] == " " else ""
+                candidates.append((kind, w, nxt, t.start, t.end))
+            zw = zipf(w)
+            after = text[t.end:t.end + 1]
+            word, zword = w, zw
+            if after in "-'’":
                 m = _NAME_WORD.match(text, t.start)
-                word = _POSSESSIVE.sub("", m.group()) if m else w
-            if zipf(word) < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
-                place = _place_word(doc, names.tokens, i)
+                if m:
+                    word = _POSSESSIVE.sub("", m.group())
+                    zword = zipf(word)
+            if zword < PLACE_MAX_ZIPF and _alternate(word):  # cheap tests before the guards
+                place = _place_word(doc, tokens, i)
                 if place is not None:
                     flags = "now " if _CURRENT.search(text, *_sentence(doc, t.start)) else ""
                     before = text[max(0, t.start - 20):t.start].split()
                     if before and before[-1].lower() in _PLACE_BEFORE:
                         flags += "after-preposition"
                     candidates.append(("place", place[0], flags, place[1], place[2]))
-            elif home and zipf(word) < PIVOT_MAX_ZIPF and _unknown_place(word):
-                place = _place_word(doc, names.tokens, i)
+            elif home and zword < PIVOT_MAX_ZIPF and _unknown_place(word):
+                place = _place_word(doc, tokens, i)
                 if place is not None:
                     candidates.append(("pivot", place[0], "", place[1], place[2]))
-            joined = text[t.end:t.end + 1] in "'’ʼ-"
-            if zipf(w) < MAX_SURNAME_ZIPF or joined:
+            joined = after in "'’ʼ-"
+            if zw < MAX_SURNAME_ZIPF or joined:
                 m = _NAME_WORD.match(text, t.start)
                 if m and len(m.group()) <= MAX_WORD:
                     word = _POSSESSIVE.sub("", m.group())
                     if _CONTRACTION.search(word):
                         continue  # We'll, They're: English
-                    if zipf(w) < MAX_ZIPF or joined or word == w:
+                    if zw < MAX_ZIPF or joined or word == w:
                         end = m.start() + len(word)
-                        inside = "name" if _in_longer_name(text, names.tokens, i, end) else ""
+                        inside = "name" if _in_longer_name(text, tokens, i, end) else ""
                         candidates.append(("scheme", word, inside, m.start(), end))
         if origins and ("'" in text or "’" in text):  # P'yŏngyang: a one-letter syllable is no token
             for m in _APOSTROPHE_INITIAL.finditer(text):
