@@ -72,7 +72,9 @@ _NAME_WORD = compiled.regex(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
 _POSSESSIVE = compiled.regex(r"['’]s$")
 _CONTRACTION = compiled.regex(r"['’](?:ll|re|ve|d|t|m)$", re.I)
 # A name whose first syllable is one capital and an aspiration apostrophe (P'yŏngyang, T'aebaek).
-_APOSTROPHE_INITIAL = compiled.regex(r"(?<![^\W\d_])[A-Z]['’][^\W\d_]{2,20}(?:-[^\W\d_]{1,20}){0,3}")
+# The capital first, then the test that no letter precedes it (as extract._CAPITAL: the regex
+# engine's fast search for a leading set of characters scans the article four times faster).
+_APOSTROPHE_INITIAL = compiled.regex(r"[A-Z](?<![^\W\d_].)['’][^\W\d_]{2,20}(?:-[^\W\d_]{1,20}){0,3}")
 
 
 class NonStandardRomanization(CorpusCheck):
