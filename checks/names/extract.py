@@ -138,10 +138,16 @@ def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
     return out
 
 
+#: Longest gap that _SPACE_ONLY can match (three spaces and the line end its "$" allows): a cheap
+#: test of the offsets first, most capitalised words being far apart.
+_MAX_GAP = 4
+
+
 def _runs(text: str, tokens: list[Token]) -> list[Name]:
     runs, cur = [], []
     for t in tokens:
-        if cur and _SPACE_ONLY.match(text[cur[-1].end:t.start]) and len(cur) < MAX_RUN:
+        if cur and t.start - cur[-1].end <= _MAX_GAP and _SPACE_ONLY.match(text[cur[-1].end:t.start]) \
+                and len(cur) < MAX_RUN:
             cur.append(t)
             continue
         if len(cur) >= 2:
