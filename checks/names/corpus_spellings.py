@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cached_property
+from itertools import chain
 
 from auditor import compiled
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
@@ -74,10 +75,11 @@ class Surfaces(Mapping):
 
     def __init__(self, surfaces: Mapping, shared: dict):
         keys = tuple(map(sys.intern, surfaces))
-        sizes = tuple(len(v) for v in surfaces.values())
+        sizes = tuple(map(len, surfaces.values()))
         self._keys = shared.setdefault(keys, keys)
         self._sizes = shared.setdefault(sizes, sizes)
-        self._flat = array("q", [x for spans in surfaces.values() for span in spans for x in span])
+        # Flattened in compiled code (the parent process merges every file's names in turn).
+        self._flat = array("q", chain.from_iterable(chain.from_iterable(surfaces.values())))
 
     def __getstate__(self):
         return self._keys, self._sizes, self._flat
