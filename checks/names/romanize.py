@@ -262,7 +262,14 @@ def same_name(a: str, b: str, origins) -> bool:
 
 def scheme_standard(a: str, b: str, origins) -> str | None:
     """The one of two spellings that a scheme of the origins makes the standard of the other."""
+    key = tuple(sorted(origins))
     for x, y in ((a, b), (b, a)):
-        if any(f == y for f, _ in scheme_standards(x, origins)):
+        if y in _standard_forms(x, key):
             return y
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _standard_forms(word: str, origins: tuple[str, ...]) -> frozenset[str]:
+    """The spellings of `scheme_standards(word, origins)`, as a set: a word may have dozens."""
+    return frozenset(f for f, _ in _scheme_standards(word, origins, True))
