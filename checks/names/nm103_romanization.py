@@ -158,7 +158,12 @@ class NonStandardRomanization(CorpusCheck):
                 if place is not None:
                     candidates.append(("pivot", place[0], "", place[1], place[2]))
             joined = after in "'’ʼ-"
-            if zw < MAX_SURNAME_ZIPF or joined:
+            if zw < MAX_SURNAME_ZIPF and not joined and len(w) <= MAX_WORD:
+                # Nothing joined to the token: the name word is the token itself (no apostrophe
+                # for a possessive or a contraction), as the general case below would find.
+                inside = "name" if _in_longer_name(text, tokens, i, t.end) else ""
+                candidates.append(("scheme", w, inside, t.start, t.end))
+            elif zw < MAX_SURNAME_ZIPF or joined:
                 m = _NAME_WORD.match(text, t.start)
                 if m and len(m.group()) <= MAX_WORD:
                     word = _POSSESSIVE.sub("", m.group())
