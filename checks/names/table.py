@@ -34,7 +34,7 @@ class Spelling:
     @property
     def count(self) -> int:
         """How many times the name occurs."""
-        return sum(len(spans) for spans in self.surfaces.values())
+        return sum(map(len, self.surfaces.values()))
 
 
 def spelling_table(doc) -> dict[str, Spelling]:
@@ -52,6 +52,7 @@ def _build(doc) -> dict[str, Spelling]:
     starts = [x.start for x in doc.sentences]
     para_starts = [p.start for p in doc.paragraphs]
     bases: dict[str, str] = {}  # word -> its base, worked out once per distinct word
+    in_quote = doc.in_quote
     for start, end, word, confident, standalone in names.tokens:
         b = bases.get(word)
         if b is None:
@@ -68,7 +69,7 @@ def _build(doc) -> dict[str, Spelling]:
         sp.paragraphs.add(bisect_right(para_starts, start) - 1)
         if confident:
             sp.confident = True
-        if sp.quoted and not doc.in_quote(start, end):
+        if sp.quoted and not in_quote(start, end):
             sp.quoted = False
     for run in names.runs:
         words = [bases[t.text] for t in run.tokens]
@@ -76,7 +77,7 @@ def _build(doc) -> dict[str, Spelling]:
             if w in table:
                 table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
     for sp in table.values():
-        sp.known = max(zipf(x) for x in sp.surfaces)
+        sp.known = max(map(zipf, sp.surfaces))
     return table
 
 
