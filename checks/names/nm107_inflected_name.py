@@ -81,8 +81,9 @@ class InflectedName(CorpusCheck):
             if w in protected or zipf(w) >= MAX_ZIPF or doc.in_quote(t.start, t.end):
                 continue
             found, lang = None, None
+            others = words - {w}
             for lang in langs:  # a nominative in the list or in the text first, ...
-                found = nominative(w, lang, words - {w})
+                found = nominative(w, lang, others)
                 if found is not None:
                     break
             if found is None and after is not None:  # ... then the case the given name before shows
