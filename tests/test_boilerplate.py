@@ -393,3 +393,27 @@ def test_widget_wording_after_a_pictograph_is_matched_and_the_whole_line_goes():
     doc = Document("a.txt", text)
     found = list(CHECKS["BP101"]().check(doc))
     assert [text[f.start:f.end] for f in found] == ["👉 Donate today to the flood relief fund »"]
+
+
+def test_every_example_holds_a_needle_of_its_pattern():
+    """The needles gate the patterns searched along the line (a line without one is not searched):
+    every line such a pattern matches must hold one, and the examples are such lines."""
+    from auditor.checks.boilerplate import literals
+
+    for family in families():
+        pats = list(family.patterns) + [p for ps in family.foreign.values() for p in ps]
+        for p in pats:
+            if literals.fails_fast(p.source, p.flags):
+                continue   # tried on every line, without a gate
+            needed = literals.needles(p.source, p.flags)
+            example = p.example.replace("\xa0", " ")
+            if needed is not None and p.regex.search(example):
+                assert any(n in example.lower() for n in needed), (p.where, needed)
+
+
+def test_needles_prefer_a_symbol_to_a_common_letter_pair():
+    from auditor.checks.boilerplate import literals
+
+    assert literals.needles(r"(?<=\w)\s?/\s?(?:ap|afp|reuters)") == frozenset({"/"})
+    assert literals.needles(r"[.!?]\s[(\[](?:ap|afp)") == frozenset({"(", "["})
+    assert literals.needles(r"\bforeign (?:agent|media)\b") == frozenset({"foreign "})

@@ -129,7 +129,8 @@ class Family:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
             # keeps them too) cost a one-file run 500 lookups.
-            fast, slow, gate = compiled.derived("literal split", tuple((p.source, p.flags) for p in pats),
+            fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
+                                                tuple((p.source, p.flags) for p in pats),
                                                 lambda: _split_by_literals(pats))
             cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate)
         return cache[language]
