@@ -101,8 +101,16 @@ class Language:
         """Whether a document may hold widget text of the language: one of its cues is a word of
         it (or, in an unspaced script, occurs in its short lines)."""
         if self.unspaced:
-            return any(c in short_text for c in self.cues)
+            return self._cue_search is not None and self._cue_search(short_text) is not None
         return not self.cues.isdisjoint(doc_words)
+
+    @cached_property
+    def _cue_search(self):
+        """The cues of an unspaced script as one pattern: one scan of the text finds any of them
+        (a substring search a cue scanned it fifty times)."""
+        if not self.cues:
+            return None
+        return compiled.regex("|".join(re.escape(c) for c in sorted(self.cues))).search
 
 
 @dataclass
@@ -399,7 +407,9 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
     # Widget text stands in short lines: only they are looked at (a family matches no longer).
     short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
-    doc_words = frozenset(_lower(w) for ln in short for w in ln.words)
+    # Lowered in one call, not one a word: a line break is neither a letter nor ignorable by case,
+    # so each word lowers as it would alone (a final sigma stays final).
+    doc_words = frozenset(_lower("\n".join([w for ln in short for w in ln.words])).split("\n"))
     short_text = ""
     out = []
     for lang in languages():
