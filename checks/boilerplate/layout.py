@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from auditor import compiled
 
@@ -64,10 +64,11 @@ class Line:
     #: every link of the line points into the page itself ("- [Prices](#prices)"): an entry of
     #: a table of contents
     anchors: bool = False
+    #: len(words), counted once: every phrase family and rule compares it with its limits
+    n_words: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
+    def __post_init__(self) -> None:
+        self.n_words = len(self.words)
 
 
 @dataclass

@@ -132,7 +132,9 @@ class Family:
         at the first character of most lines (anchored, starting with a literal), tried as they
         are; and the others (searched along the line, or scanning it), tried only when the line
         holds one of the literals they need (literals.py)."""
-        cache = self.__dict__.setdefault("_combined", {})
+        cache = self.__dict__.get("_combined")
+        if cache is None:
+            cache = self.__dict__["_combined"] = {}
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
@@ -468,13 +470,16 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
 
 def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...]):
     lowered = text.lower()
+    n_words = ln.n_words
+    # Where the line stands, told once a line, not once a family (None: the first line).
+    stands = None if ln.index == 0 else {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
     for fam in fams:
-        if ln.n_words > fam.max_words:
+        if n_words > fam.max_words:
             continue
-        if ln.index == 0:
+        if stands is None:
             if fam.code not in FIRST_LINE_CODES:
                 continue
-        elif not _in_position(fam.position, ln.index, lay, tail_start):
+        elif not stands[fam.position]:
             continue
         hit = fam.match(text, languages, lowered)
         if hit is not None:
