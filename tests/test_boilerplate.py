@@ -417,3 +417,11 @@ def test_needles_prefer_a_symbol_to_a_common_letter_pair():
     assert literals.needles(r"(?<=\w)\s?/\s?(?:ap|afp|reuters)") == frozenset({"/"})
     assert literals.needles(r"[.!?]\s[(\[](?:ap|afp)") == frozenset({"(", "["})
     assert literals.needles(r"\bforeign (?:agent|media)\b") == frozenset({"foreign "})
+
+
+def test_the_common_words_of_an_off_topic_splice_are_shorter_than_a_stem():
+    """BP401 takes its common words from a line's stems: that takes out those words alone only
+    while each is its own stem."""
+    from auditor.checks.boilerplate import bp401_off_topic_splice, line_scores
+
+    assert all(len(w) < line_scores.STEM_CHARS for w in bp401_off_topic_splice._COMMON_WORDS)

@@ -66,6 +66,8 @@ class Line:
     anchors: bool = False
     #: len(words), counted once: every phrase family and rule compares it with its limits
     n_words: int = field(init=False, repr=False, compare=False)
+    #: what the rules derive from the line, computed once for all of them (line_scores.stems)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.n_words = len(self.words)

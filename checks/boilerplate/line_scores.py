@@ -221,9 +221,14 @@ class Decision:
         return ", ".join(e.name for e in pro[:MESSAGE_EVIDENCE])
 
 
-def stems(words) -> set[str]:
-    return {w.lower()[:STEM_CHARS] for w in words
-            if len(w) >= MIN_WORD_CHARS and w.lower() not in STOPWORDS}
+def stems(ln: Line) -> frozenset[str]:
+    """The content stems of a line, computed once a line: the rules compare most lines with the
+    body and with their neighbours."""
+    out = ln.memo.get("stems")
+    if out is None:
+        out = ln.memo["stems"] = frozenset(
+            low[:STEM_CHARS] for w in ln.words if len(w) >= MIN_WORD_CHARS and (low := w.lower()) not in STOPWORDS)
+    return out
 
 
 def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int, Decision]:
@@ -293,11 +298,11 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
         if teaser[i] or cta:
             # A subheading announces the paragraph under it: that paragraph takes up its words.
             heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
-                               and not stems(ln.words).isdisjoint(stems(nxt.words)))
+                               and not stems(ln).isdisjoint(stems(nxt)))
             # A paragraph of the article that the next one goes on from (it takes up two of its
             # words) is neither a subheading nor a teaser standing alone: no evidence either way.
             leads_on = (nxt is not None and nxt.prose and ln.prose and nxt.index not in claimed
-                        and len(stems(ln.words) & stems(nxt.words)) >= LEADS_ON_SHARED_STEMS)
+                        and len(stems(ln) & stems(nxt)) >= LEADS_ON_SHARED_STEMS)
             if heads_paragraph:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
             elif not leads_on:
@@ -312,7 +317,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             ev.append(Evidence("an aside in brackets", W_ASIDE))
         if _sandwiched(i, lines, families_of):
             ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
-        own = stems(ln.words)
+        own = stems(ln)
         if len(own) >= OVERLAP_MIN_STEMS and i not in thread:
             itself = 1 if ln.prose else 0   # a prose line counted its own words in the body's
             shared = sum(1 for s in own if body_counts.get(s, 0) - itself > 0)
@@ -333,7 +338,7 @@ def body_stems(lay: Layout, claimed) -> dict[str, int]:
     counts: dict[str, int] = {}
     for ln in lay.lines:
         if ln.prose and ln.index not in claimed:
-            for s in stems(ln.words):
+            for s in stems(ln):
                 counts[s] = counts.get(s, 0) + 1
     return counts
 
