@@ -417,6 +417,7 @@ def test_needles_prefer_a_symbol_to_a_common_letter_pair():
     assert literals.needles(r"(?<=\w)\s?/\s?(?:ap|afp|reuters)") == frozenset({"/"})
     assert literals.needles(r"[.!?]\s[(\[](?:ap|afp)") == frozenset({"(", "["})
     assert literals.needles(r"\bforeign (?:agent|media)\b") == frozenset({"foreign "})
+    assert literals.needles(r"^[A-Z][\w .'-]{1,40}\s(?:says|said|wrote)\s?:$") == frozenset({":"})
 
 
 def test_the_common_words_of_an_off_topic_splice_are_shorter_than_a_stem():

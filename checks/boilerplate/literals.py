@@ -27,18 +27,21 @@ except ImportError:  # pragma: no cover - Python 3.10
 _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
 #: The kept needles' kind (compiled.derived), with the version of the rules that find them: a new
 #: rule must not read needles kept by an older one.
-NEEDLES_KIND = "needles 2"
+NEEDLES_KIND = "needles 3"
 
 
 #: What a punctuation mark or a symbol counts for in a needle's rarity (a letter counts 1): a line
-#: of prose holds "ap" or "by" somewhere ("happen", "nearby") far more often than a "/" or a "(",
-#: so a pattern that needs both an agency name and a slash is gated on the slash. (At 3, a class
-#: of sentence stops, "[.!?]", would win over words: every prose line holds a stop.)
-SYMBOL_RARITY = 2
+#: of prose holds "ap", "said" or "mon" somewhere ("happen", "month") far more often than a "/",
+#: a ":" or a "(", so a pattern that needs both an agency name and a slash is gated on the slash.
+SYMBOL_RARITY = 4
+#: ... but for the marks that most lines of prose hold: they count as a letter (a class of
+#: sentence stops, "[.!?]", would otherwise win over any word).
+PROSE_PUNCTUATION = frozenset(".,'’-")
 
 
 def _rarity(needle: str) -> int:
-    return sum(1 if ch.isalpha() or ch.isspace() else SYMBOL_RARITY for ch in needle)
+    return sum(1 if ch.isalpha() or ch.isspace() or ch in PROSE_PUNCTUATION else SYMBOL_RARITY
+               for ch in needle)
 
 
 def _selective(needles: frozenset[str]) -> tuple[int, int]:
