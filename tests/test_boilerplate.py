@@ -426,3 +426,10 @@ def test_the_common_words_of_an_off_topic_splice_are_shorter_than_a_stem():
     from auditor.checks.boilerplate import bp401_off_topic_splice, line_scores
 
     assert all(len(w) < line_scores.STEM_CHARS for w in bp401_off_topic_splice._COMMON_WORDS)
+
+
+def test_a_line_is_compared_with_runs_of_space_folded_by_chunks_and_its_end_cut():
+    assert layout.normalize("A" + " " * 51 + "b") == "a  b"       # a chunk of 50, then one
+    assert layout.normalize("a\tb\u2003c d") == "a b c d"
+    assert layout.normalize("Read more" + "." * 25) == "read more....."   # 20 marks at most
+    assert layout.normalize("Share: ") == "share" and layout.normalize("...") == ""

@@ -34,15 +34,23 @@ HEADLINE_MIN_WORDS = 3
 _WORD = compiled.regex(r"[^\W\d_][\w'’\-]{0,40}")
 _SENTENCE_END = compiled.regex(r"[.!?…:;][\"'”’»)\]*]{0,3}$")
 _LIST_MARK = compiled.regex(r"^(?:[-–—•*·▪►✓✔]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-_SPACES = compiled.regex(r"\s{1,50}")
-_TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,20}$")
+#: Runs of white space fold to one space, by chunks of at most this many characters.
+SPACE_RUN_CHARS = 50
+#: What folding changes: a run of two or more (a chunk of them), or one that is not a space. (A
+#: lone space stays as it is: matching every space of a line made the fold a tenth of the layout.)
+_SPACES = compiled.regex(r"\s{2,%d}|[^\S ]" % SPACE_RUN_CHARS)
+#: At most this many characters of trailing punctuation are cut ...
+TRAIL_PUNCT_CHARS = 20
+#: ... looked for at the line's end only (searched from the start, each space began a try).
+_TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,%d}$" % TRAIL_PUNCT_CHARS)
 
 
 def normalize(text: str) -> str:
     """Comparable form of a line: NFKC, no-break spaces folded, lowercase, trailing punctuation cut."""
     text = unicodedata.normalize("NFKC", text).replace("\xa0", " ")
     text = _SPACES.sub(" ", text).strip().lower()
-    return _TRAIL_PUNCT.sub("", text)
+    trail = _TRAIL_PUNCT.search(text, max(0, len(text) - TRAIL_PUNCT_CHARS))
+    return text[:trail.start()] if trail else text
 
 
 def words(text: str) -> list[str]:
