@@ -487,13 +487,21 @@ def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languag
     return None
 
 
-def tail_start(fams, lay: Layout, languages: tuple[str, ...] = ()) -> int:
+def tail_start(fams, lay: Layout, languages: tuple[str, ...] = (), hits: dict | None = None) -> int:
     """Index where the tail run starts: from there on every line is short, or is widget text
-    (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line."""
+    (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line.
+    `hits`, if given, gets the match_line() of each line tried (index -> match or None), as
+    it is with the tail starting where this returns: a line in the tail stands there for the
+    families both ways, and the line that ends the run matched no family even with the tail's
+    own allowed (fewer families look at it when it is not in the tail)."""
     start = len(lay.lines)
     for ln in reversed(lay.lines[1:]):
-        if ln.prose and match_line(fams, ln, lay, ln.index, languages) is None:
-            break
+        if ln.prose:
+            hit = match_line(fams, ln, lay, ln.index, languages)
+            if hits is not None:
+                hits[ln.index] = hit
+            if hit is None:
+                break
         start = ln.index
     return start
 
