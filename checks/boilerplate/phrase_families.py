@@ -126,15 +126,16 @@ class Family:
     #: language code -> the family's patterns in that language (data/languages/)
     foreign: dict[str, list[Pattern]] = field(default_factory=dict)
     flags: int = re.I
+    #: language code -> _combined_for(language), built on first use (match() reads it for each
+    #: line: a dictionary lookup, not a call)
+    combined: dict[str, "_Combined"] = field(default_factory=dict, repr=False, compare=False)
 
     def _combined_for(self, language: str) -> "_Combined":
         """The family's patterns in a language as two regexes, built on first use: those that fail
         at the first character of most lines (anchored, starting with a literal), tried as they
         are; and the others (searched along the line, or scanning it), tried only when the line
         holds one of the literals they need (literals.py)."""
-        cache = self.__dict__.get("_combined")
-        if cache is None:
-            cache = self.__dict__["_combined"] = {}
+        cache = self.combined
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
@@ -152,7 +153,7 @@ class Family:
         for language in (ENGLISH, *languages) if languages else _ENGLISH_ONLY:
             if language != ENGLISH and language not in self.foreign:
                 continue
-            c = self._combined_for(language)
+            c = self.combined.get(language) or self._combined_for(language)
             if not (c.fast is not None and c.fast.match(text)):
                 if c.slow is None:
                     continue
