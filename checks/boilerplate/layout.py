@@ -74,11 +74,16 @@ class Line:
     anchors: bool = False
     #: len(words), counted once: every phrase family and rule compares it with its limits
     n_words: int = field(init=False, repr=False, compare=False)
+    #: the words in lower case, lowered once for every rule (each lowered them again)
+    lowered: list[str] = field(init=False, repr=False, compare=False)
     #: what the rules derive from the line, computed once for all of them (line_scores.stems)
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.n_words = len(self.words)
+        # One call a line: a space is neither a letter nor ignorable by case, so each word lowers
+        # as it would alone, and no word holds one (nor does lowering make one).
+        self.lowered = " ".join(self.words).lower().split(" ") if self.words else []
 
 
 @dataclass

@@ -227,7 +227,7 @@ def stems(ln: Line) -> frozenset[str]:
     out = ln.memo.get("stems")
     if out is None:
         out = ln.memo["stems"] = frozenset(
-            low[:STEM_CHARS] for w in ln.words if len(w) >= MIN_WORD_CHARS and (low := w.lower()) not in STOPWORDS)
+            low[:STEM_CHARS] for w, low in zip(ln.words, ln.lowered) if len(w) >= MIN_WORD_CHARS and low not in STOPWORDS)
     return out
 
 
@@ -538,7 +538,7 @@ def _foreign_language(ln: Line, beside: str = "") -> tuple[str, str]:
             return none
     # Cheap first: the line must hold a function word of some language other than English
     # (names, products and binomials hold none) before the detector is asked.
-    lowered = [w.lower() for w in ln.words]
+    lowered = ln.lowered
     if len(lowered) < FOREIGN_MIN_WORDS:
         return none
     if not beside:
@@ -592,7 +592,7 @@ def _foreign_lines(lay: Layout, claimed) -> dict[int, tuple[str, str]]:
         above, below = out.get(i - 1), out.get(i + 1)
         if (above and below and above[1] == below[1] and i not in out and i not in claimed
                 and not ln.prose and ln.n_words <= FOREIGN_MAX_WORDS
-                and not any(w.lower() in STOPWORDS for w in ln.words)):
+                and not any(w in STOPWORDS for w in ln.lowered)):
             out[i] = above
     return out
 
@@ -636,7 +636,7 @@ def _other_language_run(lay: Layout, claimed) -> tuple[str, dict[int, tuple[str,
             lang, p = _detect(ln.text)
             if lang != own and lang in names and p >= FOREIGN_MIN_PROBABILITY:
                 fw = STOPWORDS if lang == "en" else function_words().get(lang, frozenset())
-                if any(w.lower() in fw for w in ln.words):
+                if any(w in fw for w in ln.lowered):
                     f = (names[lang], lang)
         if f[0] and (not run or run[-1][1][1] == f[1]):
             run.append((ln.index, f))
@@ -652,8 +652,8 @@ def english_text(lay: Layout, besides=()) -> bool:
     """Whether the document is English: English function words ('the', 'of', 'and') make up a
     good share of the words of its prose lines, the lines `besides` aside (a set lookup a word:
     cheap)."""
-    ws = [w.lower() for ln in lay.lines if ln.prose and ln.index not in besides
-          for w in ln.words[:ENGLISH_SAMPLE_LINE_WORDS]]
+    ws = [w for ln in lay.lines if ln.prose and ln.index not in besides
+          for w in ln.lowered[:ENGLISH_SAMPLE_LINE_WORDS]]
     ws = ws[:ENGLISH_SAMPLE_WORDS]
     if len(ws) < ENGLISH_MIN_WORDS:
         return False
