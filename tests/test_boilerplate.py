@@ -433,3 +433,10 @@ def test_a_line_is_compared_with_runs_of_space_folded_by_chunks_and_its_end_cut(
     assert layout.normalize("a\tb\u2003c d") == "a b c d"
     assert layout.normalize("Read more" + "." * 25) == "read more....."   # 20 marks at most
     assert layout.normalize("Share: ") == "share" and layout.normalize("...") == ""
+
+
+def test_every_sign_of_markdown_holds_a_character_looked_for_first():
+    from auditor.checks.boilerplate import literals
+
+    signs = literals.needles(layout._MD_SIGN.pattern)
+    assert signs and all(any(c in sign for c in layout._MD_SIGN_CHARS) for sign in signs)

@@ -125,8 +125,11 @@ class Layout:
 
 # --- Markdown in a text file: a scraper's output keeps link and emphasis marks; a line is judged
 # on what a reader sees ("[Home](/) › [World](/world)" is the breadcrumb "Home › World").
-#: Cheap test first: a line without one of these holds no Markdown.
+#: Cheap test first: a line without one of these holds no Markdown ...
 _MD_SIGN = compiled.regex(r"\]\(|\*\*|__|^#{1,6}\s|^>|^\*[^*\s]|^_[^_\s]")
+#: ... nor, cheaper still, a line without one of these characters, which each of them holds
+#: (searching the pattern along every line took a sixth of the layout).
+_MD_SIGN_CHARS = "]*_#>"
 _MD_IMAGE = compiled.regex(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_LINK = compiled.regex(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
 _MD_STRONG = compiled.regex(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
@@ -142,7 +145,8 @@ def visible(text: str) -> str:
     """The line as a reader sees it: link and image texts without their targets, strong and
     wrapping emphasis without their marks, a heading without its '#', a quotation without its
     '>'."""
-    if len(text) > MARKDOWN_MAX_CHARS or not _MD_SIGN.search(text):
+    if (len(text) > MARKDOWN_MAX_CHARS or not any(c in text for c in _MD_SIGN_CHARS)
+            or not _MD_SIGN.search(text)):
         return text
     out = _MD_IMAGE.sub(r"\1", text)
     out = _MD_LINK.sub(r"\1", out)
