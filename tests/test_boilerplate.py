@@ -393,3 +393,50 @@ def test_widget_wording_after_a_pictograph_is_matched_and_the_whole_line_goes():
     doc = Document("a.txt", text)
     found = list(CHECKS["BP101"]().check(doc))
     assert [text[f.start:f.end] for f in found] == ["👉 Donate today to the flood relief fund »"]
+
+
+def test_every_example_holds_a_needle_of_its_pattern():
+    """The needles gate the patterns searched along the line (a line without one is not searched):
+    every line such a pattern matches must hold one, and the examples are such lines."""
+    from auditor.checks.boilerplate import literals
+
+    for family in families():
+        pats = list(family.patterns) + [p for ps in family.foreign.values() for p in ps]
+        for p in pats:
+            if literals.fails_fast(p.source, p.flags):
+                continue   # tried on every line, without a gate
+            needed = literals.needles(p.source, p.flags)
+            example = p.example.replace("\xa0", " ")
+            if needed is not None and p.regex.search(example):
+                assert any(n in example.lower() for n in needed), (p.where, needed)
+
+
+def test_needles_prefer_a_symbol_to_a_common_letter_pair():
+    from auditor.checks.boilerplate import literals
+
+    assert literals.needles(r"(?<=\w)\s?/\s?(?:ap|afp|reuters)") == frozenset({"/"})
+    assert literals.needles(r"[.!?]\s[(\[](?:ap|afp)") == frozenset({"(", "["})
+    assert literals.needles(r"\bforeign (?:agent|media)\b") == frozenset({"foreign "})
+    assert literals.needles(r"^[A-Z][\w .'-]{1,40}\s(?:says|said|wrote)\s?:$") == frozenset({":"})
+
+
+def test_the_common_words_of_an_off_topic_splice_are_shorter_than_a_stem():
+    """BP401 takes its common words from a line's stems: that takes out those words alone only
+    while each is its own stem."""
+    from auditor.checks.boilerplate import bp401_off_topic_splice, line_scores
+
+    assert all(len(w) < line_scores.STEM_CHARS for w in bp401_off_topic_splice._COMMON_WORDS)
+
+
+def test_a_line_is_compared_with_runs_of_space_folded_by_chunks_and_its_end_cut():
+    assert layout.normalize("A" + " " * 51 + "b") == "a  b"       # a chunk of 50, then one
+    assert layout.normalize("a\tb\u2003c d") == "a b c d"
+    assert layout.normalize("Read more" + "." * 25) == "read more....."   # 20 marks at most
+    assert layout.normalize("Share: ") == "share" and layout.normalize("...") == ""
+
+
+def test_every_sign_of_markdown_holds_a_character_looked_for_first():
+    from auditor.checks.boilerplate import literals
+
+    signs = literals.needles(layout._MD_SIGN.pattern)
+    assert signs and all(any(c in sign for c in layout._MD_SIGN_CHARS) for sign in signs)

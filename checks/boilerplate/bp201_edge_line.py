@@ -59,7 +59,7 @@ class EdgeLine(VerdictCheck):
             # A line whose every content word the article's paragraphs use is about the story
             # (a table cell, a term of the article), not a widget.
             topic = body_stems(lay, claimed) if topic is None else topic
-            own = stems(ln.words)
+            own = stems(ln)
             if own and all(topic.get(s, 0) > 0 for s in own):
                 continue
             # 'lead' after the body's end: the text has no body paragraph at all.

@@ -63,4 +63,4 @@ class SectionLabel(PhraseCheck):
 def _heads_first_paragraph(label, paragraph) -> bool:
     """A subheading takes up a word of the paragraph under it ('Nissan Leaf' over a paragraph
     about the Leaf); a section label ('World') says nothing of the story."""
-    return not stems(label.words).isdisjoint(stems(paragraph.words))
+    return not stems(label).isdisjoint(stems(paragraph))

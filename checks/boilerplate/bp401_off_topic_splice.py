@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from auditor.api import UNSAFE
-from auditor.text import STOPWORDS, clip
+from auditor.text import clip
 
+from . import line_scores
 from .line_verdicts import Verdict, VerdictCheck
 
 #: A headline-shaped line has this many words at least (shorter: a subheading) ...
@@ -12,11 +13,9 @@ MIN_WORDS = 6
 MAX_WORDS = 30
 #: It must have this many content words for the overlap to mean something.
 MIN_CONTENT_WORDS = 5
-#: Content words are compared by their first letters, so 'flood' meets 'flooded'.
-STEM_CHARS = 6
-#: Shorter words are function words or too ambiguous to compare.
-MIN_WORD_CHARS = 4
-#: Words every story uses besides the function words: they say nothing of the topic.
+#: Words every story uses besides the function words: they say nothing of the topic. (Each is
+#: shorter than a stem, line_scores.STEM_CHARS: its stem is the word itself, and taking them
+#: from a line's stems takes out the words and nothing else.)
 _COMMON_WORDS = frozenset("came come week weeks year years".split())
 #: The largest share of its content words a splice shares with the rest of the article: none.
 #: A line of the story always shares some (its subject, its place).
@@ -25,9 +24,10 @@ MAX_SHARED = 0.0
 MIN_BODY_LINES = 4
 
 
-def _content_stems(words) -> set[str]:
-    return {w.lower()[:STEM_CHARS] for w in words
-            if len(w) >= MIN_WORD_CHARS and w.lower() not in STOPWORDS and w.lower() not in _COMMON_WORDS}
+def _content_stems(ln) -> frozenset[str]:
+    """The line's content words compared by their first letters ('flood' meets 'flooded'), as
+    the other rules compare lines (line_scores.stems), the words every story uses aside."""
+    return line_scores.stems(ln) - _COMMON_WORDS
 
 
 class OffTopicSplice(VerdictCheck):
@@ -50,7 +50,7 @@ class OffTopicSplice(VerdictCheck):
         counts: dict[str, int] = {}
         stems_of = []
         for ln in lay.lines:
-            stems = _content_stems(ln.words)
+            stems = _content_stems(ln)
             stems_of.append(stems)
             for s in stems:
                 counts[s] = counts.get(s, 0) + 1

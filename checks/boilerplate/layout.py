@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from auditor import compiled
 
@@ -34,15 +34,23 @@ HEADLINE_MIN_WORDS = 3
 _WORD = compiled.regex(r"[^\W\d_][\w'’\-]{0,40}")
 _SENTENCE_END = compiled.regex(r"[.!?…:;][\"'”’»)\]*]{0,3}$")
 _LIST_MARK = compiled.regex(r"^(?:[-–—•*·▪►✓✔]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-_SPACES = compiled.regex(r"\s{1,50}")
-_TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,20}$")
+#: Runs of white space fold to one space, by chunks of at most this many characters.
+SPACE_RUN_CHARS = 50
+#: What folding changes: a run of two or more (a chunk of them), or one that is not a space. (A
+#: lone space stays as it is: matching every space of a line made the fold a tenth of the layout.)
+_SPACES = compiled.regex(r"\s{2,%d}|[^\S ]" % SPACE_RUN_CHARS)
+#: At most this many characters of trailing punctuation are cut ...
+TRAIL_PUNCT_CHARS = 20
+#: ... looked for at the line's end only (searched from the start, each space began a try).
+_TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,%d}$" % TRAIL_PUNCT_CHARS)
 
 
 def normalize(text: str) -> str:
     """Comparable form of a line: NFKC, no-break spaces folded, lowercase, trailing punctuation cut."""
     text = unicodedata.normalize("NFKC", text).replace("\xa0", " ")
     text = _SPACES.sub(" ", text).strip().lower()
-    return _TRAIL_PUNCT.sub("", text)
+    trail = _TRAIL_PUNCT.search(text, max(0, len(text) - TRAIL_PUNCT_CHARS))
+    return text[:trail.start()] if trail else text
 
 
 def words(text: str) -> list[str]:
@@ -64,10 +72,18 @@ class Line:
     #: every link of the line points into the page itself ("- [Prices](#prices)"): an entry of
     #: a table of contents
     anchors: bool = False
+    #: len(words), counted once: every phrase family and rule compares it with its limits
+    n_words: int = field(init=False, repr=False, compare=False)
+    #: the words in lower case, lowered once for every rule (each lowered them again)
+    lowered: list[str] = field(init=False, repr=False, compare=False)
+    #: what the rules derive from the line, computed once for all of them (line_scores.stems)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
+    def __post_init__(self) -> None:
+        self.n_words = len(self.words)
+        # One call a line: a space is neither a letter nor ignorable by case, so each word lowers
+        # as it would alone, and no word holds one (nor does lowering make one).
+        self.lowered = " ".join(self.words).lower().split(" ") if self.words else []
 
 
 @dataclass
@@ -109,8 +125,11 @@ class Layout:
 
 # --- Markdown in a text file: a scraper's output keeps link and emphasis marks; a line is judged
 # on what a reader sees ("[Home](/) › [World](/world)" is the breadcrumb "Home › World").
-#: Cheap test first: a line without one of these holds no Markdown.
+#: Cheap test first: a line without one of these holds no Markdown ...
 _MD_SIGN = compiled.regex(r"\]\(|\*\*|__|^#{1,6}\s|^>|^\*[^*\s]|^_[^_\s]")
+#: ... nor, cheaper still, a line without one of these characters, which each of them holds
+#: (searching the pattern along every line took a sixth of the layout).
+_MD_SIGN_CHARS = "]*_#>"
 _MD_IMAGE = compiled.regex(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_LINK = compiled.regex(r"\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"\n]{0,200}\")?\)")
 _MD_STRONG = compiled.regex(r"(\*\*|__)(\S(?:[^\n]{0,300}?\S)?)\1")
@@ -126,7 +145,8 @@ def visible(text: str) -> str:
     """The line as a reader sees it: link and image texts without their targets, strong and
     wrapping emphasis without their marks, a heading without its '#', a quotation without its
     '>'."""
-    if len(text) > MARKDOWN_MAX_CHARS or not _MD_SIGN.search(text):
+    if (len(text) > MARKDOWN_MAX_CHARS or not any(c in text for c in _MD_SIGN_CHARS)
+            or not _MD_SIGN.search(text)):
         return text
     out = _MD_IMAGE.sub(r"\1", text)
     out = _MD_LINK.sub(r"\1", out)

@@ -221,9 +221,14 @@ class Decision:
         return ", ".join(e.name for e in pro[:MESSAGE_EVIDENCE])
 
 
-def stems(words) -> set[str]:
-    return {w.lower()[:STEM_CHARS] for w in words
-            if len(w) >= MIN_WORD_CHARS and w.lower() not in STOPWORDS}
+def stems(ln: Line) -> frozenset[str]:
+    """The content stems of a line, computed once a line: the rules compare most lines with the
+    body and with their neighbours."""
+    out = ln.memo.get("stems")
+    if out is None:
+        out = ln.memo["stems"] = frozenset(
+            low[:STEM_CHARS] for w, low in zip(ln.words, ln.lowered) if len(w) >= MIN_WORD_CHARS and low not in STOPWORDS)
+    return out
 
 
 def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int, Decision]:
@@ -293,11 +298,11 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
         if teaser[i] or cta:
             # A subheading announces the paragraph under it: that paragraph takes up its words.
             heads_paragraph = (nxt is not None and nxt.prose and not ln.prose and nxt.index not in claimed
-                               and not stems(ln.words).isdisjoint(stems(nxt.words)))
+                               and not stems(ln).isdisjoint(stems(nxt)))
             # A paragraph of the article that the next one goes on from (it takes up two of its
             # words) is neither a subheading nor a teaser standing alone: no evidence either way.
             leads_on = (nxt is not None and nxt.prose and ln.prose and nxt.index not in claimed
-                        and len(stems(ln.words) & stems(nxt.words)) >= LEADS_ON_SHARED_STEMS)
+                        and len(stems(ln) & stems(nxt)) >= LEADS_ON_SHARED_STEMS)
             if heads_paragraph:
                 ev.append(Evidence("heads a paragraph", W_HEADS_PARAGRAPH))
             elif not leads_on:
@@ -312,7 +317,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             ev.append(Evidence("an aside in brackets", W_ASIDE))
         if _sandwiched(i, lines, families_of):
             ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
-        own = stems(ln.words)
+        own = stems(ln)
         if len(own) >= OVERLAP_MIN_STEMS and i not in thread:
             itself = 1 if ln.prose else 0   # a prose line counted its own words in the body's
             shared = sum(1 for s in own if body_counts.get(s, 0) - itself > 0)
@@ -333,7 +338,7 @@ def body_stems(lay: Layout, claimed) -> dict[str, int]:
     counts: dict[str, int] = {}
     for ln in lay.lines:
         if ln.prose and ln.index not in claimed:
-            for s in stems(ln.words):
+            for s in stems(ln):
                 counts[s] = counts.get(s, 0) + 1
     return counts
 
@@ -533,7 +538,7 @@ def _foreign_language(ln: Line, beside: str = "") -> tuple[str, str]:
             return none
     # Cheap first: the line must hold a function word of some language other than English
     # (names, products and binomials hold none) before the detector is asked.
-    lowered = [w.lower() for w in ln.words]
+    lowered = ln.lowered
     if len(lowered) < FOREIGN_MIN_WORDS:
         return none
     if not beside:
@@ -587,7 +592,7 @@ def _foreign_lines(lay: Layout, claimed) -> dict[int, tuple[str, str]]:
         above, below = out.get(i - 1), out.get(i + 1)
         if (above and below and above[1] == below[1] and i not in out and i not in claimed
                 and not ln.prose and ln.n_words <= FOREIGN_MAX_WORDS
-                and not any(w.lower() in STOPWORDS for w in ln.words)):
+                and not any(w in STOPWORDS for w in ln.lowered)):
             out[i] = above
     return out
 
@@ -631,7 +636,7 @@ def _other_language_run(lay: Layout, claimed) -> tuple[str, dict[int, tuple[str,
             lang, p = _detect(ln.text)
             if lang != own and lang in names and p >= FOREIGN_MIN_PROBABILITY:
                 fw = STOPWORDS if lang == "en" else function_words().get(lang, frozenset())
-                if any(w.lower() in fw for w in ln.words):
+                if any(w in fw for w in ln.lowered):
                     f = (names[lang], lang)
         if f[0] and (not run or run[-1][1][1] == f[1]):
             run.append((ln.index, f))
@@ -647,8 +652,8 @@ def english_text(lay: Layout, besides=()) -> bool:
     """Whether the document is English: English function words ('the', 'of', 'and') make up a
     good share of the words of its prose lines, the lines `besides` aside (a set lookup a word:
     cheap)."""
-    ws = [w.lower() for ln in lay.lines if ln.prose and ln.index not in besides
-          for w in ln.words[:ENGLISH_SAMPLE_LINE_WORDS]]
+    ws = [w for ln in lay.lines if ln.prose and ln.index not in besides
+          for w in ln.lowered[:ENGLISH_SAMPLE_LINE_WORDS]]
     ws = ws[:ENGLISH_SAMPLE_WORDS]
     if len(ws) < ENGLISH_MIN_WORDS:
         return False

@@ -157,16 +157,22 @@ def _data_source(fam, ln, lay, claimed) -> bool:
 def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[PhraseCheck]]) -> None:
     fams = phrase_families.by_precedence()
     langs = phrase_families.cued_languages(lay)
-    tail = phrase_families.tail_start(fams, lay, langs)
+    hits: dict = {}   # line index -> its match_line(), each line matched once
+    tail = phrase_families.tail_start(fams, lay, langs, hits)
+
+    def hit_of(line):
+        if line.index not in hits:
+            hits[line.index] = phrase_families.match_line(fams, line, lay, tail, langs)
+        return hits[line.index]
+
     for ln in lay.lines:
-        hit = phrase_families.match_line(fams, ln, lay, tail, langs)
+        hit = hit_of(ln)
         if hit is None:
             continue
         fam, _, m = hit
         if _data_source(fam, ln, lay, claimed):
             continue
-        if _subheading(fam, ln, lay, claimed,
-                       lambda other: phrase_families.match_line(fams, other, lay, tail, langs) is not None):
+        if _subheading(fam, ln, lay, claimed, lambda other: hit_of(other) is not None):
             continue
         # (offsets into the visible text are offsets into the line only when they are the same)
         # (a line matched after its opening pictographs is residue whole)

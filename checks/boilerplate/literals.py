@@ -6,9 +6,9 @@ a line tries every branch at every position. Most phrase patterns need a word ("
 "rights") somewhere in the line; looking for those words first with `in` (a fast substring search)
 skips the regex on almost every line. The needles are read from the pattern itself (its parse
 tree), so they cannot drift from it: a mandatory literal run, a mandatory alternation of them, the
-content of a group or a repetition of at least one; of the candidates in a sequence the one whose
-shortest needle is longest (the most selective) is kept. Needles are lower case; look for them in
-the lower-cased line.
+content of a group or a repetition of at least one, a small class of literal characters ("[(\\[]");
+of the candidates in a sequence the most selective is kept: the one whose least selective needle
+is rarest in prose (`_rarity`). Needles are lower case; look for them in the lower-cased line.
 """
 from __future__ import annotations
 
@@ -25,10 +25,29 @@ except ImportError:  # pragma: no cover - Python 3.10
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
+#: The kept needles' kind (compiled.derived), with the version of the rules that find them: a new
+#: rule must not read needles kept by an older one.
+NEEDLES_KIND = "needles 3"
 
 
-def _selective(needles: frozenset[str]) -> int:
-    return min(len(n) for n in needles)
+#: What a punctuation mark or a symbol counts for in a needle's rarity (a letter counts 1): a line
+#: of prose holds "ap", "said" or "mon" somewhere ("happen", "month") far more often than a "/",
+#: a ":" or a "(", so a pattern that needs both an agency name and a slash is gated on the slash.
+SYMBOL_RARITY = 4
+#: ... but for the marks that most lines of prose hold: they count as a letter (a class of
+#: sentence stops, "[.!?]", would otherwise win over any word).
+PROSE_PUNCTUATION = frozenset(".,'’-")
+
+
+def _rarity(needle: str) -> int:
+    return sum(1 if ch.isalpha() or ch.isspace() or ch in PROSE_PUNCTUATION else SYMBOL_RARITY
+               for ch in needle)
+
+
+def _selective(needles: frozenset[str]) -> tuple[int, int]:
+    """How selective a set of needles is: the rarity of its least rare needle, then (of two sets
+    as rare) the one of fewer needles."""
+    return min(_rarity(n) for n in needles), -len(needles)
 
 
 def _sequence(seq) -> frozenset[str] | None:
@@ -60,6 +79,8 @@ def _sequence(seq) -> frozenset[str] | None:
             inner = _sequence(av[1])
         elif op is ATOMIC_GROUP:
             inner = _sequence(av)
+        elif op is IN and len(av) <= SMALL_CLASS and all(item is LITERAL for item, _ in av):
+            inner = frozenset(chr(c).lower() for _, c in av)
         if inner:
             candidates.append(inner)
     flush()
@@ -68,11 +89,13 @@ def _sequence(seq) -> frozenset[str] | None:
 
 def needles(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which occurs in every text the pattern matches (case aside);
-    None when the pattern needs none that can be told. (Kept between runs: parsing is slow.)"""
-    return compiled.derived("needles", (source, flags), lambda: _sequence(_parser.parse(source, flags)))
+    None when the pattern needs none that can be told. (Kept between runs: parsing is slow; the
+    kind names the version of the rules above, so a value kept by older rules is not read.)"""
+    return compiled.derived(NEEDLES_KIND, (source, flags), lambda: _sequence(_parser.parse(source, flags)))
 
 
-#: A class of at most this many characters ("[-–—]", "[©(]") starts a pattern as a literal does.
+#: A class of at most this many characters ("[-–—]", "[©(]") starts a pattern as a literal does
+#: (and, made of literals only, is a needle set of its characters).
 SMALL_CLASS = 4
 
 

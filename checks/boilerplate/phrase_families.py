@@ -101,8 +101,16 @@ class Language:
         """Whether a document may hold widget text of the language: one of its cues is a word of
         it (or, in an unspaced script, occurs in its short lines)."""
         if self.unspaced:
-            return any(c in short_text for c in self.cues)
+            return self._cue_search is not None and self._cue_search(short_text) is not None
         return not self.cues.isdisjoint(doc_words)
+
+    @cached_property
+    def _cue_search(self):
+        """The cues of an unspaced script as one pattern: one scan of the text finds any of them
+        (a substring search a cue scanned it fifty times)."""
+        if not self.cues:
+            return None
+        return compiled.regex("|".join(re.escape(c) for c in sorted(self.cues))).search
 
 
 @dataclass
@@ -118,18 +126,22 @@ class Family:
     #: language code -> the family's patterns in that language (data/languages/)
     foreign: dict[str, list[Pattern]] = field(default_factory=dict)
     flags: int = re.I
+    #: language code -> _combined_for(language), built on first use (match() reads it for each
+    #: line: a dictionary lookup, not a call)
+    combined: dict[str, "_Combined"] = field(default_factory=dict, repr=False, compare=False)
 
     def _combined_for(self, language: str) -> "_Combined":
         """The family's patterns in a language as two regexes, built on first use: those that fail
         at the first character of most lines (anchored, starting with a literal), tried as they
         are; and the others (searched along the line, or scanning it), tried only when the line
         holds one of the literals they need (literals.py)."""
-        cache = self.__dict__.setdefault("_combined", {})
+        cache = self.combined
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
             # keeps them too) cost a one-file run 500 lookups.
-            fast, slow, gate = compiled.derived("literal split", tuple((p.source, p.flags) for p in pats),
+            fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
+                                                tuple((p.source, p.flags) for p in pats),
                                                 lambda: _split_by_literals(pats))
             cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate)
         return cache[language]
@@ -141,7 +153,7 @@ class Family:
         for language in (ENGLISH, *languages) if languages else _ENGLISH_ONLY:
             if language != ENGLISH and language not in self.foreign:
                 continue
-            c = self._combined_for(language)
+            c = self.combined.get(language) or self._combined_for(language)
             if not (c.fast is not None and c.fast.match(text)):
                 if c.slow is None:
                     continue
@@ -398,7 +410,9 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
     # Widget text stands in short lines: only they are looked at (a family matches no longer).
     short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
-    doc_words = frozenset(_lower(w) for ln in short for w in ln.words)
+    # Lowered in one call, not one a word: a line break is neither a letter nor ignorable by case,
+    # so each word lowers as it would alone (a final sigma stays final).
+    doc_words = frozenset(_lower("\n".join([w for ln in short for w in ln.words])).split("\n"))
     short_text = ""
     out = []
     for lang in languages():
@@ -457,13 +471,16 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
 
 def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...]):
     lowered = text.lower()
+    n_words = ln.n_words
+    # Where the line stands, told once a line, not once a family (None: the first line).
+    stands = None if ln.index == 0 else {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
     for fam in fams:
-        if ln.n_words > fam.max_words:
+        if n_words > fam.max_words:
             continue
-        if ln.index == 0:
+        if stands is None:
             if fam.code not in FIRST_LINE_CODES:
                 continue
-        elif not _in_position(fam.position, ln.index, lay, tail_start):
+        elif not stands[fam.position]:
             continue
         hit = fam.match(text, languages, lowered)
         if hit is not None:
@@ -471,13 +488,21 @@ def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languag
     return None
 
 
-def tail_start(fams, lay: Layout, languages: tuple[str, ...] = ()) -> int:
+def tail_start(fams, lay: Layout, languages: tuple[str, ...] = (), hits: dict | None = None) -> int:
     """Index where the tail run starts: from there on every line is short, or is widget text
-    (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line."""
+    (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line.
+    `hits`, if given, gets the match_line() of each line tried (index -> match or None), as
+    it is with the tail starting where this returns: a line in the tail stands there for the
+    families both ways, and the line that ends the run matched no family even with the tail's
+    own allowed (fewer families look at it when it is not in the tail)."""
     start = len(lay.lines)
     for ln in reversed(lay.lines[1:]):
-        if ln.prose and match_line(fams, ln, lay, ln.index, languages) is None:
-            break
+        if ln.prose:
+            hit = match_line(fams, ln, lay, ln.index, languages)
+            if hits is not None:
+                hits[ln.index] = hit
+            if hit is None:
+                break
         start = ln.index
     return start
 
