@@ -54,3 +54,27 @@ def test_dates_in_other_calendars():
     text = "The pilgrims left Mecca on Dhul-Hijjah 12. The decree took effect on the 2nd of Rabi' al-Awwal.\n"
     found = [text[f.start:f.end] for f in Calque().check(Document("b.txt", text))]
     assert found == ["Dhul-Hijjah 12", "2nd of Rabi' al-Awwal"]
+
+
+def test_gates_are_necessary_conditions():
+    """The cheap tests that spare the regular expressions (every word of a form present, the
+    literal every match of a regex holds) never drop a match: a regex's literal is the longest run
+    of plain characters it always matches, and a text with a letter that case-insensitive matching
+    folds unlike lowercasing ('ſ' matches 's') is searched in full."""
+    from auditor.checks.translation import phrase_forms
+
+    assert phrase_forms.required_literal(r"\b(?:such as|including) [^.\n]{3,80}? and so on\b") == " and so on"
+    assert phrase_forms.required_literal(r"\b[Tt]he (?:dead|injured) (?:is|are)\b") == "he "
+    assert phrase_forms.required_literal(r"(?i)the said") == ""
+    assert phrase_forms.required_literal(r"(?:a|b)") == ""
+    slots = phrase_forms.slot_keywords("the two parties stressed|discussed …")
+    assert slots == (frozenset({"the"}), frozenset({"two"}), frozenset({"parties"}),
+                     frozenset({"stressed", "discussed"}))
+    assert not phrase_forms.can_match(slots, {"the", "parties", "stressed"})
+    said = next(e for e in calques.entries() if e.literal == "the said ")
+    text = "The court heard that the said company had failed to pay its workers for months.\n"
+    assert [h.entry.index for h in calques.find(text, [(0, len(text))])] == [said.index]
+    parties = next(e for e in calques.entries() if "the two parties stressed|discussed|reviewed" in e.data.get("forms", ()))
+    text = "The two parties stressed the importance of the talks, the statement said.\n"
+    for t in (text, text.replace("parties", "partieſ")):
+        assert parties.index in [h.entry.index for h in calques.find(t, [(0, len(t))])]
