@@ -59,7 +59,7 @@ def _foreign_lines(doc) -> list[tuple[int, int]]:
         if not words or _CODE.search(line.text):
             continue
         lows = [w.lower().replace("’", "'") for w in words]
-        function = sum(w in STOPWORDS for w in lows)
+        function = sum(map(STOPWORDS.__contains__, lows))
         candidate = len(words) >= MIN_WORDS and function <= MAX_FUNCTION_SHARE * len(lows)
         if function and not candidate:
             continue  # English prose: its words' frequencies would decide nothing
