@@ -12,7 +12,8 @@ from typing import Iterator, NamedTuple
 
 from .data import DATA
 from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords, keyword_lines,
-                           lowered, required_literal, slot_keywords)
+                           lowered, slot_keywords)
+from .regex_gates import required_literal
 from auditor import compiled
 
 FOLDER = DATA / "calques"
@@ -53,9 +54,10 @@ def _parsed() -> tuple[tuple, tuple, tuple]:
     """(tables, entries, index), kept between runs (compiled.py) under a digest of the tables and
     of the code that reads them: reading the tables and indexing their entries took 6 ms of a
     one-file run."""
-    from . import data, phrase_forms
+    from . import data, phrase_forms, regex_gates
 
-    files = [__file__, data.__file__, phrase_forms.__file__, *sorted(FOLDER.glob("*.json")), CALENDARS]
+    files = [__file__, data.__file__, phrase_forms.__file__, regex_gates.__file__, *sorted(FOLDER.glob("*.json")),
+             CALENDARS]
     return compiled.derived_from_files("calques", files, _parse)
 
 

@@ -9,11 +9,6 @@ from functools import lru_cache
 
 from auditor import compiled
 
-try:  # the regular-expression parser of the standard library, for `required_literal`
-    from re import _parser as _sre_parse  # Python 3.11+
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse
-
 #: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
 GAP = r"(?:[\s\u00a0]{1,3}[^\s\u00a0]{1,40}){0,4}"
 _SEP = r"[\s\u00a0\-‑]{1,3}"
@@ -99,26 +94,6 @@ def can_match_in(low: str, start: int, end: int, slots: tuple[frozenset[str], ..
     substring (a weaker test than a word, and still necessary). A line that holds the form's most
     selective word but not the others is left unsearched."""
     return all(any(low.find(bare(k), start, end) >= 0 for k in slot) for slot in slots)
-
-
-def required_literal(regex: str, flags: int = 0) -> str:
-    """The longest run of plain characters that every match of `regex` holds, as written (the
-    pattern is case-sensitive), or '' when none is known: ' and so on.' of a pattern for lists
-    ending in 'and so on.'. A text or a line without it cannot match, which one substring search
-    tells where the regular expression would try every position."""
-    try:
-        tree = _sre_parse.parse(regex, flags)
-    except Exception:  # noqa: BLE001 - a pattern the parser cannot read is simply not gated
-        return ""
-    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    best = run = ""
-    for op, arg in tree:  # the top-level sequence: each of its items is in every match, in order
-        if op is _sre_parse.LITERAL:
-            run += chr(arg)
-        else:
-            best, run = max(best, run, key=len), ""
-    return max(best, run, key=len)
 
 
 def bare(keyword: str) -> str:
