@@ -159,6 +159,8 @@ def verb_at_clause_end(text: str) -> tuple[int, int, bool] | None:
     says whether a modal ends the clause."""
     tk = tokenize(text)
     ms, ws, lows = tk.matches, tk.words, tk.lows
+    if BRACKET_AUXILIARIES.isdisjoint(lows):
+        return None  # both shapes need an auxiliary or a modal (MODALS are among them)
     n = len(ms)
     for i in range(2, n - 1):
         if lows[i + 1] not in MODALS or not _clause_end(text, ms, i + 1) or not ws[i].islower():
