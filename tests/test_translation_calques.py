@@ -3,6 +3,8 @@ source language the issue names, every entry and cue with an example and a nativ
 (run by tests/test_examples.py through data_examples), and the verdict's guards."""
 from __future__ import annotations
 
+import re
+
 from auditor.checks.translation import Calque, SourceLanguage, SourceTypography, calques, fingerprint
 from auditor.document import Document
 
@@ -54,3 +56,46 @@ def test_dates_in_other_calendars():
     text = "The pilgrims left Mecca on Dhul-Hijjah 12. The decree took effect on the 2nd of Rabi' al-Awwal.\n"
     found = [text[f.start:f.end] for f in Calque().check(Document("b.txt", text))]
     assert found == ["Dhul-Hijjah 12", "2nd of Rabi' al-Awwal"]
+
+
+def test_gates_are_necessary_conditions():
+    """The cheap tests that spare the regular expressions (every word of a form present, the
+    literal every match of a regex holds) never drop a match: a regex's literal is the longest run
+    of plain characters it always matches, and a text with a letter that case-insensitive matching
+    folds unlike lowercasing ('ſ' matches 's') is searched in full."""
+    from auditor.checks.translation import phrase_forms, regex_gates
+
+    assert regex_gates.required_literal(r"\b(?:such as|including) [^.\n]{3,80}? and so on\b") == " and so on"
+    assert regex_gates.required_literal(r"\b[Tt]he (?:dead|injured) (?:is|are)\b") == "he "
+    assert regex_gates.required_literal(r"(?i)the said") == ""
+    assert regex_gates.required_literal(r"(?:a|b)") == ""
+    slots = phrase_forms.slot_keywords("the two parties stressed|discussed …")
+    assert slots == (frozenset({"the"}), frozenset({"two"}), frozenset({"parties"}),
+                     frozenset({"stressed", "discussed"}))
+    assert not phrase_forms.can_match(slots, {"the", "parties", "stressed"})
+    said = next(e for e in calques.entries() if e.literal == "the said ")
+    text = "The court heard that the said company had failed to pay its workers for months.\n"
+    assert [h.entry.index for h in calques.find(text, [(0, len(text))])] == [said.index]
+    parties = next(e for e in calques.entries() if "the two parties stressed|discussed|reviewed" in e.data.get("forms", ()))
+    text = "The two parties stressed the importance of the talks, the statement said.\n"
+    for t in (text, text.replace("parties", "partieſ")):
+        assert parties.index in [h.entry.index for h in calques.find(t, [(0, len(t))])]
+
+
+def test_cues_that_open_on_a_number_are_tried_at_numbers_only():
+    """A cue that opens with a word boundary and a digit is matched at the text's numbers only,
+    and finds what a search through the whole text finds."""
+    from auditor.checks.translation import regex_gates
+
+    assert regex_gates.opens_on_number(r"\b\d{1,3},\d{1,2} percent")
+    assert regex_gates.opens_on_number(r"(?<![\d.])\b(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.")
+    assert not regex_gates.opens_on_number(r"\d{1,3},\d")  # no boundary: may start inside a number
+    assert not regex_gates.opens_on_number(r"\b(?:on|of) the \d")
+    assert not regex_gates.opens_on_number(r"\b\d?x")
+    pattern = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,/:])", re.M)
+    assert regex_gates.opens_on_number(pattern.pattern, re.M)
+    for text in ("Some 12 000 people and 1 000 000 more, 3 5000, x1 000 and 7 000 000.5",
+                 "1 000", "", "no numbers", "٣ ٠٠٠ and 4 000"):
+        expected = [m.span() for m in pattern.finditer(text)]
+        found = [m.span() for m in regex_gates.matches_at_numbers(pattern, text, regex_gates.numbers(text))]
+        assert found == expected, text

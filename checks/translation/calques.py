@@ -11,7 +11,9 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from .data import DATA
-from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
+from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords, keyword_lines,
+                           lowered, slot_keywords)
+from .regex_gates import required_literal
 from auditor import compiled
 
 FOLDER = DATA / "calques"
@@ -37,6 +39,8 @@ class Entry(NamedTuple):
     with_words: tuple           # the sentence must hold one of these (prefix* allowed)
     without_words: tuple        # and none of these
     not_followed_by: frozenset  # the word right after the match may not be one of these
+    form_slots: tuple           # `slot_keywords` of each of its forms
+    literal: str                # `required_literal` of its regex ('' when none)
 
 
 class Hit(NamedTuple):
@@ -50,9 +54,10 @@ def _parsed() -> tuple[tuple, tuple, tuple]:
     """(tables, entries, index), kept between runs (compiled.py) under a digest of the tables and
     of the code that reads them: reading the tables and indexing their entries took 6 ms of a
     one-file run."""
-    from . import data, phrase_forms
+    from . import data, phrase_forms, regex_gates
 
-    files = [__file__, data.__file__, phrase_forms.__file__, *sorted(FOLDER.glob("*.json")), CALENDARS]
+    files = [__file__, data.__file__, phrase_forms.__file__, regex_gates.__file__, *sorted(FOLDER.glob("*.json")),
+             CALENDARS]
     return compiled.derived_from_files("calques", files, _parse)
 
 
@@ -72,8 +77,8 @@ def entries() -> tuple[Entry, ...]:
 
 
 def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The keyword index, {keyword: indexes of the entries it unlocks}, and the entries always
-    tried."""
+    """The keyword index (the entries' keywords and every word of their forms), {keyword: indexes
+    of the entries it unlocks}, and the entries always tried."""
     return _parsed()[2]
 
 
@@ -104,13 +109,15 @@ def _entries(tables: tuple) -> tuple[Entry, ...]:
                 keys |= {w + "*" for w in _words(data.get("needs"))} or {""}
             out.append(Entry(len(out), language, code, (code, *data.get("also", ())), data, frozenset(keys),
                              _words(data.get("with")), _words(data.get("without")),
-                             frozenset(_words(data.get("not_followed_by")))))
+                             frozenset(_words(data.get("not_followed_by"))),
+                             tuple(slot_keywords(f) for f in data.get("forms", ())),
+                             required_literal(data["regex"], re.M) if "regex" in data else ""))
     names = {code: language for code, language, _ in tables}
     for data in calendar_entries():
         code = data["languages"][0]
         keys = {w + "*" for w in data["needs"]}
         out.append(Entry(len(out), names[code], code, tuple(data["languages"]), data, frozenset(keys),
-                         (), _words(data["without"]), frozenset()))
+                         (), _words(data["without"]), frozenset(), (), required_literal(data["regex"], re.M)))
     return tuple(out)
 
 
@@ -146,25 +153,37 @@ def _month_pattern(name: str) -> str:
     return "".join(out)
 
 
+def patterns(e: Entry, text: str, present: set[str] | None) -> list[tuple[re.Pattern, tuple, str]]:
+    """(pattern, `slot_keywords` of its form or (), `required_literal` of the regex or '') of
+    the forms and regex of entry `e` that can match `text`, in which the keywords `present`
+    occur (None: `folds_plainly(text)` does not hold, so every form is tried); each compiled
+    when a text first needs it."""
+    out = [(_form(f), slots, "") for f, slots in zip(e.data.get("forms", ()), e.form_slots)
+           if present is None or can_match(slots, present)]
+    if "regex" in e.data and e.literal in text:
+        out.append((_regex(e.index), (), e.literal))
+    return out
+
+
+_form = lru_cache(maxsize=None)(compile_form)
+
+
 @lru_cache(maxsize=None)
-def patterns(index: int) -> tuple[re.Pattern, ...]:
-    """The compiled forms and regex of entry `index`, compiled when a text first needs them."""
-    data = entries()[index].data
-    out = [compile_form(f) for f in data.get("forms", ())]
-    if "regex" in data:
-        out.append(compiled.regex(data["regex"], re.M))
-    return tuple(out)
+def _regex(index: int) -> re.Pattern:
+    return compiled.regex(entries()[index].data["regex"], re.M)
 
 
 def _index_of(entries: tuple[Entry, ...]) -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]:
     by_key: dict[str, list[int]] = {}
     always = []
+    words = set()
     for e in entries:
         if "" in e.keywords:
             always.append(e.index)
         for k in e.keywords - {""}:
             by_key.setdefault(k, []).append(e.index)
-    return KeywordIndex(by_key), {k: tuple(v) for k, v in by_key.items()}, tuple(always)
+        words.update(k for slots in e.form_slots for slot in slots for k in slot)
+    return KeywordIndex(words | set(by_key)), {k: tuple(v) for k, v in by_key.items()}, tuple(always)
 
 
 def _has_word(words: set[str], wanted: tuple[str, ...]) -> bool:
@@ -182,8 +201,11 @@ def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
     wins), in text order; `sentence_spans` are the sentences' (start, end), for the guards."""
     index, by_key, always = _index()
     tried = set(always)
-    for k in index.present(text):
-        tried.update(by_key[k])
+    present = index.present(text)
+    for k in present:
+        tried.update(by_key.get(k, ()))
+    if not folds_plainly(text):
+        present = None
     starts = [a for a, _ in sentence_spans]
     hits: list[Hit] = []
     all_entries = entries()
@@ -191,8 +213,13 @@ def find(text: str, sentence_spans: list[tuple[int, int]]) -> Iterator[Hit]:
     whole = [(0, len(text))]
     for i in sorted(tried):
         e = all_entries[i]
+        pats = patterns(e, text, present)
+        if not pats:
+            continue
         lines = whole if "" in e.keywords or len(low) != len(text) else keyword_lines(text, low, e.keywords)
-        for pattern, (la, lb) in ((p, span) for p in patterns(e.index) for span in lines):
+        spans = ((p, (la, lb)) for p, slots, literal in pats for la, lb in lines
+                 if (present is None or can_match_in(low, la, lb, slots)) and text.find(literal, la, lb) >= 0)
+        for pattern, (la, lb) in spans:
             for m in pattern.finditer(text, la, lb):
                 a, b = m.span()
                 if a == b or "\n" in m.group() or any(h.start < b and a < h.end for h in hits):

@@ -159,6 +159,8 @@ def verb_at_clause_end(text: str) -> tuple[int, int, bool] | None:
     says whether a modal ends the clause."""
     tk = tokenize(text)
     ms, ws, lows = tk.matches, tk.words, tk.lows
+    if BRACKET_AUXILIARIES.isdisjoint(lows):
+        return None  # both shapes need an auxiliary or a modal (MODALS are among them)
     n = len(ms)
     for i in range(2, n - 1):
         if lows[i + 1] not in MODALS or not _clause_end(text, ms, i + 1) or not ws[i].islower():
@@ -249,6 +251,8 @@ def measure_without_verb(text: str) -> tuple[int, int] | None:
     measure and goes straight on to a number, with no verb between."""
     tk = tokenize(text)
     ms, lows = tk.matches, tk.lows
+    if MEASURE_NOUNS.isdisjoint(lows):
+        return None  # most sentences: one set test instead of a loop over their words
     for i in range(len(ms) - 1):
         if lows[i] not in MEASURE_OPENERS or lows[i + 1] not in MEASURE_NOUNS:
             continue

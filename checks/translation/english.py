@@ -59,11 +59,14 @@ def _foreign_lines(doc) -> list[tuple[int, int]]:
         if not words or _CODE.search(line.text):
             continue
         lows = [w.lower().replace("’", "'") for w in words]
-        function = sum(w in STOPWORDS for w in lows)
+        function = sum(map(STOPWORDS.__contains__, lows))
+        candidate = len(words) >= MIN_WORDS and function <= MAX_FUNCTION_SHARE * len(lows)
+        if function and not candidate:
+            continue  # English prose: its words' frequencies would decide nothing
         zipf = sum(map(english_zipf, lows))
         if not function and zipf <= NEAR_MAX_MEAN_ZIPF * len(lows):
             near.append((i, line))
-        if len(words) < MIN_WORDS or function > MAX_FUNCTION_SHARE * len(lows):
+        if not candidate:
             continue
         if zipf > (MAX_MEAN_ZIPF if function else MAX_MEAN_ZIPF_NO_FUNCTION) * len(lows):
             continue

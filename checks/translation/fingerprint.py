@@ -14,6 +14,7 @@ from auditor import compiled
 from . import calques
 from .data import load_json
 from .english import in_foreign_line
+from .regex_gates import matches_at_numbers, numbers, opens_on_number
 
 TABLE = "fingerprints.json"
 #: A verdict needs this many different pieces of evidence (cues or calques, each counted once
@@ -38,6 +39,11 @@ class Cue(NamedTuple):
     @property
     def pattern(self) -> re.Pattern:
         return _compiled(self.regex)
+
+    @property
+    def at_numbers(self) -> bool:
+        """Whether the pattern can only match where a number starts (`opens_on_number`)."""
+        return _opens_on_number(self.regex)
 
 
 class Evidence(NamedTuple):
@@ -68,14 +74,22 @@ def _compiled(regex: str) -> re.Pattern:
     return compiled.regex(regex, re.M)
 
 
+_opens_on_number = lru_cache(maxsize=None)(lambda regex: opens_on_number(regex, re.M))
+
+
 def find_cues(text: str, keep=None):
     """(match, cue) of every cue in `text`, in text order; `keep(match)`, when given, drops the
     matches it rejects before a cue's count of lines and variants is taken."""
     found = []
+    starts = None  # where the text's numbers start, found once for the cues that open on one
     for cue in cues():
         if cue.needs and not any(n in text for n in cue.needs):
             continue
-        ms = [m for m in cue.pattern.finditer(text) if m.end() > m.start()]
+        if cue.at_numbers:
+            starts = numbers(text) if starts is None else starts
+            ms = list(matches_at_numbers(cue.pattern, text, starts))
+        else:
+            ms = [m for m in cue.pattern.finditer(text) if m.end() > m.start()]
         if cue.skip_line and ms:
             ms = [m for m in ms if not _compiled(cue.skip_line).search(_line(text, m.start()))]
         if keep is not None and ms:

@@ -1,10 +1,9 @@
-"""Which language a stretch of text is in: English word frequencies for single words, and a
-seeded language detector (langdetect, imported on first use) for a run of words."""
+"""Which language a stretch of text is in: a seeded language detector (langdetect, imported on
+first use) for a run of words, and the languages' names. (Single words are looked up in the
+English word frequencies of auditor.lexicon directly.)"""
 from __future__ import annotations
 
 from functools import lru_cache
-
-from auditor.lexicon import english_frequencies
 
 # The detector's language codes, named as an editor would say them.
 LANGUAGE_NAMES = {
@@ -22,11 +21,6 @@ LANGUAGE_NAMES = {
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, "another language")
-
-
-def unknown_in_english(word: str) -> bool:
-    """Not in the English word-frequency list at all; a dict lookup, not a tokenizer call."""
-    return word.lower() not in english_frequencies()
 
 
 @lru_cache(maxsize=None)

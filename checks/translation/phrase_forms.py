@@ -44,14 +44,56 @@ def form_keywords(form: str) -> frozenset[str]:
     them occurs, so one look-up for all keywords decides which forms to try. A keyword that the
     form may continue ('celebrat*', or 'co' of 'co-operation', which also matches 'cooperation')
     keeps a trailing '*': it is looked for at the start of a word; the others as whole words."""
-    slots = [w.split("|") for w in form.split() if w not in ("…", "^")]
-    best = max(slots, key=lambda alts: min(len(a) for a in alts))
+    best = max(_slots(form), key=lambda alts: min(len(a) for a in alts))
+    return _alternatives(best)
+
+
+def slot_keywords(form: str) -> tuple[frozenset[str], ...]:
+    """The keywords (as `form_keywords` writes them) of every word of the form: a text can
+    match the form only if, for each word, one of its keywords occurs in it (see `can_match`)."""
+    return tuple(_alternatives(alts) for alts in _slots(form))
+
+
+def _slots(form: str) -> list[list[str]]:
+    """The words of the form (gaps and the anchor aside), each as its list of alternatives."""
+    return [w.split("|") for w in form.split() if w not in ("…", "^")]
+
+
+def _alternatives(alts: list[str]) -> frozenset[str]:
     out = set()
-    for alt in best:
+    for alt in alts:
         stem = alt.rstrip("*").lower()
         head = stem.split("-")[0]
         out.add(head + "*" if alt.endswith("*") or head != stem else head)
     return frozenset(out)
+
+
+#: Letters that a case-insensitive pattern matches to an ASCII letter although their lowercase
+#: is not that letter ('İ' and 'ı' match 'i', 'ſ' matches 's'; 'İ' also lowercases to two
+#: characters). In a text without them, a form's word matches only where its lowercase keyword
+#: is a word of the lowercased text, which is what makes `can_match` exact.
+FOLD_EXCEPTIONS = "İıſ"
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether `can_match` may judge `text` (it holds none of FOLD_EXCEPTIONS)."""
+    return not any(c in text for c in FOLD_EXCEPTIONS)
+
+
+def can_match(slots: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether a form whose `slot_keywords` are `slots` can match a text in which `present` (of
+    a KeywordIndex holding them all) occur: every word of the form needs one of its keywords.
+    A necessary condition that spares the regular expression most forms whose most selective
+    word occurs ('parties' in 'the two parties stressed'): valid when `folds_plainly(text)`."""
+    return all(not slot.isdisjoint(present) for slot in slots)
+
+
+def can_match_in(low: str, start: int, end: int, slots: tuple[frozenset[str], ...]) -> bool:
+    """Whether the form can match in `low[start:end]` (the lowercased text, of the text's length:
+    `folds_plainly`): every word of the form needs one of its keywords in that line, as a
+    substring (a weaker test than a word, and still necessary). A line that holds the form's most
+    selective word but not the others is left unsearched."""
+    return all(any(low.find(bare(k), start, end) >= 0 for k in slot) for slot in slots)
 
 
 def bare(keyword: str) -> str:

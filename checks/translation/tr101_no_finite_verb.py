@@ -92,22 +92,29 @@ class NoFiniteVerb(Check):
         for s in doc.sentences:
             by_para.setdefault(s.paragraph, []).append(s)
         order = sorted(by_para)
-        prose = {p: _is_prose(doc, by_para[p]) for p in order}
+        prose: dict[int, bool] = {}
+
+        def is_prose(p: int) -> bool:
+            # asked only about the paragraphs of a candidate and its neighbours: most have none
+            if p not in prose:
+                prose[p] = _is_prose(doc, by_para[p])
+            return prose[p]
+
         reported: set[int] = set()
         for n, p in enumerate(order):
             sents = by_para[p]
             if "|" in doc.paragraphs[p].text:
                 continue  # a footer or menu line, not prose
             if len(sents) == 1:
-                if not (0 < n < len(order) - 1 and prose[order[n - 1]] and prose[order[n + 1]]):
+                if not 0 < n < len(order) - 1:
                     continue
                 candidates = [s for s in self._verbless(doc, sents)
                               if len(words(s.text)) >= LONE_PARAGRAPH_MIN_WORDS]
-            else:
-                if not prose[p]:
+                if not candidates or not (is_prose(order[n - 1]) and is_prose(order[n + 1])):
                     continue
+            else:
                 candidates = list(self._verbless(doc, sents))
-                if len(candidates) == len(sents):
+                if not candidates or len(candidates) == len(sents) or not is_prose(p):
                     continue
             for s in parse.confirm_verbless(candidates):
                 reported.add(s.start)

@@ -114,7 +114,8 @@ def _after_phrase(text: str) -> tuple[int, int, str] | None:
     tk = tokenize(text)
     ms, ws, lows = tk.matches, tk.words, tk.lows
     starts = [0] if ms and ms[0].start() <= 1 else []
-    starts += [i + 1 for i in range(1, len(lows) - 1) if lows[i] == "which" and lows[i - 1] in PREPOSITIONS]
+    if "which" in lows:  # (most sentences have none: one scan of the tuple, not a loop)
+        starts += [i + 1 for i in range(1, len(lows) - 1) if lows[i] == "which" and lows[i - 1] in PREPOSITIONS]
     for k0 in starts:
         if lows[k0] not in PHRASE_PREPOSITIONS:
             continue

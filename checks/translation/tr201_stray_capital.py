@@ -8,7 +8,7 @@ from auditor.api import UNSAFE, Check, Edit, Finding
 from auditor.text import clip, is_headline_style
 
 from .english import english_findings
-from .tokens import words
+from .tokens import tokenize
 
 # Closed-class words that are never capitalised inside an English sentence, not even in names.
 _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Has Have Had Does "
@@ -17,6 +17,8 @@ _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Ha
 _TITLE_VERBS = frozenset("Is Are Was Were Been Has Have Had Does Did".split())
 # Capitalised inside names ("Bank Of America", "The Hague"): flagged only between lowercase words.
 _NAME_PARTICLES = frozenset("Of The To In On At For With By From As Into Than That Its Their".split())
+#: The words this check looks at: a sentence without one needs no other test.
+_CANDIDATES = _NEVER_CAPITALISED | _NAME_PARTICLES
 _DATE_END = compiled.regex(r"\d(?:st|nd|rd|th)?$")
 _QUOTE_MARK = compiled.regex(r"[\"“”«»]")
 # After these words a title follows ("a painting titled The Clown").
@@ -52,9 +54,10 @@ class StrayCapital(Check):
 
     def _findings(self, doc):
         for s in doc.sentences:
-            ms = words(s.text)
-            tokens = [m.group() for m in ms]
-            if len(tokens) < MIN_WORDS or is_headline_style(tokens) or any(c in s.text for c in _CODE_MARKS):
+            tk = tokenize(s.text)
+            ms, tokens = tk.matches, tk.words
+            if len(tokens) < MIN_WORDS or _CANDIDATES.isdisjoint(tokens[1:]) or is_headline_style(tokens) \
+                    or any(c in s.text for c in _CODE_MARKS):
                 continue
             for i in range(1, len(ms)):
                 word = tokens[i]

@@ -11,7 +11,8 @@ from auditor.text import clip
 
 from .data import load_json
 from .english import english_findings
-from .phrase_forms import KeywordIndex, compile_form, form_keywords, keyword_lines, lowered
+from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords,
+                           keyword_lines, lowered, slot_keywords)
 
 TABLE = "terms.json"
 #: Characters of the words found quoted in the message (the term and why take the rest).
@@ -22,6 +23,7 @@ class Form(NamedTuple):
     form: str
     entry: int  # index of its entry in the table
     keywords: frozenset
+    slots: tuple  # its `slot_keywords`
 
     @property
     def pattern(self) -> re.Pattern:
@@ -34,13 +36,14 @@ _compiled = lru_cache(maxsize=None)(compile_form)
 
 @lru_cache(maxsize=None)
 def forms() -> tuple[Form, ...]:
-    return tuple(Form(form, i, form_keywords(form))
+    return tuple(Form(form, i, form_keywords(form), slot_keywords(form))
                  for i, entry in enumerate(load_json(TABLE)["terms"]) for form in entry["corrupted"])
 
 
 @lru_cache(maxsize=None)
 def _keyword_index() -> KeywordIndex:
-    return KeywordIndex(k for f in forms() for k in f.keywords)
+    """Every word of every form: `can_match` needs them all."""
+    return KeywordIndex(k for f in forms() for slot in f.slots for k in slot)
 
 
 def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
@@ -50,10 +53,13 @@ def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
     taken: list[tuple[int, int]] = []
     present = _keyword_index().present(text)
     low = lowered(text)
+    plain = folds_plainly(text)
     for form in forms():
-        if not form.keywords & present:
+        if not form.keywords & present or plain and not can_match(form.slots, present):
             continue
         lines = keyword_lines(text, low, form.keywords) if len(low) == len(text) else [(0, len(text))]
+        if plain:
+            lines = [(a, b) for a, b in lines if can_match_in(low, a, b, form.slots)]
         for m in (m for a, b in lines for m in form.pattern.finditer(text, a, b)):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken) or "\n" in m.group():

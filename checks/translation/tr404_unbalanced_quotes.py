@@ -1,6 +1,7 @@
 """TR404: quotation marks that do not pair up in a paragraph."""
 from __future__ import annotations
 
+from auditor import compiled
 from auditor.api import Check, Finding
 
 from .english import english_findings
@@ -51,6 +52,10 @@ class UnbalancedQuotes(Check):
                               "quotation was lost or run into the narrative")
 
 
+# The curly quotation marks, which `_unpaired` visits in order (every other character is skipped).
+_CURLY_MARK = compiled.regex("[“”]")
+
+
 def _unpaired(text: str) -> tuple[int, int] | None:
     """(offset of a closing mark with no opening one, offset of an opening mark left open), -1
     for none; None when the paragraph mixes straight marks in or nests quotations (guesswork)."""
@@ -60,7 +65,8 @@ def _unpaired(text: str) -> tuple[int, int] | None:
         return -1, -1  # no curly quotation mark at all
     depth, opened_at = 0, -1
     last = len(text.rstrip()) - 1
-    for j, ch in enumerate(text):
+    for m in _CURLY_MARK.finditer(text):  # the marks only, not every character
+        j, ch = m.start(), m.group()
         if ch == "“" and j == last:
             ch = "”"  # nothing follows it: a closing mark typed the wrong way round
         if ch == "“":

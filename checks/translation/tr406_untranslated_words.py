@@ -7,11 +7,12 @@ import re
 
 from auditor import compiled
 from auditor.api import Check, Finding, Option
+from auditor.lexicon import english_frequencies
 from auditor.text import clip
 
 from . import fingerprint
 from .english import english_findings, english_zipf
-from .language import detect_language, language_name, unknown_in_english
+from .language import detect_language, language_name
 
 # A lowercase word, accented Latin letters included, of 3 to 30 letters.
 _LOWER_WORD = compiled.regex(r"(?<![\w’'-])[a-zà-ÿāēīōūčšžřěłńśźżőűçñ]{3,30}(?![\w’'-])")
@@ -81,8 +82,10 @@ class UntranslatedWords(Check):
 
     def _runs(self, doc):
         text = doc.text
-        # the words English does not know, looked up once each: most documents have none
-        unknown = {w for w in set(_LOWER_WORD.findall(text)) if unknown_in_english(w)}
+        # the words English does not know, looked up once each: most documents have none (the
+        # pattern matches lowercase letters only, so a word is its own lowercase form)
+        english = english_frequencies()
+        unknown = {w for w in set(_LOWER_WORD.findall(text)) if w not in english}
         if not unknown:
             return
         for s in doc.sentences:
