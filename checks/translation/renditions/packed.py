@@ -85,26 +85,7 @@ class PackedCorpus:
             self.docs.append((path, title, texts, spans, out))
 
     def decode(self, k: int) -> DocSummary:
-        path, title, texts, spans, fields = self.docs[k]
-        word = self.vocab.__getitem__
-        texts = texts.decode("utf-8", "surrogatepass")
-        fields = fields.tolist()  # a list slices and indexes faster than an array
-        sentences, i, at = [], 0, 0
-        for j in range(0, len(spans), 4):
-            start, end, length, flags = spans[j:j + 4]
-            sets = []
-            for _ in range(3):
-                n = fields[i]
-                sets.append(frozenset(map(word, fields[i + 1:i + 1 + n])) if n else _EMPTY)
-                i += 1 + n
-            n = fields[i]
-            poles = frozenset((x >> 1, x & 1) for x in fields[i + 1:i + 1 + n]) if n else _EMPTY
-            i += 1 + n
-            sentences.append(SentenceSummary(start, end, texts[at:at + length], *sets, bool(flags & _NEGATED),
-                                             poles, bool(flags & _QUOTED)))
-            at += length
-        return DocSummary(path, title, tuple(sentences))
-
+        return _decode(self.docs[k], self.vocab.__getitem__)
 
     def sentence_stems(self, k: int) -> tuple[frozenset, ...]:
         """The stems of each sentence of document `k`, as vocabulary ids: all that comparing two
@@ -118,6 +99,53 @@ class PackedCorpus:
             for _ in range(3):  # names, numbers, poles: skipped
                 i += 1 + fields[i]
         return tuple(out)
+
+
+def _decode(packed: tuple, word) -> DocSummary:
+    """A packed document as a `DocSummary`; `word(id)` is the string of a vocabulary id."""
+    path, title, texts, spans, fields = packed
+    texts = texts.decode("utf-8", "surrogatepass")
+    fields = fields.tolist()  # a list slices and indexes faster than an array
+    sentences, i, at = [], 0, 0
+    for j in range(0, len(spans), 4):
+        start, end, length, flags = spans[j:j + 4]
+        sets = []
+        for _ in range(3):
+            n = fields[i]
+            sets.append(frozenset(map(word, fields[i + 1:i + 1 + n])) if n else _EMPTY)
+            i += 1 + n
+        n = fields[i]
+        poles = frozenset((x >> 1, x & 1) for x in fields[i + 1:i + 1 + n]) if n else _EMPTY
+        i += 1 + n
+        sentences.append(SentenceSummary(start, end, texts[at:at + length], *sets, bool(flags & _NEGATED),
+                                         poles, bool(flags & _QUOTED)))
+        at += length
+    return DocSummary(path, title, tuple(sentences))
+
+
+class PackedStory:
+    """Some documents of a `PackedCorpus` (one story's) with the words they use, and nothing
+    else of the corpus: small to send to a worker process, which decodes them there."""
+
+    __slots__ = ("docs", "words")
+
+    def __init__(self, corpus: PackedCorpus, ks: list[int]):
+        self.docs = [corpus.docs[k] for k in ks]
+        vocab, size = corpus.vocab, len(corpus.vocab)
+        # Every number of the fields, counts and poles included (a few words too many cost less
+        # than walking the fields to pick the ids out).
+        used = set().union(*(doc[4] for doc in self.docs))
+        self.words = {i: vocab[i] for i in used if i < size}
+
+    def __getstate__(self):
+        return self.docs, self.words
+
+    def __setstate__(self, state):
+        self.docs, self.words = state
+
+    def decode(self, n: int) -> DocSummary:
+        """The `n`th of its documents."""
+        return _decode(self.docs[n], self.words.__getitem__)
 
 
 class DecodedDocs:
@@ -148,3 +176,7 @@ class DecodedDocs:
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
+
+    def story(self, members: list[int]) -> PackedStory:
+        """Documents `members` packed alone (`PackedStory.decode(n)` is `self[members[n]]`)."""
+        return PackedStory(self.corpus, [self.order[i] for i in members])
