@@ -173,6 +173,10 @@ class DecodedDocs:
     def __iter__(self):
         return (self[i] for i in range(len(self)))
 
+    def path(self, i: int) -> str:
+        """Document `i`'s path, without decoding it."""
+        return self.corpus.docs[self.order[i]][0]
+
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
