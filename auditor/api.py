@@ -128,6 +128,15 @@ class _Declared:
         self.opts = opts if opts is not None else self.default_options()
         self.settings = settings if settings is not None else default_options(type(self).settings)
         self._selected = selected
+        self._map = None
+
+    def map(self, fn, items) -> Iterator:
+        """For `finalize`: `fn` over `items`, the results in the order of `items`, in the run's
+        worker processes when it has some (set by the engine), else here. Use it for work that is
+        independent across keys (one story, one group): `fn` (a module-level function or a
+        partial of one) and the items must pickle and must not rely on this process's state;
+        the items are consumed lazily."""
+        return (self._map or map)(fn, items)
 
     def is_selected(self, code: str) -> bool:
         """Whether the check `code` runs too (a check may leave a case to a better-placed one,

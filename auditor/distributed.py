@@ -31,6 +31,10 @@ PARTITION_FILES = 500
 PARTITIONS_PER_WORKER = 8
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
+#: Items of a finalize's `map` (a story, ...) in the cluster at once, per worker: enough to keep
+#: every worker busy, few enough that the scheduler -- in the driver's process with a local
+#: cluster -- holds only a few of them (each travels in its task).
+MAP_ITEMS_PER_WORKER = 4
 
 
 @dataclass
@@ -321,6 +325,8 @@ def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str
     """Finalize the analyses and the corpus checks that are not keyed: {path: [(code, Finding)]}.
     Runs where the merged summaries are (a worker), not necessarily on the driver."""
     _, corpus, analyses = plan.instantiate(registry)
+    for reducer in [*analyses.values(), *corpus]:
+        reducer._map = _cluster_map
     notices: list[Notice] = []
     outcomes, failed = {}, set()
     for name, analysis in analyses.items():
@@ -343,6 +349,31 @@ def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str
         except Exception as e:
             notices.append(check_failed(check.code, None, e, " while comparing the files"))
     return found, notices
+
+
+def _cluster_map(fn, items):
+    """The finalize's `map` (api._Declared.map) in the cluster: each item a task, at most
+    MAP_ITEMS_PER_WORKER a worker submitted at once, the results in the order of the items.
+    Outside a Dask task (a finalize run by hand), here."""
+    from collections import deque
+
+    from dask.distributed import get_worker, worker_client
+
+    try:
+        get_worker()
+    except ValueError:
+        yield from map(fn, items)
+        return
+    with worker_client() as client:  # this task leaves its thread to the items meanwhile
+        most = MAP_ITEMS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", ())))
+        pending: deque = deque()
+        for item in items:
+            # sent to a worker directly: a task holding it would go through the scheduler
+            pending.append(client.submit(fn, client.scatter(item, direct=True, hash=False), pure=False))
+            if len(pending) >= most:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 # --- back on the workers: place, filter, write -------------------------------------------------

@@ -4,7 +4,7 @@ select/ignore, per-file ignores, inline suppressions and the baseline.
 Per-document work (`worker.Worker`: reading, the document model, per-document checks, `collect`
 of corpus checks and shared analyses) runs on an executor (this process or a process pool);
 the summaries are merged as results arrive, each shared analysis is finalized once, and then
-each corpus check.
+each corpus check, with the executor's workers lent to them (`map`).
 """
 from __future__ import annotations
 
@@ -150,13 +150,14 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
         for key, value in file_summaries.items():
             summaries[key] = reducers[key].merge(summaries[key], value)
 
-    (executor or LocalExecutor(jobs or cfg.jobs)).run(registry, plan, sources, absorb)
-    compiled.save()   # the regular expressions this run compiled, for the next one
-    if plan.cache_folder:
-        from .cache import ResultCache
+    with executor or LocalExecutor(jobs or cfg.jobs) as ex:  # its workers serve finalize too
+        ex.run(registry, plan, sources, absorb)
+        compiled.save()   # the regular expressions this run compiled, for the next one
+        if plan.cache_folder:
+            from .cache import ResultCache
 
-        ResultCache(plan.cache_folder, plan.fingerprint).prune()
-    corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices)
+            ResultCache(plan.cache_folder, plan.fingerprint).prune()
+        corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices, ex.map)
     for r in results:
         if r.corpus_findings:
             kept, accepted = _filter(r, r.corpus_findings, cfg, baseline)
@@ -167,8 +168,11 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
     return RunResult(results, notices, list(plan.codes), suppressed, corpus_data, plan.settings)
 
 
-def _finalize(corpus, analyses, summaries, results, plan: Plan, notices) -> dict[str, list]:
-    """Finalize the shared analyses once, then each corpus check; place their findings."""
+def _finalize(corpus, analyses, summaries, results, plan: Plan, notices, map_=None) -> dict[str, list]:
+    """Finalize the shared analyses once, then each corpus check; place their findings.
+    `map_` is the executor's `map`, lent to them (`api._Declared.map`)."""
+    for reducer in [*analyses.values(), *corpus]:
+        reducer._map = map_
     by_path = {r.path: r for r in results}
 
     @functools.lru_cache(maxsize=DOCUMENTS_KEPT)

@@ -64,7 +64,9 @@ def test_finalize_does_not_depend_on_merge_order(folder):
     sources, _ = inputs.discover([str(folder)])
 
     def findings(order):
-        class Reordering:
+        from auditor.executor import Executor
+
+        class Reordering(Executor):
             def run(self, registry, plan, sources, absorb):
                 from auditor.worker import Worker
 

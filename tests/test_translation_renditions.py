@@ -109,3 +109,23 @@ def test_packed_summaries_decode_to_what_was_collected():
         # the stems alone, as ids, stand one for one for the decoded ones (story grouping)
         assert [frozenset(merged.vocab[x] for x in ids) for ids in docs.sentence_stems(i)] == [
             s.stems for s in d.sentences]
+    # a story's documents, packed alone and pickled (sent to a worker process), decode the same
+    story = pickle.loads(pickle.dumps(docs.story([2, 0])))
+    assert [story.decode(0), story.decode(1)] == [docs[2], docs[0]]
+
+
+def test_stories_aligned_in_worker_processes_give_the_same_result():
+    """Finalize sends each story to the executor's `map`: a process pool gives the serial result."""
+    import multiprocessing as mp
+
+    rng = random.Random(7)
+    pool = [f"The council of district {i} voted {rng.randint(10, 99)} to {rng.randint(1, 9)} on the "
+            f"harbour budget after a long debate about ferries number {i}." for i in range(40)]
+    texts = {f"d{i:03}.txt": "\n\n".join(rng.sample(pool[:20] if i % 2 else pool[20:], 10)) for i in range(30)}
+    serial = _result(texts)
+    analysis = Renditions()
+    with mp.get_context("fork").Pool(2) as workers:
+        analysis._map = workers.imap
+        pooled = _result(texts, analysis)
+    assert serial.stories and serial.disagreements
+    assert (pooled.stories, pooled.disagreements) == (serial.stories, serial.disagreements)

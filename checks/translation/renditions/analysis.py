@@ -2,13 +2,14 @@
 corpus into stories, align the sentences of each story and find the disagreements."""
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from auditor.api import Analysis, Option
 
 from .alignment import align_story
 from .disagreements import Disagreement, find_disagreements
-from .packed import DecodedDocs, PackedCorpus
+from .packed import DecodedDocs, PackedCorpus, PackedStory
 from .stories import group_stories
 from .summary import summarise
 
@@ -54,10 +55,19 @@ class Renditions(Analysis):
     def finalize(self, summary: PackedCorpus) -> Result:
         docs = DecodedDocs(summary)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files)
+        # Stories are aligned apart from each other: in the run's worker processes, each sent
+        # packed with the words it uses; their disagreements come back in the order of stories.
         found: list[Disagreement] = []
-        for members in stories:
-            # the story's documents decoded once each (alignment reads them over and over)
-            story = {i: docs[i] for i in members}
-            aligned = align_story(story, members, self.opts.min_alignment, self.opts.min_sentence_words)
-            found.extend(find_disagreements(story, members, aligned, self.opts))
+        for story_found in self.map(partial(story_disagreements, opts=self.opts),
+                                    ((members, docs.story(members)) for members in stories)):
+            found.extend(story_found)
         return Result(docs, stories, found)
+
+
+def story_disagreements(job: tuple[list[int], PackedStory], opts) -> list[Disagreement]:
+    """The disagreements of one story: `job` is (its members, as indexes into the corpus's
+    documents in path order, and their packed documents)."""
+    members, packed = job
+    story = {i: packed.decode(n) for n, i in enumerate(members)}  # decoded once each: alignment reads them over and over
+    aligned = align_story(story, members, opts.min_alignment, opts.min_sentence_words)
+    return find_disagreements(story, members, aligned, opts)

@@ -18,106 +18,131 @@ ID_TYPE = "I"
 #: near neighbours in path order that story grouping compares, so each is decoded about once.
 DECODED_CACHE = 256
 _NEGATED, _QUOTED = 1, 2
+#: Numbers a sentence has in `spans`: start, end, length of its text, flags, and how many stems,
+#: names, numbers and poles it has.
+SPAN_FIELDS = 8
 
 
 class PackedCorpus:
     """The `Renditions` summary: a vocabulary and the packed documents, in the order added.
 
-    A packed document is (path, title, texts, spans, fields): `texts` the sentences' texts
-    joined, in UTF-8 (one character that is not Latin-1 would make a str of the whole
-    document two or four bytes a character), `spans` per sentence (start, end, length of its text, flags), `fields` per sentence
-    the counts and ids of its stems, names, numbers, then its poles (pair index * 2 + side)."""
+    A packed document is (path, title, texts, spans, words, poles): `texts` the sentences'
+    texts joined, in UTF-8 (one character that is not Latin-1 would make a str of the whole
+    document two or four bytes a character), `spans` SPAN_FIELDS numbers per sentence, `words`
+    the ids of each sentence's stems, names and numbers, `poles` each sentence's poles (pair
+    index * 2 + side). The ids are an array of their own, so that merging translates them in
+    one pass."""
 
     __slots__ = ("vocab", "docs", "_ids")
 
     def __init__(self):
         self.vocab: list[str] = []
         self.docs: list[tuple] = []
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] | None = {}
 
     def __getstate__(self):
         return self.vocab, self.docs
 
     def __setstate__(self, state):
         self.vocab, self.docs = state
-        self._ids = {w: i for i, w in enumerate(self.vocab)}
+        self._ids = None  # built when first needed: a document's summary is only merged from
 
     def __len__(self) -> int:
         return len(self.docs)
 
+    def _index(self) -> dict[str, int]:
+        """{word: its id}."""
+        if self._ids is None:
+            self._ids = {w: i for i, w in enumerate(self.vocab)}
+        return self._ids
+
     def _id(self, word: str) -> int:
-        i = self._ids.get(word)
+        i = self._index().get(word)
         if i is None:
             i = self._ids[word] = len(self.vocab)
             self.vocab.append(sys.intern(word))
         return i
 
     def add(self, doc: DocSummary) -> None:
-        spans, fields, texts = array(ID_TYPE), array(ID_TYPE), []
+        spans, words, poles, texts = array(ID_TYPE), array(ID_TYPE), array(ID_TYPE), []
         ids = self._id
         for s in doc.sentences:
-            spans.extend((s.start, s.end, len(s.text), _NEGATED * s.negated + _QUOTED * s.quoted))
+            spans.extend((s.start, s.end, len(s.text), _NEGATED * s.negated + _QUOTED * s.quoted,
+                          len(s.stems), len(s.names), len(s.numbers), len(s.poles)))
             for values in (s.stems, s.names, s.numbers):
-                fields.append(len(values))
-                fields.extend(map(ids, values))
-            fields.append(len(s.poles))
-            fields.extend(pair * 2 + side for pair, side in s.poles)
+                words.extend(map(ids, values))
+            poles.extend(pair * 2 + side for pair, side in s.poles)
             texts.append(s.text)
-        self.docs.append((doc.path, doc.title, "".join(texts).encode("utf-8", "surrogatepass"), spans, fields))
+        self.docs.append((doc.path, doc.title, "".join(texts).encode("utf-8", "surrogatepass"), spans, words,
+                          poles))
 
     def extend(self, other: "PackedCorpus") -> None:
         """Add the documents of `other`, their ids translated into this vocabulary."""
         if not self.docs and not self.vocab:  # copies: `other` (a document's summary) stays as it was
-            self.vocab, self.docs, self._ids = list(other.vocab), list(other.docs), dict(other._ids)
+            self.vocab, self.docs, self._ids = list(other.vocab), list(other.docs), None
             return
-        ids = array(ID_TYPE, map(self._id, other.vocab))
-        for path, title, texts, spans, fields in other.docs:
-            out, i = array(ID_TYPE), 0
-            while i < len(fields):
-                for _ in range(3):  # stems, names, numbers: ids to translate
-                    n = fields[i]
-                    out.append(n)
-                    out.extend(ids[x] for x in fields[i + 1:i + 1 + n])
-                    i += 1 + n
-                n = fields[i]  # poles: no ids
-                out.extend(fields[i:i + 1 + n])
-                i += 1 + n
-            self.docs.append((path, title, texts, spans, out))
+        ids = self._index()
+        for word in [w for w in other.vocab if w not in ids]:  # a vocabulary has no repeats
+            self._id(word)
+        translated = array(ID_TYPE, map(ids.__getitem__, other.vocab)).__getitem__
+        for path, title, texts, spans, words, poles in other.docs:
+            self.docs.append((path, title, texts, spans, array(ID_TYPE, map(translated, words)), poles))
 
     def decode(self, k: int) -> DocSummary:
-        path, title, texts, spans, fields = self.docs[k]
-        word = self.vocab.__getitem__
-        texts = texts.decode("utf-8", "surrogatepass")
-        fields = fields.tolist()  # a list slices and indexes faster than an array
-        sentences, i, at = [], 0, 0
-        for j in range(0, len(spans), 4):
-            start, end, length, flags = spans[j:j + 4]
-            sets = []
-            for _ in range(3):
-                n = fields[i]
-                sets.append(frozenset(map(word, fields[i + 1:i + 1 + n])) if n else _EMPTY)
-                i += 1 + n
-            n = fields[i]
-            poles = frozenset((x >> 1, x & 1) for x in fields[i + 1:i + 1 + n]) if n else _EMPTY
-            i += 1 + n
-            sentences.append(SentenceSummary(start, end, texts[at:at + length], *sets, bool(flags & _NEGATED),
-                                             poles, bool(flags & _QUOTED)))
-            at += length
-        return DocSummary(path, title, tuple(sentences))
-
+        return _decode(self.docs[k], self.vocab.__getitem__)
 
     def sentence_stems(self, k: int) -> tuple[frozenset, ...]:
         """The stems of each sentence of document `k`, as vocabulary ids: all that comparing two
         documents needs (ids stand one for one for stems), decoded without the rest."""
-        spans, fields = self.docs[k][3], self.docs[k][4].tolist()
-        out, i = [], 0
-        for _ in range(len(spans) // 4):
-            n = fields[i]
-            out.append(frozenset(fields[i + 1:i + 1 + n]))
-            i += 1 + n
-            for _ in range(3):  # names, numbers, poles: skipped
-                i += 1 + fields[i]
+        spans, words = self.docs[k][3], self.docs[k][4].tolist()
+        out, w = [], 0
+        for j in range(0, len(spans), SPAN_FIELDS):
+            stems, names, numbers = spans[j + 4:j + 7]
+            out.append(frozenset(words[w:w + stems]))
+            w += stems + names + numbers  # names and numbers: skipped
         return tuple(out)
+
+
+def _decode(packed: tuple, word) -> DocSummary:
+    """A packed document as a `DocSummary`; `word(id)` is the string of a vocabulary id."""
+    path, title, texts, spans, words, poles = packed
+    texts = texts.decode("utf-8", "surrogatepass")
+    words, poles = words.tolist(), poles.tolist()  # a list slices and indexes faster than an array
+    sentences, w, p, at = [], 0, 0, 0
+    for j in range(0, len(spans), SPAN_FIELDS):
+        start, end, length, flags, *counts, n_poles = spans[j:j + SPAN_FIELDS]
+        sets = []
+        for n in counts:  # stems, names, numbers
+            sets.append(frozenset(map(word, words[w:w + n])) if n else _EMPTY)
+            w += n
+        sentence_poles = frozenset((x >> 1, x & 1) for x in poles[p:p + n_poles]) if n_poles else _EMPTY
+        p += n_poles
+        sentences.append(SentenceSummary(start, end, texts[at:at + length], *sets, bool(flags & _NEGATED),
+                                         sentence_poles, bool(flags & _QUOTED)))
+        at += length
+    return DocSummary(path, title, tuple(sentences))
+
+
+class PackedStory:
+    """Some documents of a `PackedCorpus` (one story's) with the words they use, and nothing
+    else of the corpus: small to send to a worker process, which decodes them there."""
+
+    __slots__ = ("docs", "words")
+
+    def __init__(self, corpus: PackedCorpus, ks: list[int]):
+        self.docs = [corpus.docs[k] for k in ks]
+        vocab = corpus.vocab
+        self.words = {i: vocab[i] for i in set().union(*(doc[4] for doc in self.docs))}
+
+    def __getstate__(self):
+        return self.docs, self.words
+
+    def __setstate__(self, state):
+        self.docs, self.words = state
+
+    def decode(self, n: int) -> DocSummary:
+        """The `n`th of its documents."""
+        return _decode(self.docs[n], self.words.__getitem__)
 
 
 class DecodedDocs:
@@ -145,6 +170,14 @@ class DecodedDocs:
     def __iter__(self):
         return (self[i] for i in range(len(self)))
 
+    def path(self, i: int) -> str:
+        """Document `i`'s path, without decoding it."""
+        return self.corpus.docs[self.order[i]][0]
+
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
+
+    def story(self, members: list[int]) -> PackedStory:
+        """Documents `members` packed alone (`PackedStory.decode(n)` is `self[members[n]]`)."""
+        return PackedStory(self.corpus, [self.order[i] for i in members])

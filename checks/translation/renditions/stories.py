@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, repeat
 
-from .summary import DocSummary
+from .packed import DecodedDocs
 
 #: Each document looks for its story through this many of its rarest shared words ...
 PROBE_TERMS = 12
@@ -28,21 +28,21 @@ MIN_SENTENCE_STEMS = 3
 INDEXES_KEPT = 256
 
 
-def doc_terms(doc: DocSummary) -> frozenset:
-    terms = set()
-    for s in doc.sentences:
-        terms.update(t for t in s.stems if len(t) >= MIN_TERM_LETTERS)
-    return frozenset(terms)
+def doc_terms(docs: DecodedDocs, i: int) -> frozenset:
+    """The stems of document `i` long enough to tell stories apart (from its stems' ids alone:
+    decoding the whole document cost more than the rest of this)."""
+    word = docs.corpus.vocab.__getitem__
+    return frozenset(t for t in map(word, set().union(*docs.sentence_stems(i))) if len(t) >= MIN_TERM_LETTERS)
 
 
-def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int) -> list[list[int]]:
+def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int) -> list[list[int]]:
     """Stories as sorted lists of indexes into `docs` (2+ files each), in the order of their
     first path.
 
     Each document probes its rarest shared terms for candidates (see the constants above). Links
     are added strongest first (average linkage, so two stories on one topic do not chain into
     one) and never merge two groups past `max_files`."""
-    terms = [doc_terms(d) for d in docs]
+    terms = [doc_terms(docs, i) for i in range(len(docs))]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ts in enumerate(terms):
         for t in ts:
@@ -71,8 +71,7 @@ def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int)
         a, b = owner[i], owner[j]
         if a == b or len(members[a]) + len(members[b]) > max_files:
             continue
-        pairs = [(x, y) for x in members[a] for y in members[b]]
-        if sum(linker.similarity(min(x, y), max(x, y)) for x, y in pairs) / len(pairs) < min_similarity:
+        if not linker.linked(members[a], members[b], min_similarity):
             continue
         if b < a:
             a, b = b, a
@@ -80,7 +79,7 @@ def group_stories(docs: list[DocSummary], min_similarity: float, max_files: int)
             owner[x] = a
         members[a].extend(members.pop(b))
     stories = [sorted(g) for g in members.values() if len(g) > 1]
-    stories.sort(key=lambda g: min(docs[i].path for i in g))
+    stories.sort(key=lambda g: docs.path(g[0]))  # docs are in path order: g[0]'s is the least
     return stories
 
 
@@ -88,11 +87,10 @@ class StoryLinker:
     """How much two documents tell the same story: the share of the shorter one's sentences that
     have a counterpart in the other one. Cached per pair."""
 
-    def __init__(self, docs):
-        # Packed documents give their sentences' stems as ids, without decoding the rest (pairs
-        # far apart in path order would decode each document several times over).
-        self.stems = getattr(docs, "sentence_stems", None) or (
-            lambda i: tuple(s.stems for s in docs[i].sentences))
+    def __init__(self, docs: DecodedDocs):
+        # The sentences' stems as ids, without decoding the rest (pairs far apart in path order
+        # would decode each document several times over).
+        self.stems = docs.sentence_stems
         self._recent: dict[int, list] = {}
         self._cache: dict[tuple[int, int], float] = {}
 
@@ -106,6 +104,26 @@ class StoryLinker:
         if len(self._recent) > INDEXES_KEPT:  # a document's candidates are near it in path order
             del self._recent[next(iter(self._recent))]
         return kept
+
+    def linked(self, xs: list[int], ys: list[int], min_similarity: float) -> bool:
+        """Whether the documents `xs` and `ys` reach `min_similarity` on average over all pairs
+        across them (average linkage). A pair's similarity lies in 0..1, so the pairs not yet
+        compared (each a comparison of two documents) are left out as soon as they cannot change
+        the answer; when they might, the average is taken over all pairs in their order, as
+        always, so the answer never depends on the bounds' rounding."""
+        pairs = [(min(x, y), max(x, y)) for x in xs for y in ys]
+        need = min_similarity * len(pairs)
+        known = [p for p in pairs if p in self._cache]
+        total, left = sum(self._cache[p] for p in known), len(pairs) - len(known)
+        for p in pairs:
+            if total > need + _BOUND_MARGIN:
+                return True
+            if total + left < need - _BOUND_MARGIN:
+                return False
+            if p not in self._cache:
+                total += self.similarity(*p)
+                left -= 1
+        return sum(self.similarity(*p) for p in pairs) / len(pairs) >= min_similarity
 
     def similarity(self, a: int, b: int) -> float:
         key = (a, b)
@@ -135,6 +153,11 @@ class StoryLinker:
                     good += 1
             self._cache[key] = good / total if total else 0.0
         return self._cache[key]
+
+
+#: Far more than the rounding of a sum of a few hundred similarities, far less than one pair's
+#: share of an average: a bound that decides `StoryLinker.linked` early is never a rounding's.
+_BOUND_MARGIN = 1e-9
 
 
 def _overlap(a: frozenset, b: frozenset) -> float:
