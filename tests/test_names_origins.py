@@ -1,0 +1,120 @@
+"""Names family on origins the development sets lack: no false alarm on the spellings English
+news uses for names of many origins (where the older or local romanization IS the standard:
+Taiwan, Hong Kong, Singapore, Korean names in their own spellings, Israeli, Turkish, Greek,
+Persian, Central Asian, South Slavic names), and the renditions of one story that spell a name
+in another system are linked (NM102), one finding per occurrence, with the majority's spelling.
+Every text here is invented (tests/data/names_origins/ and the stories below); none comes from a
+development set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import audit_texts
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "names_origins"
+# One article spells the Serbian names without their letters: fine alone; beside the article that
+# has them, NM106 (accents only, info) is the right report, so it is audited alone.
+ALONE = ("serbia_ascii.txt",)
+
+
+def _articles() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))}
+
+
+def _names(found: dict) -> list:
+    return [(name, f["code"], f["message"]) for name, fs in found.items() for f in fs if f["family"] == "names"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_no_names_finding_in_an_article_of_established_spellings(tmp_path, name):
+    found = audit_texts({name: (ARTICLES / name).read_text(encoding="utf-8")}, tmp_path, select="NM")
+    assert not _names(found)
+
+
+def test_no_names_finding_when_the_articles_are_audited_together(tmp_path):
+    files = {k: v for k, v in _articles().items() if k not in ALONE}
+    found = audit_texts(files, tmp_path, select="NM")
+    assert not _names(found)
+
+
+_STORY = ("{title}\n\n{p1}\n\n{p2}\n\n{p3}\n")
+
+
+def _renditions(title, p1, p2, p3, majority, minorities, copies=8):
+    rows = [majority] * copies + list(minorities)
+    return {f"r{i:02d}.txt": _STORY.format(title=title, p1=p1.format(*row, i=i), p2=p2.format(*row, i=i), p3=p3)
+            for i, row in enumerate(rows)}
+
+
+# (origin, story, majority spellings, {file: minority spellings}, {file: [(spelling, suggestion)]})
+STORIES = {
+    "hebrew": (("Israeli envoy visits London",
+                "Israeli Deputy Foreign Minister {0} {1} met British officials in London on Tuesday ({i}).",
+                "{1} said Israel would keep talking to Britain about the hostages, Herzog agreed.",
+                "Opposition leader Yair Lapid criticised the visit in Jerusalem on Wednesday."),
+               ("Tzipi", "Hotovely"), [("Tsipi", "Hotovely"), ("Tzipi", "Khotovely")],
+               {"r08.txt": [("Tsipi", "Tzipi")], "r09.txt": [("Khotovely", "Hotovely")] * 2}),
+    "central_asian": (("Kazakh leader opens forum",
+                       "Former Kazakh President {0} {1} opened an investment forum in Astana on Friday ({i}).",
+                       "{1} said Kazakhstan would welcome investors, and President Kassym-{2} Tokayev agreed.",
+                       "Officials from Almaty and Shymkent attended."),
+                      ("Nursultan", "Nazarbayev", "Jomart"),
+                      [("Nursoultan", "Nazarbayev", "Jomart"), ("Nursultan", "Nasarbajew", "Zhomart")],
+                      {"r08.txt": [("Nursoultan", "Nursultan")],
+                       "r09.txt": [("Nasarbajew", "Nazarbayev")] * 2 + [("Zhomart", "Jomart")]}),
+    "uzbek": (("Uzbek president visits Samarkand",
+               "Uzbek President {0} {1} visited Samarkand on Thursday ({i}).",
+               "{1} said tourists would get visa-free entry, officials in Tashkent said.",
+               "Kazakh officials agreed."),
+              ("Shavkat", "Mirziyoyev"), [("Shavkat", "Mirzijojew"), ("Shavkat", "Mirziyoev")],
+              {"r08.txt": [("Mirzijojew", "Mirziyoyev")] * 2, "r09.txt": [("Mirziyoev", "Mirziyoyev")] * 2}),
+    "turkish": (("Turkish president visits factory",
+                 "Turkish President {0} Tayyip {1} visited a factory in Gaziantep on Monday ({i}).",
+                 "{1} said workers would get raises, Anadolu reported.",
+                 "Opposition leader Ozgur Ozel disagreed in Istanbul."),
+                ("Recep", "Erdogan"), [("Redzhep", "Erdogan"), ("Recep", "Erdoghan")],
+                {"r08.txt": [("Redzhep", "Recep")], "r09.txt": [("Erdoghan", "Erdogan")] * 2}),
+    "greek": (("Greek premier faces vote",
+               "Greek Prime Minister {0} {1} faces a confidence vote in Athens on Friday ({i}).",
+               "{1} said voters in Thessaloniki backed him.",
+               "Former prime minister Alexis Tsipras disagreed."),
+              ("Kyriakos", "Mitsotakis"), [("Kyriakos", "Mitsotakes"), ("Kiriakos", "Mitsotakis")],
+              {"r08.txt": [("Mitsotakes", "Mitsotakis")] * 2, "r09.txt": [("Kiriakos", "Kyriakos")]}),
+    "south_slavic": (("Serbian president calls election",
+                      "Serbian President Aleksandar {0} called an election in Belgrade on Sunday ({i}).",
+                      "{0} said students in Novi Sad had been misled by {1} and others.",
+                      "The opposition disagreed."),
+                     ("Vucic", "Djilas"), [("Vuchich", "Djilas"), ("Vucic", "Dzhilas")],
+                     {"r08.txt": [("Vuchich", "Vucic")] * 2, "r09.txt": [("Dzhilas", "Djilas")]}),
+}
+
+
+@pytest.mark.parametrize("origin", sorted(STORIES))
+def test_a_minority_spelling_of_another_system_is_reported_once_per_occurrence(tmp_path, origin):
+    story, majority, minorities, expected = STORIES[origin]
+    found = audit_texts(_renditions(*story, majority, minorities), tmp_path, select="NM")
+    for name, fs in found.items():
+        got = sorted((f["code"], f["suggestion"]) for f in fs if f["family"] == "names")
+        spans = sorted((f["start"], f["end"]) for f in fs if f["family"] == "names")
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), (name, spans)  # once per occurrence
+        want = sorted(("NM102", s) for _, s in expected.get(name, ()))
+        assert got == want, (name, [f["message"] for f in fs])
+
+
+def test_the_suggestion_keeps_a_final_s_that_belongs_to_the_name(tmp_path):
+    """Mitsotakes against Mitsotakis: the suggestion is 'Mitsotakis', not the base plus -s."""
+    story, majority, minorities, _ = STORIES["greek"]
+    found = audit_texts(_renditions(*story, majority, minorities), tmp_path, select="NM")
+    assert {f["suggestion"] for f in found["r08.txt"]} == {"Mitsotakis"}
+
+
+@pytest.mark.xfail(reason="NM102 takes a Hebrew construct form for a variant across unrelated "
+                          "articles (Kirya, the Tel Aviv headquarters / Kiryat Shmona): the edit-"
+                          "distance test has no data hook for it", strict=False)
+def test_a_hebrew_construct_form_is_not_a_variant_across_unrelated_articles(tmp_path):
+    israel = (ARTICLES / "israel.txt").read_text(encoding="utf-8")
+    files = {"a.txt": israel.replace("outside the defence ministry", "outside the Kirya"),
+             "b.txt": (ARTICLES / "israel2.txt").read_text(encoding="utf-8")}  # Kiryat Shmona
+    assert not _names(audit_texts(files, tmp_path, select="NM"))
