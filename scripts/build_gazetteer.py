@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -59,7 +58,16 @@ HEADER = """\
 
 
 def unaccent(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    """The spelling without its accents, lowercase, as the names checks compare spellings: the
+    letters with no combining mark (Turkish ı, Polish ł, ø, đ, ß) folded too, so that Lodz
+    (Łódź) and Sanliurfa (Şanlıurfa) are the English name without its accents, never another
+    spelling of it; and without an apostrophe after a vowel, which marks an Arabic ʿayn or
+    hamza or a Chinese syllable break that English writes or leaves out (Sana'a / Sanaa, Xi'an /
+    Xian). An apostrophe after a consonant is a soft sign (Astrakhan', Alchevs'k): another
+    spelling, kept."""
+    from auditor.checks.names.variants import unaccent as fold
+
+    return re.sub(r"(?<=[aeiouy])['’ʼʻʿʾ]", "", fold(s).lower())
 
 
 def rows() -> list[tuple[str, ...]]:

@@ -14,9 +14,9 @@ import pytest
 from conftest import audit_texts
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "names_origins"
-# One article spells the Serbian names without their letters: fine alone; beside the article that
-# has them, NM106 (accents only, info) is the right report, so it is audited alone.
-ALONE = ("serbia_ascii.txt",)
+# Two articles spell Serbian and Turkish names without their letters: fine alone; beside the
+# articles that have them, NM106 (accents only, info) is the right report, so they are audited alone.
+ALONE = ("serbia_ascii.txt", "turkey2.txt")
 
 
 def _articles() -> dict[str, str]:
@@ -88,6 +88,13 @@ STORIES = {
                       "The opposition disagreed."),
                      ("Vucic", "Djilas"), [("Vuchich", "Djilas"), ("Vucic", "Dzhilas")],
                      {"r08.txt": [("Vuchich", "Vucic")] * 2, "r09.txt": [("Dzhilas", "Djilas")]}),
+    "persian": (("Iran's leader meets former president",
+                 "Supreme Leader Ayatollah Ali {0} met former president Hassan {1} in Tehran on Friday ({i}).",
+                 "{0} said Iran would not bow, and {1} and the speaker, Mohammad Bagher {2}, agreed.",
+                 "Officials in Isfahan welcomed the meeting."),
+                ("Khamenei", "Rouhani", "Ghalibaf"), [("Hamenei", "Rukhani", "Ghalibaf"), ("Khamenei", "Rouhani", "Qalibaf")],
+                {"r08.txt": [("Hamenei", "Khamenei")] * 2 + [("Rukhani", "Rouhani")] * 2,
+                 "r09.txt": [("Qalibaf", "Ghalibaf")]}),
 }
 
 
@@ -110,6 +117,18 @@ def test_the_suggestion_keeps_a_final_s_that_belongs_to_the_name(tmp_path):
     assert {f["suggestion"] for f in found["r08.txt"]} == {"Mitsotakis"}
 
 
+def test_a_place_without_its_letters_is_reported_once_as_an_accent_variant(tmp_path):
+    """Lodz beside Łódź, Sanliurfa beside Şanlıurfa (letters with no combining accent: ł, ı): the
+    gazetteer holds no such pair as two names, so only NM106 reports it, once."""
+    text = ("Mayors meet in Warsaw\n\nMayors of {0} and Gdynia met Turkish mayors from {1} in Warsaw on "
+            "Monday, Polish officials said.\n")
+    files = {"a.txt": text.format("Łódź", "Şanlıurfa"), "b.txt": text.format("Łódź", "Şanlıurfa"),
+             "c.txt": text.format("Lodz", "Sanliurfa")}
+    found = audit_texts(files, tmp_path, select="NM")
+    assert sorted((f["code"], f["suggestion"]) for f in found["c.txt"]) == sorted([("NM106", "Łódź"), ("NM106", "Şanlıurfa")])
+    assert not found["a.txt"] and not found["b.txt"]
+
+
 @pytest.mark.xfail(reason="NM102 takes a Hebrew construct form for a variant across unrelated "
                           "articles (Kirya, the Tel Aviv headquarters / Kiryat Shmona): the edit-"
                           "distance test has no data hook for it", strict=False)
@@ -118,3 +137,29 @@ def test_a_hebrew_construct_form_is_not_a_variant_across_unrelated_articles(tmp_
     files = {"a.txt": israel.replace("outside the defence ministry", "outside the Kirya"),
              "b.txt": (ARTICLES / "israel2.txt").read_text(encoding="utf-8")}  # Kiryat Shmona
     assert not _names(audit_texts(files, tmp_path, select="NM"))
+
+
+# Central Asian names in Russian Cyrillic and the forms English news prints (the governments' own).
+CENTRAL_ASIAN_NAMES = {"Назарбаев": "Nazarbayev", "Токаев": "Tokayev", "Мирзиёев": "Mirziyoyev",
+                       "Жапаров": "Japarov", "Рахмон": "Rahmon", "Бердымухамедов": "Berdimuhamedov",
+                       "Нурсултан": "Nursultan", "Жомарт": "Jomart", "Шавкат": "Shavkat", "Садыр": "Sadyr",
+                       "Эмомали": "Emomali", "Гурбангулы": "Gurbanguly", "Ташиев": "Tashiev",
+                       "Атамбаев": "Atambayev", "Каримов": "Karimov", "Ниязов": "Niyazov", "Бишкек": "Bishkek",
+                       "Шымкент": "Shymkent", "Душанбе": "Dushanbe", "Худжанд": "Khujand",
+                       "Самарканд": "Samarkand", "Ержан": "Yerzhan"}
+
+
+@pytest.mark.parametrize("system", ["BGN_PCGN", "ICAO_DOC_9303", "MVD_310", "WIKIPEDIA", "YANDEX_MAPS", "MOSMETRO",
+                                    "ALA_LC", "GOST_52535", "TELEGRAM", "SCIENTIFIC", "GOST_779"])
+def test_central_asian_key_links_every_russian_romanization_to_the_english_form(system):
+    """Central Asian names romanized from Russian by iuliia's systems share a comparison key
+    (data/schemes/ca_key.txt) with the form English news uses."""
+    iuliia = pytest.importorskip("iuliia")
+    from auditor.checks.names import schemes
+
+    def key(w):
+        return schemes.keys(w, "central_asian")
+
+    written = {ru: getattr(iuliia, system).translate(ru) for ru in CENTRAL_ASIAN_NAMES}
+    linked = [ru for ru, en in CENTRAL_ASIAN_NAMES.items() if key(written[ru]) & key(en)]
+    assert len(linked) >= len(CENTRAL_ASIAN_NAMES) - 1, sorted(set(written.values()) - {written[r] for r in linked})
