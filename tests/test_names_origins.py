@@ -17,6 +17,10 @@ ARTICLES = Path(__file__).resolve().parent / "data" / "names_origins"
 # Two articles spell Serbian and Turkish names without their letters: fine alone; beside the
 # articles that have them, NM106 (accents only, info) is the right report, so they are audited alone.
 ALONE = ("serbia_ascii.txt", "turkey2.txt")
+# "Peking University" beside another file's "Beijing": see the xfail test below.
+# Articles that share two rare names count as one story, and two Cantonese syllables one letter
+# apart (Sheung Shui / Hang Seng) are then taken for one name: see the xfail test below.
+ALONE += ("china_inst.txt", "hk2.txt")
 
 
 def _articles() -> dict[str, str]:
@@ -127,6 +131,24 @@ def test_a_place_without_its_letters_is_reported_once_as_an_accent_variant(tmp_p
     found = audit_texts(files, tmp_path, select="NM")
     assert sorted((f["code"], f["suggestion"]) for f in found["c.txt"]) == sorted([("NM106", "Łódź"), ("NM106", "Şanlıurfa")])
     assert not found["a.txt"] and not found["b.txt"]
+
+
+@pytest.mark.xfail(reason="NM102 reports an older Chinese spelling inside an institution's name "
+                          "(Peking University) when an unrelated file uses the pinyin form (Beijing); "
+                          "NM103 leaves it alone", strict=False)
+def test_an_old_spelling_inside_an_institutions_name_is_left_alone_across_files(tmp_path):
+    files = {"a.txt": (ARTICLES / "china_inst.txt").read_text(encoding="utf-8"),
+             "b.txt": (ARTICLES / "china_hk.txt").read_text(encoding="utf-8")}  # Beijing; Li Ka-shing in both
+    assert not _names(audit_texts(files, tmp_path, select="NM"))
+
+
+@pytest.mark.xfail(reason="two Hong Kong articles that share two rare names count as one story, and "
+                          "NM102 takes two Cantonese syllables one letter apart (Sheung / Seng) for one "
+                          "name", strict=False)
+def test_cantonese_syllables_one_letter_apart_are_two_names(tmp_path):
+    files = {"a.txt": (ARTICLES / "china_inst.txt").read_text(encoding="utf-8"),
+             "b.txt": (ARTICLES / "hk2.txt").read_text(encoding="utf-8")}  # Hang Seng / Sheung Shui
+    assert not _names(audit_texts(files, tmp_path, select="NM"))
 
 
 @pytest.mark.xfail(reason="NM102 takes a Hebrew construct form for a variant across unrelated "
