@@ -99,6 +99,15 @@ STORIES = {
                 ("Khamenei", "Rouhani", "Ghalibaf"), [("Hamenei", "Rukhani", "Ghalibaf"), ("Khamenei", "Rouhani", "Qalibaf")],
                 {"r08.txt": [("Hamenei", "Khamenei")] * 2 + [("Rukhani", "Rouhani")] * 2,
                  "r09.txt": [("Qalibaf", "Ghalibaf")]}),
+    "south_asian": (("Indian ministers meet",
+                     "Indian Finance Minister Nirmala {0} met External Affairs Minister S. {1} in New Delhi on "
+                     "Monday ({i}).",
+                     "{0} said the budget would help farmers, and {1} and Delhi's Arvind {2} agreed.",
+                     "Officials in Mumbai welcomed it."),
+                    ("Sitharaman", "Jaishankar", "Kejriwal"),
+                    [("Seetharaman", "Jaishankar", "Kejriwal"), ("Sitharaman", "Dzhaishankar", "Kedschriwal")],
+                    {"r08.txt": [("Seetharaman", "Sitharaman")] * 2,
+                     "r09.txt": [("Dzhaishankar", "Jaishankar")] * 2 + [("Kedschriwal", "Kejriwal")]}),
 }
 
 
