@@ -252,8 +252,8 @@ class Spellings:
         out = []
         single = {b.lower(): b for b in self.every if len(b) >= MIN_LENGTH}
         for key, surfaces in sorted(self.phrases.items()):
-            if not any("-" in x for x in surfaces):
-                continue  # no hyphen: capitals alone differ in titles
+            if not any("-" in x or any(c in x for c in _APOSTROPHES) for x in surfaces):
+                continue  # no hyphen nor apostrophe: capitals alone differ in titles
             word = single.get(key)
             if word is not None and word not in surfaces:  # Jinping against Jin-ping
                 surfaces = {**surfaces, word: {p: [sp for spans in self.every[word][p].values() for sp in spans]
@@ -549,11 +549,17 @@ SYLLABLE = 4
 _SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
 _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
+# The parts an inner apostrophe joins to a capitalised word (Sana'a, Isma'il: the ʿayn or hamza
+# of a transliteration), never an English contraction or possessive (Kuwait's, Couldn't).
+_APOSTROPHE_TAIL = compiled.regex(r"(?:['’ʼ](?!(?:s|t|d|m|ll|re|ve)(?![^\W\d_]))[^\W\d_]{1,20}){1,2}(?![\w'’ʼ-])")
+_APOSTROPHES = "'’ʼ"
+_MARKS = re.compile(r"[- '’ʼ]")
 
 
 def joined(phrase: str) -> str:
-    """The letters of a name without its hyphens and spaces, lowercase: Jae-in, Jae In -> jaein."""
-    return re.sub(r"[- ]", "", phrase).lower()
+    """The letters of a name without its hyphens, spaces and apostrophes, lowercase: Jae-in,
+    Jae In -> jaein; Sana'a -> sanaa."""
+    return _MARKS.sub("", phrase).lower()
 
 
 def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
@@ -572,7 +578,7 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
 
     def add(a: int, b: int) -> None:
         phrase = text[a:b]
-        if any(len(w) >= 2 and zipf(w) < RARE_PART for w in re.split(r"[- ]", phrase)):
+        if any(len(w) >= 2 and zipf(w) < RARE_PART for w in _MARKS.split(phrase)):
             found[joined(phrase)][phrase].append((a, b))
 
     for i, t in enumerate(tokens):
@@ -580,6 +586,10 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             m = _HYPHEN_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())
+        elif text[t.end:t.end + 1] in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
+            m = _APOSTROPHE_TAIL.match(text, t.end)
+            if m:
+                add(t.start, m.end())  # a name with an inner apostrophe, whole (Sana'a)
         m = _SHORT_PART.match(text, t.end) if spaced else None
         if m:
             add(t.start, m.end())

@@ -107,8 +107,9 @@ def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> 
         head = f"'{clip(surface, NAME_LIMIT)}' here, '{q_there}' elsewhere in this story: one name, two spellings"
     v = r.verdict
     if v.evidence == SEPARATORS:
-        return Finding(s, e, f"'{clip(surface, NAME_LIMIT)}' here is written '{q_there}' with other hyphens or "
-                             f"spaces in {n_other} other files of this story ({n_this} this way)",
+        marks = "apostrophes" if any(c in surface + there for c in "'’ʼ") else "hyphens or spaces"
+        return Finding(s, e, f"'{clip(surface, NAME_LIMIT)}' here is written '{q_there}' with other {marks} "
+                             f"in {n_other} other files of this story ({n_this} this way)",
                        (Edit(s, e, v.winner),), UNSAFE, related)
     each = "one file each" if n_this == 1 else f"{n_this} files each"
     if v.tie:
