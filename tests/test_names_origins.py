@@ -194,3 +194,37 @@ def test_central_asian_key_links_every_russian_romanization_to_the_english_form(
     written = {ru: getattr(iuliia, system).translate(ru) for ru in CENTRAL_ASIAN_NAMES}
     linked = [ru for ru, en in CENTRAL_ASIAN_NAMES.items() if key(written[ru]) & key(en)]
     assert len(linked) >= len(CENTRAL_ASIAN_NAMES) - 1, sorted(set(written.values()) - {written[r] for r in linked})
+
+
+def _nm102(found: dict) -> dict[str, list[tuple[str, str | None]]]:
+    return {name: [(f["code"], f["suggestion"]) for f in fs if f["family"] == "names"] for name, fs in found.items()}
+
+
+def _apply(text: str, findings: list[dict]) -> str:
+    for f in sorted(findings, key=lambda f: -f["start"]):
+        text = text[:f["start"]] + f["suggestion"] + text[f["end"]:]
+    return text
+
+
+YEMEN = ("Yemen talks resume",
+         "Houthi officials met Saudi envoys in {0} on Tuesday ({i}), Yemeni officials said.",
+         "The talks in {0} were about prisoners and the port of Hodeidah, the officials added.",
+         "Omani mediators in Muscat welcomed the meeting.")
+
+
+@pytest.mark.parametrize("majority,minority", [("Sanaa", "Sana'a"), ("Sanaa", "Sana’a"), ("Saada", "Sa'ada"),
+                                               ("Sana'a", "Sanaa")])
+def test_a_spelling_with_an_apostrophe_is_reported_whole_and_its_fix_gives_the_suggestion(tmp_path, majority, minority):
+    """Sana'a in two renditions, Sanaa in eight: the finding covers the whole name as written (not
+    'Sana', whose fix would give 'Sanaa'a'), and applying it gives the majority's spelling."""
+    files = _renditions(*YEMEN, (majority,), [(minority,)] * 2)
+    found = audit_texts(files, tmp_path, select="NM")
+    for name, text in files.items():
+        fs = [f for f in found.get(name, []) if f["family"] == "names"]
+        if name in ("r08.txt", "r09.txt"):
+            assert [(f["code"], text[f["start"]:f["end"]], f["suggestion"]) for f in fs] == \
+                [("NM102", minority, majority)] * 2, [f["message"] for f in fs]
+            assert _apply(text, fs) == files["r00.txt"].replace("(0)", f"({name[1:3].lstrip('0')})")
+        else:
+            assert not fs, (name, [f["message"] for f in fs])
+
