@@ -228,3 +228,29 @@ def test_a_spelling_with_an_apostrophe_is_reported_whole_and_its_fix_gives_the_s
         else:
             assert not fs, (name, [f["message"] for f in fs])
 
+
+KOREA = ("South Korean president visits Tokyo",
+         "South Korean President {0} met Japanese officials in Tokyo on Monday ({i}).",
+         "{0} said Seoul and Tokyo would work together, Yonhap reported.",
+         "Officials in Busan welcomed the visit.")
+
+
+@pytest.mark.parametrize("majority,minority,part,suggestion", [
+    ("Lee Jae-myung", "Lee Jae Myung", "Jae Myung", "Jae-myung"),
+    ("Moon Jae-in", "Moon Jae In", "Jae In", "Jae-in"),
+    ("Yoon Suk Yeol", "Yoon Suk-yeol", "Suk-yeol", "Suk Yeol"),
+    ("Kim Jong Un", "Kim Jong-un", "Jong-un", "Jong Un"),
+    ("Han Duck-soo", "Han Duck Soo", "Duck Soo", "Duck-soo"),
+    ("Choi Sang-mok", "Choi Sang Mok", "Sang Mok", "Sang-mok"),
+])
+def test_a_given_name_with_other_hyphens_or_spaces_is_reported_with_the_majority_writing(
+        tmp_path, majority, minority, part, suggestion):
+    """A three-syllable Korean name written with other spaces or hyphens in two renditions, whatever
+    the length of its syllables (Myung has five letters, In two)."""
+    files = _renditions(*KOREA, (majority,), [(minority,)] * 2)
+    found = audit_texts(files, tmp_path, select="NM")
+    for name, text in files.items():
+        fs = [f for f in found.get(name, []) if f["family"] == "names"]
+        want = [("NM102", part, suggestion)] * 2 if name in ("r08.txt", "r09.txt") else []
+        assert [(f["code"], text[f["start"]:f["end"]], f["suggestion"]) for f in fs] == want, \
+            (name, [f["message"] for f in fs])

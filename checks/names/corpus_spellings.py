@@ -543,8 +543,9 @@ class Spellings:
 #: Long-Term, E-Commerce (4.4), Commander-in-chief are words.
 RARE_PART = 4.0
 #: Longest part after a space that may be a syllable of a given name written without its hyphen
-#: (Jae In, Jong Un, Xiao Ping): longer parts are words of their own.
-SYLLABLE = 4
+#: (Jae In, Jong Un, Xiao Ping, Jae Myung): the longest syllables of the romanizations of Korean
+#: and Chinese have six letters (myeong, hyeong, zhuang, shuang); longer parts are words of their own.
+SYLLABLE = 6
 # A short capitalised part after a space (In of Jae In), however common the word ("in").
 _SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
