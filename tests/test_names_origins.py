@@ -254,3 +254,25 @@ def test_a_given_name_with_other_hyphens_or_spaces_is_reported_with_the_majority
         want = [("NM102", part, suggestion)] * 2 if name in ("r08.txt", "r09.txt") else []
         assert [(f["code"], text[f["start"]:f["end"]], f["suggestion"]) for f in fs] == want, \
             (name, [f["message"] for f in fs])
+
+
+TAIWAN = ("Taiwan's president meets Taipei mayor",
+          "Taiwan's President {0} met Taipei Mayor {1} in Taipei on Monday ({i}), the Presidential Office said.",
+          "{0} said the island would keep talking to {2}, and {1} agreed.",
+          "Officials in Kaohsiung welcomed it.")
+
+
+@pytest.mark.parametrize("mainland", ["Beijing", "its neighbours"])
+def test_pinyin_in_a_few_renditions_of_taiwanese_news_is_reported_with_the_wade_giles_majority(tmp_path, mainland):
+    """Chinese-language news about Taiwan: one rendition writes its people in pinyin (Cai, Ke)
+    where the others write their own spellings (Tsai, Ko). The Wade-Giles table links them; the
+    majority's spelling is suggested, and the majority's Taiwanese spelling is never reported as an
+    old romanization (whether or not the story also names mainland China)."""
+    files = _renditions(*TAIWAN, ("Tsai Ing-wen", "Ko Wen-je", mainland),
+                        [("Cai Yingwen", "Ke Wenzhe", mainland), ("Cai Ing-wen", "Ko Wen-je", mainland)])
+    found = audit_texts(files, tmp_path, select="NM")
+    got = {name: sorted((f["code"], files[name][f["start"]:f["end"]], f["suggestion"]) for f in fs
+                        if f["family"] == "names") for name, fs in found.items()}
+    assert got.pop("r08.txt") == [("NM102", "Cai", "Tsai")] * 2 + [("NM102", "Ke", "Ko")] * 2
+    assert got.pop("r09.txt") == [("NM102", "Cai", "Tsai")] * 2
+    assert not any(got.values()), got

@@ -25,7 +25,7 @@ from .romanize import first_name_pair
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
-from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
+from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
@@ -115,6 +115,7 @@ class FileNames:
     paragraphs: int = 0
     origins: frozenset[str] = frozenset()  # the origins its cue words name (Japan: japanese)
     phrases: dict[str, dict[str, list[tuple[int, int]]]] | None = None  # joined key -> surface -> spans
+    exempt: frozenset[str] = frozenset()  # the origins whose older spellings it may use (Taiwan: chinese)
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,15 @@ class Spellings:
         self.context: dict[str, frozenset[str]] = {}
         self.house_spans: dict[str, tuple] = {}
         self.origins: dict[str, frozenset[str]] = {}
+        self.exempt: dict[str, frozenset[str]] = {}
         self.lines_only: set[tuple[str, str]] = set()  # (base, path): only on short lines of its own
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
             self.origins[item.path] = item.origins
+            if item.exempt:
+                self.exempt[item.path] = item.exempt
             shapes[item.path] = (item.paragraphs, item.context)
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
@@ -212,18 +216,32 @@ class Spellings:
         for g, group in enumerate(self.groups_of_renditions):
             origins = self.origins_of(group)
             raw: set[tuple[str, str]] = set()
-            pairs = alternations(slots, group,
-                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins), counts,
-                                 watch, raw)
+            pairs = alternations(slots, group, lambda a, b: self._alike(a, b, origins, group), counts, watch, raw)
             self._linked_alternating.update((g, a, b) for a, b in raw)
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
         return out
 
+    def _alike(self, a: str, b: str, origins, group) -> bool:
+        """Whether two spellings that alternate in the story `group` are one name. A short name
+        (Cai / Tsai, Ke / Ko) is judged under the origins that every file of the story using
+        either spelling is about, older spellings included (a story about Taiwan is about
+        Chinese names: its spellings are linked through the Chinese schemes, though the older
+        one is right there): two stories taken for one (a Korean Lee, a Chinese Yi) share none."""
+        if min(len(a), len(b)) < LOOSE_MIN_LENGTH:
+            users = [p for p in group if p in self.every[a] or p in self.every[b]]
+            origins = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
+                                               for p in users))
+        return loosely_variant(a, b, self.known[a], self.known[b], origins)
+
     def origins_of(self, paths) -> frozenset[str]:
         """The origins any of the files is about."""
         return frozenset().union(*(self.origins.get(p, frozenset()) for p in paths))
+
+    def exempt_of(self, paths) -> frozenset[str]:
+        """The origins whose older spellings any of the files may use correctly (Taiwan's own)."""
+        return frozenset().union(*(self.exempt.get(p, frozenset()) for p in paths))
 
     def other_files(self, b: str, path: str) -> int:
         """How many files besides `path` use the spelling `b`."""
@@ -401,7 +419,9 @@ class Spellings:
         out = []
         for g, pairs in sorted(by_group.items()):
             group = set(self.groups_of_renditions[g])
-            origins = self.origins_of(group)
+            # no romanization rule of an origin whose older spellings the story may use (Tsai, Ko in
+            # Taiwan): the majority decides there
+            origins = self.origins_of(group) - self.exempt_of(group)
 
             def users(b: str) -> set[str]:
                 return set(self.every[b]) & group
@@ -644,7 +664,7 @@ class CorpusSpellings(Analysis):
                              sp.weight > STANDALONE_WEIGHT * sp.count)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
-                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]
+                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1])]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""
