@@ -21,7 +21,7 @@ from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
-from .romanize import first_name_pair
+from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
@@ -116,6 +116,7 @@ class FileNames:
     origins: frozenset[str] = frozenset()  # the origins its cue words name (Japan: japanese)
     phrases: dict[str, dict[str, list[tuple[int, int]]]] | None = None  # joined key -> surface -> spans
     exempt: frozenset[str] = frozenset()  # the origins whose older spellings it may use (Taiwan: chinese)
+    established: tuple[tuple[int, int], ...] = ()  # old spellings inside a longer name (Peking University)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Spellings:
         self.house_spans: dict[str, tuple] = {}
         self.origins: dict[str, frozenset[str]] = {}
         self.exempt: dict[str, frozenset[str]] = {}
+        self.established: dict[str, tuple] = {}
         self.lines_only: set[tuple[str, str]] = set()  # (base, path): only on short lines of its own
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
@@ -158,6 +160,8 @@ class Spellings:
             self.origins[item.path] = item.origins
             if item.exempt:
                 self.exempt[item.path] = item.exempt
+            if item.established:
+                self.established[item.path] = item.established
             shapes[item.path] = (item.paragraphs, item.context)
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
@@ -620,6 +624,19 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
     return {k: dict(v) for k, v in found.items()}
 
 
+def _established(doc) -> tuple[tuple[int, int], ...]:
+    """The spans of the old spellings (the tables of old Chinese and Russian-route place names)
+    that are part of a longer name, an institution's or a team's (Peking University, Dynamo
+    Kiev): NM103 leaves them alone, and so does NM102, whatever another file writes."""
+    from .nm103_romanization import _in_longer_name  # that module imports this one
+
+    old, ru = old_chinese_to_pinyin(), russian_to_ukrainian()
+    text, tokens = doc.text, doc_names(doc).tokens
+    return tuple((t.start, t.end) for i, t in enumerate(tokens)
+                 if (t.text in old or t.text in ru and ru[t.text][1] != "first")
+                 and _in_longer_name(text, tokens, i, t.end))
+
+
 #: Evidence that a spelling is wrong whatever the counts say (the house list, the gazetteer, a
 #: romanization rule): a chain of verdicts is followed through it to a spelling nothing reports.
 _REFERENCE = (HOUSE, GAZETTEER, GAZETTEER_PLACE, ROMANIZATION)
@@ -664,7 +681,8 @@ class CorpusSpellings(Analysis):
                              sp.weight > STANDALONE_WEIGHT * sp.count)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
-                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1])]
+                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],
+                          _established(doc))]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""
