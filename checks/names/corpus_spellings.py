@@ -22,11 +22,11 @@ from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
-from .romanize import first_name_pair
+from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
-from .variants import MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
+from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
@@ -117,6 +117,8 @@ class FileNames:
     paragraphs: int = 0
     origins: frozenset[str] = frozenset()  # the origins its cue words name (Japan: japanese)
     phrases: dict[str, dict[str, list[tuple[int, int]]]] | None = None  # joined key -> surface -> spans
+    exempt: frozenset[str] = frozenset()  # the origins whose older spellings it may use (Taiwan: chinese)
+    established: tuple[tuple[int, int], ...] = ()  # old spellings inside a longer name (Peking University)
 
 
 @dataclass(frozen=True)
@@ -150,12 +152,18 @@ class Spellings:
         self.context: dict[str, frozenset[str]] = {}
         self.house_spans: dict[str, tuple] = {}
         self.origins: dict[str, frozenset[str]] = {}
+        self.exempt: dict[str, frozenset[str]] = {}
+        self.established: dict[str, tuple] = {}
         self.lines_only: set[tuple[str, str]] = set()  # (base, path): only on short lines of its own
         neighbours: dict[str, set[str]] = defaultdict(set)
         shapes: dict[str, tuple[int, frozenset[str]]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
             self.origins[item.path] = item.origins
+            if item.exempt:
+                self.exempt[item.path] = item.exempt
+            if item.established:
+                self.established[item.path] = item.established
             shapes[item.path] = (item.paragraphs, item.context)
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
@@ -214,18 +222,32 @@ class Spellings:
         for g, group in enumerate(self.groups_of_renditions):
             origins = self.origins_of(group)
             raw: set[tuple[str, str]] = set()
-            pairs = alternations(slots, group,
-                                 lambda a, b: loosely_variant(a, b, self.known[a], self.known[b], origins), counts,
-                                 watch, raw)
+            pairs = alternations(slots, group, lambda a, b: self._alike(a, b, origins, group), counts, watch, raw)
             self._linked_alternating.update((g, a, b) for a, b in raw)
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
         return out
 
+    def _alike(self, a: str, b: str, origins, group) -> bool:
+        """Whether two spellings that alternate in the story `group` are one name. A short name
+        (Cai / Tsai, Ke / Ko) is judged under the origins that every file of the story using
+        either spelling is about, older spellings included (a story about Taiwan is about
+        Chinese names: its spellings are linked through the Chinese schemes, though the older
+        one is right there): two stories taken for one (a Korean Lee, a Chinese Yi) share none."""
+        if min(len(a), len(b)) < LOOSE_MIN_LENGTH:
+            users = [p for p in group if p in self.every[a] or p in self.every[b]]
+            origins = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
+                                               for p in users))
+        return loosely_variant(a, b, self.known[a], self.known[b], origins)
+
     def origins_of(self, paths) -> frozenset[str]:
         """The origins any of the files is about."""
         return frozenset().union(*(self.origins.get(p, frozenset()) for p in paths))
+
+    def exempt_of(self, paths) -> frozenset[str]:
+        """The origins whose older spellings any of the files may use correctly (Taiwan's own)."""
+        return frozenset().union(*(self.exempt.get(p, frozenset()) for p in paths))
 
     def other_files(self, b: str, path: str) -> int:
         """How many files besides `path` use the spelling `b`."""
@@ -254,8 +276,8 @@ class Spellings:
         out = []
         single = {b.lower(): b for b in self.every if len(b) >= MIN_LENGTH}
         for key, surfaces in sorted(self.phrases.items()):
-            if not any("-" in x for x in surfaces):
-                continue  # no hyphen: capitals alone differ in titles
+            if not any("-" in x or any(c in x for c in _APOSTROPHES) for x in surfaces):
+                continue  # no hyphen nor apostrophe: capitals alone differ in titles
             word = single.get(key)
             if word is not None and word not in surfaces:  # Jinping against Jin-ping
                 surfaces = {**surfaces, word: {p: [sp for spans in self.every[word][p].values() for sp in spans]
@@ -403,7 +425,9 @@ class Spellings:
         out = []
         for g, pairs in sorted(by_group.items()):
             group = set(self.groups_of_renditions[g])
-            origins = self.origins_of(group)
+            # no romanization rule of an origin whose older spellings the story may use (Tsai, Ko in
+            # Taiwan): the majority decides there
+            origins = self.origins_of(group) - self.exempt_of(group)
 
             def users(b: str) -> set[str]:
                 return set(self.every[b]) & group
@@ -545,17 +569,24 @@ class Spellings:
 #: Long-Term, E-Commerce (4.4), Commander-in-chief are words.
 RARE_PART = 4.0
 #: Longest part after a space that may be a syllable of a given name written without its hyphen
-#: (Jae In, Jong Un, Xiao Ping): longer parts are words of their own.
-SYLLABLE = 4
+#: (Jae In, Jong Un, Xiao Ping, Jae Myung): the longest syllables of the romanizations of Korean
+#: and Chinese have six letters (myeong, hyeong, zhuang, shuang); longer parts are words of their own.
+SYLLABLE = 6
 # A short capitalised part after a space (In of Jae In), however common the word ("in").
 _SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
 _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
+# The parts an inner apostrophe joins to a capitalised word (Sana'a, Isma'il: the ʿayn or hamza
+# of a transliteration), never an English contraction or possessive (Kuwait's, Couldn't).
+_APOSTROPHE_TAIL = compiled.regex(r"(?:['’ʼ](?!(?:s|t|d|m|ll|re|ve)(?![^\W\d_]))[^\W\d_]{1,20}){1,2}(?![\w'’ʼ-])")
+_APOSTROPHES = "'’ʼ"
+_MARKS = re.compile(r"[- '’ʼ]")
 
 
 def joined(phrase: str) -> str:
-    """The letters of a name without its hyphens and spaces, lowercase: Jae-in, Jae In -> jaein."""
-    return re.sub(r"[- ]", "", phrase).lower()
+    """The letters of a name without its hyphens, spaces and apostrophes, lowercase: Jae-in,
+    Jae In -> jaein; Sana'a -> sanaa."""
+    return _MARKS.sub("", phrase).lower()
 
 
 def _phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
@@ -574,7 +605,7 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
 
     def add(a: int, b: int) -> None:
         phrase = text[a:b]
-        if any(len(w) >= 2 and zipf(w) < RARE_PART for w in re.split(r"[- ]", phrase)):
+        if any(len(w) >= 2 and zipf(w) < RARE_PART for w in _MARKS.split(phrase)):
             found[joined(phrase)][phrase].append((a, b))
 
     for i, t in enumerate(tokens):
@@ -582,6 +613,10 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             m = _HYPHEN_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())
+        elif text[t.end:t.end + 1] in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
+            m = _APOSTROPHE_TAIL.match(text, t.end)
+            if m:
+                add(t.start, m.end())  # a name with an inner apostrophe, whole (Sana'a)
         m = _SHORT_PART.match(text, t.end) if spaced else None
         if m:
             add(t.start, m.end())
@@ -589,6 +624,19 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             if prev is not None and text[prev.end:t.start] == " ":
                 add(prev.start, m.end())
     return {k: dict(v) for k, v in found.items()}
+
+
+def _established(doc) -> tuple[tuple[int, int], ...]:
+    """The spans of the old spellings (the tables of old Chinese and Russian-route place names)
+    that are part of a longer name, an institution's or a team's (Peking University, Dynamo
+    Kiev): NM103 leaves them alone, and so does NM102, whatever another file writes."""
+    from .nm103_romanization import _in_longer_name  # that module imports this one
+
+    old, ru = old_chinese_to_pinyin(), russian_to_ukrainian()
+    text, tokens = doc.text, doc_names(doc).tokens
+    return tuple((t.start, t.end) for i, t in enumerate(tokens)
+                 if (t.text in old or t.text in ru and ru[t.text][1] != "first")
+                 and _in_longer_name(text, tokens, i, t.end))
 
 
 #: Evidence that a spelling is wrong whatever the counts say (the house list, the gazetteer, a
@@ -635,7 +683,8 @@ class CorpusSpellings(Analysis):
                              sp.weight > STANDALONE_WEIGHT * sp.count)
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
-                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc))]
+                          len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],
+                          _established(doc))]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""

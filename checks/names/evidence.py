@@ -142,7 +142,10 @@ def shaped_like(surface: str, loser: str, winner: str, winner_surfaces=()) -> st
     only ever written with a final s (a name ending in -ets, -ts: Dniprovest -> Dniprovets, whose
     base is Dniprovet), as it is written. `winner_surfaces` are the winner's written forms."""
     if surface != loser and surface == loser + "s":
-        return winner + "s"
+        from .variants import base
+
+        # a winner whose own final s is part of the name (Mitsotakes -> Mitsotakis, not -iss)
+        return winner + "s" if base(winner + "s") == winner else winner
     if surface == loser and winner_surfaces and all(w == winner + "s" for w in winner_surfaces):
         return winner + "s"
     return winner

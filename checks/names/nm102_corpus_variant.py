@@ -75,6 +75,7 @@ def corpus_findings(spellings: Spellings, check) -> list[tuple[str, Finding]]:
         return cache[key]
     found: dict[str, list[tuple[int, int, Finding]]] = {}
     house_spans = spellings.house_spans if key[2] else {}
+    established = spellings.established
     for r in CorpusVariant.reports(spellings, check):
         for p in r.paths:
             places = [(q, *spellings.first_place(r.other, q)) for q in r.witnesses[p]]
@@ -84,6 +85,8 @@ def corpus_findings(spellings: Spellings, check) -> list[tuple[str, Finding]]:
                 for s, e in spans:
                     if any(a <= s and e <= b for a, b in house_spans.get(p, ())):
                         continue  # a listed house-list variant: NM105 reports it
+                    if (s, e) in established.get(p, ()):
+                        continue  # an old spelling in an established name (Peking University), as NM103
                     found.setdefault(p, []).append((s, e, _finding(s, e, surface, there, r, spellings, related)))
     out = []
     for p, items in found.items():
@@ -107,8 +110,9 @@ def _finding(s, e, surface, there, r: Report, spellings: Spellings, related) -> 
         head = f"'{clip(surface, NAME_LIMIT)}' here, '{q_there}' elsewhere in this story: one name, two spellings"
     v = r.verdict
     if v.evidence == SEPARATORS:
-        return Finding(s, e, f"'{clip(surface, NAME_LIMIT)}' here is written '{q_there}' with other hyphens or "
-                             f"spaces in {n_other} other files of this story ({n_this} this way)",
+        marks = "apostrophes" if any(c in surface + there for c in "'’ʼ") else "hyphens or spaces"
+        return Finding(s, e, f"'{clip(surface, NAME_LIMIT)}' here is written '{q_there}' with other {marks} "
+                             f"in {n_other} other files of this story ({n_this} this way)",
                        (Edit(s, e, v.winner),), UNSAFE, related)
     each = "one file each" if n_this == 1 else f"{n_this} files each"
     if v.tie:

@@ -288,8 +288,12 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     if a == b:
         return False
     ua, ub = unaccent(a).lower(), unaccent(b).lower()
-    if ua == ub or min(len(ua), len(ub)) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
+    if ua == ub or not (ua.isalpha() and ub.isalpha()):
         return False  # an accent dropped is NM106's; hyphenated runs are compared as runs
+    if min(len(ua), len(ub)) < LOOSE_MIN_LENGTH:
+        # a short name (a Chinese surname: Cai / Tsai, Ke / Ko) is one name in two spellings only
+        # when the schemes of the story's origins give them one comparison key (a standard form)
+        return bool(origins) and same_name(a, b, origins)
     if same_place(a, b) and one_name(ua, ub) or standard_spelling(a, b) is not None:
         return True  # two spellings of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
     if origins and (case_form(ua, ub, origins) or same_name(a, b, origins)):
