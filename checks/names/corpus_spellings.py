@@ -261,9 +261,13 @@ class Spellings:
         return {b: self.phrases[key][b][path]} if key in self.phrases and path in self.phrases[key].get(b, {}) \
             else {}
 
-    def surfaces(self, b: str) -> set[str]:
-        """Every written form of the spelling `b` (a base: Dniprovet for Dniprovets) in the corpus."""
-        return {x for sf in self.every.get(b, {}).values() for x in sf}
+    def surfaces(self, b: str) -> frozenset[str]:
+        """Every written form of the spelling `b` (a base: Dniprovet for Dniprovets) in the corpus.
+        Kept per spelling: a majority spelling of thousands of files is asked for once a finding."""
+        kept = self.memo.setdefault("surfaces", {})
+        if b not in kept:
+            kept[b] = frozenset(x for sf in self.every.get(b, {}).values() for x in sf)
+        return kept[b]
 
     def first_place(self, b: str, path: str) -> tuple[str, int, int]:
         """(surface, start, end) of the first occurrence of `b` in `path`."""
