@@ -21,9 +21,14 @@ Only the process that audits in the foreground saves (`save()`, called by the en
 of a run); worker processes read the file but never write it. Writes are atomic (atomic.py):
 concurrent runs see the old file or the new one (a reader keeps the file it opened); the last
 writer wins, which costs at most a recompilation.
+
+The methods `dataclasses` writes for the project's classes (__init__, __repr__, __eq__ ...) are
+kept the same way (`keep_dataclass_code`): it compiles each from source text, and compiling the
+243 of a run's 50 classes took 20 ms of a one-file run.
 """
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import re
@@ -57,6 +62,12 @@ _LAYOUT = 4
 _MAGIC = f"auditor-compiled-{_LAYOUT}\n".encode()
 #: The index's size, after the magic: an unsigned 64-bit little-endian integer.
 _SIZE = struct.Struct("<Q")
+
+#: The version of the bytecode (a .pyc's magic number): a kept code object is for this one only.
+try:
+    from importlib._bootstrap_external import MAGIC_NUMBER as _BYTECODE
+except ImportError:  # pragma: no cover
+    _BYTECODE = sys.version.encode()
 
 _store: _Kept | None = None
 _dirty = False
@@ -268,6 +279,37 @@ def derived_from_files(kind: str, files, compute):
         label = f"{os.path.basename(os.path.dirname(path))}/{os.path.basename(path)}".encode()
         parts.append(b"%d:%s%d:" % (len(label), label, len(data)) + data)
     return derived(kind, digest(b"".join(parts)).hex(), compute)
+
+
+def _exec_kept(source, globals=None, locals=None, /):
+    """`exec` as the `dataclasses` module calls it, from the kept code object when the source is
+    a method it writes for a class of this project. `dont_inherit`: the source is compiled as
+    `exec` compiles it there, without this module's `from __future__` flags."""
+    if type(source) is str and type(globals) is dict and \
+            str(globals.get("__name__", "")).partition(".")[0] == __name__.partition(".")[0]:
+        key = ("code", _BYTECODE, sys.flags.optimize, source)
+        code = None
+        kept = _load().get(key)
+        if kept is not None:
+            try:
+                code = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                code = None   # a damaged entry: compile it again
+        if code is None:
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            _remember(key, marshal.dumps(code))
+        source = code
+    return exec(source, globals, locals)
+
+
+def keep_dataclass_code() -> None:
+    """Have `dataclasses` take the methods it writes for the project's classes from the kept file
+    (other modules' classes are compiled as before). It calls `exec` by its global name, which a
+    name in its own namespace overrides."""
+    import dataclasses
+
+    if getattr(dataclasses, "exec", None) is None:
+        dataclasses.exec = _exec_kept
 
 
 def forbid_saving() -> None:

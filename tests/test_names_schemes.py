@@ -59,8 +59,7 @@ def _to_kunrei(hepburn: str) -> str:
 
 def _gazetteer_names(country: str) -> list[str]:
     names = []
-    raw, body = gazetteer._data()
-    for line in raw[body:].decode("utf-8").splitlines():
+    for line in gazetteer.body_lines():
         spelling, english, cc = line.split("\t")[:3]
         if cc == country and not english and spelling.isalpha() and spelling.isascii():
             names.append(spelling)
@@ -134,10 +133,9 @@ def test_korean_schemes_give_the_revised_spelling_of_cities_the_gazetteer_lists(
     Pusan, Taegu; Russian-route Kvandzhu, Chkhonan; but also Japanese readings such as Keishu,
     which no Korean scheme should give): the Korean schemes give the English (Revised) name of a
     good share of them, and of every city among the best known."""
-    raw, body = gazetteer._data()
     korean = [s for s in schemes.schemes() if s.origin == "korean" and s.role == "convert"]
     pairs = []
-    for line in raw[body:].decode("utf-8").splitlines():
+    for line in gazetteer.body_lines():
         spelling, english, cc = line.split("\t")[:3]
         if cc == "KR" and english and spelling.isalpha() and english.isalpha():
             pairs.append((spelling, english))
