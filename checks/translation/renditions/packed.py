@@ -174,6 +174,18 @@ class DecodedDocs:
         """Document `i`'s path, without decoding it."""
         return self.corpus.docs[self.order[i]][0]
 
+    def title(self, i: int) -> str:
+        """Document `i`'s title, without decoding it."""
+        return self.corpus.docs[self.order[i]][1]
+
+    def sentence(self, i: int, k: int) -> tuple[int, int, str]:
+        """(start, end, text) of document `i`'s sentence `k`, from its texts and spans alone: the
+        findings of a large corpus, several checks' each, decoded their documents over and over."""
+        _, _, texts, spans, _, _ = self.corpus.docs[self.order[i]]
+        j = k * SPAN_FIELDS
+        at = sum(spans[2:j:SPAN_FIELDS])  # the lengths of the sentences before it
+        return spans[j], spans[j + 1], texts.decode("utf-8", "surrogatepass")[at:at + spans[j + 2]]
+
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
