@@ -94,13 +94,22 @@ class PackedCorpus:
     def sentence_stems(self, k: int) -> tuple[frozenset, ...]:
         """The stems of each sentence of document `k`, as vocabulary ids: all that comparing two
         documents needs (ids stand one for one for stems), decoded without the rest."""
-        spans, words = self.docs[k][3], self.docs[k][4].tolist()
-        out, w = [], 0
-        for j in range(0, len(spans), SPAN_FIELDS):
-            stems, names, numbers = spans[j + 4:j + 7]
-            out.append(frozenset(words[w:w + stems]))
-            w += stems + names + numbers  # names and numbers: skipped
-        return tuple(out)
+        return sentence_stems(self.stem_arrays(k))
+
+    def stem_arrays(self, k: int) -> tuple[array, array]:
+        """Document `k`'s (spans, words): what `sentence_stems` reads, small to send elsewhere."""
+        return self.docs[k][3], self.docs[k][4]
+
+
+def sentence_stems(arrays: tuple[array, array]) -> tuple[frozenset, ...]:
+    """The stems of each sentence of a packed document as ids, from its `stem_arrays`."""
+    spans, words = arrays[0], arrays[1].tolist()
+    out, w = [], 0
+    for j in range(0, len(spans), SPAN_FIELDS):
+        stems, names, numbers = spans[j + 4:j + 7]
+        out.append(frozenset(words[w:w + stems]))
+        w += stems + names + numbers  # names and numbers: skipped
+    return tuple(out)
 
 
 def _decode(packed: tuple, word) -> DocSummary:
@@ -189,6 +198,10 @@ class DecodedDocs:
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
+
+    def stem_arrays(self, i: int) -> tuple[array, array]:
+        """Document `i`'s (see `PackedCorpus.stem_arrays`)."""
+        return self.corpus.stem_arrays(self.order[i])
 
     def story(self, members: list[int]) -> PackedStory:
         """Documents `members` packed alone (`PackedStory.decode(n)` is `self[members[n]]`)."""
