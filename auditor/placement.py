@@ -110,8 +110,10 @@ def place(doc: Document, check, f: Finding, severity: str, lookup=None) -> Repor
         entry = {"path": r.path, "start": r.start, "end": r.end, "note": r.note}
         other = doc if r.path == doc.path else (lookup(r.path) if lookup else None)
         if other is not None:
-            rs, re_ = other.raw_span(min(r.start, len(other.text)), min(r.end, len(other.text)))
-            entry.update(start=rs, end=re_, line=other.line_col(rs)[0], column=other.line_col(rs)[1])
+            other_len = len(other.text)
+            rs, re_ = other.raw_span(min(r.start, other_len), min(r.end, other_len))
+            r_line, r_column = other.line_col(rs)
+            entry.update(start=rs, end=re_, line=r_line, column=r_column)
         related.append(entry)
     edits = (fixes.to_raw(doc, f.edits) or ()) if f.edits else ()
     return Reported(check.code, check.family, severity, start, end, line, col, end_line, end_col,

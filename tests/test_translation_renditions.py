@@ -115,7 +115,8 @@ def test_packed_summaries_decode_to_what_was_collected():
 
 
 def test_stories_aligned_in_worker_processes_give_the_same_result():
-    """Finalize sends each story to the executor's `map`: a process pool gives the serial result."""
+    """Finalize sends the story grouping's candidate pairs, then each story, to the executor's
+    `map`: a process pool gives the serial result."""
     import multiprocessing as mp
 
     rng = random.Random(7)

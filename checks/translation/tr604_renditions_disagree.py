@@ -22,7 +22,7 @@ class RenditionsDisagree(DisagreementCheck):
     kinds = ("pair-number", "pair-polarity", "pair-negation")
 
     def message(self, dis, text, result, chars):
-        other = result.docs[dis.counterparts[0].doc].path.rsplit("/", 1)[-1]
+        other = result.docs.path(dis.counterparts[0].doc).rsplit("/", 1)[-1]
         if dis.kind == "pair-number":
             seen = quoted(numbers_of(text, dis.seen) or dis.seen)
             theirs = quoted(numbers_of(dis.majority_text, dis.expected) or dis.expected)

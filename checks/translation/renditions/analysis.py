@@ -54,7 +54,7 @@ class Renditions(Analysis):
 
     def finalize(self, summary: PackedCorpus) -> Result:
         docs = DecodedDocs(summary)
-        stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files)
+        stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files, self.map)
         # Stories are aligned apart from each other: in the run's worker processes, each sent
         # packed with the words it uses; their disagreements come back in the order of stories.
         found: list[Disagreement] = []

@@ -94,13 +94,22 @@ class PackedCorpus:
     def sentence_stems(self, k: int) -> tuple[frozenset, ...]:
         """The stems of each sentence of document `k`, as vocabulary ids: all that comparing two
         documents needs (ids stand one for one for stems), decoded without the rest."""
-        spans, words = self.docs[k][3], self.docs[k][4].tolist()
-        out, w = [], 0
-        for j in range(0, len(spans), SPAN_FIELDS):
-            stems, names, numbers = spans[j + 4:j + 7]
-            out.append(frozenset(words[w:w + stems]))
-            w += stems + names + numbers  # names and numbers: skipped
-        return tuple(out)
+        return sentence_stems(self.stem_arrays(k))
+
+    def stem_arrays(self, k: int) -> tuple[array, array]:
+        """Document `k`'s (spans, words): what `sentence_stems` reads, small to send elsewhere."""
+        return self.docs[k][3], self.docs[k][4]
+
+
+def sentence_stems(arrays: tuple[array, array]) -> tuple[frozenset, ...]:
+    """The stems of each sentence of a packed document as ids, from its `stem_arrays`."""
+    spans, words = arrays[0], arrays[1].tolist()
+    out, w = [], 0
+    for j in range(0, len(spans), SPAN_FIELDS):
+        stems, names, numbers = spans[j + 4:j + 7]
+        out.append(frozenset(words[w:w + stems]))
+        w += stems + names + numbers  # names and numbers: skipped
+    return tuple(out)
 
 
 def _decode(packed: tuple, word) -> DocSummary:
@@ -174,9 +183,25 @@ class DecodedDocs:
         """Document `i`'s path, without decoding it."""
         return self.corpus.docs[self.order[i]][0]
 
+    def title(self, i: int) -> str:
+        """Document `i`'s title, without decoding it."""
+        return self.corpus.docs[self.order[i]][1]
+
+    def sentence(self, i: int, k: int) -> tuple[int, int, str]:
+        """(start, end, text) of document `i`'s sentence `k`, from its texts and spans alone: the
+        findings of a large corpus, several checks' each, decoded their documents over and over."""
+        _, _, texts, spans, _, _ = self.corpus.docs[self.order[i]]
+        j = k * SPAN_FIELDS
+        at = sum(spans[2:j:SPAN_FIELDS])  # the lengths of the sentences before it
+        return spans[j], spans[j + 1], texts.decode("utf-8", "surrogatepass")[at:at + spans[j + 2]]
+
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])
+
+    def stem_arrays(self, i: int) -> tuple[array, array]:
+        """Document `i`'s (see `PackedCorpus.stem_arrays`)."""
+        return self.corpus.stem_arrays(self.order[i])
 
     def story(self, members: list[int]) -> PackedStory:
         """Documents `members` packed alone (`PackedStory.decode(n)` is `self[members[n]]`)."""

@@ -38,12 +38,12 @@ class DisagreementCheck(CorpusCheck):
         result: Result = self.analysis(Renditions)
         for dis in result.disagreements:
             if dis.kind in self.kinds and self.accepts(dis):
-                s = result.docs[dis.doc].sentences[dis.sent]
-                related = tuple(Related(result.docs[c.doc].path, result.docs[c.doc].sentences[c.sent].start,
-                                        result.docs[c.doc].sentences[c.sent].end,
+                # Paths and sentences read without decoding the documents (see DecodedDocs.sentence)
+                start, end, text = result.docs.sentence(dis.doc, dis.sent)
+                related = tuple(Related(result.docs.path(c.doc), *result.docs.sentence(c.doc, c.sent)[:2],
                                         "the same sentence in another rendition")
                                 for c in dis.counterparts)
-                yield result.docs[dis.doc].path, Finding(s.start, s.end, self._fitted(dis, s.text, result),
+                yield result.docs.path(dis.doc), Finding(start, end, self._fitted(dis, text, result),
                                                          related=related)
 
     def _fitted(self, dis: Disagreement, text: str, result: Result) -> str:
@@ -71,7 +71,7 @@ class DisagreementCheck(CorpusCheck):
         if any(self.is_selected(code) for code in before):
             return []
         result: Result = self.analysis(Renditions)
-        return [Story(result.docs[m[0]].title, tuple(result.docs[i].path for i in m))
+        return [Story(result.docs.title(m[0]), tuple(map(result.docs.path, m)))
                 for m in result.stories]
 
 
@@ -82,7 +82,7 @@ def quoted(values) -> str:
 
 def others(dis: Disagreement, result: Result) -> str:
     """The renditions that say otherwise, by file name: 'b.txt and c.txt', 'b.txt, c.txt and 2 more'."""
-    names = sorted(os.path.basename(result.docs[c.doc].path) for c in dis.support)
+    names = sorted(os.path.basename(result.docs.path(c.doc)) for c in dis.support)
     if len(names) <= NAMED_FILES:
         return " and ".join(names)
     return f"{', '.join(names[:NAMED_FILES])} and {len(names) - NAMED_FILES} more"

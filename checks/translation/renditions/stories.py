@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, repeat
 
-from .packed import DecodedDocs
+from .packed import DecodedDocs, sentence_stems
 
 #: Each document looks for its story through this many of its rarest shared words ...
 PROBE_TERMS = 12
@@ -26,6 +26,11 @@ MIN_SENTENCE_STEMS = 3
 #: Word indexes of documents kept for the next comparisons (one of every document of a large
 #: corpus took more memory than the corpus's summaries).
 INDEXES_KEPT = 256
+#: Candidate pairs compared in one piece of work sent to the run's worker processes: few, so
+#: that a worker's memory for them (their documents' stems and word indexes) stays below what
+#: aligning a story takes anyway (bench corpus of 2,000: 2,000 pairs a piece raised the workers'
+#: peak from 26 to 34 MB; 100 left it at 26 MB), at a little more work per document.
+PAIRS_PER_JOB = 100
 
 
 def doc_terms(docs: DecodedDocs, i: int) -> frozenset:
@@ -35,20 +40,20 @@ def doc_terms(docs: DecodedDocs, i: int) -> frozenset:
     return frozenset(t for t in map(word, set().union(*docs.sentence_stems(i))) if len(t) >= MIN_TERM_LETTERS)
 
 
-def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int) -> list[list[int]]:
+def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int, map_=map) -> list[list[int]]:
     """Stories as sorted lists of indexes into `docs` (2+ files each), in the order of their
     first path.
 
     Each document probes its rarest shared terms for candidates (see the constants above). Links
     are added strongest first (average linkage, so two stories on one topic do not chain into
-    one) and never merge two groups past `max_files`."""
+    one) and never merge two groups past `max_files`. The candidates are compared through
+    `map_` (the analysis's `map`: in the run's worker processes)."""
     terms = [doc_terms(docs, i) for i in range(len(docs))]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ts in enumerate(terms):
         for t in ts:
             postings[t].append(i)
-    linker = StoryLinker(docs)
-    edges = []
+    candidates = []
     for i, ts in enumerate(terms):
         shared = sorted((len(postings[t]), t) for t in ts if len(postings[t]) > 1)
         hits: Counter = Counter()
@@ -61,10 +66,16 @@ def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int) -> l
         for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             a, b = min(i, j), max(i, j)
             if _overlap(terms[a], terms[b]) >= min_similarity:
-                sim = linker.similarity(a, b)
-                if sim >= min_similarity:
-                    edges.append((-sim, a, b))
-    edges = sorted(set(edges))
+                candidates.append((a, b))
+    linker = StoryLinker(docs.sentence_stems)
+    # Comparing the candidates is most of the work, each pair on its own: the pairs go out a
+    # slice at a time with their documents' stems, their similarities come back in order.
+    slices = [candidates[k:k + PAIRS_PER_JOB] for k in range(0, len(candidates), PAIRS_PER_JOB)]
+    jobs = ((pairs, {i: docs.stem_arrays(i) for i in set(chain.from_iterable(pairs))}) for pairs in slices)
+    for pairs, sims in zip(slices, map_(pair_similarities, jobs)):
+        linker.known(pairs, sims)
+    edges = sorted({(-linker.similarity(a, b), a, b) for a, b in candidates
+                    if linker.similarity(a, b) >= min_similarity})
     members = {i: [i] for i in range(len(docs))}
     owner = list(range(len(docs)))
     for _, i, j in edges:
@@ -87,12 +98,16 @@ class StoryLinker:
     """How much two documents tell the same story: the share of the shorter one's sentences that
     have a counterpart in the other one. Cached per pair."""
 
-    def __init__(self, docs: DecodedDocs):
-        # The sentences' stems as ids, without decoding the rest (pairs far apart in path order
-        # would decode each document several times over).
-        self.stems = docs.sentence_stems
+    def __init__(self, stems):
+        # `stems(i)`: document i's sentences' stems as ids, without decoding the rest (pairs far
+        # apart in path order would decode each document several times over).
+        self.stems = stems
         self._recent: dict[int, list] = {}
         self._cache: dict[tuple[int, int], float] = {}
+
+    def known(self, pairs, similarities) -> None:
+        """Take these pairs' similarities as computed elsewhere (by `pair_similarities`)."""
+        self._cache.update(zip(pairs, similarities))
 
     def _kept(self, i: int) -> list:
         """[document `i`'s sentences' stems, where each stem occurs (built when first needed)],
@@ -153,6 +168,14 @@ class StoryLinker:
                     good += 1
             self._cache[key] = good / total if total else 0.0
         return self._cache[key]
+
+
+def pair_similarities(job: tuple[list[tuple[int, int]], dict]) -> list[float]:
+    """`StoryLinker.similarity` of each pair of `job` (the pairs, and {document: its
+    `stem_arrays`} for every document they name)."""
+    pairs, arrays = job
+    linker = StoryLinker(lambda i: sentence_stems(arrays[i]))
+    return [linker.similarity(a, b) for a, b in pairs]
 
 
 #: Far more than the rounding of a sum of a few hundred similarities, far less than one pair's
