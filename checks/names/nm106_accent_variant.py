@@ -9,7 +9,7 @@ from auditor.text import clip
 from .corpus_spellings import CorpusSpellings
 from .house_list import SETTINGS
 from .romanize import standard_spelling
-from .variants import unaccent
+from .variants import digraph_spelling, unaccent
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -52,11 +52,18 @@ class AccentVariant(CorpusCheck):
     def finalize(self, summary):
         spellings = self.analysis(CorpusSpellings)
         by_key: dict[str, list[str]] = defaultdict(list)
+        # a plain spelling that writes an accented one's umlauts as two letters (Mueller for
+        # Müller) joins the accented spelling's group
+        digraph_keys: dict[str, str] = {}
         for b in spellings.every:
             if not b.isascii() or any(not c.isascii() for c in unaccent(b)):
                 by_key[unaccent(b).lower()].append(b)
-            else:
-                by_key[b.lower()].append(b)
+                written_out = digraph_spelling(b)
+                if written_out != unaccent(b):
+                    digraph_keys.setdefault(written_out.lower(), unaccent(b).lower())
+        for b in spellings.every:
+            if b.isascii():
+                by_key[digraph_keys.get(b.lower(), b.lower())].append(b)
         protected = spellings.house.protected
         leave_rules = self.is_selected("NM103")
         for key, bases in sorted(by_key.items()):
@@ -100,7 +107,7 @@ class AccentVariant(CorpusCheck):
                         for s, e in spans:
                             yield p, Finding(
                                 s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(top, NAME_LIMIT)}' in {where} "
-                                      f"differ only in accents; both may be right, but one story should use one",
+                                      f"differ only in {_how(b, top)}; both may be right, but one story should use one",
                                 (Edit(s, e, fix),), UNSAFE, tuple(related))
 
 
@@ -113,6 +120,11 @@ def _vietnamese(word: str) -> bool:
     import unicodedata
 
     return "đ" in word.lower() or any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", word))
+
+
+def _how(b: str, top: str) -> str:
+    """How two spellings of one name differ: accents dropped, or umlauts written as two letters."""
+    return "accents" if unaccent(b).lower() == unaccent(top).lower() else "how the accented letters are written"
 
 
 def _uses(spellings, b: str) -> int:

@@ -227,6 +227,20 @@ def unaccent(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_FOLD)) if not unicodedata.combining(c))
 
 
+# Accented letters that a language's own rule writes as two plain letters when accents are not
+# available (German DIN 5007-2 and German, Austrian and Swiss passports: ä ae, ö oe, ü ue;
+# Danish and Norwegian: å aa, ø oe, æ ae): Mueller, Soeder and Goeteborg are Müller, Söder and
+# Göteborg, not names one letter away from them.
+_DIGRAPHS = str.maketrans({"ä": "ae", "Ä": "Ae", "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue",
+                           "å": "aa", "Å": "Aa", "ø": "oe", "Ø": "Oe"})
+
+
+def digraph_spelling(text: str) -> str:
+    """The text with its umlauts and Nordic vowels written as two letters and its other accents
+    dropped (Müller -> Mueller, Søren -> Soeren, Jürgen Schäfer -> Juergen Schaefer)."""
+    return unaccent(text.translate(_DIGRAPHS))
+
+
 def deletion_keys(word: str) -> set[str]:
     """Blocking keys: a word and its one-letter deletions; two words one edit apart share one."""
     w = word.lower()
