@@ -107,6 +107,23 @@ STORIES = {
                     [("Seetharaman", "Jaishankar", "Kejriwal"), ("Sitharaman", "Dzhaishankar", "Kedschriwal")],
                     {"r08.txt": [("Seetharaman", "Sitharaman")] * 2,
                      "r09.txt": [("Dzhaishankar", "Jaishankar")] * 2 + [("Kedschriwal", "Kejriwal")]}),
+    # a rendition through French: the convert scheme (ar_french) links what edit distance misses
+    "arabic_french": (("Libyan leader's son seeks office",
+                       "Saif al-Islam {0}, the son of the late Libyan leader {1} {0}, registered as a candidate "
+                       "in Tripoli on Sunday ({i}).",
+                       "{0} has been wanted by the International Criminal Court since 2011, lawyers in Benghazi said.",
+                       "Diplomats in Tunis and Cairo said the move would complicate the vote."),
+                      ("Gaddafi", "Muammar"), [("Kadhafi", "Muammar"), ("Gaddafi", "Mouammar")],
+                      {"r08.txt": [("Kadhafi", "Gaddafi")] * 3, "r09.txt": [("Mouammar", "Muammar")]}),
+    # renditions through German and Polish of a Russian story
+    "russian_pivots": (("Mercenary chief criticises army",
+                        "The head of the Wagner group, Yevgeny {0}, criticised Russia's defence ministry on Friday "
+                        "in a video recorded near Bakhmut ({i}).",
+                        "{0} said his fighters lacked ammunition, and Kremlin spokesman Dmitry {1} declined to comment.",
+                        "Officials in Kyiv said the fighting in Donetsk region was intense."),
+                       ("Prigozhin", "Peskov"), [("Prigoschin", "Peskow"), ("Prigozhin", "Pieskow")],
+                       {"r08.txt": [("Prigoschin", "Prigozhin")] * 2 + [("Peskow", "Peskov")],
+                        "r09.txt": [("Pieskow", "Peskov")]}),
 }
 
 

@@ -260,16 +260,18 @@ def same_name(a: str, b: str, origins) -> bool:
     return False
 
 
-def scheme_standard(a: str, b: str, origins) -> str | None:
-    """The one of two spellings that a scheme of the origins makes the standard of the other."""
+def scheme_standard(a: str, b: str, origins, strict: bool = True) -> str | None:
+    """The one of two spellings that a scheme of the origins makes the standard of the other
+    (`strict`: see `scheme_standards`; a scheme that may also leave the word as it is, like the
+    French Kadhafi -> Gaddafi or Kadhafi, still makes the two one name)."""
     key = tuple(sorted(origins))
     for x, y in ((a, b), (b, a)):
-        if y in _standard_forms(x, key):
+        if y in _standard_forms(x, key, strict):
             return y
     return None
 
 
 @lru_cache(maxsize=50_000)
-def _standard_forms(word: str, origins: tuple[str, ...]) -> frozenset[str]:
+def _standard_forms(word: str, origins: tuple[str, ...], strict: bool = True) -> frozenset[str]:
     """The spellings of `scheme_standards(word, origins)`, as a set: a word may have dozens."""
-    return frozenset(f for f, _ in _scheme_standards(word, origins, True))
+    return frozenset(f for f, _ in _scheme_standards(word, origins, strict))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .frequency import zipf
 from .gazetteer import same_place
 from .origins import case_form, suffix_extension
-from .romanize import looks_japanese, looks_pinyin, same_name, standard_spelling
+from .romanize import looks_japanese, looks_pinyin, same_name, scheme_standard, standard_spelling
 
 # Endings that make a related word, not a variant: Russia/Russian, Japan/Japanese, Kuril/Kurils,
 # Tursunov/Tursunova (a relative).
@@ -312,6 +312,8 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
         return True  # two spellings of one place in GeoNames (Rubezhnoye / Rubizhne), a table's pair
     if origins and (case_form(ua, ub, origins) or same_name(a, b, origins)):
         return True  # a case ending carried into English (Bucha / Buchi), one romanization key
+    if origins and scheme_standard(a, b, origins, strict=False) is not None:
+        return True  # a scheme of the origins makes one the other (Kadhafi -> Gaddafi, Prigoschin)
     if morph_related(ua, ub):
         return False
     za = zipf(a) if za is None else za
