@@ -82,11 +82,26 @@ def client_for(scheduler: str | None):
         from .config import ConfigError
 
         raise ConfigError("--engine dask needs Dask: pip install 'news-auditor[dask]'") from None
+    from .config import ConfigError
+
     if scheduler:
-        return Client(scheduler), None
-    cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                           dashboard_address=":0")
+        try:
+            return Client(scheduler), None
+        except (OSError, ValueError, TypeError) as e:  # no scheduler there, or no address
+            raise ConfigError(f"--scheduler {scheduler}: cannot reach a Dask scheduler: {_first_line(e)}") from None
+    try:
+        cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
+                               dashboard_address=":0")
+    except Exception as e:  # noqa: BLE001 - Dask raises plain RuntimeErrors; the user needs one line
+        raise ConfigError(f"the local Dask cluster did not start: {_first_line(e)} (from a Python script, call "
+                          f"auditor under `if __name__ == \"__main__\":` -- its workers re-import the script)") from None
     return Client(cluster), cluster
+
+
+def _first_line(error: BaseException) -> str:
+    """The first non-empty line of an exception's message (Dask's run to many lines)."""
+    lines = [ln.strip() for ln in str(error).splitlines() if ln.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 def run(paths, cfg, registry, baseline=None, scheduler: str | None = None, work_dir: str | None = None,

@@ -131,6 +131,17 @@ def test_cli_engine_dask(tmp_path):
     assert len(list((tmp_path / "parts").glob("part-*.jsonl"))) == 3
 
 
+def test_a_scheduler_address_that_is_no_address_is_one_line_and_exit_2(tmp_path):
+    """A bad --scheduler is a usage error (exit 2, one line naming it), never a traceback or the
+    exit code of findings."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    run = run_cli(["check", "--engine", "dask", "--scheduler", "no-port-here", "."], cwd=folder)
+    assert run.code == 2
+    lines = [ln for ln in run.err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "--scheduler no-port-here" in lines[0] and "Traceback" not in run.err
+
+
 def test_partitions_grow_rather_than_multiply(tmp_path):
     """A corpus that would make more partitions than the workers need gets larger ones instead,
     so the scheduler's bookkeeping (on the driver, with a local cluster) stays bounded; the lists
