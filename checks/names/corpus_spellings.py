@@ -280,10 +280,10 @@ class Spellings:
         out = []
         single = {b.lower(): b for b in self.every if len(b) >= MIN_LENGTH}
         for key, surfaces in sorted(self.phrases.items()):
-            if not any("-" in x or any(c in x for c in _APOSTROPHES) for x in surfaces):
-                continue  # no hyphen nor apostrophe: capitals alone differ in titles
             word = single.get(key)
-            if word is not None and word not in surfaces:  # Jinping against Jin-ping
+            if word is None and not any("-" in x or any(c in x for c in _APOSTROPHES) for x in surfaces):
+                continue  # spaces only, no one-word form: capitals alone differ in titles
+            if word is not None and word not in surfaces:  # Jinping against Jin-ping or Jin Ping
                 surfaces = {**surfaces, word: {p: [sp for spans in self.every[word][p].values() for sp in spans]
                                                for p in self.every[word]}}
             if len(surfaces) < 2:
