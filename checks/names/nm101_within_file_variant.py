@@ -15,7 +15,7 @@ from .extract import doc_names
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
 from .table import STANDALONE_WEIGHT, spelling_table
-from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant
+from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -193,18 +193,29 @@ class WithinFileVariant(CorpusCheck):
 
     # --- single words -------------------------------------------------------------------------
     def _word_variants(self, doc, protected, covered):
-        table = spelling_table(doc)
+        from .table import all_names_table
+
+        confident = spelling_table(doc)
+        # Also the names seen only at a sentence start (Emanuel Macron said ...): beside the
+        # surname of a name spelled otherwise in the article, they are that person's name.
+        table = all_names_table(doc)
         origins = _origins(doc)
+        surnames = _surnames(doc, origins)
         by_letter = defaultdict(list)
         for b in sorted(table):
-            by_letter[b[:1].lower()].append(b)
+            if b in confident or b in surnames:
+                by_letter[b[:1].lower()].append(b)
         decided: dict[str, Verdict] = {}
         ties = []
         for bases in by_letter.values():
             for i, a in enumerate(bases):
                 for b in bases[i + 1:]:
                     sa, sb = table[a], table[b]
-                    if not _name_evidence(sa, sb) or not is_variant(a, b, sa.known, sb.known) \
+                    if a in confident and b in confident:
+                        alike = _name_evidence(sa, sb) and is_variant(a, b, sa.known, sb.known)
+                    else:
+                        alike = False
+                    if not (alike or _one_person(a, b, surnames) and _in_prose(sa) and _in_prose(sb)) \
                             or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
                             or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
                             or distinct_syllables(a, b, origins):
@@ -262,6 +273,51 @@ class WithinFileVariant(CorpusCheck):
                 covered.extend((s, e) for s, e, _ in loser.places)
 
 
+# Words before a name that are no part of it: titles and offices (President Emmanuel Macron).
+TITLES = frozenset("""President Prime Minister Chancellor King Queen Prince Princess Crown Sheikh Emir
+Amir Sultan Pope Cardinal Bishop Archbishop Rabbi Imam Ayatollah General Gen Colonel Col Major Maj
+Captain Capt Lieutenant Lt Sergeant Sgt Admiral Commander Marshal Secretary Governor Mayor Senator
+Sen Representative Rep Congressman Congresswoman Judge Justice Dr Mr Mrs Ms Miss Sir Dame Lord Lady
+Professor Prof Ambassador Speaker Deputy Vice Chairman Chairwoman Chair Director Chief Minister
+Foreign Defence Defense Finance Interior Premier Councillor Councilman Officer Inspector Agent
+Saint St Father Brother Sister Mother""".split())
+#: Origins whose names put the surname first (Xi Jinping, Kim Jong-un, and Japanese names as
+#: Japanese text and its translations write them): a given name follows its surname.
+SURNAME_FIRST = frozenset({"chinese", "korean", "japanese"})
+# The particles of Arabic, Dutch, German, Romance and Portuguese names between a given name and
+# the rest (Mohammed bin Salman, Ursula von der Leyen, Luiz Inácio Lula da Silva).
+_PARTICLE = r"(?:(?:bin|bint|ibn|ben|al|el|van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le)\s+){0,2}"
+_NEXT_NAME = compiled.regex(r"[ \u00a0]+" + _PARTICLE + r"([A-Z][^\W\d_]+(?:-[^\W\d_]+)?)")
+
+
+def _surnames(doc, origins) -> dict[str, frozenset[str]]:
+    """{word: the names next to it that may be its surname}: the capitalised word after it (across
+    the particles of a name: Mohammed bin Salman), and, in an article about a surname-first
+    origin, the one before it (Xi Jinping). Titles are no surnames."""
+    text = doc.text
+    tokens = doc_names(doc).tokens
+    out: dict[str, set[str]] = defaultdict(set)
+    first = bool(origins & SURNAME_FIRST)
+    for i, t in enumerate(tokens):
+        m = _NEXT_NAME.match(text, t.end)
+        if m and m.group(1) not in TITLES:
+            out[t.text].add(m.group(1))
+        if first and i and text[tokens[i - 1].end:t.start] == " " and tokens[i - 1].text not in TITLES:
+            out[t.text].add(tokens[i - 1].text)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
+def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]]) -> bool:
+    """Two given names beside the same surname, spelled alike (see `same_person_variant`)."""
+    return bool(surnames.get(a, frozenset()) & surnames.get(b, frozenset())) and same_person_variant(a, b)
+
+
+def _in_prose(sp) -> bool:
+    """Whether a spelling is used in running text at least once, not only on short lines of its
+    own (a list's "Scorecard Strengths:" headings are no person's name)."""
+    return sp.weight > STANDALONE_WEIGHT * sp.count
+
+
 def _name_evidence(sa, sb) -> bool:
     """Whether two spellings are names: one is capitalised in mid-sentence, and the other is too
     or is no known word (Macronutrient and Micronutrients heading two lists are words)."""
@@ -311,6 +367,11 @@ def _foreign_line(doc, pos: int) -> bool:
     m = _LINE_WORD.match(text, pos)
     own = m.group() if m else ""
     others = [w for w in _LINE_WORD.findall(text[a:b if b >= 0 else len(text)]) if w != own]
+    # Names belong to no language (Macron and Olaf are common German words too): where the line
+    # has enough lowercase words, they alone tell its language.
+    lowercase = [w for w in others if w[0].islower()]
+    if len(lowercase) >= MIN_LINE_WORDS:
+        others = lowercase
     if len(others) < MIN_LINE_WORDS or sum(w.lower() in STOPWORDS for w in others) > MAX_FUNCTION_SHARE * len(others):
         return False
     if not any(foreign_word(w) for w in others):

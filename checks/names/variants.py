@@ -150,6 +150,36 @@ def is_variant(a: str, b: str, za: float | None = None, zb: float | None = None)
     return not (max(za, zb) >= VERY_COMMON and min(za, zb) >= KNOWN_WORD)  # Chinese / Chinoise
 
 
+#: Two given names beside one surname are one person's name spelled two ways when they share
+#: their first letter, differ by at most MAX_EDITS and read alike (Metaphone) or have this many
+#: letters in common (ratio): Emanuel / Emmanuel Macron, Mohammed / Muhammad bin Salman, Xi
+#: Jingping / Jinping. A name and its feminine or diminutive (Daniel / Daniela, Alexander /
+#: Alexandra, Mark / Mary) differ only in their last letters: two people of one family.
+SAME_PERSON_RATIO = 75
+#: Letters at the end in which a name and another of its family may differ (Alexand-er / -ra).
+FAMILY_ENDING = 2
+
+
+def same_person_variant(a: str, b: str) -> bool:
+    """Whether two given names, seen beside the same surname in one article, are one name spelled
+    two ways (see SAME_PERSON_RATIO): the surname in common makes even two established names one
+    (Mohammed / Muhammad), as long as they read alike."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < MIN_LENGTH or not (a.isalpha() and b.isalpha()):
+        return False
+    la, lb = a.lower(), b.lower()
+    if la == lb or distance(la, lb) > MAX_EDITS:
+        return False
+    prefix = 0
+    while prefix < min(len(la), len(lb)) and la[prefix] == lb[prefix]:
+        prefix += 1
+    if prefix >= min(len(la), len(lb)) - FAMILY_ENDING:
+        return False  # only the ending differs: Daniel / Daniela, Mark / Mary
+    same_sound = metaphone(la) == metaphone(lb)
+    if zipf(a) >= ESTABLISHED and zipf(b) >= ESTABLISHED and not same_sound:
+        return False  # two established names that read differently: two people
+    return same_sound or _ratio(la, lb) >= SAME_PERSON_RATIO
+
+
 # Personal spellings of one Korean vowel (Ha-jeen for Ha-jin, Soo for Su): the same syllable.
 _KOREAN_SAME_VOWEL = (("ee", "i"), ("oo", "u"))
 
