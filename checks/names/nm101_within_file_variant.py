@@ -307,9 +307,18 @@ def _surnames(doc, origins) -> dict[str, frozenset[str]]:
     return {w: frozenset(v) for w, v in out.items()}
 
 
+#: A surname at least this frequent (Zipf: Smith 4.9, Kim 4.6, Khan 4.3, Singh 4.0) is shared by
+#: so many people that two similar given names beside it may be two of them (Steven and Stephen
+#: Smith); Macron (3.0) or Salman (3.3) name one family.
+COMMON_SURNAME_ZIPF = 4.0
+
+
 def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]]) -> bool:
-    """Two given names beside the same surname, spelled alike (see `same_person_variant`)."""
-    return bool(surnames.get(a, frozenset()) & surnames.get(b, frozenset())) and same_person_variant(a, b)
+    """Two given names beside the same rare surname, spelled alike (see `same_person_variant`)."""
+    from .frequency import zipf
+
+    shared = surnames.get(a, frozenset()) & surnames.get(b, frozenset())
+    return any(zipf(s) < COMMON_SURNAME_ZIPF for s in shared) and same_person_variant(a, b)
 
 
 def _in_prose(sp) -> bool:
