@@ -237,7 +237,7 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
     lines = lay.lines
     if len(lines) < 3:
         return {}
-    body_counts = body_stems(lay, claimed)
+    body_counts: dict[str, int] | None = None   # counted when a line with evidence needs it (few do)
     thread = _comment_thread(lay, families_of)
     contents = _contents_entries(lay, claimed, families_of)
     teaser = [_teaser(ln) for ln in lines]
@@ -319,6 +319,8 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
             ev.append(Evidence("between two lines of widget text", W_SANDWICHED))
         own = stems(ln)
         if len(own) >= OVERLAP_MIN_STEMS and i not in thread:
+            if body_counts is None:
+                body_counts = body_stems(lay, claimed)
             itself = 1 if ln.prose else 0   # a prose line counted its own words in the body's
             shared = sum(1 for s in own if body_counts.get(s, 0) - itself > 0)
             if shared == 0:
