@@ -42,9 +42,12 @@ _LINE = compiled.regex(r"[^\n]+")
 _PARA_END = compiled.regex(r"[.!?:;\"”’»)\]…*]\s*$")
 _WORDISH = compiled.regex(r"\w")
 
-# Sentence boundary candidates: terminal punctuation, optional closing quotes/brackets, space.
-# Repetitions are bounded so that a long run of dots or quotes without a space stays linear.
-_BOUNDARY = compiled.regex(r"[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s)|[\"'”’»][.!?…]{1,8}(?=\s)")
+# Sentence boundary candidates: terminal punctuation, optional closing quotes/brackets, space
+# ('.', '?”', '!)'), or a closing quote before the punctuation ('”.'). Repetitions are bounded so
+# that a long run of dots or quotes without a space stays linear. Written as one class of every
+# first character, the two kinds then told apart by it (the classes do not meet): a pattern that
+# starts with a class is searched for its characters, an alternation was tried at every position.
+_BOUNDARY = compiled.regex(r"[.!?…\"'”’»](?:(?<=[.!?…])[.!?…]{0,7}[\"'”’»)\]]{0,4}|(?<=[\"'”’»])[.!?…]{1,8})(?=\s)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
     "no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd "

@@ -202,13 +202,19 @@ def _mess(text: str) -> int:
     return bad
 
 
+#: Every byte but the control characters a text file does not hold (0-8 and 14-31: tab, line
+#: ends, vertical tab and form feed are text): deleting these leaves the controls to count, in
+#: one pass in C (a Python loop over the sniffed bytes took a tenth of a millisecond a file).
+_TEXT_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def looks_binary(data: bytes) -> bool:
     if wide_bom(data) is not None:  # UTF-16/32 text is full of NUL bytes
         return False
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _TEXT_BYTES))
     return bool(head) and controls / len(head) > 0.1
 
 

@@ -137,6 +137,8 @@ _BOM_OR_CR = compiled.regex(r"\ufeff|\r\n?")
 
 def plain_edits(raw: str) -> list[tuple[int, int, str]]:
     """A BOM is dropped and CRLF/CR line ends become LF; nothing else changes."""
+    if "\r" not in raw and "\ufeff" not in raw:   # most files have neither: two scans, not the pattern's
+        return []
     return [(m.start(), m.end(), "" if m.group() == "\ufeff" else "\n") for m in _BOM_OR_CR.finditer(raw)]
 
 

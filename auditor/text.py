@@ -1,5 +1,5 @@
 """Small text helpers every family uses: one clip for quoting text in messages, one stop-word
-list, one title-case test."""
+list, one title-case test, the letters that case-insensitive matching folds unlike `str.lower`."""
 from __future__ import annotations
 
 #: Longest excerpt a message quotes: messages stay under about 200 characters.
@@ -21,6 +21,12 @@ yourself mr mrs ms said say says saying told added according stated noted
 who's it's that's there's he's she's they're we're i'm don't doesn't didn't won't can't isn't
 aren't wasn't weren't hasn't haven't hadn't couldn't wouldn't shouldn't cannot
 """.split())
+
+#: Letters that a case-insensitive pattern matches to an ASCII letter although their lowercase
+#: is not that letter ('İ' and 'ı' match 'i', 'ſ' matches 's'; 'İ' also lowercases to two
+#: characters). In a text without them, a pattern's literal matches only where its lowercase
+#: occurs in the lowercased text: what makes a prefilter on lowercase words or needles exact.
+FOLD_EXCEPTIONS = "İıſ"
 
 #: Small words that stay lowercase inside a Title Case line ("Bank of the Year", "Rock and Roll").
 TITLE_MINOR_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs via is "

@@ -47,6 +47,16 @@ class OffTopicSplice(VerdictCheck):
         body = lay.lines[1:]
         if len(body) < MIN_BODY_LINES:
             return
+        # A splice sits between two paragraphs; inside a run of short lines it is a list item.
+        # (The shape is told first: most articles have no such line, and then no line's words
+        # need counting.)
+        candidates = [ln for ln in body
+                      if ln.index not in claimed and lay.zone(ln.index) == "body" and not ln.ends_sentence
+                      and not ln.listed and MIN_WORDS <= ln.n_words <= MAX_WORDS and ln.text[:1].isupper()
+                      and lay.lines[ln.index - 1].prose and ln.index + 1 < len(lay.lines)
+                      and lay.lines[ln.index + 1].prose]
+        if not candidates:
+            return
         counts: dict[str, int] = {}
         stems_of = []
         for ln in lay.lines:
@@ -54,16 +64,9 @@ class OffTopicSplice(VerdictCheck):
             stems_of.append(stems)
             for s in stems:
                 counts[s] = counts.get(s, 0) + 1
-        for ln in body:
-            if ln.index in claimed or lay.zone(ln.index) != "body" or ln.ends_sentence or ln.listed:
-                continue
+        for ln in candidates:
             stems = stems_of[ln.index]
-            if not MIN_WORDS <= ln.n_words <= MAX_WORDS or len(stems) < MIN_CONTENT_WORDS \
-                    or not ln.text[:1].isupper():
-                continue
-            # A splice sits between two paragraphs; inside a run of short lines it is a list item.
-            if not (lay.lines[ln.index - 1].prose and ln.index + 1 < len(lay.lines)
-                    and lay.lines[ln.index + 1].prose):
+            if len(stems) < MIN_CONTENT_WORDS:
                 continue
             shared = sum(1 for s in stems if counts[s] > 1)
             if shared / len(stems) <= MAX_SHARED:

@@ -48,7 +48,11 @@ _TRAIL_PUNCT = compiled.regex(r"[\s.,;:!?…·|\-–—]{1,%d}$" % TRAIL_PUNCT_C
 def normalize(text: str) -> str:
     """Comparable form of a line: NFKC, no-break spaces folded, lowercase, trailing punctuation cut."""
     text = unicodedata.normalize("NFKC", text).replace("\xa0", " ")
-    text = _SPACES.sub(" ", text).strip().lower()
+    # Every white space but ' ' is unprintable: in a printable line without two spaces in a row
+    # there is nothing to fold (most lines; the pattern was half the time of the layout's keys).
+    if not text.isprintable() or "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip().lower()
     trail = _TRAIL_PUNCT.search(text, max(0, len(text) - TRAIL_PUNCT_CHARS))
     return text[:trail.start()] if trail else text
 

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from auditor import compiled
+from auditor.text import FOLD_EXCEPTIONS
 
 #: '…' in a form: up to four words of any kind, each bounded so a long token stays linear.
 GAP = r"(?:[\s\u00a0]{1,3}[^\s\u00a0]{1,40}){0,4}"
@@ -68,15 +69,11 @@ def _alternatives(alts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Letters that a case-insensitive pattern matches to an ASCII letter although their lowercase
-#: is not that letter ('İ' and 'ı' match 'i', 'ſ' matches 's'; 'İ' also lowercases to two
-#: characters). In a text without them, a form's word matches only where its lowercase keyword
-#: is a word of the lowercased text, which is what makes `can_match` exact.
-FOLD_EXCEPTIONS = "İıſ"
 
 
 def folds_plainly(text: str) -> bool:
-    """Whether `can_match` may judge `text` (it holds none of FOLD_EXCEPTIONS)."""
+    """Whether `can_match` may judge `text` (it holds none of FOLD_EXCEPTIONS: without them, a
+    form's word matches only where its lowercase keyword is a word of the lowercased text)."""
     return not any(c in text for c in FOLD_EXCEPTIONS)
 
 

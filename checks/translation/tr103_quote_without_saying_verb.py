@@ -14,6 +14,9 @@ from .verbs import has_finite_verb
 
 # An opening mark: curly or guillemet, or a straight one after a space and before a word.
 _OPENING_QUOTE = compiled.regex(r"[“«„]|(?<=\s)\"(?=\w)")
+#: The characters every opening quotation mark of _OPENING_QUOTE is: a sentence without one is
+#: not searched (the pattern, with a lookbehind, is tried at every position of the sentence).
+_OPENING_MARKS = "“«„\""
 _CLOSING_QUOTE = compiled.regex(r"[”»\"“]")
 # A lead ending in these introduces the quotation legitimately ("the slogan “…”").
 _SPEECH_NOUNS = frozenset("slogan motto headline title caption phrase words word term "
@@ -49,7 +52,7 @@ class QuoteWithoutSayingVerb(Check):
     def _findings(self, doc):
         for s in doc.sentences:
             text = s.text
-            m = _OPENING_QUOTE.search(text)
+            m = _OPENING_QUOTE.search(text) if any(map(text.__contains__, _OPENING_MARKS)) else None
             if not m or m.start() < MIN_LEAD_CHARS:
                 continue
             lead = text[: m.start()].rstrip()

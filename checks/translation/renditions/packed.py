@@ -64,17 +64,24 @@ class PackedCorpus:
         return i
 
     def add(self, doc: DocSummary) -> None:
-        spans, words, poles, texts = array(ID_TYPE), array(ID_TYPE), array(ID_TYPE), []
-        ids = self._id
+        spans, poles, texts = array(ID_TYPE), array(ID_TYPE), []
+        ids: list[int] = []
+        index, vocab, intern = self._index(), self.vocab, sys.intern
         for s in doc.sentences:
             spans.extend((s.start, s.end, len(s.text), _NEGATED * s.negated + _QUOTED * s.quoted,
                           len(s.stems), len(s.names), len(s.numbers), len(s.poles)))
+            # `_id` inlined: a call a word was a quarter of the time of packing a document
             for values in (s.stems, s.names, s.numbers):
-                words.extend(map(ids, values))
+                for word in values:
+                    i = index.get(word)
+                    if i is None:
+                        i = index[word] = len(vocab)
+                        vocab.append(intern(word))
+                    ids.append(i)
             poles.extend(pair * 2 + side for pair, side in s.poles)
             texts.append(s.text)
-        self.docs.append((doc.path, doc.title, "".join(texts).encode("utf-8", "surrogatepass"), spans, words,
-                          poles))
+        self.docs.append((doc.path, doc.title, "".join(texts).encode("utf-8", "surrogatepass"), spans,
+                          array(ID_TYPE, ids), poles))
 
     def extend(self, other: "PackedCorpus") -> None:
         """Add the documents of `other`, their ids translated into this vocabulary."""
