@@ -152,14 +152,12 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
 
     with executor or LocalExecutor(jobs or cfg.jobs) as ex:  # its workers serve finalize too
         ex.run(registry, plan, sources, absorb)
+        compiled.save()   # the regular expressions this run compiled, for the next one
         if plan.cache_folder:
             from .cache import ResultCache
 
             ResultCache(plan.cache_folder, plan.fingerprint).prune()
         corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices, ex.map)
-        # What this run compiled, for the next one: after finalize, whose classes' methods
-        # (`compiled.keep_dataclass_code`) were compiled again by every run when saved before it.
-        compiled.save()
     for r in results:
         if r.corpus_findings:
             kept, accepted = _filter(r, r.corpus_findings, cfg, baseline)
