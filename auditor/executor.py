@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from .worker import Plan, Worker
@@ -79,7 +80,7 @@ class LocalExecutor(Executor):
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, min(MAX_CHUNK, len(sources) // (n_jobs * 8) or 1))
         self._pool = ctx.Pool(n_jobs, _init_finalize_worker)  # for `map`; see the class's docstring
-        with ctx.Pool(n_jobs, _init_worker, (plan,)) as pool:
+        with ctx.Pool(n_jobs, _init_worker, (plan,)) as pool, _collector_paused():
             for outcome in pool.imap(_audit_in_worker, sources, chunksize=chunk):
                 absorb(outcome)
 
@@ -93,6 +94,24 @@ class LocalExecutor(Executor):
             self._pool.terminate()  # as leaving `with Pool()` did: nothing is pending by now
             self._pool.join()
             self._pool = None
+
+
+@contextmanager
+def _collector_paused():
+    """While the workers audit, this process receives their results and merges the summaries:
+    objects kept to the end of the run, with next to no garbage in cycles (2,000 articles: 42
+    objects). Collecting among them took over a quarter of this process's time then (2,000
+    articles: 0.27 of 0.91 s), time the workers wanted for the same two cores. Afterwards they
+    are moved out of the collector's sight (as `cli._startup_done` does with the start-up's)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        gc.enable()
 
 
 _WORKER: Worker | None = None
