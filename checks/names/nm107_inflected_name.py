@@ -38,8 +38,10 @@ _PREPOSITIONS = frozenset("with from to by of for about against without after be
 class InflectedName(CorpusCheck):
     """A name left in a case form of its language, where English uses the nominative.
 
-    Machine translation from Polish, Czech, Russian or Ukrainian sometimes copies a declined name
-    into English ("supporters of Lecha Wałęsy", "a call with Sergeya Lavrova"). A language's
+    Machine translation from a language that declines names (Polish, Czech, Slovak, Russian,
+    Ukrainian, Lithuanian, Latvian, Croatian/Serbian/Bosnian, Finnish, Hungarian) sometimes
+    copies a declined name into English ("supporters of Lecha Wałęsy", "a call with Sergeya
+    Lavrova", "Petteri Orpon government"). A language's
     file (data/cases/) gives its given names in the nominative and the endings its cases put in
     place of the nominative's; it applies to an article that names a country of that language
     (Poland, Polish, Warsaw) or is about its origin. A given name is recognised by the list
@@ -62,7 +64,7 @@ class InflectedName(CorpusCheck):
         table = languages()
         named = sorted(languages_of(doc_countries(doc)))  # the languages of the countries named first
         codes = named + sorted(languages_of(countries_of(doc_origins(doc)[0])) - set(named))
-        langs = [table[c] for c in codes if c in table]
+        langs = list({table[c].code: table[c] for c in codes if c in table}.values())  # a file serves several codes
         if not langs:
             return []
         names = doc_names(doc)
@@ -72,7 +74,8 @@ class InflectedName(CorpusCheck):
         text = doc.text
         declined_given = None  # (end, case ending) of the last given name found in a case form
         prev = None
-        for t in names.tokens:
+        tokens = names.tokens
+        for i, t in enumerate(tokens):
             before, prev = prev, t
             w = t.text
             after = declined_given[1] if declined_given is not None and text[declined_given[0]:t.start] == " " \
@@ -99,6 +102,10 @@ class InflectedName(CorpusCheck):
                     if base:
                         found = (base, "name")
                         break
+            if found is None or found[1] == "name":
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is not None and text[t.end:nxt.start] == " ":
+                    continue  # a surname's case form before a name is a name of the language (Nokian Tyres)
             if found is not None:
                 kind = found[1]
                 if kind.startswith("first:"):
@@ -130,7 +137,7 @@ class InflectedName(CorpusCheck):
                 continue
             base = bases[0]
             what = "given name" if kind == "first" else "name"
-            language = languages()[code].file.removesuffix(".txt").capitalize()
+            language = languages()[code].name
             yield path, Finding(s, e, f"'{w}' is a {language} case form of the {what} '{base}': English uses "
                                       f"the nominative", (Edit(s, e, base),), UNSAFE)
 
