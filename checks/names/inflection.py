@@ -7,8 +7,8 @@ of the nominative's (a>y: Katarzyna -> Katarzyny; "">em: Andrzej -> Andrzejem); 
 is recognised by the list, a surname or a place only when its nominative is used too (in the
 article or the files audited with it). Which languages apply comes from the countries the text
 names (data/countries.tsv) and the origins it is about. A new language is a new file; a file
-may serve several codes of one language (language: hr sr bs), the first giving its word
-frequencies.
+may serve several codes of one language (language: hr sr bs), and name the list of its word
+frequencies when that is none of them (frequencies: sh, wordfreq's one list for the three).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
-_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings")
+_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings",
+         "frequencies")
 #: Shortest stem an ending is taken off: in shorter words the ending is half the name.
 MIN_STEM = 3
 
@@ -33,7 +34,8 @@ class Language:
     examples: tuple[tuple[str, str, str, int], ...]  # (text, inflected word, nominative, line)
     counters: tuple[tuple[str, int], ...]  # (text, line)
     after_name_endings: tuple[tuple[str, str], ...] = ()  # more surname endings, after a nominative given name
-    codes: tuple[str, ...] = ()  # every ISO 639 code the file serves, `code` (its word frequencies) first
+    codes: tuple[str, ...] = ()  # every ISO 639 code the file serves, `code` first
+    frequencies: str = ""  # the code of the language's word frequencies (wordfreq's list), `code` when ""
 
     @property
     def name(self) -> str:
@@ -78,7 +80,7 @@ def parse(text: str, file: str) -> Language:
     return Language(codes[0], file, frozenset(fields.get("first", "").split()),
                     _endings(fields.get("first-endings", "")), _endings(fields.get("surname-endings", "")),
                     _case_endings(fields.get("after-given-endings", "")), tuple(examples), tuple(counters),
-                    _endings(fields.get("after-name-endings", "")), codes)
+                    _endings(fields.get("after-name-endings", "")), codes, fields.get("frequencies", codes[0]))
 
 
 @lru_cache(maxsize=1)

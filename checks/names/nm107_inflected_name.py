@@ -16,8 +16,9 @@ from .inflection import after_given, after_name_bases, languages, nominative, su
 MAX_ZIPF = 2.5
 #: A surname after a given name in the nominative (Jan Kowalczyka) or after a preposition (with
 #: Nowakiem) is taken for a case form when the language's own text (wordfreq's list of that
-#: language) knows its nominative at least this well (Zipf: Kowalczyk 3.8, Wójcik 3.4) ...
-MIN_NOMINATIVE_ZIPF = 2.0
+#: language) knows its nominative at least this well (Zipf: Kowalczyk 3.8, Wójcik 3.4; the Czech
+#: Šimeček, 2.6, is too rare to make the Slovak nominative Šimečka a case form of it) ...
+MIN_NOMINATIVE_ZIPF = 3.0
 #: ... no worse than the form seen (Tusk 4.48 against Tuska 4.45; Duda 4.5 is no case form of
 #: Dud 2.1), and better than English knows it by this much (Zipf: Tusk 4.5 against 3.0 in
 #: English; the English painter Burra is no case form of Burr, 2.5 in Polish, 3.4 in English).
@@ -174,9 +175,9 @@ def _known_nominative(word: str, lang, min_ending: int = 1) -> str | None:
     from auditor.lexicon import zipf_frequency
 
     best = None
-    seen = zipf_frequency(word.lower(), lang.code)
+    seen = zipf_frequency(word.lower(), lang.frequencies)
     for base in after_name_bases(word, lang):
-        z = zipf_frequency(base.lower(), lang.code)
+        z = zipf_frequency(base.lower(), lang.frequencies)
         if _ending_length(word, base) < min_ending and \
                 not (z >= STRONG_NOMINATIVE_ZIPF and z >= seen + STRONG_NOMINATIVE_GAP):
             continue
