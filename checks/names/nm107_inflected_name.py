@@ -42,13 +42,15 @@ class InflectedName(CorpusCheck):
     Machine translation from a language that declines names (Polish, Czech, Slovak, Russian,
     Ukrainian, Lithuanian, Latvian, Croatian/Serbian/Bosnian, Finnish, Hungarian) sometimes
     copies a declined name into English ("supporters of Lecha Wałęsy", "a call with Sergeya
-    Lavrova", "Petteri Orpon government"). A language's
-    file (data/cases/) gives its given names in the nominative and the endings its cases put in
-    place of the nominative's; it applies to an article that names a country of that language
-    (Poland, Polish, Warsaw) or is about its origin. A given name is recognised by the list
-    (Lecha -> Lech, Katarzyny -> Katarzyna); a surname or a place only when its nominative is
-    used in the article or the files audited with it (Wałęsy -> Wałęsa). A word English knows as
-    a name of its own (Marie, Anne) is left alone, and places NM102 reports between renditions
+    Lavrova", "Petteri Orpon government"). A language's file (data/cases/) gives its given names
+    in the nominative and the endings its cases put in place of the nominative's; it applies to
+    an article that names a country of that language (Poland, Polish, Warsaw) or is about its
+    origin. A given name is recognised by the list (Lecha -> Lech, Katarzyny -> Katarzyna); a
+    surname or a place only when its nominative is used in the article or the files audited with
+    it (Wałęsy -> Wałęsa), or after a given name or a preposition when the language's word
+    frequencies know the nominative better. A word English knows as a name of its own (Marie,
+    Anne) is left alone, as is a surname's or place's form right before another name (Nokian
+    Tyres, Svobody Square: a name of the language), and places NM102 reports between renditions
     are left to it when it runs."""
 
     code = "NM107"
