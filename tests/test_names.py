@@ -229,3 +229,40 @@ def test_python_osa_distance_equals_rapidfuzz():
         pairs.append((a, "".join(b)))
     for a, b in pairs:
         assert _python_osa(a, b) == OSA.distance(a, b), (a, b)
+
+
+def test_a_case_file_serves_every_code_it_lists():
+    """One file for the standards of one language (language: hr sr bs): each code finds it, the
+    word frequencies are its first code's unless it names their list (frequencies: sh), and its
+    message names it after the file."""
+    from auditor.checks.names.inflection import languages, parse
+
+    lang = parse("language: hr sr bs\nfrequencies: sh\nfirst: Milorad\n", "croatian_serbian_bosnian.txt")
+    assert (lang.code, lang.codes, lang.frequencies, lang.name) == \
+        ("hr", ("hr", "sr", "bs"), "sh", "Croatian/Serbian/Bosnian")
+    polish = parse("language: pl\n", "polish.txt")
+    assert (polish.codes, polish.frequencies, polish.name) == (("pl",), "pl", "Polish")
+    table = languages()
+    assert table["hr"] is table["sr"] is table["bs"]
+    assert len({id(x) for x in table.values()}) == len({x.file for x in table.values()})
+
+
+@pytest.mark.parametrize("where", ["Serbian officials in Belgrade", "Croatian officials in Zagreb",
+                                   "Bosnian officials in Sarajevo"])
+def test_one_file_for_croatian_serbian_and_bosnian_names(tmp_path, where):
+    """A country of any of the three codes reads the one file, and reports each form once."""
+    text = f"{where} said a letter from Milorada Dodika had arrived. Milorad Dodik denied it.\n"
+    found = audit_texts({"a.txt": text}, tmp_path, select="NM107")["a.txt"]
+    assert [(text[f["start"]:f["end"]], f["suggestion"]) for f in found] == [("Milorada", "Milorad"),
+                                                                          ("Dodika", "Dodik")]
+    assert "Croatian/Serbian/Bosnian case form" in found[0]["message"]
+
+
+def test_a_surname_case_form_before_another_name_is_left_alone(tmp_path):
+    """A case form of a surname or place right before another name is a name of its language
+    (Nokian Tyres, Helsingin Sanomat, Svobody Square): only a declined given name, which a
+    surname follows (Lecha Wałęsy), is read there."""
+    text = ("Finnish media in Helsinki said Nokia and the tyre maker Nokian Tyres had agreed, and Lech "
+            "Wałęsa's Polish supporters said Lecha Wałęsy visit to Warsaw would go on.\n")
+    found = audit_texts({"a.txt": text}, tmp_path, select="NM107")["a.txt"]
+    assert [text[f["start"]:f["end"]] for f in found] == ["Lecha", "Wałęsy"]

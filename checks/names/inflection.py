@@ -1,12 +1,14 @@
 """Names left in a case form of their language: data/cases/<language>.txt, one language a file.
 
-Machine translation from a language that declines names (Polish, Czech, Russian, Ukrainian)
+Machine translation from a language that declines names (Polish, Czech, Russian, Finnish...)
 sometimes copies the inflected form into English: "supporters of Lecha Wałęsy" for Lech Wałęsa.
 A file gives the language's given names in the nominative and the endings its cases put in place
 of the nominative's (a>y: Katarzyna -> Katarzyny; "">em: Andrzej -> Andrzejem); a given name
 is recognised by the list, a surname or a place only when its nominative is used too (in the
 article or the files audited with it). Which languages apply comes from the countries the text
-names (data/countries.tsv) and the origins it is about. A new language is a new file.
+names (data/countries.tsv) and the origins it is about. A new language is a new file; a file
+may serve several codes of one language (language: hr sr bs), and name the list of its word
+frequencies when that is none of them (frequencies: sh, wordfreq's one list for the three).
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
-_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings")
+_KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings",
+         "frequencies")
 #: Shortest stem an ending is taken off: in shorter words the ending is half the name.
 MIN_STEM = 3
 
@@ -31,6 +34,14 @@ class Language:
     examples: tuple[tuple[str, str, str, int], ...]  # (text, inflected word, nominative, line)
     counters: tuple[tuple[str, int], ...]  # (text, line)
     after_name_endings: tuple[tuple[str, str], ...] = ()  # more surname endings, after a nominative given name
+    codes: tuple[str, ...] = ()  # every ISO 639 code the file serves, `code` first
+    frequencies: str = ""  # the code of the language's word frequencies (wordfreq's list), `code` when ""
+
+    @property
+    def name(self) -> str:
+        """The language's name in a message, from its file: polish.txt is Polish,
+        croatian_serbian_bosnian.txt is Croatian/Serbian/Bosnian."""
+        return "/".join(p.capitalize() for p in self.file.removesuffix(".txt").split("_"))
 
 
 def _endings(value: str) -> tuple[tuple[str, str], ...]:
@@ -65,19 +76,23 @@ def parse(text: str, file: str) -> Language:
         if not sep or key.strip() not in _KEYS:
             raise ValueError(f"{file}:{n}: expected one of {', '.join(_KEYS)}, 'example' or 'counter'")
         fields[key.strip()] = value.strip()
-    return Language(fields["language"], file, frozenset(fields.get("first", "").split()),
+    codes = tuple(fields["language"].split())
+    return Language(codes[0], file, frozenset(fields.get("first", "").split()),
                     _endings(fields.get("first-endings", "")), _endings(fields.get("surname-endings", "")),
                     _case_endings(fields.get("after-given-endings", "")), tuple(examples), tuple(counters),
-                    _endings(fields.get("after-name-endings", "")))
+                    _endings(fields.get("after-name-endings", "")), codes, fields.get("frequencies", codes[0]))
 
 
 @lru_cache(maxsize=1)
 def languages() -> dict[str, Language]:
-    """Every language file, by ISO 639 code (read once, when first asked)."""
+    """Every language file, by each ISO 639 code it serves (read once, when first asked)."""
     out = {}
     for path in sorted(CASES.glob("*.txt")):
         lang = parse(path.read_text(encoding="utf-8"), path.name)
-        out[lang.code] = lang
+        for code in lang.codes:
+            if code in out:
+                raise ValueError(f"{path.name}: language {code} is also {out[code].file}'s")
+            out[code] = lang
     return out
 
 
