@@ -76,14 +76,12 @@ class DistributedResult:
 
 def client_for(scheduler: str | None):
     """A Dask client: to the scheduler at `scheduler`, or to a local cluster of worker processes."""
+    from .config import ConfigError
+
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        from .config import ConfigError
-
         raise ConfigError("--engine dask needs Dask: pip install 'news-auditor[dask]'") from None
-    from .config import ConfigError
-
     if scheduler:
         try:
             return Client(scheduler), None

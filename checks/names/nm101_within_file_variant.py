@@ -12,6 +12,7 @@ from auditor.text import clip
 from .corpus_spellings import CorpusSpellings
 from .evidence import COMMON, MAJORITY, OTHER_FILES, RULES, TIE, Verdict, because, decide, shaped_like
 from .extract import doc_names
+from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
 from .table import STANDALONE_WEIGHT, spelling_table
@@ -278,7 +279,7 @@ TITLES = frozenset("""President Prime Minister Chancellor King Queen Prince Prin
 Amir Sultan Pope Cardinal Bishop Archbishop Rabbi Imam Ayatollah General Gen Colonel Col Major Maj
 Captain Capt Lieutenant Lt Sergeant Sgt Admiral Commander Marshal Secretary Governor Mayor Senator
 Sen Representative Rep Congressman Congresswoman Judge Justice Dr Mr Mrs Ms Miss Sir Dame Lord Lady
-Professor Prof Ambassador Speaker Deputy Vice Chairman Chairwoman Chair Director Chief Minister
+Professor Prof Ambassador Speaker Deputy Vice Chairman Chairwoman Chair Director Chief
 Foreign Defence Defense Finance Interior Premier Councillor Councilman Officer Inspector Agent
 Saint St Father Brother Sister Mother""".split())
 #: Origins whose names put the surname first (Xi Jinping, Kim Jong-un, and Japanese names as
@@ -315,8 +316,6 @@ COMMON_SURNAME_ZIPF = 4.0
 
 def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]]) -> bool:
     """Two given names beside the same rare surname, spelled alike (see `same_person_variant`)."""
-    from .frequency import zipf
-
     shared = surnames.get(a, frozenset()) & surnames.get(b, frozenset())
     return any(zipf(s) < COMMON_SURNAME_ZIPF for s in shared) and same_person_variant(a, b)
 
@@ -454,8 +453,6 @@ def _known(word: str, known: float) -> float:
     spelling."""
     if known >= KNOWN_WORD or not word.isalpha() or not any(c.isupper() for c in word[1:]):
         return known
-    from .frequency import zipf
-
     parts = _CAMEL_PART.findall(word)
     return min(zipf(x) for x in parts) if len(parts) > 1 else known
 
@@ -473,8 +470,6 @@ def _run_side(doc, name, runs, covered) -> Side:
 def _parts_known(a: str, b: str) -> tuple[float, float]:
     """How well English text knows each of two writings of a name of several parts: the least
     known (Zipf) of the parts the other writing lacks (Eun-ji / Eun-jee: ji against jee)."""
-    from .frequency import zipf
-
     pa, pb = (set(re.split(r"[- ]", x.lower())) - {""} for x in (a, b))
     da, db = pa - pb or pa, pb - pa or pb
     return min(map(zipf, da)), min(map(zipf, db))

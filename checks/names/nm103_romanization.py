@@ -39,8 +39,9 @@ MIN_STANDARD_ZIPF_UNSEEN = 1.5
 #: 2021) has not caught up with: Ukraine's and Russia's people in the news since 2022. Elsewhere
 #: a spelling English text never prints may still be the person's own (a Moroccan's Houssaini).
 ORIGINS_NEWER_THAN_WORD_LIST = frozenset({"east_slavic"})
-# The endings of East Slavic surnames (Zelensky, Peskov, Navalny, Klymenko, Kozak): only a standard form of that shape takes the lower bar, never a word a scheme happens
-# to make of another origin's name (Moumou -> Mumu in a Chinese story).
+# The endings of East Slavic surnames (Zelensky, Peskov, Navalny, Klymenko, Kozak): only a
+# standard form of that shape takes the lower bar, never a word a scheme happens to make of
+# another origin's name (Moumou -> Mumu in a Chinese story).
 _SLAVIC_SURNAME = compiled.regex(r"(?:sk[iy]y?|ov|ev|yov|in|yn|n[iy]y?|enko|ko|uk|yuk|ych|ich|ak)$")
 #: ... and at least this much more frequent than the spelling seen (a factor of ten): two
 #: spellings of similar frequency are both in use (Pusan, Busan), not one a slip.

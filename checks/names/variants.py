@@ -2,6 +2,7 @@
 two established names, minus two different people."""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -169,10 +170,7 @@ def same_person_variant(a: str, b: str) -> bool:
     la, lb = a.lower(), b.lower()
     if la == lb or distance(la, lb) > MAX_EDITS:
         return False
-    prefix = 0
-    while prefix < min(len(la), len(lb)) and la[prefix] == lb[prefix]:
-        prefix += 1
-    if prefix >= min(len(la), len(lb)) - FAMILY_ENDING:
+    if len(os.path.commonprefix((la, lb))) >= min(len(la), len(lb)) - FAMILY_ENDING:
         return False  # only the ending differs: Daniel / Daniela, Mark / Mary
     same_sound = metaphone(la) == metaphone(lb)
     if zipf(a) >= ESTABLISHED and zipf(b) >= ESTABLISHED and not same_sound:
