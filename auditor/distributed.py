@@ -409,7 +409,7 @@ def _place_and_write(records, findings: dict, plan: Plan, cfg, baseline, work_di
             doc = docs.setdefault(result.path, result.ref.document())
             placed = [place(doc, checks[code], f, plan.severities[code]) for code, f in mine]
             kept, accepted = engine._filter(result, placed, cfg, baseline)
-            result.findings = sorted(result.findings + kept, key=engine._order)
+            result.findings = engine.merged(result.findings, kept)
             summary.accepted += accepted
         summary.accepted += result.accepted
         summary.files += 1

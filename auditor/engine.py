@@ -162,7 +162,7 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
         if r.corpus_findings:
             kept, accepted = _filter(r, r.corpus_findings, cfg, baseline)
             suppressed += accepted
-            r.findings = sorted(r.findings + kept, key=_order)
+            r.findings = merged(r.findings, kept)
             r.corpus_findings = []
     results.sort(key=lambda r: r.path)
     return RunResult(results, notices, list(plan.codes), suppressed, corpus_data, plan.settings)
@@ -215,6 +215,29 @@ def _order(f) -> tuple:
     return f.start, f.end, f.code
 
 
+def merged(findings: list, more: list) -> list:
+    """A file's per-document findings and its corpus findings, sorted, one per fix."""
+    return one_per_fix(sorted(findings + more, key=_order))
+
+
+def one_per_fix(findings: list) -> list:
+    """Keep one finding of a family per span and fix. Two checks of one family that flag the same
+    text with the same fix (NM101's variant and NM107's case form of one name; TR301's garbled term
+    and TR302's calque) would have an editor read one mistake twice: the graver stays, code order
+    breaking a tie. Findings without a fix are distinct diagnoses and all stay. `findings` is
+    sorted by `_order`, so the duplicates of a span are neighbours."""
+    kept: list = []
+    for f in findings:
+        last = kept[-1] if kept else None
+        if (last is not None and f.raw_edits and (f.start, f.end, f.family, f.raw_edits)
+                == (last.start, last.end, last.family, last.raw_edits)):
+            if severity_rank(f.severity) > severity_rank(last.severity):
+                kept[-1] = f
+            continue
+        kept.append(f)
+    return kept
+
+
 def _filter(r: FileResult, findings: list, cfg: Config, baseline) -> tuple[list, int]:
     """Apply per-file-ignores, inline suppressions and the baseline to findings of one file;
     sorted. Returns them and how many the baseline accepted."""
@@ -227,7 +250,7 @@ def _filter(r: FileResult, findings: list, cfg: Config, baseline) -> tuple[list,
         before = len(kept)
         kept = baseline.filter(r.path, kept)
         accepted = before - len(kept)
-    return sorted(kept, key=_order), accepted
+    return one_per_fix(sorted(kept, key=_order)), accepted
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

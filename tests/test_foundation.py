@@ -713,3 +713,27 @@ def test_english_frequencies_match_wordfreq():
     from auditor.lexicon import english_frequencies
 
     assert dict(english_frequencies().items()) == wordfreq.get_frequency_dict("en")
+
+
+def _reported(code: str, severity: str, start: int, end: int, fix: str | None):
+    from auditor.placement import Reported
+    family = {"NM": "names", "TR": "translation"}[code[:2]]
+    return Reported(code, family, severity, start, end, 1, start + 1, 1, end + 1, f"{code} says so",
+                    raw_edits=((start, end, fix),) if fix is not None else ())
+
+
+def test_one_finding_per_family_span_and_fix_the_graver_stays():
+    from auditor.engine import merged
+    variant = _reported("NM101", "error", 10, 20, "Lukashenko")
+    case_form = _reported("NM107", "warning", 10, 20, "Lukashenko")
+    assert merged([case_form], [variant]) == [variant]
+    # the same span with another fix, another family, or no fix at all: all stay
+    other_fix = _reported("NM107", "warning", 10, 20, "Lukashenkos")
+    translation = _reported("TR301", "warning", 10, 20, "Lukashenko")
+    fragment = _reported("TR501", "warning", 10, 20, None)
+    renditions = _reported("TR603", "info", 10, 20, None)
+    kept = merged([variant, other_fix], [translation, fragment, renditions])
+    assert [f.code for f in kept] == ["NM101", "NM107", "TR301", "TR501", "TR603"]
+    # a tie in severity: code order decides
+    calque = _reported("TR302", "warning", 10, 20, "Lukashenko")
+    assert [f.code for f in merged([calque], [translation])] == ["TR301"]
