@@ -115,6 +115,16 @@ STORIES = {
                        "Diplomats in Tunis and Cairo said the move would complicate the vote."),
                       ("Gaddafi", "Muammar"), [("Kadhafi", "Muammar"), ("Gaddafi", "Mouammar")],
                       {"r08.txt": [("Kadhafi", "Gaddafi")] * 3, "r09.txt": [("Mouammar", "Muammar")]}),
+    # short vowels, which Arabic script does not write, spelled differently (ar_key: o/u, e/a/i)
+    "arabic_vowels": (("Lebanese group warns Israel",
+                       "The leader of {0}, Hassan Nasrallah, warned Israel in a speech in Beirut on Friday ({i}).",
+                       "Iran's foreign minister, Hossein Amir-Abdollahian, met {1} {2}, the group's deputy, "
+                       "in Damascus.",
+                       "Officials in Amman and Cairo called for calm."),
+                      ("Hezbollah", "Ebrahim", "Mohammed"),
+                      [("Hizbullah", "Ebrahim", "Mohammed"), ("Hezbollah", "Ibrahim", "Muhammad")],
+                      {"r08.txt": [("Hizbullah", "Hezbollah")],
+                       "r09.txt": [("Ibrahim", "Ebrahim"), ("Muhammad", "Mohammed")]}),
     # renditions through German and Polish of a Russian story
     "russian_pivots": (("Mercenary chief criticises army",
                         "The head of the Wagner group, Yevgeny {0}, criticised Russia's defence ministry on Friday "
