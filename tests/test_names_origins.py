@@ -125,6 +125,20 @@ STORIES = {
                       [("Hizbullah", "Ebrahim", "Mohammed"), ("Hezbollah", "Ibrahim", "Muhammad")],
                       {"r08.txt": [("Hizbullah", "Hezbollah")],
                        "r09.txt": [("Ibrahim", "Ebrahim"), ("Muhammad", "Mohammed")]}),
+    # a given name of two syllables, hyphenated in some renditions and spaced in others, under
+    # another romanization (Korean personal spelling, Revised, McCune-Reischauer; Wade-Giles)
+    "korean_given": (("South Korean president visits Busan",
+                      "South Korean President Yoon {0} visited Busan on Monday ({i}).",
+                      "Yoon said the port would host the expo, and Seoul Mayor Oh Se-hoon and Han Duck-soo agreed.",
+                      "Officials in Incheon and Daegu welcomed the plan."),
+                     ("Suk Yeol",), [("Seok-yeol",), ("Sok-yol",)],
+                     {"r08.txt": [("Seok-yeol", "Suk Yeol")], "r09.txt": [("Sok-yol", "Suk Yeol")]}),
+    "chinese_given": (("Beijing rejects criticism",
+                       "Foreign ministry spokesman Wang {0} rejected the criticism in Beijing on Tuesday ({i}).",
+                       "Wang said Chinese firms in Shenzhen and Guangzhou obeyed the law, Xinhua reported.",
+                       "Officials in Shanghai declined to comment."),
+                      ("Wenbin",), [("Wen-pin",), ("Wen-bin",)],
+                      {"r08.txt": [("Wen-pin", "Wenbin")], "r09.txt": [("Wen-bin", "Wenbin")]}),
     # renditions through German and Polish of a Russian story
     "russian_pivots": (("Mercenary chief criticises army",
                         "The head of the Wagner group, Yevgeny {0}, criticised Russia's defence ministry on Friday "
@@ -154,6 +168,21 @@ def test_the_suggestion_keeps_a_final_s_that_belongs_to_the_name(tmp_path):
     story, majority, minorities, _ = STORIES["greek"]
     found = audit_texts(_renditions(*story, majority, minorities), tmp_path, select="NM")
     assert {f["suggestion"] for f in found["r08.txt"]} == {"Mitsotakis"}
+
+
+def test_an_accent_variant_of_a_name_ending_in_s_quotes_the_other_files_whole_word(tmp_path):
+    """Andres against Andrés: the spellings are compared without a final s, but the message and
+    the suggestion name the word the other files write."""
+    story = ("Mexican president opens refinery",
+             "Mexican President {0} Manuel {1} Obrador opened a refinery in Tabasco on Friday ({i}).",
+             "{1} Obrador said Mexico would stop importing petrol, and Claudia Sheinbaum agreed.",
+             "Officials in Monterrey and Veracruz welcomed the plant.")
+    found = audit_texts(_renditions(*story, ("Andrés", "López"), [("Andres", "López"), ("Andrés", "Lopez")]),
+                        tmp_path, select="NM")
+    (andres,) = found["r08.txt"]
+    assert andres["code"] == "NM106" and andres["suggestion"] == "Andrés"
+    assert andres["message"].startswith("'Andres' here and 'Andrés' in 9 other files")
+    assert {f["suggestion"] for f in found["r09.txt"]} == {"López"}
 
 
 def test_a_place_without_its_letters_is_reported_once_as_an_accent_variant(tmp_path):

@@ -22,7 +22,7 @@ from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
-from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian
+from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
@@ -301,16 +301,14 @@ class Spellings:
         return out
 
     def _syllable_reports(self) -> list[Report]:
-        """Hyphenated given names one letter apart in files of one story (Eun-ji / Eun-jee): the
-        writing fewer files use, against the other."""
-        hyphenated = {}
-        for key, surfaces in self.phrases.items():
-            forms = [x for x in surfaces if "-" in x]
-            if forms:
-                top = max(forms, key=lambda x: (len(surfaces[x]), x))
-                hyphenated[key] = (top, set(surfaces[top]))
+        """Given names of several syllables written differently in files of one story, however
+        each writes the syllables: one letter apart (Eun-ji / Eun-jee), or one name under a
+        romanization of the story's origins (Seok-yeol / Suk Yeol, Wen-pin / Wenbin). The writing
+        fewer files use, against the other. One side is hyphenated; the other is hyphenated, two
+        syllables after a space, or one word."""
+        written = self._syllable_forms()
         buckets = defaultdict(set)
-        for key in hyphenated:
+        for key in written:
             for k in deletion_keys(key):
                 buckets[k].add(key)
             buckets["m:" + metaphone(key)].add(key)
@@ -318,15 +316,42 @@ class Spellings:
                  for a in ms for b in ms if a < b}
         out = []
         for a, b in sorted(pairs):
-            (sa, fa), (sb, fb) = hyphenated[a], hyphenated[b]
-            if len(fa) == len(fb) or fa & fb or not is_variant(a.capitalize(), b.capitalize()):
-                continue  # a tie, or both in one file (NM101's)
+            (sa, fa), (sb, fb) = written[a], written[b]
+            if "-" not in sa + sb or len(fa) == len(fb) or fa & fb:
+                continue  # no hyphenated side, a tie, or both in one file (NM101's)
+            if not (is_variant(a.capitalize(), b.capitalize()) or self._one_romanized_name(sa, sb, fa | fb)):
+                continue
             (loser, mine), (winner, theirs) = sorted([(sa, fa), (sb, fb)], key=lambda x: len(x[1]))
             witnesses = self._story_witnesses(mine, theirs)
             if witnesses:
                 out.append(Report(loser, winner, Verdict(winner, loser, MAJORITY), tuple(witnesses), witnesses,
                                   (len(theirs), len(mine)), renditions=True))
         return out
+
+    def _syllable_forms(self) -> dict[str, tuple[str, set[str]]]:
+        """{joined key: (the writing most files use, its files)} of the given names compared by
+        `_syllable_reports`: hyphenated ones, two syllables after a space, and the rare one-word
+        names of SYLLABLE_WORD letters or more (a given name written as one word)."""
+        candidates: dict[str, dict[str, set[str]]] = defaultdict(dict)  # key -> writing -> files
+        for key, surfaces in self.phrases.items():
+            for x in surfaces:
+                if "-" in x or _two_syllables(x):
+                    candidates[key][x] = set(surfaces[x])
+        for b, files in self.every.items():
+            if SYLLABLE_WORD <= len(b) <= 2 * SYLLABLE and self.known[b] < RARE_PART and b.isalpha():
+                candidates[b.lower()][b] = set(files)
+        out = {}
+        for key, writings in candidates.items():
+            top = max(writings, key=lambda x: (len(writings[x]), x))
+            out[key] = (top, writings[top])
+        return out
+
+    def _one_romanized_name(self, a: str, b: str, paths) -> bool:
+        """Whether a scheme of the files' origins makes the two writings one name (Wen-pin and
+        Wenbin under Wade-Giles; Seok-yeol and Suk Yeol under the Korean keys)."""
+        origins = self.origins_of(paths) | self.exempt_of(paths)
+        return bool(origins) and (scheme_standard(a, b, origins, strict=False) is not None
+                                  or same_name(joined(a).capitalize(), joined(b).capitalize(), origins))
 
     def verdict(self, a: str, b: str) -> Verdict | None:
         """Which of two variant spellings wins across the corpus (files using each)."""
@@ -585,6 +610,19 @@ _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 _APOSTROPHE_TAIL = compiled.regex(r"(?:['’ʼ](?!(?:s|t|d|m|ll|re|ve)(?![^\W\d_]))[^\W\d_]{1,20}){1,2}(?![\w'’ʼ-])")
 _APOSTROPHES = "'’ʼ"
 _MARKS = re.compile(r"[- '’ʼ]")
+
+
+#: Shortest one-word given name compared with hyphenated ones (Wenbin with Wen-pin): two
+#: syllables of three letters; shorter words are one syllable or a surname.
+SYLLABLE_WORD = 6
+
+
+def _two_syllables(phrase: str) -> bool:
+    """Two capitalised syllables after a space (Suk Yeol, Jae In): a given name without its
+    hyphen. A common English word of more letters than a syllable's least is a word of its own
+    (Sharo Cross)."""
+    parts = phrase.split(" ")
+    return len(parts) == 2 and all(len(p) <= SYLLABLE and (len(p) <= 3 or zipf(p) < RARE_PART) for p in parts)
 
 
 def joined(phrase: str) -> str:

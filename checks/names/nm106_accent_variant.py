@@ -105,10 +105,12 @@ class AccentVariant(CorpusCheck):
                     where = "this article" if p in top_files and n == 0 else \
                         ("another file" if n == 1 else f"{n} other files")
                     for surface, spans in sorted(spellings.every[b][p].items()):
+                        # the other files' form of this very word (Andrés for Andres: the spellings
+                        # compared are bases, André and Andre, without a final s)
                         fix = top + surface[len(b):] if surface.startswith(b) else top
                         for s, e in spans:
                             yield p, Finding(
-                                s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(top, NAME_LIMIT)}' in {where} "
+                                s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(fix, NAME_LIMIT)}' in {where} "
                                       f"differ only in {_how(b, top)}; both may be right, but one story should use one",
                                 (Edit(s, e, fix),), UNSAFE, tuple(related))
 
