@@ -144,15 +144,35 @@ _MAX_GAP = 4
 
 
 def _runs(text: str, tokens: list[Token]) -> list[Name]:
+    """The runs of capitalised tokens; of a longer one, its last MAX_RUN tokens: titles come
+    before a name ("Chief Cabinet Secretary Hirokazu Matsuno"), and cutting it from the left
+    would part the given name from the surname. A function word capitalised at a line's or a
+    sentence's start is no part of the name after it ("By Aldograph Redley", "In Kyiv")."""
     runs, cur = [], []
+
+    def close():
+        while cur and _function_word(cur[0].text):
+            cur.pop(0)
+        if len(cur) >= 2:
+            runs.append(Name(tuple(cur[-MAX_RUN:])))
+
     for t in tokens:
-        if cur and t.start - cur[-1].end <= _MAX_GAP and _SPACE_ONLY.match(text[cur[-1].end:t.start]) \
-                and len(cur) < MAX_RUN:
+        if cur and t.start - cur[-1].end <= _MAX_GAP and _SPACE_ONLY.match(text[cur[-1].end:t.start]):
             cur.append(t)
             continue
-        if len(cur) >= 2:
-            runs.append(Name(tuple(cur)))
+        close()
         cur = [t]
-    if len(cur) >= 2:
-        runs.append(Name(tuple(cur)))
+    close()
     return runs
+
+
+#: Prepositions and conjunctions (a closed class), which begin a line or a sentence before a
+#: name but never a name itself. Not the articles (The Hague, The Guardian) nor the particles of
+#: names (de, van, al, bin).
+FUNCTION_WORDS = frozenset("""by in at on from for with to of into onto upon under over about against between
+among through during without within across along near beside after before since until while when
+whereas if unless and or but nor so yet as than via per""".split())
+
+
+def _function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
