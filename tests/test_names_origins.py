@@ -343,3 +343,24 @@ def test_an_old_spelling_inside_a_longer_name_is_left_alone_in_a_rendition(tmp_p
     files = _renditions(*story, (new, f"{new} clubs"), [(new, team)])
     found = audit_texts(files, tmp_path, select="NM")
     assert not _names(found)
+
+
+@pytest.mark.parametrize("a,b,one", [("Xining", "Xinjiang", False), ("Zhang", "Zhaofeng", False),
+                                     ("Jiaxing", "Jiaying", False), ("Xiaozhai", "Xiaozai", True),
+                                     ("Jinping", "Jingping", True), ("Qingshui", "Qingshuihe", True)])
+def test_two_pinyin_words_are_one_name_only_through_sounds_often_confused(a, b, one):
+    """Between renditions of a Chinese story a changed syllable is another place or person; z/zh,
+    c/ch, s/sh and n/ng are slips of one name; a name with and without its suffix (He, river) is one."""
+    from auditor.checks.names.variants import loosely_variant
+
+    assert loosely_variant(a, b, origins=frozenset({"chinese"})) is one
+
+
+def test_a_pinyin_apostrophe_between_syllables_is_no_other_system():
+    """Yan'an is pinyin (the apostrophe parts yan and an), not a Russian-route spelling of Yanan;
+    Wade-Giles's aspiration mark after a consonant is a letter of its own (Ch'ang)."""
+    from auditor.checks.names import romanize, schemes
+
+    assert not schemes.changes("Yan'an", "Yanan") and not schemes.changes("Xi'an", "Xian")
+    assert schemes.changes("Ch'ang", "Chang")
+    assert romanize.scheme_standards("Yan'an", ["chinese"]) == []

@@ -317,11 +317,16 @@ def _letters(word: str) -> str:
 
 def changes(word: str, form: str) -> bool:
     """Whether `form` spells `word` differently: not only in case or hyphens (Jin-ping is how
-    some write Jinping). An apostrophe inside a word is a letter of the system (the aspiration
-    mark of Wade-Giles and McCune-Reischauer: Ch'ang-ch'un is not Changchun)."""
+    some write Jinping). An apostrophe after a consonant is a letter of the system (the
+    aspiration mark of Wade-Giles and McCune-Reischauer: Ch'ang-ch'un is not Changchun); one
+    between a syllable's end and a vowel only parts the syllables (pinyin's Yan'an is Yanan)."""
     return _inner(word) != _inner(form)
 
 
+#: An apostrophe that parts two syllables: after a vowel or a final n, r or g, before a, e, o.
+_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[aeiouünrg])'(?=[aeo])")
+
+
 def _inner(word: str) -> str:
-    """The word lowercase without hyphens, its apostrophes made one."""
-    return re.sub(r"[’ʼ‘`]", "'", word.lower().replace("-", ""))
+    """The word lowercase without hyphens, its apostrophes made one (and dropped between syllables)."""
+    return _SYLLABLE_APOSTROPHE.sub("", re.sub(r"[’ʼ‘`]", "'", word.lower().replace("-", "")))

@@ -10,10 +10,12 @@ from functools import lru_cache
 # The sibling modules are imported here, not in the functions that use them: those run once per
 # pair of names, and an import statement inside a function costs a microsecond per call. (None of
 # these modules imports this one at its top.)
+from auditor import compiled
+
 from .frequency import zipf
 from .gazetteer import same_place
 from .origins import case_form, suffix_extension
-from .romanize import looks_japanese, looks_pinyin, same_name, scheme_standard, standard_spelling
+from .romanize import is_pinyin, looks_japanese, looks_pinyin, same_name, scheme_standard, standard_spelling
 
 # Endings that make a related word, not a variant: Russia/Russian, Japan/Japanese, Kuril/Kurils,
 # Tursunov/Tursunova (a relative).
@@ -213,6 +215,23 @@ def _chinese_pair(a: str, b: str) -> bool:
     return all(looks_pinyin(x) and not looks_japanese(x) for x in (a, b))
 
 
+def _pinyin_words(a: str, b: str) -> bool:
+    """Two words of pinyin syllables, one of them of several (a single syllable, Long or Fan,
+    is as often an English word), and not Japanese-looking (Shaba)."""
+    return (is_pinyin(a) and is_pinyin(b) and not (looks_japanese(a) or looks_japanese(b))
+            and (looks_pinyin(a) or looks_pinyin(b)))
+
+
+#: The pinyin sounds told apart by one letter, which speakers of many Chinese dialects and
+#: machine translation confuse: retroflex and dental initials (zh/z, ch/c, sh/s), final ng/n.
+_PINYIN_CONFUSION = compiled.regex(r"(?<=[zcs])h|(?<=n)g")
+
+
+def _pinyin_confusion(word: str) -> str:
+    """The word with the pinyin sounds often confused made one (Xiaozhai, Xiaozai -> xiaozai)."""
+    return _PINYIN_CONFUSION.sub("", word)
+
+
 def _camel(word: str) -> bool:
     """Whether the word has a capital after its first letter (DevOcean, GraphQL)."""
     return any(c.isupper() for c in word[1:])
@@ -350,6 +369,11 @@ def loosely_variant(a: str, b: str, za: float | None = None, zb: float | None = 
     if extension is not None:  # a name suffix added (Kabuki/Kabukiza), or another word (Terry/Terryman)
         short = za if len(ua) < len(ub) else zb
         return extension and short < ORDINARY  # Tone (River) / Tonegawa: the short one is a word
+    if _pinyin_words(ua, ub):
+        # two pinyin words: a changed syllable is another name (Xining / Xinjiang, Jiaxing /
+        # Jiaying, Zhang / Zhaofeng), but a translation slips between the sounds pinyin tells
+        # apart by one letter
+        return _pinyin_confusion(ua) == _pinyin_confusion(ub)  # Xiaozhai / Xiaozai
 
     if za >= ESTABLISHED and zb >= ESTABLISHED:
         return False  # two established words or names: a word choice (Defence/Defense, Miles/Myles)
