@@ -1,8 +1,8 @@
 """Names family: names that reached English through a German or a French text (the pivot
 schemes of data/schemes/: ja_german, ko_german, ko_french, he_german, he_french, fa_german,
 fa_french, ca_german, ca_french, ka_german, ka_french, az_german, az_french, hy_german,
-hy_french). For each pivot: an article translated from German or French that keeps the
-pivot's spelling is reported with the English form (NM103), the same article spelled the English
+hy_french, el_german; a French exonym of a Chinese place in data/old_romanization.tsv). For each
+pivot: an article translated from German or French that keeps the pivot's spelling is reported with the English form (NM103), the same article spelled the English
 way has no names finding, renditions of one story of which two or three keep the pivot's
 spelling are reported (NM102), and articles about Germany, Austria, Switzerland and France full of
 German and French names and words, next to the origins' cue words, have no names finding. Every
@@ -338,6 +338,22 @@ STORIES = {
                   [("Pachinian", "Kocharyan"), ("Pashinyan", "Kotcharian"), ("Pachinian", "Kotcharian")],
                   {"r08.txt": [("Pachinian", "Pashinyan")] * 2, "r09.txt": [("Kotcharian", "Kocharyan")],
                    "r10.txt": [("Pachinian", "Pashinyan")] * 2 + [("Kotcharian", "Kocharyan")]}),
+    "el_german": (("Greek former premier gives lecture",
+                   "Former Greek Prime Minister {0} Papandreou gave a lecture in Athens on Monday ({i}).",
+                   "Papandreou said Greece had learned from the crisis, and the economist Ioannis {1} agreed.",
+                   "Students in Thessaloniki followed it online."),
+                  ("Giorgos", "Stournaras"),
+                  [("Jorgos", "Stournaras"), ("Jorgos", "Stournaras")],
+                  {"r08.txt": [("Jorgos", "Giorgos")], "r09.txt": [("Jorgos", "Giorgos")]}),
+    # a Chinese place through French: its French exonym, which the gazetteer cannot hold, beside
+    # the pinyin of the other renditions (data/old_romanization.tsv)
+    "zh_french": (("Chinese and French ministers meet",
+                   "Chinese Foreign Minister Wang Yi met his French counterpart in {0} on Monday ({i}).",
+                   "Wang said China and France would work together, officials in Shanghai said.",
+                   "Officials in Paris welcomed the talks."),
+                  ("Beijing",),
+                  [("Pékin",), ("Pékin",)],
+                  {"r08.txt": [("Pékin", "Beijing")], "r09.txt": [("Pékin", "Beijing")]}),
 }
 
 
