@@ -1,12 +1,13 @@
 """Names family: names that reached English through a German or a French text (the pivot
 schemes of data/schemes/: ja_german, ko_german, ko_french, he_german, he_french, fa_german,
 fa_french, ca_german, ca_french, ka_german, ka_french, az_german, az_french, hy_german,
-hy_french, el_german; a French exonym of a Chinese place in data/old_romanization.tsv). For each
-pivot: an article translated from German or French that keeps the pivot's spelling is reported with the English form (NM103), the same article spelled the English
-way has no names finding, renditions of one story of which two or three keep the pivot's
-spelling are reported (NM102), and articles about Germany, Austria, Switzerland and France full of
-German and French names and words, next to the origins' cue words, have no names finding. Every
-text here is invented; none comes from a development set."""
+hy_french, el_german, in_german; a French exonym of a Chinese place in
+data/old_romanization.tsv). For each pivot: an article translated from German or French that
+keeps the pivot's spelling is reported with the English form (NM103), the same article spelled
+the English way has no names finding, renditions of one story of which two or three keep the
+pivot's spelling are reported (NM102), and articles about Germany, Austria, Switzerland and
+France full of German and French names and words, next to the origins' cue words, have no names
+finding. Every text here is invented; none comes from a development set."""
 from __future__ import annotations
 
 import pytest
@@ -101,6 +102,14 @@ ARTICLES = {
         "Azerbaijani President Ilham {Alijew} opened a regional summit in Baku on Wednesday. {Alijew} "
         "said the Caspian pipeline would be extended, officials in Ganja said.\n",
         {"Alijew": "Aliyev"}),
+    "in_german": (
+        "Indian minister visits Kashmir\n\n"
+        "Indian Home Minister Amit Shah visited {Kaschmir} on Saturday, a week after clashes near the "
+        "border. He was joined by Congress leader Rahul Gandhi, the son of former prime minister "
+        "{Radschiv} Gandhi.\n\n"
+        "Shah said India would protect its people, and officials from {Gudscharat} and {Tschennai} "
+        "sent police reinforcements, the Press Trust of India reported.\n",
+        {"Kaschmir": "Kashmir", "Radschiv": "Rajiv", "Gudscharat": "Gujarat", "Tschennai": "Chennai"}),
 }
 # Pivots whose English forms English text prints too rarely for one file to tell (Pashinyan,
 # Tokayev): only the renditions below show them.
@@ -338,6 +347,13 @@ STORIES = {
                   [("Pachinian", "Kocharyan"), ("Pashinyan", "Kotcharian"), ("Pachinian", "Kotcharian")],
                   {"r08.txt": [("Pachinian", "Pashinyan")] * 2, "r09.txt": [("Kotcharian", "Kocharyan")],
                    "r10.txt": [("Pachinian", "Pashinyan")] * 2 + [("Kotcharian", "Kocharyan")]}),
+    "in_german": (("Pakistani leader visits Lahore",
+                   "Former Pakistani Prime Minister Nawaz {0} addressed supporters in Lahore on Friday ({i}).",
+                   "{0} said Pakistan needed stability, and the chief minister of {1} agreed.",
+                   "Officials in Islamabad and Karachi welcomed the speech."),
+                  ("Sharif", "Punjab"),
+                  [("Scharif", "Punjab"), ("Scharif", "Punjab")],
+                  {"r08.txt": [("Scharif", "Sharif")] * 2, "r09.txt": [("Scharif", "Sharif")] * 2}),
     "el_german": (("Greek former premier gives lecture",
                    "Former Greek Prime Minister {0} Papandreou gave a lecture in Athens on Monday ({i}).",
                    "Papandreou said Greece had learned from the crisis, and the economist Ioannis {1} agreed.",
