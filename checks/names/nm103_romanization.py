@@ -98,8 +98,10 @@ class NonStandardRomanization(CorpusCheck):
     The romanization schemes (one data file each: Kunrei-shiki and the Russian route to Hepburn
     for Japanese, Wade-Giles and the Russian route to pinyin for Chinese, McCune-Reischauer, Yale
     and the Russian route to the Revised Romanization for Korean, the German, French and
-    scholarly transliterations of Russian, Ukrainian, Belarusian and Arabic names) apply to a
-    word only when the article, or a file of the same story, is about that origin (its cue
+    scholarly transliterations of Russian, Ukrainian, Belarusian and Arabic names, the German
+    ones of Japanese, Greek and South Asian names and the German and French ones of Korean,
+    Hebrew, Persian, Central Asian and Caucasian names: Schinzo, Netanyahou, Nasarbajew) apply to
+    a word only when the article, or a file of the same story, is about that origin (its cue
     words: Japan, Tokyo ...; not Taiwan for Wade-Giles), the word has the letters of a name of
     that origin, and the standard form is known: used in the files audited together, or a well
     known name while the spelling seen is not ("Isiba" -> "Ishiba", "Tse-tung" -> "Zedong").
