@@ -9,6 +9,8 @@ keep a pivot's spelling are reported (NM102). Every text here is invented; none 
 development set."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import audit_texts
@@ -187,3 +189,18 @@ def test_vietnamese_names_without_their_marks_in_a_few_renditions_are_accent_var
     got = _spelled(audit_texts(files, tmp_path, select="NM"), files)
     want = [("NM106", "Chinh", "Chính")] * 2 + [("NM106", "Pham", "Phạm")]
     assert got == {"r08.txt": want, "r09.txt": want}
+
+
+# --- articles about the pivot countries, full of their own names ---------------------------------
+ARTICLES = Path(__file__).resolve().parent / "data" / "names_pivots2"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_no_names_finding_in_an_article_full_of_local_names(tmp_path, name):
+    found = audit_texts({name: (ARTICLES / name).read_text(encoding="utf-8")}, tmp_path, select="NM")
+    assert not _names(found)
+
+
+def test_no_names_finding_when_those_articles_are_audited_together(tmp_path):
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))}
+    assert not _names(audit_texts(files, tmp_path, select="NM"))
