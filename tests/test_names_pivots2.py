@@ -204,3 +204,29 @@ def test_no_names_finding_in_an_article_full_of_local_names(tmp_path, name):
 def test_no_names_finding_when_those_articles_are_audited_together(tmp_path):
     files = {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))}
     assert not _names(audit_texts(files, tmp_path, select="NM"))
+
+
+# --- Slovene names left in a case form (NM107, data/cases/slovene.txt) ---------------------------
+SLOVENE = """Slovenia's opposition files a motion
+
+Slovenia's opposition filed a motion in Ljubljana on Monday against the government of Robert Golob, officials said. Golob called it a stunt.
+
+Supporters of Janeza Janše gathered outside parliament. Janez Janša said the motion would pass, and a letter from Boruta Pahorja urged calm.
+
+Talks with Tanjo Fajon, the foreign minister, were postponed.
+"""
+
+
+def test_slovene_case_forms_left_in_a_translation_are_reported_with_the_nominative(tmp_path):
+    found = audit_texts({"a.txt": SLOVENE}, tmp_path, select="NM")
+    got = _spelled(found, {"a.txt": SLOVENE}).get("a.txt", [])
+    assert got == sorted([("NM107", "Janeza", "Janez"), ("NM107", "Janše", "Janša"), ("NM107", "Boruta", "Borut"),
+                          ("NM107", "Pahorja", "Pahor"), ("NM107", "Tanjo", "Tanja")])
+
+
+@pytest.mark.xfail(reason="the scholarly transliteration of Cyrillic (sl_latin_diacritics.txt) takes a Slovene "
+                          "name with its own letters for a Russian one when the article also names Russia: "
+                          "the origin of one name is not told from the article's", strict=False)
+def test_a_slovene_name_in_an_article_that_names_russia_is_left_alone(tmp_path):
+    text = (ARTICLES / "slovenia.txt").read_text(encoding="utf-8").replace("in Brussels.", "on Russia.")
+    assert not _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
