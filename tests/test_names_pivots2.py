@@ -62,6 +62,24 @@ Indonesians gathered in Jakarta on Sunday to mark the anniversary of independenc
 
 Historians recalled Roeslan Abdulgani, the diplomat, and the port of Tjilatjap, where the navy paraded.
 """, {"Soerabaja": "Surabaya", "Atjeh": "Aceh", "Roeslan": "Ruslan", "Tjilatjap": "Cilacap"}),
+    "portuguese": ("""Brazil recalls Soviet leaders
+
+Brazilian historians met in São Paulo on Monday to discuss Russia's past, officials said. They recalled Mikhail Gorbatchov, the last Soviet leader, and Boris Ieltsin, his rival.
+
+The Kremlin's spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov did not attend the meeting in Moscow.
+""", {"Gorbatchov": "Gorbachev", "Ieltsin": "Yeltsin"}),
+    "hungarian": ("""Hungary's minister meets Russian officials
+
+Hungarian Foreign Minister Péter Szijjártó met Russian President Vlagyimir Putyin in Moscow on Tuesday, the Kremlin said.
+
+Szijjártó also met Prime Minister Mihail Misusztyin and Sergei Lavrov, and said Hungary would keep buying gas. Ukrainian officials in Kyiv said the visit showed that Dmitrij Medvegyev's threats were working.
+""", {"Vlagyimir": "Vladimir", "Putyin": "Putin", "Dmitrij": "Dmitry", "Medvegyev": "Medvedev"}),
+    "finnish": ("""Finland recalls Soviet leaders
+
+Finnish historians met in Helsinki on Monday to discuss Russia's past, officials said. They recalled Mikhail Gorbatšov, the last Soviet leader, and Nikita Hruštšov, who visited Finland in 1957.
+
+Ukrainian officials in Kyiv said the nuclear plant at Tšernobyl was safe.
+""", {"Gorbatšov": "Gorbachev", "Hruštšov": "Khrushchev", "Tšernobyl": "Chernobyl"}),
 }
 
 
@@ -229,4 +247,12 @@ def test_slovene_case_forms_left_in_a_translation_are_reported_with_the_nominati
                           "the origin of one name is not told from the article's", strict=False)
 def test_a_slovene_name_in_an_article_that_names_russia_is_left_alone(tmp_path):
     text = (ARTICLES / "slovenia.txt").read_text(encoding="utf-8").replace("in Brussels.", "on Russia.")
+    assert not _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
+
+
+@pytest.mark.xfail(reason="GeoNames lists the Brazilian state Ceará among the other names of its capital, "
+                          "Fortaleza, and the gazetteer (data/gazetteer.tsv) keeps it as a spelling of the city",
+                   strict=False)
+def test_a_brazilian_state_is_not_taken_for_another_spelling_of_its_capital(tmp_path):
+    text = (ARTICLES / "brazil.txt").read_text(encoding="utf-8").replace("from Pernambuco", "from Ceará")
     assert not _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
