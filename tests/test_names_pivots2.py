@@ -80,6 +80,18 @@ Finnish historians met in Helsinki on Monday to discuss Russia's past, officials
 
 Ukrainian officials in Kyiv said the nuclear plant at Tšernobyl was safe.
 """, {"Gorbatšov": "Gorbachev", "Hruštšov": "Khrushchev", "Tšernobyl": "Chernobyl"}),
+    "romanian": ("""Romania recalls Soviet leaders
+
+Romanian historians met in Bucharest on Monday to discuss Russia's past. They recalled Boris Elțîn and Nichita Hrușciov, officials said.
+
+Ukrainian officials in Kyiv said the plant at Cernobîl was safe.
+""", {"Elțîn": "Yeltsin", "Nichita": "Nikita", "Hrușciov": "Khrushchev", "Cernobîl": "Chernobyl"}),
+    "turkish": ("""Turkey recalls Soviet leaders
+
+Turkish historians met in Ankara on Monday to discuss Russia's past. They recalled Mikhail Gorbaçov, the last Soviet leader, and Nikita Kruşçev.
+
+Officials in Moscow did not comment.
+""", {"Gorbaçov": "Gorbachev", "Kruşçev": "Khrushchev"}),
 }
 
 
