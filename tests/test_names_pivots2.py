@@ -80,6 +80,12 @@ Finnish historians met in Helsinki on Monday to discuss Russia's past, officials
 
 Ukrainian officials in Kyiv said the nuclear plant at Tšernobyl was safe.
 """, {"Gorbatšov": "Gorbachev", "Hruštšov": "Khrushchev", "Tšernobyl": "Chernobyl"}),
+    "lithuanian": ("""Lithuania recalls Soviet leaders
+
+Lithuanian historians met in Vilnius on Monday to discuss Russia's past. They recalled Michail Gorbačiovas, the last Soviet leader, and Nikita Chruščiovas.
+
+Foreign Minister Sergei Lavrovas did not attend, officials in Moscow said.
+""", {"Gorbačiovas": "Gorbachev", "Chruščiovas": "Khrushchev", "Lavrovas": "Lavrov"}),
     "romanian": ("""Romania recalls Soviet leaders
 
 Romanian historians met in Bucharest on Monday to discuss Russia's past. They recalled Boris Elțîn and Nichita Hrușciov, officials said.
@@ -283,4 +289,11 @@ def test_a_slovene_name_in_an_article_that_names_russia_is_left_alone(tmp_path):
                    strict=False)
 def test_a_brazilian_state_is_not_taken_for_another_spelling_of_its_capital(tmp_path):
     text = (ARTICLES / "brazil.txt").read_text(encoding="utf-8").replace("from Pernambuco", "from Ceará")
+    assert not _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
+
+
+@pytest.mark.xfail(reason="after 'from', NM107 reads Kaunas as a Latvian genitive of 'kauna' (a Latvian word "
+                          "its frequencies know) in an article that names Latvia", strict=False)
+def test_lithuanias_second_city_is_not_a_latvian_case_form(tmp_path):
+    text = (ARTICLES / "lithuania_russia.txt").read_text(encoding="utf-8").replace("from Panevėžys", "from Kaunas")
     assert not _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
