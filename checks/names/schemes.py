@@ -86,6 +86,16 @@ class Scheme:
     examples: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, standard, line)
     keeps: list[tuple[str, str, int]] = field(default_factory=list)  # (spelling, context, line)
 
+    @property
+    def _marks(self) -> re.Pattern:
+        """The `marks` expression, compiled once per process from the kept program."""
+        try:
+            return self.__dict__["_marks_cache"]
+        except KeyError:
+            pass
+        pattern = self.__dict__["_marks_cache"] = compiled.regex(self.marks)
+        return pattern
+
     # --- letters ------------------------------------------------------------------------------
     @property
     def _compiled(self) -> list[tuple[re.Pattern, list[Rule]]]:
@@ -102,7 +112,7 @@ class Scheme:
             body = "|".join(
                 f"(?P<r{i}>{part}{re.escape(r.source)}{f'(?={r.after})' if r.after else ''})"
                 for i, (r, part) in enumerate(zip(ordered, parts)))
-            out.append((re.compile(body), ordered))
+            out.append((compiled.regex(body), ordered))  # kept between runs (compiled.py), as the marks
         self.__dict__["_compiled_cache"] = out
         return out
 
@@ -156,7 +166,7 @@ class Scheme:
         word out); empty when the word is not spelled in this scheme (a syllable table that
         cannot cover it)."""
         word = unicodedata.normalize("NFC", word)
-        if self.marks and not re.search(self.marks, word.lower()):
+        if self.marks and not self._marks.search(word.lower()):
             return set()
         per_word = []
         for w in word.split():
