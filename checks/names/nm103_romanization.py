@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache, partial
+from operator import attrgetter
 
 from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
@@ -482,10 +484,19 @@ def _place_word(doc, tokens, i) -> tuple[str, int, int] | None:
     if not (_PLACE_AFTER.match(text, end) or _next_word(text, end) in STOPWORDS
             or before and before[-1].lower() in _PLACE_BEFORE):
         return None
-    sentence = _sentence(doc, t.start)
-    if _HISTORICAL.search(text, sentence[0], sentence[1]):
+    if _about_the_past(doc, _sentence(doc, t.start)):
         return None
     return word, t.start, end
+
+
+def _about_the_past(doc, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence (start, end) is about the past (`_HISTORICAL`): searched once per
+    sentence of a document, whose places often stand in one list (Kunashir, Iturup, Shikotan)."""
+    seen = doc.memo("names.about_the_past", lambda d: {})
+    found = seen.get(sentence)
+    if found is None:
+        found = seen[sentence] = _HISTORICAL.search(doc.text, *sentence) is not None
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -535,10 +546,16 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_START = attrgetter("start")
+
+
 def _sentence(doc, pos: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.start, s.end
+    """(start, end) of the sentence holding `pos`, else (pos, pos). The sentences are sorted and
+    disjoint: the one that starts last at or before `pos` is the only one that may hold it."""
+    sentences = doc.sentences
+    i = bisect_right(sentences, pos, key=_START) - 1
+    if i >= 0 and pos < sentences[i].end:
+        return sentences[i].start, sentences[i].end
     return pos, pos
 
 

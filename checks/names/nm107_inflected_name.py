@@ -87,9 +87,10 @@ class InflectedName(CorpusCheck):
             if w in protected or zipf(w) >= MAX_ZIPF or doc.in_quote(t.start, t.end):
                 continue
             found, lang = None, None
-            others = words - {w}
             for lang in langs:  # a nominative in the list or in the text first, ...
-                found = nominative(w, lang, others)
+                # (among the other names: a base is never the word itself, so no copy of the
+                # set without it for every token)
+                found = nominative(w, lang, words)
                 if found is not None:
                     break
             if found is None and after is not None:  # ... then the case the given name before shows
