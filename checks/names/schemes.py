@@ -334,7 +334,7 @@ def changes(word: str, form: str) -> bool:
 
 
 #: An apostrophe that parts two syllables: after a vowel or a final n, r or g, before a, e, o.
-_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[aeiouünrg])'(?=[aeo])")
+_SYLLABLE_APOSTROPHE = compiled.regex(r"(?<=[aeiouünrg])'(?=[aeo])")
 
 
 def _inner(word: str) -> str:
