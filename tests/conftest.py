@@ -135,6 +135,23 @@ def audit_texts(files: dict[str, str], tmp_path: Path, select: str | None = None
     return findings_by_path(run.json())
 
 
+def names_findings(found: dict) -> list:
+    """(file, code, message) of the names findings of an `audit_texts` result."""
+    return [(name, f["code"], f["message"]) for name, fs in found.items() for f in fs if f["family"] == "names"]
+
+
+_STORY = "{title}\n\n{p1}\n\n{p2}\n\n{p3}\n"
+
+
+def story_renditions(title, p1, p2, p3, majority, minorities, copies=8) -> dict[str, str]:
+    """Renditions r00.txt, r01.txt ... of one invented story: `copies` with the `majority` row of
+    spellings, then one for each row of `minorities` ({0}, {1} ... in p1 and p2 take a row's
+    spellings; {i} the rendition's number, so that no two files are the same)."""
+    rows = [majority] * copies + list(minorities)
+    return {f"r{i:02d}.txt": _STORY.format(title=title, p1=p1.format(*row, i=i), p2=p2.format(*row, i=i), p3=p3)
+            for i, row in enumerate(rows)}
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_caches(tmp_path_factory):
     """The word index and the result cache of the test session live in a folder of its own, so

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import audit_texts
+from conftest import audit_texts, names_findings, story_renditions
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "names_origins"
 # Two articles spell Serbian and Turkish names without their letters: fine alone; beside the
@@ -26,29 +26,16 @@ def _articles() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))}
 
 
-def _names(found: dict) -> list:
-    return [(name, f["code"], f["message"]) for name, fs in found.items() for f in fs if f["family"] == "names"]
-
-
 @pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
 def test_no_names_finding_in_an_article_of_established_spellings(tmp_path, name):
     found = audit_texts({name: (ARTICLES / name).read_text(encoding="utf-8")}, tmp_path, select="NM")
-    assert not _names(found)
+    assert not names_findings(found)
 
 
 def test_no_names_finding_when_the_articles_are_audited_together(tmp_path):
     files = {k: v for k, v in _articles().items() if k not in ALONE}
     found = audit_texts(files, tmp_path, select="NM")
-    assert not _names(found)
-
-
-_STORY = ("{title}\n\n{p1}\n\n{p2}\n\n{p3}\n")
-
-
-def _renditions(title, p1, p2, p3, majority, minorities, copies=8):
-    rows = [majority] * copies + list(minorities)
-    return {f"r{i:02d}.txt": _STORY.format(title=title, p1=p1.format(*row, i=i), p2=p2.format(*row, i=i), p3=p3)
-            for i, row in enumerate(rows)}
+    assert not names_findings(found)
 
 
 # (origin, story, majority spellings, {file: minority spellings}, {file: [(spelling, suggestion)]})
@@ -154,7 +141,7 @@ STORIES = {
 @pytest.mark.parametrize("origin", sorted(STORIES))
 def test_a_minority_spelling_of_another_system_is_reported_once_per_occurrence(tmp_path, origin):
     story, majority, minorities, expected = STORIES[origin]
-    found = audit_texts(_renditions(*story, majority, minorities), tmp_path, select="NM")
+    found = audit_texts(story_renditions(*story, majority, minorities), tmp_path, select="NM")
     for name, fs in found.items():
         got = sorted((f["code"], f["suggestion"]) for f in fs if f["family"] == "names")
         spans = sorted((f["start"], f["end"]) for f in fs if f["family"] == "names")
@@ -166,7 +153,7 @@ def test_a_minority_spelling_of_another_system_is_reported_once_per_occurrence(t
 def test_the_suggestion_keeps_a_final_s_that_belongs_to_the_name(tmp_path):
     """Mitsotakes against Mitsotakis: the suggestion is 'Mitsotakis', not the base plus -s."""
     story, majority, minorities, _ = STORIES["greek"]
-    found = audit_texts(_renditions(*story, majority, minorities), tmp_path, select="NM")
+    found = audit_texts(story_renditions(*story, majority, minorities), tmp_path, select="NM")
     assert {f["suggestion"] for f in found["r08.txt"]} == {"Mitsotakis"}
 
 
@@ -177,7 +164,7 @@ def test_an_accent_variant_of_a_name_ending_in_s_quotes_the_other_files_whole_wo
              "Mexican President {0} Manuel {1} Obrador opened a refinery in Tabasco on Friday ({i}).",
              "{1} Obrador said Mexico would stop importing petrol, and Claudia Sheinbaum agreed.",
              "Officials in Monterrey and Veracruz welcomed the plant.")
-    found = audit_texts(_renditions(*story, ("Andrés", "López"), [("Andres", "López"), ("Andrés", "Lopez")]),
+    found = audit_texts(story_renditions(*story, ("Andrés", "López"), [("Andres", "López"), ("Andrés", "Lopez")]),
                         tmp_path, select="NM")
     (andres,) = found["r08.txt"]
     assert andres["code"] == "NM106" and andres["suggestion"] == "Andrés"
@@ -202,7 +189,7 @@ def test_an_old_spelling_inside_an_institutions_name_is_left_alone_across_files(
     NM103 does."""
     files = {"a.txt": (ARTICLES / "china_inst.txt").read_text(encoding="utf-8"),
              "b.txt": (ARTICLES / "china_hk.txt").read_text(encoding="utf-8")}  # Beijing; Li Ka-shing in both
-    assert not _names(audit_texts(files, tmp_path, select="NM"))
+    assert not names_findings(audit_texts(files, tmp_path, select="NM"))
 
 
 @pytest.mark.xfail(reason="two Hong Kong articles that share two rare names count as one story, and "
@@ -211,7 +198,7 @@ def test_an_old_spelling_inside_an_institutions_name_is_left_alone_across_files(
 def test_cantonese_syllables_one_letter_apart_are_two_names(tmp_path):
     files = {"a.txt": (ARTICLES / "china_inst.txt").read_text(encoding="utf-8"),
              "b.txt": (ARTICLES / "hk2.txt").read_text(encoding="utf-8")}  # Hang Seng / Sheung Shui
-    assert not _names(audit_texts(files, tmp_path, select="NM"))
+    assert not names_findings(audit_texts(files, tmp_path, select="NM"))
 
 
 @pytest.mark.xfail(reason="NM102 takes a Hebrew construct form for a variant across unrelated "
@@ -221,7 +208,7 @@ def test_a_hebrew_construct_form_is_not_a_variant_across_unrelated_articles(tmp_
     israel = (ARTICLES / "israel.txt").read_text(encoding="utf-8")
     files = {"a.txt": israel.replace("outside the defence ministry", "outside the Kirya"),
              "b.txt": (ARTICLES / "israel2.txt").read_text(encoding="utf-8")}  # Kiryat Shmona
-    assert not _names(audit_texts(files, tmp_path, select="NM"))
+    assert not names_findings(audit_texts(files, tmp_path, select="NM"))
 
 
 # Central Asian names in Russian Cyrillic and the forms English news prints (the governments' own).
@@ -271,7 +258,7 @@ YEMEN = ("Yemen talks resume",
 def test_a_spelling_with_an_apostrophe_is_reported_whole_and_its_fix_gives_the_suggestion(tmp_path, majority, minority):
     """Sana'a in two renditions, Sanaa in eight: the finding covers the whole name as written (not
     'Sana', whose fix would give 'Sanaa'a'), and applying it gives the majority's spelling."""
-    files = _renditions(*YEMEN, (majority,), [(minority,)] * 2)
+    files = story_renditions(*YEMEN, (majority,), [(minority,)] * 2)
     found = audit_texts(files, tmp_path, select="NM")
     for name, text in files.items():
         fs = [f for f in found.get(name, []) if f["family"] == "names"]
@@ -301,7 +288,7 @@ def test_a_given_name_with_other_hyphens_or_spaces_is_reported_with_the_majority
         tmp_path, majority, minority, part, suggestion):
     """A three-syllable Korean name written with other spaces or hyphens in two renditions, whatever
     the length of its syllables (Myung has five letters, In two)."""
-    files = _renditions(*KOREA, (majority,), [(minority,)] * 2)
+    files = story_renditions(*KOREA, (majority,), [(minority,)] * 2)
     found = audit_texts(files, tmp_path, select="NM")
     for name, text in files.items():
         fs = [f for f in found.get(name, []) if f["family"] == "names"]
@@ -322,7 +309,7 @@ def test_pinyin_in_a_few_renditions_of_taiwanese_news_is_reported_with_the_wade_
     where the others write their own spellings (Tsai, Ko). The Wade-Giles table links them; the
     majority's spelling is suggested, and the majority's Taiwanese spelling is never reported as an
     old romanization (whether or not the story also names mainland China)."""
-    files = _renditions(*TAIWAN, ("Tsai Ing-wen", "Ko Wen-je", mainland),
+    files = story_renditions(*TAIWAN, ("Tsai Ing-wen", "Ko Wen-je", mainland),
                         [("Cai Yingwen", "Ke Wenzhe", mainland), ("Cai Ing-wen", "Ko Wen-je", mainland)])
     found = audit_texts(files, tmp_path, select="NM")
     got = {name: sorted((f["code"], files[name][f["start"]:f["end"]], f["suggestion"]) for f in fs
@@ -340,9 +327,9 @@ def test_an_old_spelling_inside_a_longer_name_is_left_alone_in_a_rendition(tmp_p
              "Officials met in {0} on Monday ({i}), Marta Oleksiuk and Dmytro Zhuravel said.",
              "Students and fans of {1} attended, Oleksiuk added.",
              "Zhuravel thanked them.")
-    files = _renditions(*story, (new, f"{new} clubs"), [(new, team)])
+    files = story_renditions(*story, (new, f"{new} clubs"), [(new, team)])
     found = audit_texts(files, tmp_path, select="NM")
-    assert not _names(found)
+    assert not names_findings(found)
 
 
 @pytest.mark.parametrize("a,b,one", [("Xining", "Xinjiang", False), ("Zhang", "Zhaofeng", False),

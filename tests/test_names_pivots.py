@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import audit_texts
+from conftest import audit_texts, names_findings, story_renditions
 
 # pivot: (article with the pivot's spellings in braces, {pivot spelling: English spelling} that
 # NM103 must report on its own, in one file). The English article is the same text with every
@@ -125,10 +125,6 @@ def _english(text: str, names: dict[str, str]) -> str:
     return text
 
 
-def _names(found: dict) -> list:
-    return [(name, f["code"], f["message"]) for name, fs in found.items() for f in fs if f["family"] == "names"]
-
-
 @pytest.mark.parametrize("pivot", sorted(ARTICLES))
 def test_a_pivot_spelling_is_reported_with_the_english_form(tmp_path, pivot):
     template, names = ARTICLES[pivot]
@@ -144,7 +140,7 @@ def test_a_pivot_spelling_is_reported_with_the_english_form(tmp_path, pivot):
 def test_the_same_article_spelled_the_english_way_has_no_names_finding(tmp_path, pivot):
     template, names = ARTICLES[pivot]
     found = audit_texts({"a.txt": _english(template, names)}, tmp_path, select="NM")
-    assert not _names(found)
+    assert not names_findings(found)
 
 
 # Articles about Germany, Austria, Switzerland and France, full of German and French names and
@@ -201,21 +197,12 @@ PRECISION = {
 @pytest.mark.parametrize("name", sorted(PRECISION))
 def test_no_names_finding_in_an_article_of_german_and_french_names(tmp_path, name):
     found = audit_texts({name: PRECISION[name]}, tmp_path, select="NM")
-    assert not _names(found)
+    assert not names_findings(found)
 
 
 def test_no_names_finding_when_the_german_and_french_articles_are_audited_together(tmp_path):
     found = audit_texts(PRECISION, tmp_path, select="NM")
-    assert not _names(found)
-
-
-_STORY = "{title}\n\n{p1}\n\n{p2}\n\n{p3}\n"
-
-
-def _renditions(title, p1, p2, p3, majority, minorities, copies=8):
-    rows = [majority] * copies + list(minorities)
-    return {f"r{i:02d}.txt": _STORY.format(title=title, p1=p1.format(*row, i=i), p2=p2.format(*row, i=i), p3=p3)
-            for i, row in enumerate(rows)}
+    assert not names_findings(found)
 
 
 # pivot: (story, majority spellings, minority rows (files r08, r09, r10 ...), {file: [(spelling,
@@ -376,7 +363,7 @@ STORIES = {
 @pytest.mark.parametrize("pivot", sorted(STORIES))
 def test_renditions_that_keep_a_pivot_spelling_are_reported_once_per_occurrence(tmp_path, pivot):
     story, majority, minorities, expected = STORIES[pivot]
-    files = _renditions(*story, majority, minorities)
+    files = story_renditions(*story, majority, minorities)
     found = audit_texts(files, tmp_path, select="NM")
     for name, fs in found.items():
         got = sorted((f["code"], files[name][f["start"]:f["end"]], f["suggestion"]) for f in fs

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import audit_texts
+from conftest import audit_texts, story_renditions
 
 
 def _names(found: dict) -> dict[str, list[tuple[str, str | None]]]:
@@ -128,15 +128,6 @@ def test_the_same_story_in_english_spellings_has_no_names_finding(tmp_path, pivo
 
 
 # --- eleven renditions of one story, two or three of which keep a pivot's spelling ---------------
-_STORY = "{title}\n\n{p1}\n\n{p2}\n\n{p3}\n"
-
-
-def _renditions(title, p1, p2, p3, majority, minorities, copies=8):
-    rows = [majority] * copies + list(minorities)
-    return {f"r{i:02d}.txt": _STORY.format(title=title, p1=p1.format(*row, i=i), p2=p2.format(*row, i=i), p3=p3)
-            for i, row in enumerate(rows)}
-
-
 # (story, majority spellings, minority rows, {file: [(spelling seen, suggestion)]})
 STORIES = {
     "spanish": (("Russian strikes hit Ukrainian city",
@@ -224,7 +215,7 @@ STORIES = {
 @pytest.mark.parametrize("origin", sorted(STORIES))
 def test_renditions_that_keep_a_pivots_spelling_are_reported_with_the_majoritys(tmp_path, origin):
     story, majority, minorities, expected = STORIES[origin]
-    files = _renditions(*story, majority, minorities)
+    files = story_renditions(*story, majority, minorities)
     got = _spelled(audit_texts(files, tmp_path, select="NM"), files)
     want = {name: sorted(("NM102", seen, standard) for seen, standard in pairs) for name, pairs in expected.items()}
     assert got == want
@@ -237,7 +228,7 @@ def test_vietnamese_names_without_their_marks_in_a_few_renditions_are_accent_var
              "Vietnamese Prime Minister {0} {1} visited the Mekong delta on Friday ({i}), state media said.",
              "{1} promised help to farmers hit by salt water, officials in Can Tho said.",
              "The visit followed floods in central Vietnam.")
-    files = _renditions(*story, ("Phạm Minh", "Chính"), [("Pham Minh", "Chinh")] * 2)
+    files = story_renditions(*story, ("Phạm Minh", "Chính"), [("Pham Minh", "Chinh")] * 2)
     got = _spelled(audit_texts(files, tmp_path, select="NM"), files)
     want = [("NM106", "Chinh", "Chính")] * 2 + [("NM106", "Pham", "Phạm")]
     assert got == {"r08.txt": want, "r09.txt": want}
