@@ -36,7 +36,7 @@ PIVOT_ARTICLES = {
 Russian forces shelled the southern city of Kherson on Tuesday, Ukrainian officials said. President Volodymyr Zelenski said the attacks on Járkov would not break the country.
 
 Russian Foreign Minister Serguéi Lavrov said in Moscow that the talks had failed. Historians compared the crisis with the era of Nikita Jruschov and Mijaíl Gorbachev.
-""", {"Zelenski": "Zelensky", "Járkov": "Kharkov", "Serguéi": "Sergei", "Jruschov": "Khrushchev",
+""", {"Zelenski": "Zelensky", "Járkov": "Kharkiv", "Serguéi": "Sergei", "Jruschov": "Khrushchev",
       "Mijaíl": "Mikhail"}),
     "italian": ("""Gorbachev remembered in Moscow
 
@@ -102,7 +102,7 @@ Officials in Moscow did not comment.
 
 
 # Járkov is the Spanish spelling of the Russian Kharkov, which the scheme gives; the English name of
-# the Ukrainian city is Kharkiv (the gazetteer's, which NM103 then suggests for Kharkov).
+# the Ukrainian city is Kharkiv (the gazetteer's, which NM103 suggests through Kharkov).
 ENGLISH_PLACES = {"Járkov": "Kharkiv"}
 
 

@@ -318,6 +318,10 @@ class NonStandardRomanization(CorpusCheck):
         if best is None:
             return _telltale_standard(w, origins)
         _, form, scheme, where = best
+        renamed = _renamed_home_place(form, scheme.origin)
+        if renamed is not None:  # Járkov -> Kharkov, which English now writes Kharkiv
+            return renamed, (f"'{w}' follows {scheme.name}; its {scheme.standard} spelling '{form}' is another "
+                             f"name of {renamed}, the English name of the place (GeoNames)")
         return form, f"'{w}' follows {scheme.name}; the {scheme.standard} spelling '{form}' is {where}"
 
     def _standard(self, kind, w, nxt, corpus, pairs) -> tuple[str, str] | None:
@@ -526,6 +530,21 @@ def _home_place(form: str, origin: str) -> bool:
 
     place = lookup(form)
     return place is not None and not place.alternate and place.country in countries_of((origin,))
+
+
+def _renamed_home_place(form: str, origin: str) -> str | None:
+    """The English name of a place of the origin's countries of which the gazetteer gives `form`
+    as another spelling of the same name (Kharkov: Kharkiv), else None. A former name (Gorky for
+    Nizhny Novgorod) is no spelling of the new one: Gorky may be the writer; nor is a name the
+    English name begins with (Jeju, the island, for Jeju City)."""
+    from .origins import countries_of
+    from .variants import one_name, unaccent
+
+    place = lookup(form)
+    if place is None or not place.alternate or place.country not in countries_of((origin,)):
+        return None
+    seen, english = unaccent(form).lower(), unaccent(place.english).lower()
+    return place.english if one_name(seen, english) and not english.startswith(seen) else None
 
 
 def _english_place_name(word: str) -> bool:
