@@ -266,3 +266,16 @@ def test_a_surname_case_form_before_another_name_is_left_alone(tmp_path):
             "Wałęsa's Polish supporters said Lecha Wałęsy visit to Warsaw would go on.\n")
     found = audit_texts({"a.txt": text}, tmp_path, select="NM107")["a.txt"]
     assert [text[f["start"]:f["end"]] for f in found] == ["Lecha", "Wałęsy"]
+
+
+def test_a_title_is_no_neighbour_of_a_name():
+    """The words next to a name in a run are the other words of the name, never an office: two
+    ministers do not share a name for sharing the word Minister."""
+    from auditor.checks.names.table import all_names_table
+    from auditor.document import Document
+
+    doc = Document("a.txt", "Visegrad ministers meet\n\nForeign Minister Péter Szijjártó met officials in "
+                            "Prague on Monday.\n\nLater, Prime Minister Petr Fiala spoke in Brno.\n")
+    table = all_names_table(doc)
+    assert table["Péter"].neighbours == {"Szijjártó"}
+    assert table["Petr"].neighbours == {"Fiala"}

@@ -166,6 +166,16 @@ def _runs(text: str, tokens: list[Token]) -> list[Name]:
     return runs
 
 
+#: Words before a name that are no part of it: titles and offices (President Emmanuel Macron).
+TITLES = frozenset("""President Prime Minister Chancellor King Queen Prince Princess Crown Sheikh Emir
+Amir Sultan Pope Cardinal Bishop Archbishop Rabbi Imam Ayatollah General Gen Colonel Col Major Maj
+Captain Capt Lieutenant Lt Sergeant Sgt Admiral Commander Marshal Secretary Governor Mayor Senator
+Sen Representative Rep Congressman Congresswoman Judge Justice Dr Mr Mrs Ms Miss Sir Dame Lord Lady
+Professor Prof Ambassador Speaker Deputy Vice Chairman Chairwoman Chair Director Chief
+Foreign Defence Defense Finance Interior Premier Councillor Councilman Officer Inspector Agent
+Saint St Father Brother Sister Mother""".split())
+
+
 #: Prepositions and conjunctions (a closed class), which begin a line or a sentence before a
 #: name but never a name itself. Not the articles (The Hague, The Guardian) nor the particles of
 #: names (de, van, al, bin).

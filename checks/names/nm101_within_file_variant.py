@@ -11,7 +11,7 @@ from auditor.text import clip
 
 from .corpus_spellings import CorpusSpellings
 from .evidence import COMMON, MAJORITY, OTHER_FILES, RULES, TIE, Verdict, because, decide, shaped_like
-from .extract import doc_names
+from .extract import TITLES, doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
@@ -274,14 +274,6 @@ class WithinFileVariant(CorpusCheck):
                 covered.extend((s, e) for s, e, _ in loser.places)
 
 
-# Words before a name that are no part of it: titles and offices (President Emmanuel Macron).
-TITLES = frozenset("""President Prime Minister Chancellor King Queen Prince Princess Crown Sheikh Emir
-Amir Sultan Pope Cardinal Bishop Archbishop Rabbi Imam Ayatollah General Gen Colonel Col Major Maj
-Captain Capt Lieutenant Lt Sergeant Sgt Admiral Commander Marshal Secretary Governor Mayor Senator
-Sen Representative Rep Congressman Congresswoman Judge Justice Dr Mr Mrs Ms Miss Sir Dame Lord Lady
-Professor Prof Ambassador Speaker Deputy Vice Chairman Chairwoman Chair Director Chief
-Foreign Defence Defense Finance Interior Premier Councillor Councilman Officer Inspector Agent
-Saint St Father Brother Sister Mother""".split())
 #: Origins whose names put the surname first (Xi Jinping, Kim Jong-un, and Japanese names as
 #: Japanese text and its translations write them): a given name follows its surname.
 SURNAME_FIRST = frozenset({"chinese", "korean", "japanese"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .extract import doc_names
+from .extract import TITLES, doc_names
 from .frequency import zipf
 from .variants import base
 
@@ -72,10 +72,12 @@ def _build(doc) -> dict[str, Spelling]:
         if sp.quoted and not in_quote(start, end):
             sp.quoted = False
     for run in names.runs:
-        words = [bases[t.text] for t in run.tokens]
+        # a title is no word of the name (Foreign Minister Péter Szijjártó and Prime Minister
+        # Petr Fiala are two people, whatever the office they share)
+        words = [bases[t.text] if t.text not in TITLES else None for t in run.tokens]
         for i, w in enumerate(words):
             if w in table:
-                table[w].neighbours.update(words[max(0, i - 1):i] + words[i + 1:i + 2])
+                table[w].neighbours.update(x for x in words[max(0, i - 1):i] + words[i + 1:i + 2] if x)
     for sp in table.values():
         sp.known = max(map(zipf, sp.surfaces))
     return table
