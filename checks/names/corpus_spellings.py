@@ -26,7 +26,7 @@ from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukraini
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
-from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
+from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, unaccent, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
@@ -43,6 +43,10 @@ MAX_TIE_FILES = 1
 #: A surname this frequent in English (Zipf: Johnson, Smith) is no Ukrainian surname: the first name
 #: next to it keeps its English form (Boris Johnson, not Borys).
 FOREIGN_SURNAME_ZIPF = 3.0
+#: Letters one romanization writes where another writes the other, in given names that are both
+#: established (Nikolai / Nikolay / Nikolaj, Pavel / Pawel). Not vowels of another quality: the
+#: renditions of a Ukrainian story that split between Aislin and Eislin are not labelled a slip.
+ROMANIZED_LETTERS = frozenset(map(frozenset, ("iy", "ij", "yj", "vw")))
 # Letters of Ukraine's national romanization that Russian-route and English spellings lack: y for
 # и between consonants (Shmyhal, Stefanishyna), and the -yi/-iy/-yy endings (Zelenskyy).
 _UKRAINIAN_LETTERS = compiled.regex(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$|iy$|yy$")
@@ -239,7 +243,21 @@ class Spellings:
             users = [p for p in group if p in self.every[a] or p in self.every[b]]
             origins = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
                                                for p in users))
-        return loosely_variant(a, b, self.known[a], self.known[b], origins)
+        return loosely_variant(a, b, self.known[a], self.known[b], origins) or self._one_given_name(a, b)
+
+    def _one_given_name(self, a: str, b: str) -> bool:
+        """Two well-known given names that take each other's place beside one rare surname in the
+        renditions of a story and differ in one letter that romanizations write either way
+        (Nikolai / Nikolay, Pavel / Pawel): one person's name in two
+        romanizations, though each is an established name on its own."""
+        ua, ub = unaccent(a).lower(), unaccent(b).lower()
+        if len(ua) != len(ub) or len(ua) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
+            return False
+        diff = [frozenset(x + y) for x, y in zip(ua, ub) if x != y]
+        if len(diff) != 1 or diff[0] not in ROMANIZED_LETTERS:
+            return False
+        shared = self.neighbours.get(a, set()) & self.neighbours.get(b, set())
+        return any(zipf(w) < FOREIGN_SURNAME_ZIPF for w in shared)
 
     def origins_of(self, paths) -> frozenset[str]:
         """The origins any of the files is about."""
