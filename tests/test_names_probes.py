@@ -56,3 +56,20 @@ def test_a_given_name_in_another_romanization_beside_the_same_surname_is_reporte
     files = {f"r{i:02d}.txt": _bulgaria(i, "Nikolai" if i in (3, 7) else "Nikolay") for i in range(11)}
     found = _names(audit_texts(files, tmp_path, select="NM"))
     assert {(p, c, s) for p, c, s in found} == {("r03.txt", "NM102", "Nikolay"), ("r07.txt", "NM102", "Nikolay")}
+
+
+def _mongolia(i: int, surname: str) -> str:
+    verb = ("said", "stated", "told reporters")[i % 3]
+    return (f"Mongolian officials {verb} on Monday that floods had cut the road to Erdenet.\n\n"
+            f"Baasan {surname}, a spokesman for the regional government, said crews were clearing debris.\n\n"
+            f"Aid also came from Ukrainian volunteers in Kharkiv, {surname} added, rendition {i}.\n")
+
+
+def test_a_scheme_does_not_overrule_most_renditions_for_a_name_of_another_origin(tmp_path):
+    """Nine renditions write a Mongolian surname with j (Tsendjargal), two with zh: a Russian
+    scheme would call the zh form standard, but the story's name is not Russian, and the two
+    renditions are the ones reported."""
+    files = {f"r{i:02d}.txt": _mongolia(i, "Tsendzhargal" if i in (3, 7) else "Tsendjargal") for i in range(11)}
+    found = _names(audit_texts(files, tmp_path, select="NM"))
+    assert {p for p, _, _ in found} == {"r03.txt", "r07.txt"}
+    assert {s for _, _, s in found} == {"Tsendjargal"}

@@ -22,7 +22,8 @@ from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
-from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard
+from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
+                       standard_spelling)
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
@@ -487,6 +488,13 @@ class Spellings:
                            origins=origins)
                 if v is not None and v.evidence == ROMANIZATION and first_name_pair(a, b) \
                         and not self._ukrainian_person(a, b, origins):
+                    v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
+                               rules=False)
+                if v is not None and v.evidence == ROMANIZATION and len(users(v.winner)) < len(users(v.loser)) \
+                        and standard_spelling(a, b) is None:
+                    # a scheme's standard that fewer renditions use than the spelling it replaces: a
+                    # name of another origin in a story that also has this one (a Mongolian
+                    # Tserendorj is no French-route Russian name); the renditions decide
                     v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
                                rules=False)
                 if v is None:
