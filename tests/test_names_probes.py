@@ -73,3 +73,23 @@ def test_a_scheme_does_not_overrule_most_renditions_for_a_name_of_another_origin
     found = _names(audit_texts(files, tmp_path, select="NM"))
     assert {p for p, _, _ in found} == {"r03.txt", "r07.txt"}
     assert {s for _, _, s in found} == {"Tsendjargal"}
+
+
+def _saudi(i: int, surname: str) -> str:
+    verb = ("said", "stated", "told reporters")[i % 3]
+    return (f"Saudi officials {verb} on Monday that floods had cut the road between Riyadh and Buraydah.\n\n"
+            f"Nawaf {surname}, a spokesman for the regional government, said crews were clearing debris.\n\n"
+            f"Residents of Hail said the water rose fast, {surname} added, rendition {i}.\n")
+
+
+def test_the_arabic_article_written_apart_in_a_few_renditions_is_reported(tmp_path):
+    """Nine renditions write Al-Harthani (invented), two write Al Harthani: a spacing variant."""
+    files = {f"r{i:02d}.txt": _saudi(i, "Al Harthani" if i in (3, 7) else "Al-Harthani") for i in range(11)}
+    found = _names(audit_texts(files, tmp_path, select="NM"))
+    assert {p for p, _, _ in found} == {"r03.txt", "r07.txt"}
+    assert {s for _, _, s in found} == {"Al-Harthani"}
+
+
+def test_the_arabic_article_written_apart_everywhere_is_left_alone(tmp_path):
+    files = {f"r{i:02d}.txt": _saudi(i, "Al Harthani") for i in range(11)}
+    assert _names(audit_texts(files, tmp_path, select="NM")) == []

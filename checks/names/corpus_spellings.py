@@ -629,6 +629,9 @@ RARE_PART = 4.0
 SYLLABLE = 6
 # A short capitalised part after a space (In of Jae In), however common the word ("in").
 _SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
+# The Arabic article written apart from the name it belongs to (Al Qahtani, El Sisi, Ash Shaikh), which
+# other renditions hyphenate (al-Qahtani) or join (Alqahtani).
+_ARTICLE_SPACED = compiled.regex(r"(?<![\w-])(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh) [A-Z][^\W\d_]{2,20}(?![\w-])")
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
 _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 # The parts an inner apostrophe joins to a capitalised word (Sana'a, Isma'il: the ʿayn or hamza
@@ -692,6 +695,9 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             prev = tokens[i - 1] if i else None
             if prev is not None and text[prev.end:t.start] == " ":
                 add(prev.start, m.end())
+    if spaced and " " in text:
+        for m in _ARTICLE_SPACED.finditer(text):
+            add(m.start(), m.end())  # al-Qahtani written Al Qahtani: the article and its name
     return {k: dict(v) for k, v in found.items()}
 
 
