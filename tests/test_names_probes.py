@@ -21,11 +21,12 @@ def test_a_mongolian_name_ending_in_j_is_no_german_spelling_of_a_russian_one(tmp
 
 
 def test_the_part_of_a_hyphenated_name_is_not_a_town_misspelled(tmp_path):
-    """Bat-Ochir's second part and the town Ochirt (invented) are two names, not one spelled two
-    ways."""
-    text = ("Mongolian officials said on Tuesday that schools in Ochirt would stay closed.\n\n"
-            "Tsogt Bat-Ochir of the local council said power had been restored in Ochirt.\n\n"
-            "Farmers near the river lost most of their harvest, Bat-Ochir said.\n")
+    """Munkh-Ochir's second part and the town Ochirt (invented) are two names, not one spelled
+    two ways."""
+    text = ("Floods hit Ochirt\n\nMongolian officials said on Monday that rain had cut roads near Ochirt.\n\n"
+            "Munkh-Ochir Tserenbat, a spokesman for the regional government, said crews were clearing debris.\n\n"
+            "In Ochirt, residents said the river rose fast.\n\n"
+            "The government of Mongolia pledged funds, Munkh-Ochir Tserenbat added.\n")
     assert _names(audit_texts({"a.txt": text}, tmp_path, select="NM")) == []
 
 
