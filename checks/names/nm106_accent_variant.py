@@ -17,6 +17,11 @@ NAME_LIMIT = 32
 #: often what tells two names or words apart (Vietnamese tones: Thu, Thư and Thứ are three
 #: names; Lê and Lệ two; a date line's "Thu" is Thursday).
 MIN_LETTERS = 4
+#: Fewest files that write both spellings before the two are taken for two names the renditions
+#: agree on, when they are also most of the files that write either (Dien Bien Phu and Biên Hòa in
+#: the renditions of one story): a rendition that dropped a name's accents in one place (Pedro
+#: Sánchez, then Sanchez) is one of a few, and three files that each write both ways are not chance.
+MIN_AGREEING_FILES = 3
 #: Related places a finding lists: the first few files of the other spelling.
 RELATED_FILES = 5
 #: English words borrowed with accents that English writes with or without them (a closed class
@@ -82,6 +87,9 @@ class AccentVariant(CorpusCheck):
                 if b.lower() == top.lower() and b.isascii() == top.isascii():
                     continue  # a difference of case is not an accent
                 mine = set(spellings.every[b])
+                both = mine & top_files
+                if len(both) >= MIN_AGREEING_FILES and 2 * len(both) > len(mine | top_files):
+                    continue  # most files write both ways: two names the renditions agree on
                 if len(mine) > len(top_files) or len(mine) == len(top_files) and \
                         not (b.isascii() and not top.isascii()) and top not in protected:
                     continue  # a tie between two accented spellings: both are in use
