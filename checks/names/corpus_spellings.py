@@ -27,7 +27,8 @@ from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrain
 from .renditions import alternations, rendition_groups
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
-from .variants import LOOSE_MIN_LENGTH, MIN_LENGTH, unaccent, deletion_keys, distinct_people, is_variant, loosely_variant, metaphone
+from .variants import (LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant,
+                       metaphone, unaccent)
 
 #: Names two files must share (besides the spelling compared) to tell one story: one shared rare
 #: name is a coincidence in a large corpus (two articles about one city), two are rarely.

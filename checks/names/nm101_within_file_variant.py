@@ -15,7 +15,7 @@ from .extract import TITLES, doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
-from .table import STANDALONE_WEIGHT, spelling_table
+from .table import STANDALONE_WEIGHT, all_names_table, spelling_table
 from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
@@ -194,8 +194,6 @@ class WithinFileVariant(CorpusCheck):
 
     # --- single words -------------------------------------------------------------------------
     def _word_variants(self, doc, protected, covered):
-        from .table import all_names_table
-
         confident = spelling_table(doc)
         # Also the names seen only at a sentence start (Emanuel Macron said ...): beside the
         # surname of a name spelled otherwise in the article, they are that person's name.
