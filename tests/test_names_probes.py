@@ -94,3 +94,23 @@ def test_the_arabic_article_written_apart_in_a_few_renditions_is_reported(tmp_pa
 def test_the_arabic_article_written_apart_everywhere_is_left_alone(tmp_path):
     files = {f"r{i:02d}.txt": _saudi(i, "Al Harthani") for i in range(11)}
     assert _names(audit_texts(files, tmp_path, select="NM")) == []
+
+
+def _wrestling(i: int, hero: str, rival: str, lowercase_slip: bool) -> str:
+    verb = ("said", "wrote", "told fans")[i % 3]
+    slip = hero.lower() if lowercase_slip else hero
+    return (f"{hero} returns to Ostrevka\n\n"
+            f"The manga hero {hero} fights {rival} in the final at Ostrevka, its author {verb} on Monday.\n\n"
+            f"Readers of the {slip} series have waited two years for the match, rendition {i}.\n\n"
+            f"{hero} and {rival} met once before, in the third volume.\n")
+
+
+def test_a_name_once_in_lowercase_still_ties_a_rendition_to_its_story(tmp_path):
+    """One rendition writes the invented hero Tarvoslin once in lowercase among three capitalised
+    uses: still a name, so the file stays among its story's renditions and its misspelled
+    Keldrimof is reported."""
+    files = {f"r{i:02d}.txt": _wrestling(i, "Tarvoslin", "Keldrimov", False) for i in range(10)}
+    files["r10.txt"] = _wrestling(10, "Tarvoslin", "Keldrimof", True)
+    found = _names(audit_texts(files, tmp_path, select="NM"))
+    assert ("r10.txt", "NM102", "Keldrimov") in found
+    assert all(path == "r10.txt" for path, _, _ in found)

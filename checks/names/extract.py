@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from auditor import compiled
 from auditor.text import is_headline_style
+
+from .frequency import zipf
 
 # A word: letters only, bounded; hyphen and apostrophe split words (no nested quantifier).
 _WORD = compiled.regex(r"[^\W\d_]{1,40}")
@@ -32,6 +35,12 @@ START_REACH = 12
 HEADLINE_MAX_CHARS = 300
 #: Longest run of capitalised words taken as one name ("Hirokazu Matsuno", "Kim Jong Un").
 MAX_RUN = 4
+#: A word also written in lowercase stays a name only when it has at least this many capitalised
+#: uses for each lowercase one (a slip of the translation, not an ordinary word)...
+LOWERCASE_SLIP_RATIO = 3
+#: ...and English does not know it (Zipf below this: under about one use in ten million words;
+#: "Superhuman" or "Ramen" in a headline and lowercase in the text are ordinary words).
+LOWERCASE_SLIP_MAX_ZIPF = 2.0
 #: Shortest line taken for a headline, whose capitals say nothing about names: two capitalised
 #: words on a line of their own are a name (a byline).
 HEADLINE_MIN_WORDS = 3
@@ -113,7 +122,7 @@ def _doc_names(doc) -> DocNames:
         a, e = m.span()
         i = bisect_right(line_starts, a) - 1
         append(new(Token, (a, e, word, a not in uncertain, i >= 0 and short[i])))
-    lowercase = _seen_in_lowercase(text, {t.text for t in tokens})
+    lowercase = _seen_in_lowercase(text, Counter(t.text for t in tokens))
     tokens = [t for t in tokens if t.text not in lowercase]
     runs = _runs(text, tokens)
     context = frozenset(k for k, words in _CONTEXT_WORDS.items()
@@ -121,20 +130,28 @@ def _doc_names(doc) -> DocNames:
     return DocNames(tokens, runs, context)
 
 
-def _seen_in_lowercase(text: str, words: set[str]) -> set[str]:
-    """The capitalised words that also occur in lowercase (ordinary words: "Sponsored")."""
+def _seen_in_lowercase(text: str, capitalised: Counter) -> set[str]:
+    """The capitalised words (with their counts) that are ordinary words: they also occur in
+    lowercase ("Sponsored"), unless the word is unknown to English and the lowercase use is a
+    slip against more capitalised ones (a translation's "kinnikuman" once among seven
+    "Kinnikuman": dropping the name would drop the file from its story's renditions)."""
     out = set()
-    for w in words:
+    for w, n_capitalised in capitalised.items():
         low = w.lower()
+        n_lowercase = 0
         i = text.find(low)
         while i >= 0:
             before = text[i - 1:i]
             after = text[i + len(low):i + len(low) + 1]
             if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
                 # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
-                out.add(w)
-                break
+                n_lowercase += 1
+                if n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised:
+                    break
             i = text.find(low, i + 1)
+        if n_lowercase and (n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised
+                            or zipf(w) >= LOWERCASE_SLIP_MAX_ZIPF):
+            out.add(w)
     return out
 
 
