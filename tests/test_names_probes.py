@@ -114,3 +114,54 @@ def test_a_name_once_in_lowercase_still_ties_a_rendition_to_its_story(tmp_path):
     found = _names(audit_texts(files, tmp_path, select="NM"))
     assert ("r10.txt", "NM102", "Keldrimov") in found
     assert all(path == "r10.txt" for path, _, _ in found)
+
+
+_REGIONAL = {
+    "hungary.txt": ("Hungary hosts regional talks\n\n"
+                    "Hungarian Foreign Minister Péter Szijjártó hosted his Slovak counterpart in Budapest on Monday, "
+                    "and the two discussed gas supplies through Bratislava.\n\n"
+                    "Szijjártó said Hungary would keep buying Russian gas, and officials in Prague and Vienna "
+                    "criticised the plan.\n"),
+    "czechia.txt": ("Czech government survives vote\n\n"
+                    "Czech Prime Minister Petr Fiala survived a confidence vote in Prague on Wednesday after a "
+                    "debate about energy prices and ties with Budapest and Bratislava.\n\n"
+                    "Fiala said the coalition would stay united, and opposition leader Andrej Babiš promised to try "
+                    "again.\n"),
+}
+
+
+def test_two_reports_that_name_the_same_capitals_are_no_renditions(tmp_path):
+    """Two regional reports of as many paragraphs name the same capitals (rare names both) but
+    share no wording: they tell two stories, so Péter in one and Petr in the other are two men."""
+    assert _names(audit_texts(_REGIONAL, tmp_path, select="NM")) == []
+
+
+def _emoji(i: int, site: str) -> str:
+    verb = ("said", "reported", "wrote")[i % 3]
+    return (f"The most used emoji of the year ({site} Japan)\n\n"
+            f"The ranking of the most used emoji was published by the Unicode consortium, the site {verb}.\n\n"
+            "The laughing face with tears remained first, followed by the red heart.\n\n"
+            "The crying face climbed to third place, ahead of the thumbs up and the smiling face.\n\n"
+            f"Rankings of this kind are compiled every year from public messages, rendition {i}.\n")
+
+
+def test_renditions_with_a_single_rare_name_are_grouped_by_their_wording(tmp_path):
+    """A short story with one rare name in common (Unicode): its renditions of as many
+    paragraphs and nearly the same wording are one story, so the site's misspelled name in one of
+    them is reported against the others."""
+    files = {f"r{i:02d}.txt": _emoji(i, "Gizmorda") for i in range(10)}
+    files["r10.txt"] = _emoji(10, "Gizmorde")
+    assert _names(audit_texts(files, tmp_path, select="NM")) == [("r10.txt", "NM102", "Gizmorda")]
+
+
+def test_a_content_sketch_estimates_shared_wording():
+    from auditor.checks.names.renditions import content_overlap, content_sketch
+
+    a = content_sketch("Officials reported flooding across the northern districts after torrential rainfall.")
+    b = content_sketch("Officials reported flooding across the northern provinces after torrential rainfall.")
+    c = content_sketch("The orchestra performed symphonies beneath glittering chandeliers yesterday.")
+    assert content_overlap(a, a) == 1.0
+    assert 0.5 < content_overlap(a, b) < 1.0
+    assert content_overlap(a, c) == 0.0
+    assert content_sketch("Names Only Here: Tokyo Osaka Nagoya") == b""
+    assert content_overlap(b"", b"") == 0.0

@@ -24,7 +24,7 @@ from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
                        standard_spelling)
-from .renditions import alternations, rendition_groups
+from .renditions import alternations, content_sketch, rendition_groups, share_wording
 from .extract import doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
 from .variants import (LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant,
@@ -125,6 +125,7 @@ class FileNames:
     phrases: dict[str, dict[str, list[tuple[int, int]]]] | None = None  # joined key -> surface -> spans
     exempt: frozenset[str] = frozenset()  # the origins whose older spellings it may use (Taiwan: chinese)
     established: tuple[tuple[int, int], ...] = ()  # old spellings inside a longer name (Peking University)
+    sketch: bytes = b""  # its content words' bottom-k sketch (renditions.content_sketch)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class Spellings:
         self.established: dict[str, tuple] = {}
         self.lines_only: set[tuple[str, str]] = set()  # (base, path): only on short lines of its own
         neighbours: dict[str, set[str]] = defaultdict(set)
-        shapes: dict[str, tuple[int, frozenset[str]]] = {}
+        shapes: dict[str, tuple[int, frozenset[str], bytes]] = {}
         for item in sorted(summary, key=lambda f: f.path):
             self.context[item.path] = item.context
             self.origins[item.path] = item.origins
@@ -170,7 +171,7 @@ class Spellings:
                 self.exempt[item.path] = item.exempt
             if item.established:
                 self.established[item.path] = item.established
-            shapes[item.path] = (item.paragraphs, item.context)
+            shapes[item.path] = (item.paragraphs, item.context, item.sketch)
             if item.house_spans:
                 self.house_spans[item.path] = item.house_spans
             for b, u in item.entries.items():
@@ -188,12 +189,13 @@ class Spellings:
                     self.phrases[key][surface][item.path] = spans
         self.neighbours = neighbours
         self.linked = self._link(neighbours)
-        self.paragraphs = {p: n for p, (n, _) in shapes.items()}
+        self.paragraphs = {p: n for p, (n, _, _) in shapes.items()}
+        self.sketch = {p: sk for p, (_, _, sk) in shapes.items()}
         self.groups_of_renditions = rendition_groups(shapes, min_shared)
         grouped = {p for g in self.groups_of_renditions for p in g}
         slots = {item.path: {b: u.paragraphs for b, u in item.entries.items()}
                  for item in summary if item.path in grouped}
-        self.alternating = self._alternating(slots, {p: n for p, (n, _) in shapes.items()})
+        self.alternating = self._alternating(slots, self.paragraphs)
         self._reports: dict[bool, list[Report]] = {}
         self.memo: dict = {}  # what the checks reading this result compute from it once (NM102's findings)
 
@@ -403,10 +405,11 @@ class Spellings:
 
     def _same_story(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
         """The first `limit` files of `others` that share enough rare names with `p` (besides
-        the spellings compared) to tell the same story."""
+        the spellings compared) and some wording to tell the same story."""
         found = []
         for q in sorted(others):
-            if len((self.context[p] & self.context[q]) - skip) >= self.min_shared:
+            if (len((self.context[p] & self.context[q]) - skip) >= self.min_shared
+                    and share_wording(self.sketch[p], self.sketch[q])):
                 found.append(q)
                 if len(found) >= limit:
                     break
@@ -774,7 +777,7 @@ class CorpusSpellings(Analysis):
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],
-                          _established(doc))]
+                          _established(doc), content_sketch(doc.text))]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""

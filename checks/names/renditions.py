@@ -8,14 +8,19 @@ likeness of two words anywhere in a corpus, so it may join spellings that are fu
 (three-way splits, a Japanese suffix added, a letter swapped for a sound-alike one).
 
 Renditions are found without knowing them in advance: files that share at least `min_shared`
-rare names (the same test NM102 uses for "the same story") tell one story; those of them with as
+rare names and some wording (the same test NM102 uses for "the same story"), or one rare name,
+as many paragraphs and much wording, tell one story; those of them with as
 many paragraphs are compared paragraph by paragraph (a rendition that merged two paragraphs is
 still counted as using the spellings it has, but not aligned).
 """
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from itertools import combinations
+from zlib import crc32
+
+from auditor import compiled
 
 #: A story needs at least this many paragraphs for its paragraphs to be compared one by one: a
 #: one-paragraph file aligns with anything of one paragraph.
@@ -24,16 +29,56 @@ MIN_PARAGRAPHS = 2
 #: one story (it is a well-covered person or place), and comparing all its files pairwise would
 #: grow with the square of the corpus.
 MAX_NAME_FILES = 64
+#: Lowercase words this long carry what a text is about ("shelling", "evacuated"), not its
+#: grammar; capitalised ones are names, compared on their own. (ASCII letters: a third faster
+#: than any letter and a test of case, and the text is English.)
+_CONTENT_WORD = compiled.regex(r"\b[a-z]{6,}\b")
+#: A file's content sketch keeps the smallest hashes of this many of its distinct lowercase words
+#: (a bottom-k sketch: the share of the union's k smallest hashes that both files hold estimates
+#: the share of words they have in common, in 4*k bytes a file whatever its length).
+SKETCH_SIZE = 32
+#: Two files sharing rare names tell one story only if they also share some wording: renditions
+#: of one article share about half of their content words, and the least alike pair measured
+#: (machine translations of one news article) still 2 of 32; two regional reports that name the
+#: same two ministers share none (Péter Szijjártó in one, Petr Fiala in the other).
+MIN_CONTENT_OVERLAP = 0.05
+#: A sketch of fewer words than this (a one-line note, a caption) says nothing of a text's
+#: wording: the rare names alone decide.
+MIN_SKETCH_WORDS = 5
+#: Files sharing a single rare name are renditions when they have as many paragraphs (at least
+#: MIN_ALIGNED_PARAGRAPHS) and share this much of their wording: a short story with few names
+#: (an emoji ranking, a recipe) has too few to share two; news on one topic from different
+#: sources stays below it.
+STRONG_CONTENT_OVERLAP = 0.4
+MIN_ALIGNED_PARAGRAPHS = 4
 #: Most names compared pairwise in one paragraph slot of one story: beyond it the slot is a list
 #: (a table of results), not prose, and its pairs are skipped.
 MAX_SLOT_NAMES = 80
 
 
-def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: int) -> list[list[str]]:
+_HASH_BYTES = array("I").itemsize
+
+
+def content_sketch(text: str) -> bytes:
+    """The bottom-k sketch of a text's content words: the SKETCH_SIZE smallest CRC-32 hashes (the
+    same in every process, unlike hash()) of its distinct lowercase words of six letters or more."""
+    hashes = sorted(map(crc32, map(str.encode, set(_CONTENT_WORD.findall(text)))))
+    return array("I", hashes[:SKETCH_SIZE]).tobytes()
+
+
+def content_overlap(a: bytes, b: bytes) -> float:
+    """The share of the two sketches' SKETCH_SIZE smallest hashes that both hold (0 to 1)."""
+    ha, hb = set(array("I", a)), set(array("I", b))
+    union = sorted(ha | hb)[:SKETCH_SIZE]
+    return sum(1 for h in union if h in ha and h in hb) / len(union) if union else 0.0
+
+
+def rendition_groups(files: dict[str, tuple[int, frozenset[str], bytes]], min_shared: int) -> list[list[str]]:
     """Groups (of two files or more) of renditions of one story: `files` maps a path to its
-    paragraph count and its rare names. Two files are renditions when they have at least
-    MIN_PARAGRAPHS paragraphs and share at least `min_shared` rare names; groups are the
-    connected sets."""
+    paragraph count, its rare names and its content sketch. Two files are renditions when they
+    have at least MIN_PARAGRAPHS paragraphs and share at least `min_shared` rare names and some
+    wording (MIN_CONTENT_OVERLAP), or one rare name, as many paragraphs and much wording
+    (STRONG_CONTENT_OVERLAP); groups are the connected sets."""
     paths = [p for p in sorted(files) if files[p][0] >= MIN_PARAGRAPHS]
     parent: dict[str, str] = {}
 
@@ -53,7 +98,7 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: i
             for a, b in combinations(members, 2):
                 shared[a, b] += 1
     for (a, b), n in shared.items():
-        if n >= min_shared:
+        if _renditions(files[a], files[b], n, min_shared):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
@@ -61,6 +106,25 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str]]], min_shared: i
     for p in paths:
         groups[find(p)].append(p)
     return [g for g in groups.values() if len(g) >= 2]
+
+
+def _renditions(a: tuple, b: tuple, names_shared: int, min_shared: int) -> bool:
+    """Whether two files (paragraphs, rare names, sketch) that share `names_shared` rare names are
+    renditions of one story (see rendition_groups)."""
+    if names_shared >= min_shared:
+        return share_wording(a[2], b[2])
+    return (a[0] == b[0] >= MIN_ALIGNED_PARAGRAPHS and _sketched(a[2]) and _sketched(b[2])
+            and content_overlap(a[2], b[2]) >= STRONG_CONTENT_OVERLAP)
+
+
+def share_wording(a: bytes, b: bytes) -> bool:
+    """Whether two files' sketches allow them to tell one story: they share some wording
+    (MIN_CONTENT_OVERLAP), or one of them is too short to tell."""
+    return not (_sketched(a) and _sketched(b)) or content_overlap(a, b) >= MIN_CONTENT_OVERLAP
+
+
+def _sketched(sketch: bytes) -> bool:
+    return len(sketch) >= MIN_SKETCH_WORDS * _HASH_BYTES
 
 
 def alternations(slots: dict[str, dict[str, tuple[int, ...]]], group: list[str], similar,
