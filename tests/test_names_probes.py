@@ -165,3 +165,11 @@ def test_a_content_sketch_estimates_shared_wording():
     assert content_overlap(a, c) == 0.0
     assert content_sketch("Names Only Here: Tokyo Osaka Nagoya") == b""
     assert content_overlap(b"", b"") == 0.0
+
+
+def test_a_pinyin_given_name_written_whole_wins_over_its_syllables(tmp_path):
+    """Jinping and Jin-ping in one article: only the whole name can be in a word list (its
+    syllables Jin and ping are other words), so the whole name is the one suggested."""
+    text = ("Chinese President Xi Jinping sent a message to the summit in Beijing on Monday.\n\n"
+            "Later, Xi Jin-ping said that peace in Asia mattered to China.\n")
+    assert _names(audit_texts({"a.txt": text}, tmp_path, select="NM")) == [("a.txt", "NM101", "Jinping")]

@@ -460,8 +460,13 @@ def _run_side(doc, name, runs, covered) -> Side:
 
 def _parts_known(a: str, b: str) -> tuple[float, float]:
     """How well English text knows each of two writings of a name of several parts: the least
-    known (Zipf) of the parts the other writing lacks (Eun-ji / Eun-jee: ji against jee)."""
-    pa, pb = (set(re.split(r"[- ]", x.lower())) - {""} for x in (a, b))
+    known (Zipf) of the parts the other writing lacks (Eun-ji / Eun-jee: ji against jee). Of one
+    name written whole and in parts (Jinping / Jin-ping), only the whole can be in a word list:
+    its parts are syllables, known as other words."""
+    pa, pb = (re.split(r"[- ]", x.lower()) for x in (a, b))
+    if "".join(pa) == "".join(pb):
+        return tuple(zipf(x) if len(parts) == 1 else 0.0 for x, parts in ((a, pa), (b, pb)))
+    pa, pb = (set(parts) - {""} for parts in (pa, pb))
     da, db = pa - pb or pa, pb - pa or pb
     return min(map(zipf, da)), min(map(zipf, db))
 
