@@ -19,7 +19,7 @@ from . import compiled, inputs, selection
 from .api import severity_rank
 from .config import Config
 from .document import Document
-from .executor import LocalExecutor
+from .executor import LocalExecutor, collector_paused
 from .notices import Notice, check_failed, notice
 from .placement import FileResult, place
 from .registry import Registry
@@ -157,7 +157,8 @@ def _run(paths, cfg: Config, registry: Registry, jobs, baseline, stdin, progress
             from .cache import ResultCache
 
             ResultCache(plan.cache_folder, plan.fingerprint).prune()
-        corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices, ex.map)
+        with collector_paused():
+            corpus_data = _finalize(corpus, analyses, summaries, results, plan, notices, ex.map)
     for r in results:
         if r.corpus_findings:
             kept, accepted = _filter(r, r.corpus_findings, cfg, baseline)

@@ -80,7 +80,7 @@ class LocalExecutor(Executor):
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, min(MAX_CHUNK, len(sources) // (n_jobs * 8) or 1))
         self._pool = ctx.Pool(n_jobs, _init_finalize_worker)  # for `map`; see the class's docstring
-        with ctx.Pool(n_jobs, _init_worker, (plan,)) as pool, _collector_paused():
+        with ctx.Pool(n_jobs, _init_worker, (plan,)) as pool, collector_paused():
             for outcome in pool.imap(_audit_in_worker, sources, chunksize=chunk):
                 absorb(outcome)
 
@@ -97,12 +97,15 @@ class LocalExecutor(Executor):
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """While the workers audit, this process receives their results and merges the summaries:
     objects kept to the end of the run, with next to no garbage in cycles (2,000 articles: 42
     objects). Collecting among them took over a quarter of this process's time then (2,000
     articles: 0.27 of 0.91 s), time the workers wanted for the same two cores. Afterwards they
-    are moved out of the collector's sight (as `cli._startup_done` does with the start-up's)."""
+    are moved out of the collector's sight (as `cli._startup_done` does with the start-up's).
+    The engine's finalize runs so too: its findings are kept to the end of the run as well, and
+    its garbage goes with reference counts (10,000 articles: no more memory; 0.3-0.6 s of the
+    8 s of this process's finalize were collections)."""
     if not gc.isenabled():
         yield
         return

@@ -397,17 +397,19 @@ class Spellings:
     def same_story_files(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
         """The first `limit` files of `others` that tell the same story as `p` (renditions of
         one story, or files sharing enough rare names besides `skip`)."""
-        group = next((set(g) for g in self.groups_of_renditions if p in g), set())
+        g = self._group_of.get(p)  # the groups are disjoint
+        group = set(self.groups_of_renditions[g]) if g is not None else set()
         found = [q for q in sorted(others) if q in group][:limit]
         if len(found) < limit:
-            found += [q for q in self._same_story(p, set(others) - group, skip, limit - len(found))]
+            found += [q for q in self._same_story(p, sorted(set(others) - group), skip, limit - len(found))]
         return tuple(found)
 
-    def _same_story(self, p: str, others, skip: set[str], limit: int) -> tuple[str, ...]:
-        """The first `limit` files of `others` that share enough rare names with `p` (besides
-        the spellings compared) and some wording to tell the same story."""
+    def _same_story(self, p: str, others: list[str], skip: set[str], limit: int) -> tuple[str, ...]:
+        """The first `limit` files of `others` (sorted: callers that ask for many files `p` sort
+        them once, as sorting them for each was quadratic in the corpus) that share enough rare
+        names with `p` (besides the spellings compared) and some wording to tell the same story."""
         found = []
-        for q in sorted(others):
+        for q in others:
             if (len((self.context[p] & self.context[q]) - skip) >= self.min_shared
                     and share_wording(self.sketch[p], self.sketch[q])):
                 found.append(q)
@@ -430,10 +432,11 @@ class Spellings:
 
     def _report(self, b: str, other: str, verdict: Verdict) -> Report | None:
         witnesses = {}
+        theirs = sorted(self.files[other])
         for p in sorted(self.files[b]):
             if p in self.files[other] or (b, p) in self._within:
                 continue  # both spellings in one file: NM101
-            found = self._same_story(p, self.files[other], {b, other}, RELATED_FILES)
+            found = self._same_story(p, theirs, {b, other}, RELATED_FILES)
             g = self._group_of.get(p)
             if g is not None and self._never_alternate(g, b, other, p):
                 # Renditions of one story with as many paragraphs were compared paragraph by

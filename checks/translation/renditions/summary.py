@@ -158,7 +158,7 @@ def summarise(doc) -> DocSummary:
 def surface(text: str, stems: set) -> list[str]:
     """The words of `text` whose stems are in `stems`, in order, each once."""
     out: list[str] = []
-    for m in WORD.finditer(text):
-        if stem(m.group()) in stems and m.group() not in out:
-            out.append(m.group())
+    for word in WORD.findall(text):  # the words, not match objects: TR601 asks for every finding
+        if word not in out and stem(word) in stems:
+            out.append(word)
     return out
