@@ -9,7 +9,7 @@ from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
-from .inflection import after_given, after_name_bases, languages, nominative, surname_bases
+from .inflection import after_given, after_masculine, after_name_bases, languages, nominative, surname_bases
 
 #: A word this frequent in English (Zipf: Marie, Anne, Roberta) is a name or word of its own,
 #: not a case form of another.
@@ -96,6 +96,12 @@ class InflectedName(CorpusCheck):
             if found is None and after is not None:  # ... then the case the given name before shows
                 for lang in langs:
                     base = after_given(w, after, lang)
+                    if base:
+                        found = (base, "name")
+                        break
+            if found is None and before is not None and text[before.end:t.start] == " ":
+                for lang in langs:  # ... then a man's given name before a surname in a woman's form
+                    base = after_masculine(w, before.text, lang)
                     if base:
                         found = (base, "name")
                         break
