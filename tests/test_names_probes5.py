@@ -41,3 +41,37 @@ def test_a_womans_surname_after_her_own_given_name_is_left_alone(tmp_path):
             "The delay was announced by Yevgenia Chuzhimova, the regional health minister, and her deputy "
             "Vyacheslav Ozhidayetov.\n\nChuzhimova said the money was in place; Ozhidayetov agreed.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- one person's name in two romanizations in one article (NM101) --------------------------------
+def test_a_given_name_in_two_systems_beside_one_rare_surname_is_one_name(tmp_path):
+    """Sergei (the English newsroom form) and Sergey (BGN/PCGN, Yandex) beside the same rare
+    surname: one person, two romanizations of Сергей."""
+    text = ("Hospital plan for Kazan\n\nRussian official Sergei Monakhov visited Kazan on Monday, local media reported.\n\n"
+            "Speaking later, Sergey Monakhov added that the new hospital would open next spring.\n\n"
+            "Residents of Kazan had waited for the hospital for ten years, Sergei Monakhov said.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert [(c, t, s) for _, c, t, s in found] == [("NM101", "Sergey", "Sergei")]
+
+
+def test_a_hebrew_surname_in_two_transliterations_of_one_letter_is_one_name(tmp_path):
+    """Hazan and Chazan: ח written h and ch, the same surname of the same official."""
+    text = ("Hospital plan for Haifa\n\nIsraeli official Tzachi Hazan visited Haifa on Monday, local media reported.\n\n"
+            "Speaking later, Tzachi Chazan added that the new hospital would open next spring.\n\n"
+            "Residents of Haifa had waited for the hospital for ten years, Tzachi Hazan said.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert [(c, t, s) for _, c, t, s in found] == [("NM101", "Chazan", "Hazan")]
+
+
+def test_two_people_whose_surnames_share_a_romanization_key_are_left_alone(tmp_path):
+    """Levy and Levi have one key, but the given names beside them say they are two people."""
+    text = ("Hospital plan for Haifa\n\nIsraeli official Gideon Levy visited Haifa on Monday, local media reported.\n\n"
+            "The project is led by Orna Levi, the regional health director.\n\n"
+            "Residents of Haifa had waited for the hospital for ten years, Gideon Levy said.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+def test_capitals_alone_are_no_romanization(tmp_path):
+    text = ("Israeli start-up raises funds\n\nThe Israeli firm Dataweave said on Monday it had raised funds in Tel Aviv.\n\n"
+            "Its DataWeave platform is used by banks, the company said.\n\nDataWeave employs 40 people in Haifa.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
