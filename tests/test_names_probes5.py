@@ -75,3 +75,24 @@ def test_capitals_alone_are_no_romanization(tmp_path):
     text = ("Israeli start-up raises funds\n\nThe Israeli firm Dataweave said on Monday it had raised funds in Tel Aviv.\n\n"
             "Its DataWeave platform is used by banks, the company said.\n\nDataWeave employs 40 people in Haifa.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- Hebrew: ב as b or v, and the English form of a Hebrew given name ------------------------------
+_HE_STORY = ("Hospital plan for {0}",
+             "Israeli official {1} Tzabari visited {0} on Monday, local media reported (rendition {i}).",
+             "The project in {0} is led by Dalia Rosenfeld, the regional health director, {1} Tzabari said.",
+             "Residents have waited more than a decade for the hospital.")
+
+
+def test_a_place_with_beth_written_v_in_two_renditions_is_reported(tmp_path):
+    files = story_renditions(*_HE_STORY, ("Kfar Saba", "Mordechai"), [("Kfar Sava", "Mordechai")] * 2, copies=9)
+    found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
+    assert {(n, t) for n, _, t, _ in found} == {("r09.txt", "Sava"), ("r10.txt", "Sava")}
+
+
+def test_the_english_form_of_a_hebrew_given_name_in_two_renditions_is_reported(tmp_path):
+    """Nine renditions keep Mordechai, two print the English Mordecai: one person, two forms."""
+    files = story_renditions(*_HE_STORY, ("Ashdod", "Mordechai"), [("Ashdod", "Mordecai")] * 2, copies=9)
+    found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
+    assert {(n, t, s) for n, _, t, s in found} == {("r09.txt", "Mordecai", "Mordechai"),
+                                                   ("r10.txt", "Mordecai", "Mordechai")}
