@@ -96,3 +96,11 @@ def test_the_english_form_of_a_hebrew_given_name_in_two_renditions_is_reported(t
     found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
     assert {(n, t, s) for n, _, t, s in found} == {("r09.txt", "Mordecai", "Mordechai"),
                                                    ("r10.txt", "Mordecai", "Mordechai")}
+
+
+# --- Czech: a place left in the locative ----------------------------------------------------------
+def test_a_czech_place_in_the_locative_beside_its_nominative_is_reported(tmp_path):
+    text = ("Floods in Olomouc\n\nCzech firefighters worked through the night in Olomouci, the regional office said.\n\n"
+            "The mayor of Olomouc thanked the volunteers on Tuesday.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert [(c, t, s) for _, c, t, s in found] == [("NM107", "Olomouci", "Olomouc")]
