@@ -104,3 +104,22 @@ def test_a_czech_place_in_the_locative_beside_its_nominative_is_reported(tmp_pat
             "The mayor of Olomouc thanked the volunteers on Tuesday.\n")
     found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
     assert [(c, t, s) for _, c, t, s in found] == [("NM107", "Olomouci", "Olomouc")]
+
+
+# --- German: a city's German name, which English hardly prints, in two renditions ------------------
+_DE_STORY = ("Trade fair opens in {0}",
+             "German officials opened the trade fair in {0} on Monday, the organisers said (rendition {i}).",
+             "Ulrike Brandstetter, who runs the fair, said visitors had come to {0} from forty countries.",
+             "Exhibitors from Germany and abroad showed new machines.")
+
+
+def test_a_german_citys_own_name_in_two_renditions_is_the_english_name_misspelt(tmp_path):
+    files = story_renditions(*_DE_STORY, ("Cologne",), [("Köln",)] * 2, copies=9)
+    found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
+    assert {(n, t, s) for n, _, t, s in found} == {("r09.txt", "Köln", "Cologne"), ("r10.txt", "Köln", "Cologne")}
+
+
+def test_a_german_name_english_prints_often_is_left_alone_in_a_native_article(tmp_path):
+    text = ("Bundesliga round-up\n\nBayern Munich beat FC Köln 3-1 on Saturday, while Hannover 96 drew in the "
+            "second division of German football.\n\nFans in Hannover celebrated late into the night.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
