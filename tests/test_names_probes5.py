@@ -123,3 +123,19 @@ def test_a_german_name_english_prints_often_is_left_alone_in_a_native_article(tm
     text = ("Bundesliga round-up\n\nBayern Munich beat FC Köln 3-1 on Saturday, while Hannover 96 drew in the "
             "second division of German football.\n\nFans in Hannover celebrated late into the night.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- pinyin tone marks: English writes the plain syllables ---------------------------------------
+def test_a_pinyin_name_with_tone_marks_in_one_place_is_reported_not_its_plain_form(tmp_path):
+    text = ("Hospital plan for Shanghai\n\nChinese official Zhou Qiangjian visited Shanghai on Monday, the state "
+            "news agency reported.\n\nSpeaking later, Zhōu Qiángjiàn added that the new hospital would open next "
+            "spring.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(t, s) for _, _, t, s in found} == {("Zhōu", "Zhou"), ("Qiángjiàn", "Qiangjian")}
+
+
+def test_a_name_with_its_own_accents_still_wins_a_tie(tmp_path):
+    text = ("Madrid talks\n\nSpanish Prime Minister Pedro Sánchez met union leaders in Madrid on Monday.\n\n"
+            "Sanchez said the talks would continue next week.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert [(t, s) for _, _, t, s in found] == [("Sanchez", "Sánchez")]
