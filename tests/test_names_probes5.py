@@ -139,3 +139,17 @@ def test_a_name_with_its_own_accents_still_wins_a_tie(tmp_path):
             "Sanchez said the talks would continue next week.\n")
     found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
     assert [(t, s) for _, _, t, s in found] == [("Sanchez", "Sánchez")]
+
+
+# --- a Russian name in a passport or map transliteration, alone in an article (NM103) --------------
+def test_a_well_known_russian_surname_in_bgn_or_passport_spelling_is_given_its_english_form(tmp_path):
+    text = ("Moscow, Tuesday\n\nRussian opposition figure Mikhail Khodorkovskiy said on Tuesday that the "
+            "Kremlin had lost the argument.\n\nKhodorkovskiy spoke from London.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM103", "Khodorkovskiy", "Khodorkovsky")}
+
+
+def test_ukrainian_national_spellings_are_no_russian_passport_spellings(tmp_path):
+    text = ("Kyiv, Tuesday\n\nUkrainian President Volodymyr Zelenskyy visited Borodianka on Tuesday with "
+            "Andrii Yermak.\n\nZelenskyy said the town would be rebuilt.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []

@@ -338,11 +338,12 @@ KEYED_MIN_LENGTH = 4
 def _romanization_keys(b: str, known: float, origins, max_zipf: float = KEYED_MAX_ZIPF) -> tuple[str, ...]:
     """The comparison keys ("key:<origin>:<key>") of a rare name under the key schemes of the
     article's origins: two spellings with a key in common are one name in two romanizations
-    (Kolenyakhin / Koleniahin, Hazan / Chazan, Tzur / Tsur)."""
+    (Kolenyakhin / Koleniahin, Hazan / Chazan, Tzur / Tsur). Only a word capitalised as a name
+    is: HAMi or SageMaker is a product's own spelling."""
     from .romanize import fitting_origins
     from .schemes import keys
 
-    if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha():
+    if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha() or not b[1:].islower():
         return ()
     return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in keys(b, o)))
 
