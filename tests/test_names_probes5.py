@@ -153,3 +153,25 @@ def test_ukrainian_national_spellings_are_no_russian_passport_spellings(tmp_path
     text = ("Kyiv, Tuesday\n\nUkrainian President Volodymyr Zelenskyy visited Borodianka on Tuesday with "
             "Andrii Yermak.\n\nZelenskyy said the town would be rebuilt.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- German transliterations of East Slavic names, alone in an article (NM103) ---------------------
+def test_a_ukrainian_place_in_its_german_transliteration_gets_its_english_name(tmp_path):
+    """Saporoschje is the German (Duden) form of the Russian Zaporozhye, which GeoNames lists as
+    another spelling of Zaporizhzhia."""
+    text = ("Ukraine, Tuesday\n\nUkrainian officials said on Tuesday that shelling had hit Saporoschje overnight.\n\n"
+            "The governor said two people were hurt in Saporoschje.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM103", "Saporoschje", "Zaporizhzhia")}
+
+
+def test_a_german_ski_ending_on_a_known_ukrainian_surname(tmp_path):
+    text = ("Kyiv, Tuesday\n\nUkrainian President Selenski said on Tuesday that talks would continue in Kyiv.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM103", "Selenski", "Zelensky")}
+
+
+def test_a_polish_ski_surname_is_left_alone(tmp_path):
+    text = ("Warsaw, Tuesday\n\nPolish and Ukrainian officials met Tomasz Wiśniewski and Marek Lewandowski in "
+            "Warsaw on Tuesday, and spoke of Russia.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
