@@ -190,3 +190,9 @@ def test_the_english_names_of_hong_kong_and_taiwan_places_are_left_alone(tmp_pat
     text = ("Hong Kong, Tuesday\n\nHong Kong police said on Tuesday that a fire had closed two streets in Kowloon "
             "overnight, while flights from Kaohsiung and Taichung in Taiwan were delayed.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+def test_an_english_name_written_with_and_without_a_space_outside_a_chinese_article(tmp_path):
+    text = ("Paris start-up fair\n\nFrench and Japanese start-ups met at VivaTech in Paris on Monday.\n\n"
+            "Organisers said Viva Tech drew more visitors than last year, and VivaTech will return in June.\n")
+    assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
