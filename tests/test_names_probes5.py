@@ -196,3 +196,18 @@ def test_an_english_name_written_with_and_without_a_space_outside_a_chinese_arti
     text = ("Paris start-up fair\n\nFrench and Japanese start-ups met at VivaTech in Paris on Monday.\n\n"
             "Organisers said Viva Tech drew more visitors than last year, and VivaTech will return in June.\n")
     assert _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text}) == []
+
+
+# --- a place left in a case form, its nominative known to the gazetteer only ----------------------
+def test_a_czech_town_in_the_locative_alone_in_an_article_gets_its_english_name(tmp_path):
+    text = ("Protest in the Czech capital\n\nCzech police said on Saturday that the march in Praze had passed off "
+            "peacefully.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM107", "Praze", "Prague")}
+
+
+def test_a_czech_town_in_the_genitive_alone_keeps_its_own_name(tmp_path):
+    text = ("Floods in Moravia\n\nCzech firefighters from Olomouce and Brna worked through the night, the regional "
+            "office said on Tuesday.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(t, s) for _, _, t, s in found} == {("Olomouce", "Olomouc"), ("Brna", "Brno")}
