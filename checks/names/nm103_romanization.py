@@ -306,8 +306,11 @@ class NonStandardRomanization(CorpusCheck):
                     and zf >= zw + STANDARD_GAP:
                 score = (1, 0, zf)
                 where = "the common spelling"
-            elif _home_place(form, scheme.origin) and zw < self.opts.max_zipf:
-                score = (1, 0, zf)  # Kermanchah -> Kermanshah: a city of the origin's countries
+            elif (_home_place(form, scheme.origin) or _renamed_home_place(form, scheme.origin)) \
+                    and zw < self.opts.max_zipf:
+                # Kermanchah -> Kermanshah: a city of the origin's countries; Saporoschje ->
+                # Zaporozhye, another spelling of one (Zaporizhzhia: suggested below)
+                score = (1, 0, zf)
                 where = "the English name of the place (GeoNames)"
             else:
                 continue

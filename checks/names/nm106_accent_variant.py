@@ -43,7 +43,8 @@ class AccentVariant(CorpusCheck):
     make the story consistent. Files count as one story when they share two other rare names
     (the `names` analysis). Between two spellings used by as many files (or as often in one
     article), the one with its accents is kept: the other lost the name's own letters (Turkish
-    ş and ı, Polish ł, Vietnamese tones). Two accented spellings used as widely are left alone. A house-list spelling
+    ş and ı, Polish ł, Vietnamese tones), except pinyin's tone marks (Zhōu / Zhou), which English
+    never prints. Two accented spellings used as widely are left alone. A house-list spelling
     always wins; a pair a romanization scheme relates (Japanese macrons) is left to NM103 when it
     runs."""
 
@@ -79,7 +80,7 @@ class AccentVariant(CorpusCheck):
                 continue  # an English word written both ways (Café, Rosé), not a name
             # the most used first; between spellings used by as many files, the one with its
             # accents (the name's own letters: a rendition that dropped them lost something)
-            ranked = sorted(bases, key=lambda b: (-(b in protected), -len(spellings.every[b]), b.isascii(),
+            ranked = sorted(bases, key=lambda b: (-(b in protected), -len(spellings.every[b]), _accent_rank(b),
                                                   -_uses(spellings, b), b))
             top = ranked[0]
             top_files = set(spellings.every[top])
@@ -91,7 +92,7 @@ class AccentVariant(CorpusCheck):
                 if len(both) >= MIN_AGREEING_FILES and 2 * len(both) > len(mine | top_files):
                     continue  # most files write both ways: two names the renditions agree on
                 if len(mine) > len(top_files) or len(mine) == len(top_files) and \
-                        not (b.isascii() and not top.isascii()) and top not in protected:
+                        _accent_rank(b) <= _accent_rank(top) and top not in protected:
                     continue  # a tie between two accented spellings: both are in use
                 if not b.isascii() and not top.isascii() and (_vietnamese(b) or _vietnamese(top)):
                     continue  # Thủy / Thúy: Vietnamese tones make two names, not one with two accents
@@ -121,6 +122,23 @@ class AccentVariant(CorpusCheck):
                                 s, e, f"'{clip(surface, NAME_LIMIT)}' here and '{clip(fix, NAME_LIMIT)}' in {where} "
                                       f"differ only in {_how(b, top)}; both may be right, but one story should use one",
                                 (Edit(s, e, fix),), UNSAFE, tuple(related))
+
+
+# The vowels with a pinyin tone mark (and ü): Hanyu Pinyin's tones, which English news never prints.
+_TONE_VOWELS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")
+
+
+def _accent_rank(b: str) -> int:
+    """Which of two spellings used by as many files is kept: the one with the name's own accents
+    (0: Sánchez, Škoda, a Turkish ş) before the plain one (1), and the plain one before a pinyin
+    word with tone marks (2: Zhōu, Chén), which English text writes without them."""
+    if b.isascii():
+        return 1
+    from .romanize import is_pinyin
+
+    if all(c.isascii() or c in _TONE_VOWELS for c in b.lower()) and is_pinyin(unaccent(b).lower()):
+        return 2
+    return 0
 
 
 # Marks only Vietnamese puts on Latin letters: the dot below, the hook above, the horn (and đ).

@@ -9,7 +9,7 @@ from .corpus_spellings import CorpusSpellings
 from .extract import doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
-from .inflection import after_given, after_name_bases, languages, nominative, surname_bases
+from .inflection import after_given, after_masculine, after_name_bases, languages, nominative, surname_bases
 
 #: A word this frequent in English (Zipf: Marie, Anne, Roberta) is a name or word of its own,
 #: not a case form of another.
@@ -48,7 +48,9 @@ class InflectedName(CorpusCheck):
     origin. A given name is recognised by the list (Lecha -> Lech, Katarzyny -> Katarzyna); a
     surname or a place only when its nominative is used in the article or the files audited with
     it (Wałęsy -> Wałęsa), or after a given name or a preposition when the language's word
-    frequencies know the nominative better. A word English knows as a name of its own (Marie,
+    frequencies know the nominative better; a place also when the gazetteer knows the nominative
+    as a town of the language's country (Prahy -> Praha, Prague in English; Olomouci -> Olomouc).
+    A word English knows as a name of its own (Marie,
     Anne) is left alone, as is a surname's or place's form right before another name (Nokian
     Tyres, Svobody Square: a name of the language), and places NM102 reports between renditions
     are left to it when it runs."""
@@ -99,6 +101,12 @@ class InflectedName(CorpusCheck):
                     if base:
                         found = (base, "name")
                         break
+            if found is None and before is not None and text[before.end:t.start] == " ":
+                for lang in langs:  # ... then a man's given name before a surname in a woman's form
+                    base = after_masculine(w, before.text, lang)
+                    if base:
+                        found = (base, "name")
+                        break
             cue = _after_nominative_or_preposition(text, before, t, langs) if found is None else None
             if cue:
                 for lang in langs:  # ... then the language's frequencies of the forms
@@ -119,8 +127,12 @@ class InflectedName(CorpusCheck):
                 continue
             for lang in langs:
                 bases = surname_bases(w, lang)
-                if bases:  # a nominative used only in other files: finalize decides
-                    out.append((doc.path, t.start, t.end, w, bases, "corpus", lang.code))
+                if bases:
+                    place = _home_place(bases, lang)
+                    if place is not None:  # a place of the language's country (Prahy, Olomouci)
+                        out.append((doc.path, t.start, t.end, w, place, "place", lang.code))
+                    else:  # a nominative used only in other files: finalize decides
+                        out.append((doc.path, t.start, t.end, w, bases, "corpus", lang.code))
                     break
         return out
 
@@ -140,8 +152,14 @@ class InflectedName(CorpusCheck):
             if (path, s) in left:
                 continue
             base = bases[0]
-            what = "given name" if kind == "first" else "name"
             language = languages()[code].name
+            if kind == "place":  # (nominative, English name): the English name is the fix
+                nominative_, english = bases
+                known_as = f" ('{english}' in English)" if english != nominative_ else ""
+                yield path, Finding(s, e, f"'{w}' is a {language} case form of the place '{nominative_}'{known_as}: "
+                                          f"English uses the nominative", (Edit(s, e, english),), UNSAFE)
+                continue
+            what = "given name" if kind == "first" else "name"
             yield path, Finding(s, e, f"'{w}' is a {language} case form of the {what} '{base}': English uses "
                                       f"the nominative", (Edit(s, e, base),), UNSAFE)
 
@@ -157,6 +175,31 @@ class InflectedName(CorpusCheck):
             for text, line in lang.counters:
                 out.append(DataExample(f"data/cases/{lang.file}:{line}", text, False, partial(_fires, cls, None, None)))
         return out
+
+
+#: A place of the language's countries is taken for the nominative of a word in a case form
+#: (Prahy, Olomouci) only when it has this many thousand people: the gazetteer's smallest towns
+#: share their names with surnames and words.
+MIN_PLACE_POPULATION = 50
+
+
+def _home_place(bases, lang) -> tuple[str, str] | None:
+    """(nominative, English name) when a nominative the word may be a case form of is a place of
+    a country whose language it is (Prahy -> Praha, Prague; Olomouci -> Olomouc), from the
+    gazetteer; the English name only when it spells the same name, not a renaming."""
+    from .countries import languages_of
+    from .gazetteer import lookup, population
+    from .variants import one_name, unaccent
+
+    for base in bases:
+        place = lookup(base)
+        if place is not None and lang.code in languages_of((place.country,)) and \
+                population(place) >= MIN_PLACE_POPULATION:
+            if not place.alternate:
+                return base, base
+            if one_name(unaccent(base).lower(), unaccent(place.english).lower()):
+                return base, place.english  # Praha: Prague; never a former name (Svoboda: Liski)
+    return None
 
 
 def _after_nominative_or_preposition(text: str, before, t, langs) -> str | None:
