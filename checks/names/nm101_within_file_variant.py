@@ -498,11 +498,14 @@ def _run_side(doc, name, runs, covered) -> Side:
 def _parts_known(a: str, b: str) -> tuple[float, float]:
     """How well English text knows each of two writings of a name of several parts: the least
     known (Zipf) of the parts the other writing lacks (Eun-ji / Eun-jee: ji against jee). Of one
-    name written whole and in parts (Jinping / Jin-ping), only the whole can be in a word list:
-    its parts are syllables, known as other words."""
+    name written whole and in parts, a whole that the word list knows is how English writes it
+    (Jinping, not Jin-ping: the list splits hyphenated words, so it holds the whole only when
+    English joins it); a whole it does not know is weighed by its parts (Min-seok)."""
     pa, pb = (re.split(r"[- ]", x.lower()) for x in (a, b))
     if "".join(pa) == "".join(pb):
-        return tuple(zipf(x) if len(parts) == 1 else 0.0 for x, parts in ((a, pa), (b, pb)))
+        whole = [x for x, parts in ((a, pa), (b, pb)) if len(parts) == 1]
+        if whole and zipf(whole[0]) > 0:
+            return (zipf(a), 0.0) if whole[0] == a else (0.0, zipf(b))
     pa, pb = (set(parts) - {""} for parts in (pa, pb))
     da, db = pa - pb or pa, pb - pa or pb
     return min(map(zipf, da)), min(map(zipf, db))
