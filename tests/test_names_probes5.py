@@ -223,3 +223,10 @@ def test_a_hong_kong_district_of_two_words_in_pinyin_in_two_renditions(tmp_path)
     files = story_renditions(*story, ("Tsuen Wan",), [("Quanwan",)] * 2, copies=9)
     found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
     assert {(n, t, s) for n, _, t, s in found} == {("r09.txt", "Quanwan", "Tsuen Wan"), ("r10.txt", "Quanwan", "Tsuen Wan")}
+
+
+def test_a_czech_surname_in_the_genitive_after_a_nominative_given_name(tmp_path):
+    text = ("Czech politics\n\nCzech opposition leader Radim Horáka criticised the government in Prague on "
+            "Monday.\n\nRadim Horák later met reporters.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM107", "Horáka", "Horák")}
