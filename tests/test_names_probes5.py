@@ -211,3 +211,22 @@ def test_a_czech_town_in_the_genitive_alone_keeps_its_own_name(tmp_path):
             "office said on Tuesday.\n")
     found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
     assert {(t, s) for _, _, t, s in found} == {("Olomouce", "Olomouc"), ("Brna", "Brno")}
+
+
+def test_a_hong_kong_district_of_two_words_in_pinyin_in_two_renditions(tmp_path):
+    """荃灣 is Tsuen Wan in English and Quanwan in Mandarin pinyin: the renditions that wrote the
+    pinyin are reported, the English name being used in the others."""
+    story = ("Fire in {0}",
+             "Hong Kong firefighters put out a blaze in {0} on Monday, the government said (rendition {i}).",
+             "Residents of {0} were moved to a school, said Chan Siu-ming, the Hong Kong district officer.",
+             "Hong Kong police are investigating the cause.")
+    files = story_renditions(*story, ("Tsuen Wan",), [("Quanwan",)] * 2, copies=9)
+    found = _spelled(audit_texts(files, tmp_path, select="NM"), files)
+    assert {(n, t, s) for n, _, t, s in found} == {("r09.txt", "Quanwan", "Tsuen Wan"), ("r10.txt", "Quanwan", "Tsuen Wan")}
+
+
+def test_a_czech_surname_in_the_genitive_after_a_nominative_given_name(tmp_path):
+    text = ("Czech politics\n\nCzech opposition leader Radim Horáka criticised the government in Prague on "
+            "Monday.\n\nRadim Horák later met reporters.\n")
+    found = _spelled(audit_texts({"a.txt": text}, tmp_path, select="NM"), {"a.txt": text})
+    assert {(c, t, s) for _, c, t, s in found} == {("NM107", "Horáka", "Horák")}

@@ -612,7 +612,7 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     zw, ze = zipf(w), zipf(english)
     from .gazetteer import MIN_PIVOT_POPULATION, pivot_key
 
-    if english in spellings.every:
+    if english in spellings.every or " " in english and _words_used(english, spellings):
         where = "used in the files audited together"
     elif named and pivot_key(w) == pivot_key(english) and not _y_for_i(w, english) and \
             population(place) >= MIN_PIVOT_POPULATION:
@@ -629,6 +629,13 @@ def _gazetteer_standard(w, origins, exempt, countries, spellings, flags="") -> t
     else:
         return None
     return english, f"'{w}' is another spelling of {english} (GeoNames); '{english}' is {where}"
+
+
+def _words_used(english: str, spellings) -> bool:
+    """Whether every capitalised word of an English place name of several words is used in the
+    files audited together (Tsuen Wan for the pinyin Quanwan: the name itself is no one word)."""
+    words = [w for w in re.split(r"[ -]", english) if w[:1].isupper()]
+    return bool(words) and all(w in spellings.every for w in words)
 
 
 # A Korean surname (a short capitalised word) and a hyphenated given name whose first syllable
