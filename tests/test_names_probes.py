@@ -173,3 +173,19 @@ def test_a_pinyin_given_name_written_whole_wins_over_its_syllables(tmp_path):
     text = ("Chinese President Xi Jinping sent a message to the summit in Beijing on Monday.\n\n"
             "Later, Xi Jin-ping said that peace in Asia mattered to China.\n")
     assert _names(audit_texts({"a.txt": text}, tmp_path, select="NM")) == [("a.txt", "NM101", "Jinping")]
+
+
+def _rail(i: int, city: str) -> str:
+    verb = ("said", "stated", "told reporters")[i % 3]
+    return (f"Night trains to {city} return\n\n"
+            f"German rail officials {verb} on Monday that night trains from Berlin to {city} would run again.\n\n"
+            f"Tickets to {city} go on sale in Hamburg and Leipzig next week, rendition {i}.\n\n"
+            "The line was closed for repairs in the spring, officials in Dresden said.\n")
+
+
+def test_a_german_exonym_left_in_a_rendition_is_one_name_with_the_english_one(tmp_path):
+    """Two of eleven renditions of a German story keep German 'Wien' where the others write
+    'Vienna': German w is English v, so the two are spellings of one name, not a renaming."""
+    files = {f"r{i:02d}.txt": _rail(i, "Wien" if i in (2, 9) else "Vienna") for i in range(11)}
+    found = _names(audit_texts(files, tmp_path, select="NM"))
+    assert {(p, s) for p, _, s in found} == {("r02.txt", "Vienna"), ("r09.txt", "Vienna")}

@@ -315,12 +315,14 @@ SOUND_RATIO = 60
 #: of their letters (ratio, 0-100: Rangoon / Yangon 77; Songdo / Kaesong, 62, is not) ...
 PLACE_NAME_RATIO = 65
 # ... or begin with the same sound, the consonants romanizations write differently made one
-# (Peking / Beijing, Tsingtao / Qingdao, Calcutta / Kolkata); otherwise they are two names of
+# (Peking / Beijing, Tsingtao / Qingdao, Calcutta / Kolkata; German w is English v: Wien /
+# Vienna); otherwise they are two names of
 # one place, an older or another dynasty's name (Songdo / Kaesong, Mukden / Shenyang,
 # Stalingrad / Volgograd), which may be another entity: a historical city, not a misspelling.
 _FIRST_SOUND = (("tsz", "c"), ("ts", "c"), ("ch", "c"), ("zh", "c"), ("sh", "s"), ("kh", "k"), ("hs", "s"),
                 ("dzh", "c"), ("dz", "c"))
-_SOUND_CLASS = str.maketrans({"k": "k", "g": "k", "q": "c", "j": "c", "z": "c", "x": "s", "b": "p", "d": "t"})
+_SOUND_CLASS = str.maketrans({"k": "k", "g": "k", "q": "c", "j": "c", "z": "c", "x": "s", "b": "p", "d": "t",
+                                "w": "v"})
 
 
 def _first_sound(word: str) -> str:
