@@ -189,3 +189,13 @@ def test_a_german_exonym_left_in_a_rendition_is_one_name_with_the_english_one(tm
     files = {f"r{i:02d}.txt": _rail(i, "Wien" if i in (2, 9) else "Vienna") for i in range(11)}
     found = _names(audit_texts(files, tmp_path, select="NM"))
     assert {(p, s) for p, _, s in found} == {("r02.txt", "Vienna"), ("r09.txt", "Vienna")}
+
+
+def test_a_name_with_both_its_words_in_another_romanization_is_one_person(tmp_path):
+    """Sergei Shoigu and, later, Sergey Shoygu in one Russian story: the given names are one name
+    under the East Slavic key, so the two surnames are no two people's, and the pair is reported."""
+    text = ("Russian Defence Minister Sergei Shoigu visited troops near Moscow on Monday.\n\n"
+            "Sergey Shoygu said the army was ready, according to Russian state media.\n")
+    found = _names(audit_texts({"a.txt": text}, tmp_path, select="NM"))
+    assert {(c, p) for p, c, _ in found} == {("NM101", "a.txt")}
+    assert len(found) == 2

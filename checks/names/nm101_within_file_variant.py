@@ -224,7 +224,7 @@ class WithinFileVariant(CorpusCheck):
                     else:
                         alike = False
                     if not (alike or _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
-                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours) \
+                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
                             or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
                             or distinct_syllables(a, b, origins) \
                             or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):

@@ -254,12 +254,13 @@ def runs_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return metaphone(ja) == metaphone(jb) and distance(ja, jb) <= max(MAX_EDITS, len(ja) // RUN_EDIT_SHARE)
 
 
-def distinct_people(na: set[str], nb: set[str]) -> bool:
+def distinct_people(na: set[str], nb: set[str], origins=frozenset()) -> bool:
     """Mylissa Fitzsimmons and Melissa Leo: both appear with other words of their names, and
-    those words differ (and are not variants of each other either)."""
+    those words differ (and are not variants of each other either, nor one name under a key of
+    the `origins`: Sergei Shoigu and Sergey Shoygu are one man in two romanizations)."""
     if not na or not nb or na & nb:
         return False
-    return not any(is_variant(x, y) for x in na for y in nb)
+    return not any(is_variant(x, y) or origins and same_name(x, y, origins) for x in na for y in nb)
 
 
 # Letters that carry no combining mark to drop but that English spelling writes as plain ones:
