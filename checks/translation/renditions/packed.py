@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import OrderedDict
+from itertools import accumulate
 
 from .summary import _EMPTY, DocSummary, SentenceSummary
 
@@ -17,6 +18,9 @@ ID_TYPE = "I"
 #: Decoded documents kept at once: more than the files of one story (`max_story_files`) and the
 #: near neighbours in path order that story grouping compares, so each is decoded about once.
 DECODED_CACHE = 256
+#: Documents whose sentences' texts `DecodedDocs.sentence` keeps decoded: a story's findings quote
+#: its renditions' sentences over and over (a story has at most `max_story_files` files).
+SENTENCE_TEXTS_KEPT = 64
 _NEGATED, _QUOTED = 1, 2
 #: Numbers a sentence has in `spans`: start, end, length of its text, flags, and how many stems,
 #: names, numbers and poles it has.
@@ -169,6 +173,7 @@ class DecodedDocs:
         self.corpus = corpus
         self.order = sorted(range(len(corpus.docs)), key=lambda k: corpus.docs[k][0])
         self._cache: OrderedDict[int, DocSummary] = OrderedDict()
+        self._texts: OrderedDict[int, tuple[str, list[int]]] = OrderedDict()  # see `sentence`
 
     def __len__(self) -> int:
         return len(self.order)
@@ -196,11 +201,21 @@ class DecodedDocs:
 
     def sentence(self, i: int, k: int) -> tuple[int, int, str]:
         """(start, end, text) of document `i`'s sentence `k`, from its texts and spans alone: the
-        findings of a large corpus, several checks' each, decoded their documents over and over."""
+        findings of a large corpus, several checks' each, decoded their documents over and over.
+        The last SENTENCE_TEXTS_KEPT documents' texts are kept decoded, with where each sentence
+        starts (decoding them for each sentence was a fifth of TR601-TR604's time)."""
         _, _, texts, spans, _, _ = self.corpus.docs[self.order[i]]
+        kept = self._texts.get(i)
+        if kept is None:
+            kept = self._texts[i] = (texts.decode("utf-8", "surrogatepass"),
+                                     [0, *accumulate(spans[2::SPAN_FIELDS])])  # the sentences' lengths
+            if len(self._texts) > SENTENCE_TEXTS_KEPT:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(i)
+        text, starts = kept
         j = k * SPAN_FIELDS
-        at = sum(spans[2:j:SPAN_FIELDS])  # the lengths of the sentences before it
-        return spans[j], spans[j + 1], texts.decode("utf-8", "surrogatepass")[at:at + spans[j + 2]]
+        return spans[j], spans[j + 1], text[starts[k]:starts[k + 1]]
 
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
