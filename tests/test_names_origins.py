@@ -192,9 +192,6 @@ def test_an_old_spelling_inside_an_institutions_name_is_left_alone_across_files(
     assert not names_findings(audit_texts(files, tmp_path, select="NM"))
 
 
-@pytest.mark.xfail(reason="two Hong Kong articles that share two rare names count as one story, and "
-                          "NM102 takes two Cantonese syllables one letter apart (Sheung / Seng) for one "
-                          "name", strict=False)
 def test_cantonese_syllables_one_letter_apart_are_two_names(tmp_path):
     files = {"a.txt": (ARTICLES / "china_inst.txt").read_text(encoding="utf-8"),
              "b.txt": (ARTICLES / "hk2.txt").read_text(encoding="utf-8")}  # Hang Seng / Sheung Shui
