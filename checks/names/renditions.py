@@ -8,10 +8,9 @@ likeness of two words anywhere in a corpus, so it may join spellings that are fu
 (three-way splits, a Japanese suffix added, a letter swapped for a sound-alike one).
 
 Renditions are found without knowing them in advance: files that share at least `min_shared`
-rare names and some wording (the same test NM102 uses for "the same story"), or one rare name,
-as many paragraphs and much wording, tell one story; those of them with as
-many paragraphs are compared paragraph by paragraph (a rendition that merged two paragraphs is
-still counted as using the spellings it has, but not aligned).
+rare names and some wording (the same test NM102 uses for "the same story") tell one story;
+those of them with as many paragraphs are compared paragraph by paragraph (a rendition that
+merged two paragraphs is still counted as using the spellings it has, but not aligned).
 """
 from __future__ import annotations
 
@@ -45,12 +44,6 @@ MIN_CONTENT_OVERLAP = 0.05
 #: A sketch of fewer words than this (a one-line note, a caption) says nothing of a text's
 #: wording: the rare names alone decide.
 MIN_SKETCH_WORDS = 5
-#: Files sharing a single rare name are renditions when they have as many paragraphs (at least
-#: MIN_ALIGNED_PARAGRAPHS) and share this much of their wording: a short story with few names
-#: (an emoji ranking, a recipe) has too few to share two; news on one topic from different
-#: sources stays below it.
-STRONG_CONTENT_OVERLAP = 0.4
-MIN_ALIGNED_PARAGRAPHS = 4
 #: Most names compared pairwise in one paragraph slot of one story: beyond it the slot is a list
 #: (a table of results), not prose, and its pairs are skipped.
 MAX_SLOT_NAMES = 80
@@ -77,8 +70,7 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str], bytes]], min_sh
     """Groups (of two files or more) of renditions of one story: `files` maps a path to its
     paragraph count, its rare names and its content sketch. Two files are renditions when they
     have at least MIN_PARAGRAPHS paragraphs and share at least `min_shared` rare names and some
-    wording (MIN_CONTENT_OVERLAP), or one rare name, as many paragraphs and much wording
-    (STRONG_CONTENT_OVERLAP); groups are the connected sets."""
+    wording (MIN_CONTENT_OVERLAP); groups are the connected sets."""
     paths = [p for p in sorted(files) if files[p][0] >= MIN_PARAGRAPHS]
     parent: dict[str, str] = {}
 
@@ -98,7 +90,7 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str], bytes]], min_sh
             for a, b in combinations(members, 2):
                 shared[a, b] += 1
     for (a, b), n in shared.items():
-        if _renditions(files[a], files[b], n, min_shared):
+        if n >= min_shared and share_wording(files[a][2], files[b][2]):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
@@ -106,15 +98,6 @@ def rendition_groups(files: dict[str, tuple[int, frozenset[str], bytes]], min_sh
     for p in paths:
         groups[find(p)].append(p)
     return [g for g in groups.values() if len(g) >= 2]
-
-
-def _renditions(a: tuple, b: tuple, names_shared: int, min_shared: int) -> bool:
-    """Whether two files (paragraphs, rare names, sketch) that share `names_shared` rare names are
-    renditions of one story (see rendition_groups)."""
-    if names_shared >= min_shared:
-        return share_wording(a[2], b[2])
-    return (a[0] == b[0] >= MIN_ALIGNED_PARAGRAPHS and _sketched(a[2]) and _sketched(b[2])
-            and content_overlap(a[2], b[2]) >= STRONG_CONTENT_OVERLAP)
 
 
 def share_wording(a: bytes, b: bytes) -> bool:
