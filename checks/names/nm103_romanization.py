@@ -300,7 +300,7 @@ class NonStandardRomanization(CorpusCheck):
                 continue
             if used and used >= seen:
                 score = (2, used, zf)
-                where = ("used in the other files" if used > 1 else "used in another file")
+                where = "used in the files audited together"  # this one among them
             elif (zf >= MIN_STANDARD_ZIPF or zw == 0 and zf >= MIN_STANDARD_ZIPF_UNSEEN
                   and scheme.origin in ORIGINS_NEWER_THAN_WORD_LIST and _SLAVIC_SURNAME.search(form)) \
                     and zf >= zw + STANDARD_GAP:
@@ -416,7 +416,7 @@ def _ambiguous_standard(w, origins, spellings) -> tuple | None:
             continue  # only systems of syllables checked whole, or with letters of their own
         place = lookup(form)
         if len(spellings.every.get(form, ())) > len(spellings.every.get(w, ())):
-            score, where = (3, zipf(form)), "used in the other files"
+            score, where = (3, zipf(form)), "used in the files audited together"
         elif place is not None and place.country in countries_of((scheme.origin,)) and \
                 population(place) >= AMBIGUOUS_MIN_POPULATION and \
                 (not place.alternate or place.english.startswith(form)):
