@@ -15,6 +15,8 @@ from .extract import TITLES, doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .origins import doc_origins
+from .romanize import fitting_origins, same_name
+from .schemes import keys as scheme_keys
 from .table import STANDALONE_WEIGHT, all_names_table, spelling_table
 from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
 
@@ -318,8 +320,6 @@ def _one_person(a: str, b: str, surnames: dict[str, frozenset[str]], origins=fro
     """Two given names beside the same rare surname, spelled alike (see `same_person_variant`) or
     one name under a romanization of the article's origins (Yuri / Yuriy, Sergei / Sergey,
     Yitzhak / Itzhak: two systems for one Cyrillic or Hebrew name)."""
-    from .romanize import same_name
-
     shared = surnames.get(a, frozenset()) & surnames.get(b, frozenset())
     return any(zipf(s) < COMMON_SURNAME_ZIPF for s in shared) and \
         (same_person_variant(a, b) or bool(origins) and a.lower() != b.lower() and same_name(a, b, origins))
@@ -340,12 +340,9 @@ def _romanization_keys(b: str, known: float, origins, max_zipf: float = KEYED_MA
     article's origins: two spellings with a key in common are one name in two romanizations
     (Kolenyakhin / Koleniahin, Hazan / Chazan, Tzur / Tsur). Only a word capitalised as a name
     is: HAMi or SageMaker is a product's own spelling."""
-    from .romanize import fitting_origins
-    from .schemes import keys
-
     if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha() or not b[1:].islower():
         return ()
-    return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in keys(b, o)))
+    return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in scheme_keys(b, o)))
 
 
 def _in_prose(sp) -> bool:

@@ -546,8 +546,8 @@ def _renamed_home_place(form: str, origin: str) -> str | None:
     place = lookup(form)
     if place is None or not place.alternate or place.country not in countries_of((origin,)):
         return None
-    seen, english = unaccent(form).lower(), unaccent(place.english).lower()
-    return place.english if one_name(seen, english) and not english.startswith(seen) else None
+    begins = unaccent(place.english).lower().startswith(unaccent(form).lower())
+    return place.english if one_name(form, place.english) and not begins else None
 
 
 def _english_place_name(word: str) -> bool:
@@ -724,9 +724,9 @@ def _other_name_in_the_past(doc, w: str, standard: str, pos: int) -> bool:
     """Whether an older name that is another name, not another spelling, of a place (Mukden for
     Shenyang, Amoy for Xiamen) is used in a sentence about the past, where it names the city of
     that time (the Mukden of 1931)."""
-    from .variants import one_name, unaccent
+    from .variants import one_name
 
-    if one_name(unaccent(w).lower(), unaccent(standard).lower()):
+    if one_name(w, standard):
         return False
     return bool(_HISTORICAL.search(doc.text, *_sentence(doc, pos)))
 
@@ -747,9 +747,9 @@ def _same_name_place(w: str, english: str, country: str) -> str:
     renaming, or a quirk: Dzhalal-Abad under Manas) and a place of the country has `w`'s name
     written the English way (Jalal-Abad)."""
     from .gazetteer import PIVOT_COUNTRIES, pivot_place
-    from .variants import one_name, unaccent
+    from .variants import one_name
 
-    if country not in PIVOT_COUNTRIES or one_name(unaccent(w).lower(), unaccent(english).lower()):
+    if country not in PIVOT_COUNTRIES or one_name(w, english):
         return english
     return pivot_place(w, [country]) or english
 
@@ -760,10 +760,10 @@ def _unnamed_ok(w: str, place) -> bool:
     a spelling of the same name (Alma-Ata / Almaty), not another name (Frunze / Bishkek is said
     of the Soviet city too)."""
     from .gazetteer import population
-    from .variants import one_name, unaccent
+    from .variants import one_name
 
     return zipf(w) < PLACE_ALONE_MAX_ZIPF and population(place) >= UNNAMED_MIN_POPULATION and \
-        one_name(unaccent(w).lower().replace("-", ""), unaccent(place.english).lower().replace("-", ""))
+        one_name(w.replace("-", ""), place.english.replace("-", ""))
 
 
 def _story_origins(spellings) -> dict[str, frozenset[str]]:

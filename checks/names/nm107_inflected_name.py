@@ -189,7 +189,7 @@ def _home_place(bases, lang) -> tuple[str, str] | None:
     gazetteer; the English name only when it spells the same name, not a renaming."""
     from .countries import languages_of
     from .gazetteer import lookup, population
-    from .variants import one_name, unaccent
+    from .variants import one_name
 
     for base in bases:
         place = lookup(base)
@@ -197,7 +197,7 @@ def _home_place(bases, lang) -> tuple[str, str] | None:
                 population(place) >= MIN_PLACE_POPULATION:
             if not place.alternate:
                 return base, base
-            if one_name(unaccent(base).lower(), unaccent(place.english).lower()):
+            if one_name(base, place.english):
                 return base, place.english  # Praha: Prague; never a former name (Svoboda: Liski)
     return None
 

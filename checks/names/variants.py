@@ -317,13 +317,12 @@ SOUND_RATIO = 60
 PLACE_NAME_RATIO = 65
 # ... or begin with the same sound, the consonants romanizations write differently made one
 # (Peking / Beijing, Tsingtao / Qingdao, Calcutta / Kolkata; German w is English v: Wien /
-# Vienna); otherwise they are two names of
-# one place, an older or another dynasty's name (Songdo / Kaesong, Mukden / Shenyang,
-# Stalingrad / Volgograd), which may be another entity: a historical city, not a misspelling.
+# Vienna); otherwise they are two names of one place, an older or another dynasty's name (Songdo
+# / Kaesong, Mukden / Shenyang, Stalingrad / Volgograd), which may be another entity: a
+# historical city, not a misspelling.
 _FIRST_SOUND = (("tsz", "c"), ("ts", "c"), ("ch", "c"), ("zh", "c"), ("sh", "s"), ("kh", "k"), ("hs", "s"),
                 ("dzh", "c"), ("dz", "c"))
-_SOUND_CLASS = str.maketrans({"k": "k", "g": "k", "q": "c", "j": "c", "z": "c", "x": "s", "b": "p", "d": "t",
-                                "w": "v"})
+_SOUND_CLASS = str.maketrans({"k": "k", "g": "k", "q": "c", "j": "c", "z": "c", "x": "s", "b": "p", "d": "t", "w": "v"})
 
 
 def _first_sound(word: str) -> str:
@@ -333,8 +332,10 @@ def _first_sound(word: str) -> str:
     return word[:1].translate(_SOUND_CLASS)
 
 
-def one_name(ua: str, ub: str) -> bool:
-    """Whether two names of one place are spellings of one name (not a renaming)."""
+def one_name(a: str, b: str) -> bool:
+    """Whether two names of one place are spellings of one name (not a renaming), whatever their
+    accents and capitals."""
+    ua, ub = unaccent(a).lower(), unaccent(b).lower()
     if _ratio(ua, ub) >= PLACE_NAME_RATIO:
         return True
     fa, fb = _first_sound(ua), _first_sound(ub)
