@@ -20,7 +20,7 @@ from typing import Any
 
 from . import engine, inputs, selection
 from .notices import Notice, check_failed, notice
-from .worker import ANALYSIS_KEY, Plan, Worker, analysis_name
+from .worker import ANALYSIS_KEY, Plan, Worker
 
 #: Files per partition: large enough that scheduling costs little, small enough to spread a
 #: corpus of a few thousand files over the workers.
@@ -341,21 +341,13 @@ def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str
     for reducer in [*analyses.values(), *corpus]:
         reducer._map = _cluster_map
     notices: list[Notice] = []
-    outcomes, failed = {}, set()
-    for name, analysis in analyses.items():
-        try:
-            outcomes[name] = analysis.finalize(summaries.get(ANALYSIS_KEY + name, analysis.empty()))
-        except Exception as e:
-            failed.add(name)
-            notices.append(check_failed(name, None, e, " (shared analysis) while comparing the files"))
+    outcomes = engine.AnalysisOutcomes(analyses, summaries, notices)
     found: dict[str, list] = {}
     for check in corpus:
         if check.collects() and _is_keyed(check):
             continue
-        needs = {analysis_name(cls): cls for cls in check.uses}
-        if needs.keys() & failed:
+        if not outcomes.hand_to(check):
             continue
-        check._analysis_results = {cls: outcomes[name] for name, cls in needs.items()}
         try:
             for path, finding in check.finalize(summaries.get(check.code)):
                 found.setdefault(path, []).append((check.code, finding))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import compiled, inputs, selection
-from .api import severity_rank
+from .api import Deferred, severity_rank
 from .config import Config
 from .document import Document
 from .executor import LocalExecutor, collector_paused
@@ -180,20 +180,11 @@ def _finalize(corpus, analyses, summaries, results, plan: Plan, notices, map_=No
     def lookup(path: str) -> Document | None:
         return by_path[path].ref.document() if path in by_path else None
 
-    outcomes: dict[str, Any] = {}
-    failed: set[str] = set()
-    for name, analysis in analyses.items():
-        try:
-            outcomes[name] = analysis.finalize(summaries[ANALYSIS_KEY + name])
-        except Exception as e:  # the checks that need it fail; the others go on
-            failed.add(name)
-            notices.append(check_failed(name, None, e, " (shared analysis) while comparing the files"))
+    outcomes = AnalysisOutcomes(analyses, summaries, notices)
     corpus_data: dict[str, list] = {}
     for check in corpus:
-        needs = {analysis_name(cls): cls for cls in check.uses}
-        if needs.keys() & failed:
+        if not outcomes.hand_to(check):
             continue
-        check._analysis_results = {cls: outcomes[name] for name, cls in needs.items()}
         summary = summaries.get(check.code)
         try:
             for path, finding in check.finalize(summary):
@@ -210,6 +201,38 @@ def _finalize(corpus, analyses, summaries, results, plan: Plan, notices, map_=No
         except Exception as e:
             notices.append(check_failed(check.code, None, e, " while comparing the files"))
     return corpus_data
+
+
+class AnalysisOutcomes:
+    """The shared analyses finalized, each once, and handed to the corpus checks that use them.
+    An analysis that fails is reported once; the checks that need it are skipped, the others go
+    on. An analysis that returns `Deferred` is completed when the first check that uses it asks."""
+
+    def __init__(self, analyses: dict, summaries: dict, notices: list[Notice]):
+        self.notices = notices
+        self.outcomes: dict[str, Any] = {}
+        self.failed: set[str] = set()
+        for name, analysis in analyses.items():
+            summary = summaries.get(ANALYSIS_KEY + name)
+            self._settle(name, lambda: analysis.finalize(analysis.empty() if summary is None else summary))
+
+    def hand_to(self, check) -> bool:
+        """Set the results of the analyses `check` uses on it; False if one of them failed."""
+        needs = {analysis_name(cls): cls for cls in check.uses}
+        for name in needs.keys() - self.failed:
+            if isinstance(self.outcomes[name], Deferred):
+                self._settle(name, self.outcomes[name].result)
+        if needs.keys() & self.failed:
+            return False
+        check._analysis_results = {cls: self.outcomes[name] for name, cls in needs.items()}
+        return True
+
+    def _settle(self, name: str, compute) -> None:
+        try:
+            self.outcomes[name] = compute()
+        except Exception as e:  # the checks that need it fail; the others go on
+            self.failed.add(name)
+            self.notices.append(check_failed(name, None, e, " (shared analysis) while comparing the files"))
 
 
 def _order(f) -> tuple:

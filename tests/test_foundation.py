@@ -440,6 +440,43 @@ def test_shared_analysis_runs_once_for_the_checks_that_use_it(tmp_path, zz):
     assert run.code == 2 and "unknown check or analysis 'zedword'; did you mean zedwords?" in run.err
 
 
+def test_a_deferred_analysis_is_completed_once_when_a_check_first_asks():
+    from auditor import engine
+    from auditor.api import Analysis, CorpusCheck, Deferred
+
+    log = []
+
+    class Aligned(Analysis):
+        name = "aligned"
+
+        def finalize(self, summary):
+            log.append("finalized")
+            return Deferred(lambda: log.append("completed") or ["the result"])
+
+    class Broken(Analysis):
+        name = "broken"
+
+        def finalize(self, summary):
+            return Deferred(lambda: 1 / 0)
+
+    class UsesAligned(CorpusCheck):
+        code, uses = "ZZ901", (Aligned,)
+
+    class UsesBroken(CorpusCheck):
+        code, uses = "ZZ902", (Broken,)
+
+    notices = []
+    outcomes = engine.AnalysisOutcomes({"aligned": Aligned(), "broken": Broken()}, {}, notices)
+    assert log == ["finalized"]  # the rest waits for a check (the workers do it meanwhile)
+    first, second = UsesAligned(), UsesAligned()
+    assert outcomes.hand_to(first) and outcomes.hand_to(second)
+    assert log == ["finalized", "completed"]
+    assert first.analysis(Aligned) == second.analysis(Aligned) == ["the result"]
+    assert not outcomes.hand_to(UsesBroken()) and not outcomes.hand_to(UsesBroken())
+    assert [n.message for n in notices] == ["check broken failed (shared analysis) while comparing the files: "
+                                            "ZeroDivisionError: division by zero"]
+
+
 @pytest.mark.parametrize("toml, key", [
     ('bogus = 1', "'bogus'"),
     ('fail-on = "fatal"', "'fail-on'"),

@@ -148,7 +148,7 @@ def test_corpus_overview_groups_spellings():
     summary = analysis.empty()
     for path, text in docs.items():
         summary = analysis.merge(summary, analysis.collect(Document(path, text)))
-    groups = analysis.finalize(summary).groups()
+    groups = analysis.finalize_now(summary).groups()
     assert SpellingGroup("Kurils", (Spelling("Kurils", 2, ("a.txt", "b.txt")), Spelling("Kurles", 1, ("c.txt",)))) \
         in groups
     tie = next(g for g in groups if g.suggested is None)

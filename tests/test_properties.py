@@ -404,7 +404,7 @@ def run_corpus_checks(docs: list[Document]) -> None:
     for cls in CORPUS_CHECKS:
         inst = cls(None, SETTINGS.get(cls.family))
         summary = reduce(inst, docs) if inst.collects() else None
-        inst._analysis_results = {a: a(None, SETTINGS.get(a.family or cls.family)).finalize(
+        inst._analysis_results = {a: a(None, SETTINGS.get(a.family or cls.family)).finalize_now(
             reduce(a(None, SETTINGS.get(a.family or cls.family)), docs)) for a in cls.uses}
         for path, f in inst.finalize(summary):
             assert path in by_path, (inst.code, "finding on a file not in the corpus", path)

@@ -26,7 +26,7 @@ def _result(texts: dict[str, str], analysis: Renditions | None = None):
     summary = analysis.empty()
     for name, text in texts.items():
         summary = analysis.merge(summary, analysis.collect(Document(name, text)))
-    return analysis.finalize(summary)
+    return analysis.finalize_now(summary)
 
 
 def _run(files: dict[str, str], folder, select: list[str]):

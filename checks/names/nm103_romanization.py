@@ -789,7 +789,7 @@ def _entry_fires(cls, spelling: str, standard: str | None, text: str) -> bool:
     check = cls()
     analysis = CorpusSpellings()
     doc = Document("example.txt", text)
-    check._analysis_results = {CorpusSpellings: analysis.finalize(analysis.collect(doc))}
+    check._analysis_results = {CorpusSpellings: analysis.finalize_now(analysis.collect(doc))}
     summary = check.merge(check.empty(), check.collect(doc))
     return any(doc.text[f.start:f.end].startswith(spelling.split()[0]) and
                (standard is None or (f.edits and f.edits[0].replacement == standard))

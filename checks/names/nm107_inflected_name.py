@@ -249,7 +249,7 @@ def _fires(cls, word, base, text: str) -> bool:
     check = cls()
     analysis = CorpusSpellings()
     doc = Document("example.txt", text)
-    check._analysis_results = {CorpusSpellings: analysis.finalize(analysis.collect(doc))}
+    check._analysis_results = {CorpusSpellings: analysis.finalize_now(analysis.collect(doc))}
     found = list(check.finalize(check.merge(check.empty(), check.collect(doc))))
     if word is None:
         return bool(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import NamedTuple
 
-from auditor.api import Analysis, Option
+from auditor.api import Analysis, Deferred, Option
 
 from .alignment import align_story
 from .disagreements import Disagreement, find_disagreements
@@ -52,16 +52,15 @@ class Renditions(Analysis):
         a.extend(b)
         return a
 
-    def finalize(self, summary: PackedCorpus) -> Result:
+    def finalize(self, summary: PackedCorpus) -> Deferred:
         docs = DecodedDocs(summary)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files, self.map)
         # Stories are aligned apart from each other: in the run's worker processes, each sent
-        # packed with the words it uses; their disagreements come back in the order of stories.
-        found: list[Disagreement] = []
-        for story_found in self.map(partial(story_disagreements, opts=self.opts),
-                                    ((members, docs.story(members)) for members in stories)):
-            found.extend(story_found)
-        return Result(docs, stories, found)
+        # packed with the words it uses; their disagreements come back in the order of stories,
+        # read when the first check asks (meanwhile this process finalizes the checks before it).
+        aligned = self.map(partial(story_disagreements, opts=self.opts),
+                           ((members, docs.story(members)) for members in stories))
+        return Deferred(lambda: Result(docs, stories, [d for found in aligned for d in found]))
 
 
 def story_disagreements(job: tuple[list[int], PackedStory], opts) -> list[Disagreement]:
