@@ -63,34 +63,41 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
     for d in members:
         for s in docs[d].sentences:
             twins[content(s)].add(d)
+    stems = {d: [s.stems for s in docs[d].sentences] for d in members}
     out: dict[tuple[int, int], list[Counterpart]] = {}
     for d in members:
         for k, s in enumerate(docs[d].sentences):
             if len(s.stems) < min_stems or len(twins[content(s)]) > 1:
                 continue
-            cands: set[tuple[int, int]] = set()
+            # The candidates in each other rendition: sentences that share a rare word, and the
+            # sentences at the same relative place, whatever their words.
+            cands: dict[int, set[int]] = defaultdict(set)
             rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
             for _, t in rare:
-                cands.update(x for x in index[t] if x[0] != d)
+                for d2, k2 in index[t]:
+                    if d2 != d:
+                        cands[d2].add(k2)
             here = places[d][k]
-            for d2 in members:  # the sentences at the same relative place, whatever their words
+            for d2 in members:
                 if d2 != d:
-                    mid = round(here * (len(docs[d2].sentences) - 1))
-                    cands.update((d2, j) for j in range(max(0, mid - PLACE_WINDOW),
-                                                        min(len(docs[d2].sentences), mid + PLACE_WINDOW + 1)))
-            best: dict[int, list[tuple[float, int]]] = defaultdict(list)
-            size = len(s.stems)
-            for d2, k2 in cands:
-                other = docs[d2].sentences[k2].stems
-                if len(other) < min_stems:
-                    continue
-                dice = 2 * len(s.stems & other) / (size + len(other))
-                best[d2].append((dice - min(MAX_DRIFT_PENALTY, abs(here - places[d2][k2])), k2))
+                    n2 = len(stems[d2])
+                    mid = round(here * (n2 - 1))
+                    cands[d2].update(range(max(0, mid - PLACE_WINDOW), min(n2, mid + PLACE_WINDOW + 1)))
             found = []
-            for d2 in sorted(best):
-                top = sorted(best[d2], key=lambda x: (-x[0], x[1]))[:RESCORED]
+            mine, size = s.stems, len(s.stems)
+            for d2 in sorted(cands):
+                theirs, their_places = stems[d2], places[d2]
+                # (-(shared-word score less the drift penalty), sentence): the best first
+                ranked = []
+                for k2 in cands[d2]:
+                    other = theirs[k2]
+                    if len(other) >= min_stems:
+                        dice = 2 * len(mine & other) / (size + len(other))
+                        ranked.append((-(dice - min(MAX_DRIFT_PENALTY, abs(here - their_places[k2]))), k2))
+                if not ranked:
+                    continue
                 scored = [(fuzz.token_sort_ratio(words(d, k), words(d2, k2)) / 100 * WORD_ORDER_WEIGHT
-                           + dice * (1 - WORD_ORDER_WEIGHT), k2) for dice, k2 in top]
+                           - neg * (1 - WORD_ORDER_WEIGHT), k2) for neg, k2 in sorted(ranked)[:RESCORED]]
                 score, k2 = max(scored, key=lambda x: (x[0], -x[1]))
                 if score >= min_score:
                     found.append(Counterpart(d2, k2, score))
