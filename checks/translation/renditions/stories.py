@@ -178,6 +178,11 @@ class StoryLinker:
                     continue
                 shared = Counter(chain.from_iterable(map(ib.get, stems, repeat(()))))
                 size = len(stems)
+                # A sentence sharing n stems is a counterpart when 2n >= SENTENCE_MATCH x (size +
+                # its own size, which is n or more): none is when the most shared one is not.
+                most = max(shared.values(), default=0)
+                if 2 * most < SENTENCE_MATCH * (size + most):
+                    continue
                 if any(2 * n >= SENTENCE_MATCH * (size + sizes[k]) for k, n in shared.items()):
                     good += 1
             self._cache[key] = good / total if total else 0.0
