@@ -177,7 +177,8 @@ def _runs(text: str, tokens: list[Token]) -> list[Name]:
         if cur and t.start - cur[-1].end <= _MAX_GAP and _SPACE_ONLY.match(text[cur[-1].end:t.start]):
             cur.append(t)
             continue
-        close()
+        if len(cur) > 1:  # a lone token is no run (most are): nothing to close
+            close()
         cur = [t]
     close()
     return runs

@@ -203,10 +203,14 @@ class WithinFileVariant(CorpusCheck):
         origins = _origins(doc)
         surnames = _surnames(doc, origins)
         by_letter = defaultdict(list)
+        # The keys of each compared base, worked out once (a base meets dozens of others): those of
+        # a given name beside a surname; a rarer name's (below KEYED_MAX_ZIPF) are the same keys.
+        given_keys: dict[str, tuple[str, ...]] = {}
         for b in sorted(table):
             if b in confident or b in surnames:
                 by_letter[b[:1].lower()].append(b)
-                for k in _romanization_keys(b, table[b].known, origins, KEYED_GIVEN_MAX_ZIPF):
+                given_keys[b] = _romanization_keys(b, table[b].known, origins, KEYED_GIVEN_MAX_ZIPF)
+                for k in given_keys[b]:
                     by_letter[k].append(b)  # Yitzhak / Itzhak, Hazan / Chazan: one key, other first letters
         decided: dict[str, Verdict] = {}
         ties = []
@@ -222,7 +226,8 @@ class WithinFileVariant(CorpusCheck):
                         alike = _name_evidence(sa, sb) and (
                             is_variant(a, b, sa.known, sb.known)
                             or a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
-                            and set(_romanization_keys(a, sa.known, origins)) & set(_romanization_keys(b, sb.known, origins)))
+                            and sa.known < KEYED_MAX_ZIPF and sb.known < KEYED_MAX_ZIPF
+                            and not set(given_keys[a]).isdisjoint(given_keys[b]))
                     else:
                         alike = False
                     if not (alike or _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \

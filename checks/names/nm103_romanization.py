@@ -87,6 +87,9 @@ MAX_WORD = 40
 # ("Tse-tung", "Ch'ing", "Xi'an", "P'yŏngyang").
 _NAME_WORD = compiled.regex(r"[^\W\d_]{1,40}(?:['’ʼ-][^\W\d_]{1,20}){0,4}")
 _POSSESSIVE = compiled.regex(r"['’]s$")
+# What joins a name to more letters (a hyphen, an apostrophe): the token is then not the whole
+# word (a string test: the end of the text, "", counts as joined too).
+_JOINERS = "'’ʼ-"
 _CONTRACTION = compiled.regex(r"['’](?:ll|re|ve|d|t|m)$", re.I)
 # A name whose first syllable is one capital and an aspiration apostrophe (P'yŏngyang, T'aebaek).
 # The capital first, then the test that no letter precedes it (as extract._CAPITAL: the regex
@@ -141,8 +144,6 @@ class NonStandardRomanization(CorpusCheck):
         tokens, in_quote = names.tokens, doc.in_quote
         japan, ukraine = "japan" in names.context, "ukraine" in names.context
         for i, t in enumerate(tokens):
-            if in_quote(t.start, t.end):
-                continue
             w = t.text
             kind = None
             if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, tokens, i, t.end) \
@@ -153,11 +154,15 @@ class NonStandardRomanization(CorpusCheck):
                 kind = "japanese"
             elif ukraine and t.confident and russian_markers(w):
                 kind = "surname"
+            zw = zipf(w)
+            after = text[t.end:t.end + 1]
+            if kind is None and zw >= _CANDIDATE_MAX_ZIPF and after and after not in _JOINERS:
+                continue  # a well-known word on its own (most tokens): no rule below applies to it
+            if in_quote(t.start, t.end):
+                continue
             if kind is not None:
                 nxt = tokens[i + 1].text if i + 1 < len(tokens) and text[t.end:tokens[i + 1].start] == " " else ""
                 candidates.append((kind, w, nxt, t.start, t.end))
-            zw = zipf(w)
-            after = text[t.end:t.end + 1]
             word, zword = w, zw
             if after in "-'’":
                 m = _NAME_WORD.match(text, t.start)
@@ -176,7 +181,7 @@ class NonStandardRomanization(CorpusCheck):
                 place = _place_word(doc, tokens, i)
                 if place is not None:
                     candidates.append(("pivot", place[0], "", place[1], place[2]))
-            joined = after in "'’ʼ-"
+            joined = after in _JOINERS
             if zw < MAX_SURNAME_ZIPF and not joined and len(w) <= MAX_WORD:
                 # Nothing joined to the token: the name word is the token itself (no apostrophe
                 # for a possessive or a contraction), as the general case below would find.
@@ -666,6 +671,9 @@ def _pivot_first_standard(w: str, surname: str) -> tuple[str, str]:
 #: A place name written through the Russian pivot is looked for only among words this rare (Zipf):
 #: Batum, Kutais, Abkhaziya, Kakhetiya.
 PIVOT_MAX_ZIPF = 1.0
+#: A word at least this frequent (Zipf), and whole (nothing joined to it), is no place, pivot or
+#: scheme candidate: `collect` passes over it (most capitalised words of an article) at once.
+_CANDIDATE_MAX_ZIPF = max(PLACE_MAX_ZIPF, PIVOT_MAX_ZIPF, MAX_SURNAME_ZIPF)
 
 
 def _unknown_place(word: str) -> bool:

@@ -52,17 +52,18 @@ def _build(doc) -> dict[str, Spelling]:
     starts = [x.start for x in doc.sentences]
     para_starts = [p.start for p in doc.paragraphs]
     bases: dict[str, str] = {}  # word -> its base, worked out once per distinct word
+    # word -> (its Spelling, its list of spans): a word recurs, and is looked up once a token
+    of_word: dict[str, tuple[Spelling, list[tuple[int, int]]]] = {}
     in_quote = doc.in_quote
     for start, end, word, confident, standalone in names.tokens:
-        b = bases.get(word)
-        if b is None:
+        found = of_word.get(word)
+        if found is None:
             b = bases[word] = base(word)
-        sp = table.get(b)
-        if sp is None:
-            sp = table[b] = Spelling()
-        spans = sp.surfaces.get(word)
-        if spans is None:
-            spans = sp.surfaces[word] = []
+            sp = table.get(b)
+            if sp is None:
+                sp = table[b] = Spelling()
+            found = of_word[word] = sp, sp.surfaces.setdefault(word, [])
+        sp, spans = found
         spans.append((start, end))
         sp.weight += STANDALONE_WEIGHT if standalone else 1.0
         sp.sentences.add(bisect_right(starts, start))
