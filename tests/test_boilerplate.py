@@ -79,6 +79,33 @@ def test_the_parser_rejects_a_family_without_its_message_wording():
         parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
 
 
+def test_the_prefilters_of_all_families_at_once_refuse_no_line_a_family_matches():
+    """A line's first character sorts out the families whose fast patterns may match it, and a
+    big gate is one search: neither refuses an example of the data nor a counter-example."""
+    from auditor.checks.boilerplate.phrase_families import ENGLISH
+
+    for family in families():
+        for language in (ENGLISH, *family.foreign):
+            c = family.combined.get(language) or family._combined_for(language)
+            pats = family.patterns if language == ENGLISH else family.foreign[language]
+            for text in [p.example for p in pats] + [p.counterexample for p in pats]:
+                text = text.replace("\xa0", " ")
+                if c.fast is not None and c.fast.match(text):
+                    assert c.first is None or c.first(text[:1]), (family.path, language, text)
+                lowered = text.lower()
+                assert c.gate_passes(lowered) == (c.gate is None or any(n in lowered for n in c.gate))
+
+
+def test_the_first_character_of_a_pattern_keeps_its_case_rule():
+    import re
+
+    from auditor.checks.boilerplate.literals import first_class
+
+    first = re.compile(first_class(("^(?i:ab)|[x-z]c", "^(?:Foo)?Bar", "^(?-i:Q)r"), re.I)).match
+    assert all(first(ch) for ch in "aAxZfFbBQ") and not any(first(ch) for ch in "qcCw ")
+    assert first_class(("^\\w+ more",), re.I) is None
+
+
 def test_patterns_are_safe_on_huge_lines():
     nasty = ["a" * 1_000_000, "Photo: " + "x" * 1_000_000, ("Read more " * 100_000),
              "foreign agent " + "produced, " * 100_000, "Foto: " + "ё" * 1_000_000,

@@ -429,8 +429,9 @@ def _bio_wording(lay: Layout, claimed) -> set[int]:
     from . import phrase_families
 
     fams = [f for f in phrase_families.families() if f.name == "author bio"]
+    matcher = phrase_families.matcher()
     return {ln.index for ln in lay.lines[1:] if ln.index not in claimed and not ln.listed
-            for f in fams if f.claims(ln.text, ln.n_words) is not None}
+            for f in fams if matcher.claims(f, ln) is not None}
 
 
 def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:

@@ -141,3 +141,66 @@ def fails_fast(source: str, flags: int = 0) -> bool:
         return False
     return compiled.derived("fails-fast", (source, flags),
                             lambda: _first_is_literal(_parser.parse(source, flags)))
+
+
+def _tagged(seq, icase: bool) -> list:
+    return [(op, av, icase) for op, av in seq]
+
+
+def _starts(seq) -> list | None:
+    """(ignore case, class items) pairs, one of which matches the first character of every match
+    of the sequence (of (op, av, ignore case) items: a group's flags apply inside it only); None
+    when that cannot be told. The same cases as `_first_is_literal`."""
+    for i, (op, av, icase) in enumerate(seq):
+        rest = seq[i + 1:]
+        if op is AT:
+            continue
+        if op is LITERAL:
+            return [(icase, ((op, av),))]
+        if op is IN:
+            return [(icase, tuple(av))] if _class_size(av) <= SMALL_CLASS else None
+        if op is BRANCH:
+            out: list = []
+            for alternative in av[1]:
+                starts = _starts(_tagged(alternative, icase) + rest)
+                if starts is None:
+                    return None
+                out += starts
+            return out
+        if op is SUBPATTERN:
+            inner = (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
+            return _starts(_tagged(av[-1], inner) + rest)
+        if op in _REPEATS:
+            first = _starts(_tagged(av[2], icase))
+            if first is None or av[0] >= 1:
+                return first
+            after = _starts(rest)
+            return None if after is None else first + after
+        return None
+    return None
+
+
+def _class_source(items) -> str:
+    return "".join(_escape(chr(av)) if op is LITERAL else f"{_escape(chr(av[0]))}-{_escape(chr(av[1]))}"
+                   for op, av in items)
+
+
+def _escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _first_class(sources: tuple[str, ...], flags: int) -> str | None:
+    starts: list = []
+    for source in sources:
+        found = _starts(_tagged(_parser.parse(source, flags), bool(flags & _parser.SRE_FLAG_IGNORECASE)))
+        if found is None:
+            return None
+        starts += found
+    return "|".join(f"(?{'i' if icase else '-i'}:[{_class_source(items)}])" for icase, items in starts)
+
+
+def first_class(sources: tuple[str, ...], flags: int = 0) -> str | None:
+    """A regex of one character that every line some of the patterns match (each at the line
+    start) starts with, each pattern's case rule kept; None when that cannot be told. A line
+    whose first character it refuses fails all of them: they need not be tried."""
+    return compiled.derived(f"first class ({NEEDLES_KIND})", (sources, flags), lambda: _first_class(sources, flags))
