@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from auditor import compiled
@@ -446,18 +447,30 @@ def _lower(text: str) -> str:
     return text.lower().replace("i\u0307", "i")
 
 
+@lru_cache(maxsize=1)
+def _all_cues() -> frozenset[str]:
+    return frozenset().union(*(lang.cues for lang in languages()))
+
+
 def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
     # Widget text stands in short lines: only they are looked at (a family matches no longer).
     short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
-    # Lowered in one call, not one a word: a line break is neither a letter nor ignorable by case,
-    # so each word lowers as it would alone (a final sigma stays final).
-    doc_words = frozenset(_lower("\n".join([w for ln in short for w in ln.words])).split("\n"))
+    shown = "\n".join(ln.text for ln in short)
+    # The words as the layout lowered them (each as it would alone): joining, lowering and
+    # splitting them again was most of this. Only a dotted capital I puts in them the dot
+    # above that _lower() takes off.
+    doc_words = frozenset(chain.from_iterable(ln.lowered for ln in short))
+    if "\u0130" in shown or "\u0307" in shown:
+        doc_words = frozenset(w.replace("i\u0307", "i") for w in doc_words)
+    # Only the words that cue some language: each language then looks through a few, not through
+    # the document's hundreds (its cues meet them where they meet the document's words).
+    doc_words = _all_cues().intersection(doc_words)
     short_text = ""
     out = []
     for lang in languages():
         if lang.unspaced and not short_text:
-            short_text = _lower("\n".join(ln.text for ln in short))
+            short_text = _lower(shown)
         if lang.cued(doc_words, short_text):
             out.append(lang.code)
     return tuple(out)
