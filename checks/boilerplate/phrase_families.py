@@ -146,10 +146,8 @@ class Family:
                                                 tuple((p.source, p.flags) for p in pats),
                                                 lambda: _split_by_literals(pats))
             first = literals.first_class(tuple(fast), self.flags) if fast else None
-            find = compiled.regex(_trie_source(gate)).search if gate and (
-                len(gate) == 1 or len(gate) >= TRIE_GATE_NEEDLES) else None
             cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate,
-                                        compiled.regex(first).match if first else None, find)
+                                        compiled.regex(first).match if first else None)
         return cache[language]
 
     def match(self, text: str, languages: tuple[str, ...] = (), lowered: str | None = None
@@ -166,7 +164,7 @@ class Family:
                 if c.gate is not None:
                     if lowered is None:
                         lowered = text.lower()
-                    if not c.gate_passes(lowered):
+                    if not any(n in lowered for n in c.gate):
                         continue
                 if not c.slow.search(text):
                     continue
@@ -194,15 +192,6 @@ class _Combined:
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
     #: matches the first character of every line a fast pattern matches (None: not told)
     first: Callable[[str], re.Match | None] | None = None
-    #: finds a needle of the gate in a line in lower case, when one search pays (else `any`)
-    find: Callable[[str], re.Match | None] | None = None
-
-    def gate_passes(self, lowered: str) -> bool:
-        if self.gate is None:
-            return True
-        if self.find is not None:
-            return self.find(lowered) is not None
-        return any(n in lowered for n in self.gate)
 
 
 def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
@@ -227,30 +216,6 @@ def _combined(sources: list[str], flags: int) -> re.Pattern | None:
         return None
     # A named group may occur once in a regex: the combined one needs none.
     return compiled.regex("|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources), flags)
-
-
-#: A gate of this many needles is looked for by one search of them all (a trie): for fewer, a
-#: search along the line costs more than looking for each (a single needle is one search).
-TRIE_GATE_NEEDLES = 40
-
-
-def _trie_source(needles) -> str:
-    """A regex that finds any of the needles, as a trie of them (`re` tries an alternation branch
-    by branch at each place; a trie tries one branch a character)."""
-    trie: dict = {}
-    for needle in needles:
-        node = trie
-        for ch in needle:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        if "" in node:
-            return ""   # a needle ends here: the longer ones are found with it
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return emit(trie)
 
 
 def _entries(text: str, path: str, allowed: tuple[str, ...]):
@@ -513,8 +478,8 @@ def match_line(matcher: "LineMatcher", ln: Line, lay: Layout, tail_start: int, l
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
-    text = ln.text.replace("\xa0", " ")   # once a line, not once a family
-    hit = matcher.first(text, ln, lay, tail_start, languages)
+    text, fast, gated = matcher.english(ln)   # once a line, not once a family
+    hit = matcher.first(text, ln, lay, tail_start, languages, (fast, gated))
     if hit is None:
         deco = _DECORATION.match(text)
         if deco:
@@ -549,15 +514,42 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 # at every line's start was a third of the phrase families' time).
 
 
+#: Letters from the most to the least frequent in English text, and marks that most lines hold:
+#: a needle is looked for by its rarest character (its anchor), so that the scan of a line stops
+#: at few of its characters. (Only the speed depends on it: every needle is found.)
+_LETTERS_BY_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
+_COMMON_MARKS = frozenset(".,'’\"-")
+
+
+def _rarity(ch: str) -> int:
+    if ch in _COMMON_MARKS:
+        return -1
+    rank = _LETTERS_BY_FREQUENCY.find(ch)
+    return len(_LETTERS_BY_FREQUENCY) if rank < 0 else rank
+
+
 class _LanguageScan:
-    """The families of one language, as a line's first character sorts them."""
+    """The prefilters of all the families of one language, told once a line: which families'
+    fast patterns may match it (by its first character) and which families' gates it passes
+    (one scan for the needles of them all; looking for each family's needles in turn was half
+    the time of the phrase families). Families are bits of an int, their index in the matcher."""
 
     def __init__(self, combined: dict[int, _Combined]):
         self._combined = combined
-        #: first character -> the families (bits of an int: their index in the matcher) whose fast
-        #: patterns may match a line that starts with it. Filled as characters come: it is a table
-        #: of the alphabet, the same for any text, not a memory of the documents' lines.
+        #: first character -> the families whose fast patterns may match a line that starts with
+        #: it. Filled as characters come: it is a table of the alphabet, the same for any text,
+        #: not a memory of the documents' lines.
         self._by_first: dict[str, int] = {}
+        gates: dict[str, int] = {}   # needle -> the families whose gate holds it
+        for i, c in combined.items():
+            for needle in c.gate or ():
+                gates[needle] = gates.get(needle, 0) | 1 << i
+        #: anchor character -> (needle, the anchor's place in it, its families)
+        self._anchored: dict[str, list[tuple[str, int, int]]] = {}
+        for needle, bits in sorted(gates.items()):
+            at = max(range(len(needle)), key=lambda k: _rarity(needle[k]))
+            self._anchored.setdefault(needle[at], []).append((needle, at, bits))
+        self._find = compiled.regex(_anchored_source(self._anchored)).search if gates else None
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
@@ -570,6 +562,39 @@ class _LanguageScan:
                     mask |= 1 << i
             self._by_first[ch] = mask
         return mask
+
+    def gated(self, lowered: str) -> int:
+        """The families whose gate the line (in lower case) passes: it holds one of its needles."""
+        passed = 0
+        find = self._find
+        m = find(lowered) if find is not None else None
+        while m is not None:
+            # The regex stops at an anchor where some needle stands; every needle of that anchor
+            # is looked at there (the regex tells one).
+            at = m.start()
+            for needle, k, bits in self._anchored[lowered[at]]:
+                if at >= k and lowered.startswith(needle, at - k):
+                    passed |= bits
+            m = find(lowered, at + 1)
+        return passed
+
+
+def _anchored_source(anchored: dict[str, list[tuple[str, int, int]]]) -> str:
+    """A regex that matches at an anchor character where one of its needles stands: the anchor,
+    then what comes before and after it in the needle, looked behind and ahead. It starts with
+    the anchors alone, so `re` skips the other characters of a line in C."""
+    branches = []
+    for anchor, needles in sorted(anchored.items()):
+        ways = []
+        for needle, k, _ in needles:
+            before = f"(?<={re.escape(needle[:k + 1])})" if k else ""
+            after = f"(?={re.escape(needle[k + 1:])})" if k + 1 < len(needle) else ""
+            ways.append(before + after)
+        if "" in ways:   # the anchor is a needle by itself
+            branches.append(re.escape(anchor))
+        else:
+            branches.append(re.escape(anchor) + (ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"))
+    return "|".join(branches)
 
 
 class LineMatcher:
@@ -588,12 +613,32 @@ class LineMatcher:
                  for i, fam in enumerate(self.families) if language == ENGLISH or language in fam.foreign})
         return scan
 
-    def first(self, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...]):
+    def english(self, ln: Line) -> tuple[str, int, int]:
+        """The line as the families read it (no-break spaces as spaces), and its English
+        prefilters (fast, gated), told once for every rule that asks."""
+        out = ln.memo.get("phrase prefilters")
+        if out is None:
+            text = ln.text.replace("\xa0", " ")
+            scan = self._scan(ENGLISH)
+            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower()))
+        return out
+
+    def first(self, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...],
+              english: tuple[int, int] | None = None):
         """(family, pattern, match) of the first family that claims `text` (the line, or what
-        follows its pictographs) where the line stands, or None."""
-        lowered = text.lower()
+        follows its pictographs) where the line stands, or None. `english`: the English
+        prefilters of `text`, if the caller has them."""
+        lowered = None
+        scans = []
+        for language in (ENGLISH, *languages):
+            if language == ENGLISH and english is not None:
+                scans.append((language, *english))
+                continue
+            if lowered is None:
+                lowered = text.lower()
+            scan = self._scan(language)
+            scans.append((language, scan.fast(text), scan.gated(lowered)))
         n_words = ln.n_words
-        scans = [(language, self._scan(language).fast(text)) for language in (ENGLISH, *languages)]
         # Where the line stands, told once a line, not once a family (None: the first line).
         stands = None if ln.index == 0 else {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
         for i, fam in enumerate(self.families):
@@ -605,16 +650,12 @@ class LineMatcher:
             elif not stands[fam.position]:
                 continue
             bit = 1 << i
-            for language, fast in scans:
+            for language, fast, gated in scans:
                 if language != ENGLISH and language not in fam.foreign:
                     continue
                 c = fam.combined[language]
                 if not (fast & bit and c.fast.match(text)):
-                    if c.slow is None:
-                        continue
-                    if not c.gate_passes(lowered):
-                        continue
-                    if not c.slow.search(text):
+                    if c.slow is None or not (c.gate is None or gated & bit) or not c.slow.search(text):
                         continue
                 for p in (fam.patterns if language == ENGLISH else fam.foreign[language]):
                     m = p.regex.search(text)
@@ -623,14 +664,14 @@ class LineMatcher:
         return None
 
     def claims(self, fam: Family, ln: Line):
-        """`fam.claims(ln.text, ln.n_words)` in English, its fast patterns sorted out by the line's
-        first character."""
+        """`fam.claims(ln.text, ln.n_words)` in English, from the line's prefilters."""
         if len(ln.text) > MAX_LINE_CHARS or ln.n_words > fam.max_words:
             return None
-        text = ln.text.replace("\xa0", " ")
-        c = fam.combined.get(ENGLISH) or fam._combined_for(ENGLISH)
-        if not (self._scan(ENGLISH).fast(text) & self._bit[id(fam)] and c.fast.match(text)):
-            if c.slow is None or not c.gate_passes(text.lower()) or not c.slow.search(text):
+        text, fast, gated = self.english(ln)
+        bit = self._bit[id(fam)]
+        c = fam.combined[ENGLISH]
+        if not (fast & bit and c.fast.match(text)):
+            if c.slow is None or not (c.gate is None or gated & bit) or not c.slow.search(text):
                 return None
         for p in fam.patterns:
             m = p.regex.search(text)
