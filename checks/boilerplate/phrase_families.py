@@ -581,15 +581,14 @@ class _LanguageScan:
 
 def _anchored_source(anchored: dict[str, list[tuple[str, int, int]]]) -> str:
     """A regex that matches at an anchor character where one of its needles stands: the anchor,
-    then what comes before and after it in the needle, looked behind and ahead. It starts with
-    the anchors alone, so `re` skips the other characters of a line in C."""
+    the rest of the needle, then the whole needle looked behind (what comes before the anchor).
+    It starts with the anchors alone, so `re` skips the other characters of a line in C, and
+    the rest of a needle starts with a character, which `re` compares before it tries more."""
     branches = []
     for anchor, needles in sorted(anchored.items()):
         ways = []
         for needle, k, _ in needles:
-            before = f"(?<={re.escape(needle[:k + 1])})" if k else ""
-            after = f"(?={re.escape(needle[k + 1:])})" if k + 1 < len(needle) else ""
-            ways.append(before + after)
+            ways.append(re.escape(needle[k + 1:]) + (f"(?<={re.escape(needle)})" if k else ""))
         if "" in ways:   # the anchor is a needle by itself
             branches.append(re.escape(anchor))
         else:
