@@ -541,7 +541,11 @@ class _LanguageScan:
         #: not a memory of the documents' lines.
         self._by_first: dict[str, int] = {}
         gates: dict[str, int] = {}   # needle -> the families whose gate holds it
+        #: the families whose slow patterns are searched in every line (they have no gate)
+        self.ungated = 0
         for i, c in combined.items():
+            if c.slow is not None and c.gate is None:
+                self.ungated |= 1 << i
             for needle in c.gate or ():
                 gates[needle] = gates.get(needle, 0) | 1 << i
         #: anchor character -> (needle, the anchor's place in it, its families)
@@ -629,26 +633,33 @@ class LineMatcher:
         prefilters of `text`, if the caller has them."""
         lowered = None
         scans = []
+        maybe = 0   # the families that some prefilter lets through, in some language
         for language in (ENGLISH, *languages):
-            if language == ENGLISH and english is not None:
-                scans.append((language, *english))
-                continue
-            if lowered is None:
-                lowered = text.lower()
             scan = self._scan(language)
-            scans.append((language, scan.fast(text), scan.gated(lowered)))
+            if language == ENGLISH and english is not None:
+                fast, gated = english
+            else:
+                if lowered is None:
+                    lowered = text.lower()
+                fast, gated = scan.fast(text), scan.gated(lowered)
+            scans.append((language, fast, gated))
+            maybe |= fast | gated | scan.ungated
         n_words = ln.n_words
-        # Where the line stands, told once a line, not once a family (None: the first line).
-        stands = None if ln.index == 0 else {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
-        for i, fam in enumerate(self.families):
+        stands = None   # where the line stands, told once a line for the families that ask
+        while maybe:   # the families in order (of their bits), only those let through
+            bit = maybe & -maybe
+            maybe ^= bit
+            fam = self.families[bit.bit_length() - 1]
             if n_words > fam.max_words:
                 continue
-            if stands is None:
+            if ln.index == 0:   # the first line
                 if fam.code not in FIRST_LINE_CODES:
                     continue
-            elif not stands[fam.position]:
-                continue
-            bit = 1 << i
+            else:
+                if stands is None:
+                    stands = {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
+                if not stands[fam.position]:
+                    continue
             for language, fast, gated in scans:
                 if language != ENGLISH and language not in fam.foreign:
                     continue
