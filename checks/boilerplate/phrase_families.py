@@ -607,6 +607,11 @@ class LineMatcher:
         self.families = fams
         self._bit = {id(fam): 1 << i for i, fam in enumerate(fams)}
         self._scans: dict[str, _LanguageScan] = {}
+        # Which families look at a line, as bits: by its words (n -> those that take n words),
+        # by where it stands, and on the first line.
+        self._taking = [_bits(fams, lambda f: n <= f.max_words) for n in range(max(f.max_words for f in fams) + 1)]
+        self._at = {p: _bits(fams, lambda f: f.position == p) for p in POSITIONS}
+        self._on_first_line = _bits(fams, lambda f: f.code in FIRST_LINE_CODES)
 
     def _scan(self, language: str) -> _LanguageScan:
         scan = self._scans.get(language)
@@ -644,22 +649,12 @@ class LineMatcher:
                 fast, gated = scan.fast(text), scan.gated(lowered)
             scans.append((language, fast, gated))
             maybe |= fast | gated | scan.ungated
-        n_words = ln.n_words
-        stands = None   # where the line stands, told once a line for the families that ask
+        if maybe:
+            maybe &= self._looking(ln, lay, tail_start)
         while maybe:   # the families in order (of their bits), only those let through
             bit = maybe & -maybe
             maybe ^= bit
             fam = self.families[bit.bit_length() - 1]
-            if n_words > fam.max_words:
-                continue
-            if ln.index == 0:   # the first line
-                if fam.code not in FIRST_LINE_CODES:
-                    continue
-            else:
-                if stands is None:
-                    stands = {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
-                if not stands[fam.position]:
-                    continue
             for language, fast, gated in scans:
                 if language != ENGLISH and language not in fam.foreign:
                     continue
@@ -672,6 +667,18 @@ class LineMatcher:
                     if m:
                         return fam, p, m
         return None
+
+    def _looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
+        """The families that look at the line: it has no more words than they take, and it
+        stands where they look (on the first line, only those that may claim it)."""
+        taking = self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
+        if ln.index == 0:
+            return taking & self._on_first_line
+        at = 0
+        for p in POSITIONS:
+            if _in_position(p, ln.index, lay, tail_start):
+                at |= self._at[p]
+        return taking & at
 
     def claims(self, fam: Family, ln: Line):
         """`fam.claims(ln.text, ln.n_words)` in English, from the line's prefilters."""
@@ -688,6 +695,14 @@ class LineMatcher:
             if m:
                 return p, m
         return None
+
+
+def _bits(fams, which) -> int:
+    out = 0
+    for i, fam in enumerate(fams):
+        if which(fam):
+            out |= 1 << i
+    return out
 
 
 @lru_cache(maxsize=1)
