@@ -105,6 +105,22 @@ def test_the_prefilters_of_all_families_at_once_refuse_no_line_a_family_matches(
                     assert bool(gated >> i & 1) == any(n in lowered for n in c.gate), (family.path, text)
 
 
+def test_one_search_finds_what_looking_for_each_needle_finds():
+    import random
+    import re
+
+    from auditor.checks.boilerplate.literals import anchored_source, by_anchor
+
+    rng = random.Random(7)
+    alphabet = "abcdy :/(é’-"
+    for _ in range(300):
+        needles = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))}
+        find = re.compile(anchored_source(by_anchor(needles))).search
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert (find(text) is not None) == any(n in text for n in needles), (needles, text)
+
+
 def test_the_first_character_of_a_pattern_keeps_its_case_rule():
     import re
 

@@ -389,21 +389,21 @@ def _sales(ln: Line) -> bool:
     exact in a line without FOLD_EXCEPTIONS), which most lines of prose do not."""
     if ln.n_words > SALES_MAX_WORDS:
         return False
-    needles = _sales_needles()
-    if needles is not None and not any(c in ln.text for c in FOLD_EXCEPTIONS):
-        low = ln.text.lower()
-        if not any(n in low for n in needles):
+    find = _sales_needles()
+    if find is not None and not any(c in ln.text for c in FOLD_EXCEPTIONS):
+        if find(ln.text.lower()) is None:
             return False
     return bool(_SALES.search(ln.text))
 
 
 @lru_cache(maxsize=1)
-def _sales_needles() -> tuple[str, ...] | None:
-    """One of these occurs, in lower case, in every line _SALES matches (None: none can be told)."""
-    from .literals import needles
+def _sales_needles():
+    """A search that finds, in lower case, one of the literals that every line _SALES matches
+    holds (all of them looked for at once); None when none can be told."""
+    from .literals import anchored_source, by_anchor, needles
 
     found = needles(_SALES.pattern, _SALES.flags)
-    return tuple(sorted(found)) if found else None
+    return compiled.regex(anchored_source(by_anchor(found))).search if found else None
 
 
 def _call_to_action(ln: Line, sales: bool) -> float:

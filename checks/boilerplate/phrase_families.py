@@ -514,20 +514,6 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 # at every line's start was a third of the phrase families' time).
 
 
-#: Letters from the most to the least frequent in English text, and marks that most lines hold:
-#: a needle is looked for by its rarest character (its anchor), so that the scan of a line stops
-#: at few of its characters. (Only the speed depends on it: every needle is found.)
-_LETTERS_BY_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
-_COMMON_MARKS = frozenset(".,'’\"-")
-
-
-def _rarity(ch: str) -> int:
-    if ch in _COMMON_MARKS:
-        return -1
-    rank = _LETTERS_BY_FREQUENCY.find(ch)
-    return len(_LETTERS_BY_FREQUENCY) if rank < 0 else rank
-
-
 class _LanguageScan:
     """The prefilters of all the families of one language, told once a line: which families'
     fast patterns may match it (by its first character) and which families' gates it passes
@@ -548,12 +534,10 @@ class _LanguageScan:
                 self.ungated |= 1 << i
             for needle in c.gate or ():
                 gates[needle] = gates.get(needle, 0) | 1 << i
+        anchored = literals.by_anchor(gates)
         #: anchor character -> (needle, the anchor's place in it, its families)
-        self._anchored: dict[str, list[tuple[str, int, int]]] = {}
-        for needle, bits in sorted(gates.items()):
-            at = max(range(len(needle)), key=lambda k: _rarity(needle[k]))
-            self._anchored.setdefault(needle[at], []).append((needle, at, bits))
-        self._find = compiled.regex(_anchored_source(self._anchored)).search if gates else None
+        self._anchored = {a: [(n, k, gates[n]) for n, k in ns] for a, ns in anchored.items()}
+        self._find = compiled.regex(literals.anchored_source(anchored)).search if gates else None
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
@@ -581,23 +565,6 @@ class _LanguageScan:
                     passed |= bits
             m = find(lowered, at + 1)
         return passed
-
-
-def _anchored_source(anchored: dict[str, list[tuple[str, int, int]]]) -> str:
-    """A regex that matches at an anchor character where one of its needles stands: the anchor,
-    the rest of the needle, then the whole needle looked behind (what comes before the anchor).
-    It starts with the anchors alone, so `re` skips the other characters of a line in C, and
-    the rest of a needle starts with a character, which `re` compares before it tries more."""
-    branches = []
-    for anchor, needles in sorted(anchored.items()):
-        ways = []
-        for needle, k, _ in needles:
-            ways.append(re.escape(needle[k + 1:]) + (f"(?<={re.escape(needle)})" if k else ""))
-        if "" in ways:   # the anchor is a needle by itself
-            branches.append(re.escape(anchor))
-        else:
-            branches.append(re.escape(anchor) + (ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"))
-    return "|".join(branches)
 
 
 class LineMatcher:
