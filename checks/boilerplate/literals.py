@@ -217,7 +217,7 @@ LETTERS_BY_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
 COMMON_MARKS = frozenset(".,'’\"-")
 
 
-def _rarity(ch: str) -> int:
+def _char_rarity(ch: str) -> int:
     if ch in COMMON_MARKS:
         return -1
     rank = LETTERS_BY_FREQUENCY.find(ch)
@@ -228,7 +228,7 @@ def by_anchor(needles) -> dict[str, list[tuple[str, int]]]:
     """Anchor character -> (needle, the anchor's place in it), of non-empty needles, sorted."""
     out: dict[str, list[tuple[str, int]]] = {}
     for needle in sorted(needles):
-        at = max(range(len(needle)), key=lambda k: _rarity(needle[k]))
+        at = max(range(len(needle)), key=lambda k: _char_rarity(needle[k]))
         out.setdefault(needle[at], []).append((needle, at))
     return out
 
