@@ -508,10 +508,10 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 
 # --- every family on a line at once ------------------------------------------------------------
 #
-# Some twenty families try each line, each in English and in the document's cued languages. A
-# family's fast patterns are anchored and start with a literal: the line's first character alone
-# tells which families' fast patterns may match it, for all of them at once (trying each family's
-# at every line's start was a third of the phrase families' time).
+# Some twenty families try each line, each in English and in the document's cued languages, and on
+# most lines none gets past its prefilters: its fast patterns (anchored, they start with a literal)
+# and its gate (the needles one of which its other patterns need). Both are told once a line for all
+# the families of a language (_LanguageScan), then only the families they let through are tried.
 
 
 class _LanguageScan:
@@ -625,14 +625,9 @@ class LineMatcher:
             for language, fast, gated in scans:
                 if language != ENGLISH and language not in fam.foreign:
                     continue
-                c = fam.combined[language]
-                if not (fast & bit and c.fast.match(text)):
-                    if c.slow is None or not (c.gate is None or gated & bit) or not c.slow.search(text):
-                        continue
-                for p in (fam.patterns if language == ENGLISH else fam.foreign[language]):
-                    m = p.regex.search(text)
-                    if m:
-                        return fam, p, m
+                hit = _tried(fam, language, text, fast & bit, gated & bit)
+                if hit is not None:
+                    return (fam, *hit)
         return None
 
     def _looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
@@ -653,15 +648,21 @@ class LineMatcher:
             return None
         text, fast, gated = self.english(ln)
         bit = self._bit[id(fam)]
-        c = fam.combined[ENGLISH]
-        if not (fast & bit and c.fast.match(text)):
-            if c.slow is None or not (c.gate is None or gated & bit) or not c.slow.search(text):
-                return None
-        for p in fam.patterns:
-            m = p.regex.search(text)
-            if m:
-                return p, m
-        return None
+        return _tried(fam, ENGLISH, text, fast & bit, gated & bit)
+
+
+def _tried(fam: Family, language: str, text: str, fast: int, gated: int) -> tuple[Pattern, re.Match] | None:
+    """`fam.match(text)` in one language, its prefilters told: `fast`, whether its fast patterns
+    may match the line (its first character); `gated`, whether the line passes its gate."""
+    c = fam.combined[language]
+    if not (fast and c.fast.match(text)):
+        if c.slow is None or not (c.gate is None or gated) or not c.slow.search(text):
+            return None
+    for p in (fam.patterns if language == ENGLISH else fam.foreign[language]):
+        m = p.regex.search(text)
+        if m:
+            return p, m
+    return None
 
 
 def _bits(fams, which) -> int:
