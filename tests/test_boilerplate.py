@@ -121,14 +121,15 @@ def test_one_search_finds_what_looking_for_each_needle_finds():
             assert (find(text) is not None) == any(n in text for n in needles), (needles, text)
 
 
-def test_the_first_character_of_a_pattern_keeps_its_case_rule():
+def test_the_first_characters_of_a_pattern_keep_its_case_rule():
     import re
 
-    from auditor.checks.boilerplate.literals import first_class
+    from auditor.checks.boilerplate.literals import head_class
 
-    first = re.compile(first_class(("^(?i:ab)|[x-z]c", "^(?:Foo)?Bar", "^(?-i:Q)r"), re.I)).match
-    assert all(first(ch) for ch in "aAxZfFbBQ") and not any(first(ch) for ch in "qcCw ")
-    assert first_class(("^\\w+ more",), re.I) is None
+    head = re.compile(head_class(("^(?i:ab)|[x-z]c", "^(?:Foo)?Bar", "^(?-i:Q)r", "^(?:so)*n"), re.I)).match
+    assert all(head(start) for start in ("aB", "Ab", "xc", "ZC", "fo", "Ba", "Qr", "QR", "so", "n", "nx"))
+    assert not any(head(start) for start in ("ac", "qr", "fa", "b", "x", "cc", "s", "sx", "Sn"))
+    assert head_class(("^\\w+ more",), re.I) is None
 
 
 def test_patterns_are_safe_on_huge_lines():

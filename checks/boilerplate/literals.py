@@ -18,12 +18,12 @@ from auditor import compiled
 
 try:  # Python 3.11+
     import re._parser as _parser
-    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
-                               POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
+    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,
+                               MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
-    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,  # type: ignore
-                               RANGE, SUBPATTERN)
+    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,  # type: ignore
+                               MIN_REPEAT, RANGE, SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
@@ -149,35 +149,51 @@ def _tagged(seq, icase: bool) -> list:
     return [(op, av, icase) for op, av in seq]
 
 
-def _starts(seq) -> list | None:
-    """(ignore case, class items) pairs, one of which matches the first character of every match
-    of the sequence (of (op, av, ignore case) items: a group's flags apply inside it only); None
-    when that cannot be told. The same cases as `_first_is_literal`."""
+#: How deep `_heads` follows groups and repetitions before it gives up (a repetition of what
+#: may match nothing would unroll for ever).
+HEADS_DEPTH = 40
+
+
+def _heads(seq, n: int, depth: int = 0) -> list | None:
+    """The ways a match of the sequence (of (op, av, ignore case) items: a group's flags apply
+    inside it only) may start: each a list of at most `n` classes, (ignore case, class items),
+    that its first characters match in turn (shorter where what comes next cannot be told);
+    None when its first character cannot be told."""
+    if depth > HEADS_DEPTH:
+        return None
     for i, (op, av, icase) in enumerate(seq):
         rest = seq[i + 1:]
         if op is AT:
             continue
-        if op is LITERAL:
-            return [(icase, ((op, av),))]
-        if op is IN:
-            return [(icase, tuple(av))] if _class_size(av) <= SMALL_CLASS else None
+        if op is LITERAL or op is IN:
+            if op is IN and _class_size(av) > SMALL_CLASS:
+                return None
+            head = (icase, ((op, av),) if op is LITERAL else tuple(av))
+            tails = _heads(rest, n - 1, depth + 1) if n > 1 else None
+            return [[head]] if tails is None else [[head] + tail for tail in tails]
         if op is BRANCH:
             out: list = []
             for alternative in av[1]:
-                starts = _starts(_tagged(alternative, icase) + rest)
-                if starts is None:
+                ways = _heads(_tagged(alternative, icase) + rest, n, depth + 1)
+                if ways is None:
                     return None
-                out += starts
+                out += ways
             return out
         if op is SUBPATTERN:
             inner = (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
-            return _starts(_tagged(av[-1], inner) + rest)
+            return _heads(_tagged(av[-1], inner) + rest, n, depth + 1)
         if op in _REPEATS:
-            first = _starts(_tagged(av[2], icase))
-            if first is None or av[0] >= 1:
-                return first
-            after = _starts(rest)
-            return None if after is None else first + after
+            low, high, body = av
+            if high == 0:
+                return _heads(rest, n, depth + 1)
+            # Once, then the repetition less one, then the rest; or (when it may be left out)
+            # the rest alone.
+            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high == MAXREPEAT else high - 1, body), icase)]
+            ways = _heads(_tagged(body, icase) + again + rest, n, depth + 1)
+            if low >= 1 or ways is None:
+                return ways
+            without = _heads(rest, n, depth + 1)
+            return None if without is None else ways + without
         return None
     return None
 
@@ -191,21 +207,22 @@ def _escape(ch: str) -> str:
     return "\\" + ch if ch in "\\]^-[" else ch
 
 
-def _first_class(sources: tuple[str, ...], flags: int) -> str | None:
-    starts: list = []
+def _head_source(sources: tuple[str, ...], flags: int) -> str | None:
+    ways: set[str] = set()
     for source in sources:
-        found = _starts(_tagged(_parser.parse(source, flags), bool(flags & _parser.SRE_FLAG_IGNORECASE)))
+        found = _heads(_tagged(_parser.parse(source, flags), bool(flags & _parser.SRE_FLAG_IGNORECASE)), 2)
         if found is None:
             return None
-        starts += found
-    return "|".join(f"(?{'i' if icase else '-i'}:[{_class_source(items)}])" for icase, items in starts)
+        ways.update("".join(f"(?{'i' if icase else '-i'}:[{_class_source(items)}])" for icase, items in way)
+                    for way in found)
+    return "|".join(sorted(ways))
 
 
-def first_class(sources: tuple[str, ...], flags: int = 0) -> str | None:
-    """A regex of one character that every line some of the patterns match (each at the line
-    start) starts with, each pattern's case rule kept; None when that cannot be told. A line
-    whose first character it refuses fails all of them: they need not be tried."""
-    return compiled.derived(f"first class ({NEEDLES_KIND})", (sources, flags), lambda: _first_class(sources, flags))
+def head_class(sources: tuple[str, ...], flags: int = 0) -> str | None:
+    """A regex that the first two characters of every line some of the patterns match (each at
+    the line start) match at their start, each pattern's case rule kept; None when that cannot
+    be told. A line whose start it refuses fails all of them: they need not be tried."""
+    return compiled.derived(f"head class ({NEEDLES_KIND})", (sources, flags), lambda: _head_source(sources, flags))
 
 
 # --- looking for many needles at once ----------------------------------------------------------

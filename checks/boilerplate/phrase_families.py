@@ -145,9 +145,9 @@ class Family:
             fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
                                                 tuple((p.source, p.flags) for p in pats),
                                                 lambda: _split_by_literals(pats))
-            first = literals.first_class(tuple(fast), self.flags) if fast else None
+            head = literals.head_class(tuple(fast), self.flags) if fast else None
             cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate,
-                                        compiled.regex(first).match if first else None)
+                                        compiled.regex(head).match if head else None)
         return cache[language]
 
     def match(self, text: str, languages: tuple[str, ...] = (), lowered: str | None = None
@@ -190,8 +190,8 @@ class _Combined:
     fast: re.Pattern | None
     slow: re.Pattern | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
-    #: matches the first character of every line a fast pattern matches (None: not told)
-    first: Callable[[str], re.Match | None] | None = None
+    #: matches the first two characters of every line a fast pattern matches (None: not told)
+    head: Callable[[str], re.Match | None] | None = None
 
 
 def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
@@ -516,16 +516,16 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 
 class _LanguageScan:
     """The prefilters of all the families of one language, told once a line: which families'
-    fast patterns may match it (by its first character) and which families' gates it passes
+    fast patterns may match it (by its first two characters) and which families' gates it passes
     (one scan for the needles of them all; looking for each family's needles in turn was half
     the time of the phrase families). Families are bits of an int, their index in the matcher."""
 
     def __init__(self, combined: dict[int, _Combined]):
         self._combined = combined
-        #: first character -> the families whose fast patterns may match a line that starts with
-        #: it. Filled as characters come: it is a table of the alphabet, the same for any text,
-        #: not a memory of the documents' lines.
-        self._by_first: dict[str, int] = {}
+        #: first two characters -> the families whose fast patterns may match a line that starts
+        #: with them. Filled as they come: it is a table of pairs of letters, the same for any
+        #: text, not a memory of the documents' lines.
+        self._by_head: dict[str, int] = {}
         gates: dict[str, int] = {}   # needle -> the families whose gate holds it
         #: the families whose slow patterns are searched in every line (they have no gate)
         self.ungated = 0
@@ -541,14 +541,14 @@ class _LanguageScan:
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
-        ch = text[:1]
-        mask = self._by_first.get(ch)
+        head = text[:2]
+        mask = self._by_head.get(head)
         if mask is None:
             mask = 0
             for i, c in self._combined.items():
-                if c.fast is not None and ch and (c.first is None or c.first(ch)):
+                if c.fast is not None and head and (c.head is None or c.head(head)):
                     mask |= 1 << i
-            self._by_first[ch] = mask
+            self._by_head[head] = mask
         return mask
 
     def gated(self, lowered: str) -> int:
@@ -653,7 +653,7 @@ class LineMatcher:
 
 def _tried(fam: Family, language: str, text: str, fast: int, gated: int) -> tuple[Pattern, re.Match] | None:
     """`fam.match(text)` in one language, its prefilters told: `fast`, whether its fast patterns
-    may match the line (its first character); `gated`, whether the line passes its gate."""
+    may match the line (its first characters); `gated`, whether the line passes its gate."""
     c = fam.combined[language]
     if not (fast and c.fast.match(text)):
         if c.slow is None or not (c.gate is None or gated) or not c.slow.search(text):
