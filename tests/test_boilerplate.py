@@ -79,6 +79,59 @@ def test_the_parser_rejects_a_family_without_its_message_wording():
         parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
 
 
+def test_the_prefilters_of_all_families_at_once_refuse_no_line_a_family_matches():
+    """A line's first character sorts out the families whose fast patterns may match it, and one
+    scan tells the families whose gate it passes: neither refuses an example of the data, and the
+    scan finds what looking for each needle finds, in every language."""
+    from auditor.checks.boilerplate.phrase_families import ENGLISH, matcher
+
+    m = matcher()
+    texts = [p.example for f in families() for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
+    texts += [p.counterexample for f in families() for p in f.patterns]
+    texts += ["", "a", "©2024 rights", "ready: reply / add", "journalists and photojournalist", "££ €"]
+    for language in (ENGLISH, *{code for f in families() for code in f.foreign}):
+        scan = m._scan(language)
+        for text in texts:
+            text = text.replace("\xa0", " ")
+            lowered = text.lower()
+            gated = scan.gated(lowered)
+            for i, family in enumerate(m.families):
+                c = family.combined.get(language)
+                if c is None:
+                    continue
+                if c.fast is not None and c.fast.match(text):
+                    assert scan.fast(text) >> i & 1, (family.path, language, text)
+                if c.gate is not None:
+                    assert bool(gated >> i & 1) == any(n in lowered for n in c.gate), (family.path, text)
+
+
+def test_one_search_finds_what_looking_for_each_needle_finds():
+    import random
+    import re
+
+    from auditor.checks.boilerplate.literals import anchored_source, by_anchor
+
+    rng = random.Random(7)
+    alphabet = "abcdy :/(é’-"
+    for _ in range(300):
+        needles = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))}
+        find = re.compile(anchored_source(by_anchor(needles))).search
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert (find(text) is not None) == any(n in text for n in needles), (needles, text)
+
+
+def test_the_first_characters_of_a_pattern_keep_its_case_rule():
+    import re
+
+    from auditor.checks.boilerplate.literals import head_class
+
+    head = re.compile(head_class(("^(?i:ab)|[x-z]c", "^(?:Foo)?Bar", "^(?-i:Q)r", "^(?:so)*n"), re.I)).match
+    assert all(head(start) for start in ("aB", "Ab", "xc", "ZC", "fo", "Ba", "Qr", "QR", "so", "n", "nx"))
+    assert not any(head(start) for start in ("ac", "qr", "fa", "b", "x", "cc", "s", "sx", "Sn"))
+    assert head_class(("^\\w+ more",), re.I) is None
+
+
 def test_patterns_are_safe_on_huge_lines():
     nasty = ["a" * 1_000_000, "Photo: " + "x" * 1_000_000, ("Read more " * 100_000),
              "foreign agent " + "produced, " * 100_000, "Foto: " + "ё" * 1_000_000,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, islice
 
 from auditor import compiled
 from auditor.text import FOLD_EXCEPTIONS, STOPWORDS, is_title_case
@@ -389,21 +390,21 @@ def _sales(ln: Line) -> bool:
     exact in a line without FOLD_EXCEPTIONS), which most lines of prose do not."""
     if ln.n_words > SALES_MAX_WORDS:
         return False
-    needles = _sales_needles()
-    if needles is not None and not any(c in ln.text for c in FOLD_EXCEPTIONS):
-        low = ln.text.lower()
-        if not any(n in low for n in needles):
+    find = _sales_needles()
+    if find is not None and not any(c in ln.text for c in FOLD_EXCEPTIONS):
+        if find(ln.text.lower()) is None:
             return False
     return bool(_SALES.search(ln.text))
 
 
 @lru_cache(maxsize=1)
-def _sales_needles() -> tuple[str, ...] | None:
-    """One of these occurs, in lower case, in every line _SALES matches (None: none can be told)."""
-    from .literals import needles
+def _sales_needles():
+    """A search that finds, in lower case, one of the literals that every line _SALES matches
+    holds (all of them looked for at once); None when none can be told."""
+    from .literals import anchored_source, by_anchor, needles
 
     found = needles(_SALES.pattern, _SALES.flags)
-    return tuple(sorted(found)) if found else None
+    return compiled.regex(anchored_source(by_anchor(found))).search if found else None
 
 
 def _call_to_action(ln: Line, sales: bool) -> float:
@@ -429,8 +430,9 @@ def _bio_wording(lay: Layout, claimed) -> set[int]:
     from . import phrase_families
 
     fams = [f for f in phrase_families.families() if f.name == "author bio"]
+    matcher = phrase_families.matcher()
     return {ln.index for ln in lay.lines[1:] if ln.index not in claimed and not ln.listed
-            for f in fams if f.claims(ln.text, ln.n_words) is not None}
+            for f in fams if matcher.claims(f, ln) is not None}
 
 
 def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
@@ -678,9 +680,10 @@ def english_text(lay: Layout, besides=()) -> bool:
     """Whether the document is English: English function words ('the', 'of', 'and') make up a
     good share of the words of its prose lines, the lines `besides` aside (a set lookup a word:
     cheap)."""
-    ws = [w for ln in lay.lines if ln.prose and ln.index not in besides
-          for w in ln.lowered[:ENGLISH_SAMPLE_LINE_WORDS]]
-    ws = ws[:ENGLISH_SAMPLE_WORDS]
+    # (the words gathered by chain() and islice() in C: a comprehension a word was half of this)
+    ws = list(islice(chain.from_iterable(ln.lowered[:ENGLISH_SAMPLE_LINE_WORDS] for ln in lay.lines
+                                         if ln.prose and ln.index not in besides), ENGLISH_SAMPLE_WORDS))
     if len(ws) < ENGLISH_MIN_WORDS:
         return False
-    return sum(1 for w in ws if w in STOPWORDS) >= ENGLISH_FUNCTION_SHARE * len(ws)
+    # (counted by map() in C: a generator a word was most of the time)
+    return sum(map(STOPWORDS.__contains__, ws)) >= ENGLISH_FUNCTION_SHARE * len(ws)

@@ -155,14 +155,14 @@ def _data_source(fam, ln, lay, claimed) -> bool:
 
 
 def _claim_phrases(lay, claimed: dict[int, Verdict], checks: dict[str, type[PhraseCheck]]) -> None:
-    fams = phrase_families.by_precedence()
+    matcher = phrase_families.matcher()
     langs = phrase_families.cued_languages(lay)
     hits: dict = {}   # line index -> its match_line(), each line matched once
-    tail = phrase_families.tail_start(fams, lay, langs, hits)
+    tail = phrase_families.tail_start(matcher, lay, langs, hits)
 
     def hit_of(line):
         if line.index not in hits:
-            hits[line.index] = phrase_families.match_line(fams, line, lay, tail, langs)
+            hits[line.index] = phrase_families.match_line(matcher, line, lay, tail, langs)
         return hits[line.index]
 
     for ln in lay.lines:

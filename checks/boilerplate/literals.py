@@ -12,16 +12,18 @@ is rarest in prose (`_rarity`). Needles are lower case; look for them in the low
 """
 from __future__ import annotations
 
+import re
+
 from auditor import compiled
 
 try:  # Python 3.11+
     import re._parser as _parser
-    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
-                               POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
+    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,
+                               MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
-    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,  # type: ignore
-                               RANGE, SUBPATTERN)
+    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,  # type: ignore
+                               MIN_REPEAT, RANGE, SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
@@ -141,3 +143,125 @@ def fails_fast(source: str, flags: int = 0) -> bool:
         return False
     return compiled.derived("fails-fast", (source, flags),
                             lambda: _first_is_literal(_parser.parse(source, flags)))
+
+
+def _tagged(seq, icase: bool) -> list:
+    return [(op, av, icase) for op, av in seq]
+
+
+#: How deep `_heads` follows groups and repetitions before it gives up (a repetition of what
+#: may match nothing would unroll for ever).
+HEADS_DEPTH = 40
+
+
+def _heads(seq, n: int, depth: int = 0) -> list | None:
+    """The ways a match of the sequence (of (op, av, ignore case) items: a group's flags apply
+    inside it only) may start: each a list of at most `n` classes, (ignore case, class items),
+    that its first characters match in turn (shorter where what comes next cannot be told);
+    None when its first character cannot be told."""
+    if depth > HEADS_DEPTH:
+        return None
+    for i, (op, av, icase) in enumerate(seq):
+        rest = seq[i + 1:]
+        if op is AT:
+            continue
+        if op is LITERAL or op is IN:
+            if op is IN and _class_size(av) > SMALL_CLASS:
+                return None
+            head = (icase, ((op, av),) if op is LITERAL else tuple(av))
+            tails = _heads(rest, n - 1, depth + 1) if n > 1 else None
+            return [[head]] if tails is None else [[head] + tail for tail in tails]
+        if op is BRANCH:
+            out: list = []
+            for alternative in av[1]:
+                ways = _heads(_tagged(alternative, icase) + rest, n, depth + 1)
+                if ways is None:
+                    return None
+                out += ways
+            return out
+        if op is SUBPATTERN:
+            inner = (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
+            return _heads(_tagged(av[-1], inner) + rest, n, depth + 1)
+        if op in _REPEATS:
+            low, high, body = av
+            if high == 0:
+                return _heads(rest, n, depth + 1)
+            # Once, then the repetition less one, then the rest; or (when it may be left out)
+            # the rest alone.
+            again = [] if high == 1 else [(op, (max(low - 1, 0), high if high == MAXREPEAT else high - 1, body), icase)]
+            ways = _heads(_tagged(body, icase) + again + rest, n, depth + 1)
+            if low >= 1 or ways is None:
+                return ways
+            without = _heads(rest, n, depth + 1)
+            return None if without is None else ways + without
+        return None
+    return None
+
+
+def _class_source(items) -> str:
+    return "".join(_escape(chr(av)) if op is LITERAL else f"{_escape(chr(av[0]))}-{_escape(chr(av[1]))}"
+                   for op, av in items)
+
+
+def _escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _head_source(sources: tuple[str, ...], flags: int) -> str | None:
+    ways: set[str] = set()
+    for source in sources:
+        found = _heads(_tagged(_parser.parse(source, flags), bool(flags & _parser.SRE_FLAG_IGNORECASE)), 2)
+        if found is None:
+            return None
+        ways.update("".join(f"(?{'i' if icase else '-i'}:[{_class_source(items)}])" for icase, items in way)
+                    for way in found)
+    return "|".join(sorted(ways))
+
+
+def head_class(sources: tuple[str, ...], flags: int = 0) -> str | None:
+    """A regex that the first two characters of every line some of the patterns match (each at
+    the line start) match at their start, each pattern's case rule kept; None when that cannot
+    be told. A line whose start it refuses fails all of them: they need not be tried."""
+    return compiled.derived(f"head class ({NEEDLES_KIND})", (sources, flags), lambda: _head_source(sources, flags))
+
+
+# --- looking for many needles at once ----------------------------------------------------------
+
+#: Letters from the most to the least frequent in English text, and marks that most lines hold:
+#: a needle is looked for by its rarest character (its anchor), so that the scan of a line stops
+#: at few of its characters. (Only the speed depends on it: every needle is found.)
+LETTERS_BY_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
+COMMON_MARKS = frozenset(".,'’\"-")
+
+
+def _char_rarity(ch: str) -> int:
+    if ch in COMMON_MARKS:
+        return -1
+    rank = LETTERS_BY_FREQUENCY.find(ch)
+    return len(LETTERS_BY_FREQUENCY) if rank < 0 else rank
+
+
+def by_anchor(needles) -> dict[str, list[tuple[str, int]]]:
+    """Anchor character -> (needle, the anchor's place in it), of non-empty needles, sorted."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for needle in sorted(needles):
+        at = max(range(len(needle)), key=lambda k: _char_rarity(needle[k]))
+        out.setdefault(needle[at], []).append((needle, at))
+    return out
+
+
+def anchored_source(anchored: dict[str, list[tuple[str, int]]]) -> str:
+    """A regex that matches at an anchor character where one of its needles stands: the anchor,
+    the rest of the needle, then the whole needle looked behind (what comes before the anchor).
+    It starts with the anchors alone, so `re` skips the other characters of a text in C, and
+    the rest of a needle starts with a character, which `re` compares before it tries more.
+    (A search of a text finds a match if and only if the text holds one of the needles: a
+    search for each needle in turn cost as many scans of the text.)"""
+    branches = []
+    for anchor, needles in sorted(anchored.items()):
+        ways = [re.escape(needle[k + 1:]) + (f"(?<={re.escape(needle)})" if k else "") for needle, k in needles]
+        if "" in ways:   # the anchor is a needle by itself
+            branches.append(re.escape(anchor))
+        else:
+            branches.append(re.escape(anchor) + (ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"))
+    return "|".join(branches)

@@ -38,8 +38,10 @@ language files that know its wording). Every example of a language file must hol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from auditor import compiled
@@ -143,7 +145,9 @@ class Family:
             fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
                                                 tuple((p.source, p.flags) for p in pats),
                                                 lambda: _split_by_literals(pats))
-            cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate)
+            head = literals.head_class(tuple(fast), self.flags) if fast else None
+            cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate,
+                                        compiled.regex(head).match if head else None)
         return cache[language]
 
     def match(self, text: str, languages: tuple[str, ...] = (), lowered: str | None = None
@@ -186,6 +190,8 @@ class _Combined:
     fast: re.Pattern | None
     slow: re.Pattern | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
+    #: matches the first two characters of every line a fast pattern matches (None: not told)
+    head: Callable[[str], re.Match | None] | None = None
 
 
 def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
@@ -406,18 +412,30 @@ def _lower(text: str) -> str:
     return text.lower().replace("i\u0307", "i")
 
 
+@lru_cache(maxsize=1)
+def _all_cues() -> frozenset[str]:
+    return frozenset().union(*(lang.cues for lang in languages()))
+
+
 def cued_languages(lay: Layout) -> tuple[str, ...]:
     """The languages whose widget wording a document may hold (their cues occur in it)."""
     # Widget text stands in short lines: only they are looked at (a family matches no longer).
     short = [ln for ln in lay.lines if ln.n_words <= CUE_LINE_MAX_WORDS and len(ln.text) <= MAX_LINE_CHARS]
-    # Lowered in one call, not one a word: a line break is neither a letter nor ignorable by case,
-    # so each word lowers as it would alone (a final sigma stays final).
-    doc_words = frozenset(_lower("\n".join([w for ln in short for w in ln.words])).split("\n"))
+    shown = "\n".join(ln.text for ln in short)
+    # The words as the layout lowered them (each as it would alone): joining, lowering and
+    # splitting them again was most of this. Only a dotted capital I puts in them the dot
+    # above that _lower() takes off.
+    doc_words = frozenset(chain.from_iterable(ln.lowered for ln in short))
+    if "\u0130" in shown or "\u0307" in shown:
+        doc_words = frozenset(w.replace("i\u0307", "i") for w in doc_words)
+    # Only the words that cue some language: each language then looks through a few, not through
+    # the document's hundreds (its cues meet them where they meet the document's words).
+    doc_words = _all_cues().intersection(doc_words)
     short_text = ""
     out = []
     for lang in languages():
         if lang.unspaced and not short_text:
-            short_text = _lower("\n".join(ln.text for ln in short))
+            short_text = _lower(shown)
         if lang.cued(doc_words, short_text):
             out.append(lang.code)
     return tuple(out)
@@ -451,7 +469,7 @@ _DECORATION = re.compile(r"^(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21
                          r"[\ufe0f\u200d\s]{0,3}){1,3}(?=\w)")
 
 
-def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
+def match_line(matcher: "LineMatcher", ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...] = ()):
     """(family, pattern, match) of the first family that claims the line where it stands, or None.
     The headline is never widget text (but for a very short first line, or a first line that
     ends a sentence, that a widget family claims). A line that opens with pictographs or arrows
@@ -460,35 +478,16 @@ def match_line(fams, ln: Line, lay: Layout, tail_start: int, languages: tuple[st
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
-    text = ln.text.replace("\xa0", " ")   # once a line, not once a family
-    hit = _match_text(fams, text, ln, lay, tail_start, languages)
+    text, fast, gated = matcher.english(ln)   # once a line, not once a family
+    hit = matcher.first(text, ln, lay, tail_start, languages, (fast, gated))
     if hit is None:
         deco = _DECORATION.match(text)
         if deco:
-            hit = _match_text(fams, text[deco.end():], ln, lay, tail_start, languages)
+            hit = matcher.first(text[deco.end():], ln, lay, tail_start, languages)
     return hit
 
 
-def _match_text(fams, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...]):
-    lowered = text.lower()
-    n_words = ln.n_words
-    # Where the line stands, told once a line, not once a family (None: the first line).
-    stands = None if ln.index == 0 else {p: _in_position(p, ln.index, lay, tail_start) for p in POSITIONS}
-    for fam in fams:
-        if n_words > fam.max_words:
-            continue
-        if stands is None:
-            if fam.code not in FIRST_LINE_CODES:
-                continue
-        elif not stands[fam.position]:
-            continue
-        hit = fam.match(text, languages, lowered)
-        if hit is not None:
-            return (fam, *hit)
-    return None
-
-
-def tail_start(fams, lay: Layout, languages: tuple[str, ...] = (), hits: dict | None = None) -> int:
+def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] = (), hits: dict | None = None) -> int:
     """Index where the tail run starts: from there on every line is short, or is widget text
     (a bio, a call to action, a sign-up box) by some phrase family, evidence on each line.
     `hits`, if given, gets the match_line() of each line tried (index -> match or None), as
@@ -498,13 +497,186 @@ def tail_start(fams, lay: Layout, languages: tuple[str, ...] = (), hits: dict | 
     start = len(lay.lines)
     for ln in reversed(lay.lines[1:]):
         if ln.prose:
-            hit = match_line(fams, ln, lay, ln.index, languages)
+            hit = match_line(matcher, ln, lay, ln.index, languages)
             if hits is not None:
                 hits[ln.index] = hit
             if hit is None:
                 break
         start = ln.index
     return start
+
+
+# --- every family on a line at once ------------------------------------------------------------
+#
+# Some twenty families try each line, each in English and in the document's cued languages, and on
+# most lines none gets past its prefilters: its fast patterns (anchored, they start with a literal)
+# and its gate (the needles one of which its other patterns need). Both are told once a line for all
+# the families of a language (_LanguageScan), then only the families they let through are tried.
+
+
+class _LanguageScan:
+    """The prefilters of all the families of one language, told once a line: which families'
+    fast patterns may match it (by its first two characters) and which families' gates it passes
+    (one scan for the needles of them all; looking for each family's needles in turn was half
+    the time of the phrase families). Families are bits of an int, their index in the matcher."""
+
+    def __init__(self, combined: dict[int, _Combined]):
+        self._combined = combined
+        #: first two characters -> the families whose fast patterns may match a line that starts
+        #: with them. Filled as they come: it is a table of pairs of letters, the same for any
+        #: text, not a memory of the documents' lines.
+        self._by_head: dict[str, int] = {}
+        gates: dict[str, int] = {}   # needle -> the families whose gate holds it
+        #: the families whose slow patterns are searched in every line (they have no gate)
+        self.ungated = 0
+        for i, c in combined.items():
+            if c.slow is not None and c.gate is None:
+                self.ungated |= 1 << i
+            for needle in c.gate or ():
+                gates[needle] = gates.get(needle, 0) | 1 << i
+        anchored = literals.by_anchor(gates)
+        #: anchor character -> (needle, the anchor's place in it, its families)
+        self._anchored = {a: [(n, k, gates[n]) for n, k in ns] for a, ns in anchored.items()}
+        self._find = compiled.regex(literals.anchored_source(anchored)).search if gates else None
+
+    def fast(self, text: str) -> int:
+        """The families whose fast patterns may match the line (each is tried still)."""
+        head = text[:2]
+        mask = self._by_head.get(head)
+        if mask is None:
+            mask = 0
+            for i, c in self._combined.items():
+                if c.fast is not None and head and (c.head is None or c.head(head)):
+                    mask |= 1 << i
+            self._by_head[head] = mask
+        return mask
+
+    def gated(self, lowered: str) -> int:
+        """The families whose gate the line (in lower case) passes: it holds one of its needles."""
+        passed = 0
+        find = self._find
+        m = find(lowered) if find is not None else None
+        while m is not None:
+            # The regex stops at an anchor where some needle stands; every needle of that anchor
+            # is looked at there (the regex tells one).
+            at = m.start()
+            for needle, k, bits in self._anchored[lowered[at]]:
+                if at >= k and lowered.startswith(needle, at - k):
+                    passed |= bits
+            m = find(lowered, at + 1)
+        return passed
+
+
+class LineMatcher:
+    """The families, in precedence order, tried on the lines of documents."""
+
+    def __init__(self, fams: tuple[Family, ...]):
+        self.families = fams
+        self._bit = {id(fam): 1 << i for i, fam in enumerate(fams)}
+        self._scans: dict[str, _LanguageScan] = {}
+        # Which families look at a line, as bits: by its words (n -> those that take n words),
+        # by where it stands, and on the first line.
+        self._taking = [_bits(fams, lambda f: n <= f.max_words) for n in range(max(f.max_words for f in fams) + 1)]
+        self._at = {p: _bits(fams, lambda f: f.position == p) for p in POSITIONS}
+        self._on_first_line = _bits(fams, lambda f: f.code in FIRST_LINE_CODES)
+
+    def _scan(self, language: str) -> _LanguageScan:
+        scan = self._scans.get(language)
+        if scan is None:
+            scan = self._scans[language] = _LanguageScan(
+                {i: fam.combined.get(language) or fam._combined_for(language)
+                 for i, fam in enumerate(self.families) if language == ENGLISH or language in fam.foreign})
+        return scan
+
+    def english(self, ln: Line) -> tuple[str, int, int]:
+        """The line as the families read it (no-break spaces as spaces), and its English
+        prefilters (fast, gated), told once for every rule that asks."""
+        out = ln.memo.get("phrase prefilters")
+        if out is None:
+            text = ln.text.replace("\xa0", " ")
+            scan = self._scan(ENGLISH)
+            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower()))
+        return out
+
+    def first(self, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...],
+              english: tuple[int, int] | None = None):
+        """(family, pattern, match) of the first family that claims `text` (the line, or what
+        follows its pictographs) where the line stands, or None. `english`: the English
+        prefilters of `text`, if the caller has them."""
+        lowered = None
+        scans = []
+        maybe = 0   # the families that some prefilter lets through, in some language
+        for language in (ENGLISH, *languages):
+            scan = self._scan(language)
+            if language == ENGLISH and english is not None:
+                fast, gated = english
+            else:
+                if lowered is None:
+                    lowered = text.lower()
+                fast, gated = scan.fast(text), scan.gated(lowered)
+            scans.append((language, fast, gated))
+            maybe |= fast | gated | scan.ungated
+        if maybe:
+            maybe &= self._looking(ln, lay, tail_start)
+        while maybe:   # the families in order (of their bits), only those let through
+            bit = maybe & -maybe
+            maybe ^= bit
+            fam = self.families[bit.bit_length() - 1]
+            for language, fast, gated in scans:
+                if language != ENGLISH and language not in fam.foreign:
+                    continue
+                hit = _tried(fam, language, text, fast & bit, gated & bit)
+                if hit is not None:
+                    return (fam, *hit)
+        return None
+
+    def _looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
+        """The families that look at the line: it has no more words than they take, and it
+        stands where they look (on the first line, only those that may claim it)."""
+        taking = self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
+        if ln.index == 0:
+            return taking & self._on_first_line
+        at = 0
+        for p in POSITIONS:
+            if _in_position(p, ln.index, lay, tail_start):
+                at |= self._at[p]
+        return taking & at
+
+    def claims(self, fam: Family, ln: Line):
+        """`fam.claims(ln.text, ln.n_words)` in English, from the line's prefilters."""
+        if len(ln.text) > MAX_LINE_CHARS or ln.n_words > fam.max_words:
+            return None
+        text, fast, gated = self.english(ln)
+        bit = self._bit[id(fam)]
+        return _tried(fam, ENGLISH, text, fast & bit, gated & bit)
+
+
+def _tried(fam: Family, language: str, text: str, fast: int, gated: int) -> tuple[Pattern, re.Match] | None:
+    """`fam.match(text)` in one language, its prefilters told: `fast`, whether its fast patterns
+    may match the line (its first characters); `gated`, whether the line passes its gate."""
+    c = fam.combined[language]
+    if not (fast and c.fast.match(text)):
+        if c.slow is None or not (c.gate is None or gated) or not c.slow.search(text):
+            return None
+    for p in (fam.patterns if language == ENGLISH else fam.foreign[language]):
+        m = p.regex.search(text)
+        if m:
+            return p, m
+    return None
+
+
+def _bits(fams, which) -> int:
+    out = 0
+    for i, fam in enumerate(fams):
+        if which(fam):
+            out |= 1 << i
+    return out
+
+
+@lru_cache(maxsize=1)
+def matcher() -> LineMatcher:
+    """The families in precedence order, tried on lines."""
+    return LineMatcher(by_precedence())
 
 
 def residue(m: re.Match, text: str) -> tuple[int, int] | None:
