@@ -10,9 +10,10 @@ from typing import Iterator
 
 from auditor import compiled
 
-try:  # the regular-expression parser of the standard library
-    from re import _parser as _sre_parse  # Python 3.11+
+try:  # the regular-expression parser and compiler of the standard library
+    from re import _compiler as _sre_compile, _parser as _sre_parse  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile
     import sre_parse as _sre_parse
 
 # A run of digits (as '\d' reads them): where a pattern that opens on a number can start.
@@ -43,6 +44,49 @@ def required_literal(regex: str, flags: int = 0) -> str:
         else:
             best, run = max(best, run, key=len), ""
     return max(best, run, key=len)
+
+
+#: A tail gate needs a literal of this many characters to open on: the engine searches for a
+#: pattern's opening literal quickly, but a single character (a space) is everywhere, and then
+#: the tail costs as much to search for as the pattern.
+MIN_GATE_LITERAL = 2
+
+
+def tail_gate(regex: str, flags: int = 0) -> re.Pattern | None:
+    """The part of `regex` from its longest run of plain characters (`required_literal`) to its
+    end, compiled, when the pattern opens with something else ('\\b(?:on|of|by) the \\d{1,2}'
+    gives ' the \\d{1,2}'): every match of `regex` holds a match of it, so a text where it finds
+    nothing is not searched for `regex`, which the engine tries at every position (an opening
+    assertion or alternation has no literal to look for). None when there is no such part, or
+    when it refers back to a group of the part left out."""
+    tree = _parse(regex, flags)
+    if tree is None:
+        return None
+    items = list(tree)
+    best = (0, 0)  # (length, start) of the longest run of literals
+    k = 0
+    while k < len(items):
+        j = k
+        while j < len(items) and items[j][0] is _sre_parse.LITERAL:
+            j += 1
+        best = max(best, (j - k, -k))
+        k = j + 1
+    length, start = best[0], -best[1]
+    if length < MIN_GATE_LITERAL or start == 0 or _refers_back(items[start:]):
+        return None
+    return _sre_compile.compile(_sre_parse.SubPattern(tree.state, items[start:]), flags)
+
+
+def _refers_back(items) -> bool:
+    """Whether the parsed sequence `items` (or anything nested in it) refers to a group."""
+    for op, arg in items:
+        if op in (_sre_parse.GROUPREF, _sre_parse.GROUPREF_EXISTS):
+            return True
+        for part in arg if isinstance(arg, (tuple, list)) else (arg,):
+            nested = part if isinstance(part, list) else [part]
+            if any(isinstance(sub, _sre_parse.SubPattern) and _refers_back(sub) for sub in nested):
+                return True
+    return False
 
 
 def opens_on_number(regex: str, flags: int = 0) -> bool:
