@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 from .data import DATA
 from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords, keyword_lines,
                            lowered, slot_keywords)
-from .regex_gates import required_literal
+from .regex_gates import required_literal, tail_gate
 from auditor import compiled
 
 FOLDER = DATA / "calques"
@@ -160,9 +160,22 @@ def patterns(e: Entry, text: str, present: set[str] | None) -> list[tuple[re.Pat
     when a text first needs it."""
     out = [(_form(f), slots, "") for f, slots in zip(e.data.get("forms", ()), e.form_slots)
            if present is None or can_match(slots, present)]
-    if "regex" in e.data and e.literal in text:
+    if "regex" in e.data and e.literal in text and _tail_found(e.index, text):
         out.append((_regex(e.index), (), e.literal))
     return out
+
+
+def _tail_found(index: int, text: str) -> bool:
+    """Whether the tail of entry `index`'s regex (`tail_gate`) finds something in `text`, or it
+    has none: a regex that opens with an alternation ('\\bthe \\d{1,2} of (?:January|…') is
+    tried at every position of a line, its tail only where its literal stands."""
+    gate = _tail_gate(index)
+    return gate is None or gate.search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _tail_gate(index: int) -> re.Pattern | None:
+    return tail_gate(entries()[index].data["regex"], re.M)
 
 
 _form = lru_cache(maxsize=None)(compile_form)
