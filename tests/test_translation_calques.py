@@ -114,5 +114,5 @@ def test_tail_gates_find_something_wherever_their_pattern_matches():
     assert not gate.search("the board met on Monday")
     assert regex_gates.tail_gate(r"the \d+") is None            # opens on its literal already
     assert regex_gates.tail_gate(r"\b(?:a|b) (\d)") is None     # a one-character literal
-    assert regex_gates.tail_gate(r"(\w+) and \1") is None      # refers back to a group left out
+    assert regex_gates.tail_gate(r"(\w+) and \1") is None      # holds a group (here a reference)
     assert regex_gates.tail_gate(r"(?i)\bon the \d") is None   # case-insensitive: not read

@@ -10,10 +10,9 @@ from typing import Iterator
 
 from auditor import compiled
 
-try:  # the regular-expression parser and compiler of the standard library
-    from re import _compiler as _sre_compile, _parser as _sre_parse  # Python 3.11+
+try:  # the regular-expression parser of the standard library
+    from re import _parser as _sre_parse  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _sre_compile
     import sre_parse as _sre_parse
 
 # A run of digits (as '\d' reads them): where a pattern that opens on a number can start.
@@ -53,15 +52,21 @@ MIN_GATE_LITERAL = 2
 
 
 def tail_gate(regex: str, flags: int = 0) -> re.Pattern | None:
+    """`tail` of `regex`, compiled (and kept between runs), or None when it has none."""
+    source = tail(regex, flags)
+    return compiled.regex(source, flags) if source else None
+
+
+def tail(regex: str, flags: int = 0) -> str:
     """The part of `regex` from its longest run of plain characters (`required_literal`) to its
-    end, compiled, when the pattern opens with something else ('\\b(?:on|of|by) the \\d{1,2}'
-    gives ' the \\d{1,2}'): every match of `regex` holds a match of it, so a text where it finds
+    end, when the pattern opens with something else ('\\b(?:on|of|by) the \\d{1,2}' gives
+    ' the \\d{1,2}'): every match of `regex` holds a match of it, so a text where it finds
     nothing is not searched for `regex`, which the engine tries at every position (an opening
-    assertion or alternation has no literal to look for). None when there is no such part, or
-    when it refers back to a group of the part left out."""
+    assertion or alternation has no literal to look for). '' when there is no such part, or when
+    it holds a group (numbered otherwise on its own, or referring back to the part left out)."""
     tree = _parse(regex, flags)
     if tree is None:
-        return None
+        return ""
     items = list(tree)
     best = (0, 0)  # (length, start) of the longest run of literals
     k = 0
@@ -72,21 +77,19 @@ def tail_gate(regex: str, flags: int = 0) -> re.Pattern | None:
         best = max(best, (j - k, -k))
         k = j + 1
     length, start = best[0], -best[1]
-    if length < MIN_GATE_LITERAL or start == 0 or _refers_back(items[start:]):
-        return None
-    return _sre_compile.compile(_sre_parse.SubPattern(tree.state, items[start:]), flags)
-
-
-def _refers_back(items) -> bool:
-    """Whether the parsed sequence `items` (or anything nested in it) refers to a group."""
-    for op, arg in items:
-        if op in (_sre_parse.GROUPREF, _sre_parse.GROUPREF_EXISTS):
-            return True
-        for part in arg if isinstance(arg, (tuple, list)) else (arg,):
-            nested = part if isinstance(part, list) else [part]
-            if any(isinstance(sub, _sre_parse.SubPattern) and _refers_back(sub) for sub in nested):
-                return True
-    return False
+    if length < MIN_GATE_LITERAL or start == 0:
+        return ""
+    wanted = repr(_sre_parse.SubPattern(tree.state, items[start:]))
+    first = chr(items[start][1])
+    # the source of the tail: the end of `regex` from where it parses to the same items (the
+    # first literal is written plain or escaped)
+    for i in (i for i, ch in enumerate(regex) if ch == first and (i == 0 or regex[i - 1] != "\\")
+              or ch == "\\" and regex[i + 1:i + 2] == first):
+        sub = _parse(regex[i:], flags)
+        if sub is not None and sub.state.groups == 1 and sub.state.flags == tree.state.flags \
+                and repr(sub) == wanted:
+            return regex[i:]
+    return ""
 
 
 def opens_on_number(regex: str, flags: int = 0) -> bool:
