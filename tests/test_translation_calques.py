@@ -99,3 +99,20 @@ def test_cues_that_open_on_a_number_are_tried_at_numbers_only():
         expected = [m.span() for m in pattern.finditer(text)]
         found = [m.span() for m in regex_gates.matches_at_numbers(pattern, text, regex_gates.numbers(text))]
         assert found == expected, text
+
+
+def test_tail_gates_find_something_wherever_their_pattern_matches():
+    """A pattern that opens with an assertion or an alternation is searched for only in a text
+    where the part from its longest literal on (its tail) matches: never in vain, never missed."""
+    from auditor.checks.translation import regex_gates
+
+    regex = r"\b(?:on|of|by) the \d{1,2}(?:st|nd|rd|th)\b(?! of)"
+    gate = regex_gates.tail_gate(regex, re.M)
+    assert gate is not None
+    for text in ("on the 12th", "on the 12th of May", "by the 3rd\nand", "the 3rd", "on the 123rd", ""):
+        assert bool(re.search(regex, text, re.M)) <= bool(gate.search(text)), text
+    assert not gate.search("the board met on Monday")
+    assert regex_gates.tail_gate(r"the \d+") is None            # opens on its literal already
+    assert regex_gates.tail_gate(r"\b(?:a|b) (\d)") is None     # a one-character literal
+    assert regex_gates.tail_gate(r"(\w+) and \1") is None      # holds a group (here a reference)
+    assert regex_gates.tail_gate(r"(?i)\bon the \d") is None   # case-insensitive: not read

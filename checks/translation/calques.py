@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 from .data import DATA
 from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords, keyword_lines,
                            lowered, slot_keywords)
-from .regex_gates import required_literal
+from .regex_gates import required_literal, tail
 from auditor import compiled
 
 FOLDER = DATA / "calques"
@@ -41,6 +41,7 @@ class Entry(NamedTuple):
     not_followed_by: frozenset  # the word right after the match may not be one of these
     form_slots: tuple           # `slot_keywords` of each of its forms
     literal: str                # `required_literal` of its regex ('' when none)
+    tail: str                   # `tail` of its regex ('' when none)
 
 
 class Hit(NamedTuple):
@@ -111,13 +112,15 @@ def _entries(tables: tuple) -> tuple[Entry, ...]:
                              _words(data.get("with")), _words(data.get("without")),
                              frozenset(_words(data.get("not_followed_by"))),
                              tuple(slot_keywords(f) for f in data.get("forms", ())),
-                             required_literal(data["regex"], re.M) if "regex" in data else ""))
+                             required_literal(data["regex"], re.M) if "regex" in data else "",
+                             tail(data["regex"], re.M) if "regex" in data else ""))
     names = {code: language for code, language, _ in tables}
     for data in calendar_entries():
         code = data["languages"][0]
         keys = {w + "*" for w in data["needs"]}
         out.append(Entry(len(out), names[code], code, tuple(data["languages"]), data, frozenset(keys),
-                         (), _words(data["without"]), frozenset(), (), required_literal(data["regex"], re.M)))
+                         (), _words(data["without"]), frozenset(), (), required_literal(data["regex"], re.M),
+                         tail(data["regex"], re.M)))
     return tuple(out)
 
 
@@ -160,9 +163,22 @@ def patterns(e: Entry, text: str, present: set[str] | None) -> list[tuple[re.Pat
     when a text first needs it."""
     out = [(_form(f), slots, "") for f, slots in zip(e.data.get("forms", ()), e.form_slots)
            if present is None or can_match(slots, present)]
-    if "regex" in e.data and e.literal in text:
+    if "regex" in e.data and e.literal in text and _tail_found(e.index, text):
         out.append((_regex(e.index), (), e.literal))
     return out
+
+
+def _tail_found(index: int, text: str) -> bool:
+    """Whether the `tail` of entry `index`'s regex finds something in `text`, or it has none: a
+    regex that opens with an alternation ('\\bthe \\d{1,2} of (?:January|…') is tried at every
+    position of a line, its tail only where its literal stands."""
+    source = entries()[index].tail
+    return not source or _tail(source).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _tail(source: str) -> re.Pattern:
+    return compiled.regex(source, re.M)
 
 
 _form = lru_cache(maxsize=None)(compile_form)

@@ -52,22 +52,28 @@ def foreign_lines(doc) -> list[tuple[int, int]]:
 
 def _foreign_lines(doc) -> list[tuple[int, int]]:
     out = []
-    near = []  # (index, line): lines the detector cannot settle, foreign beside a foreign line
+    # (index, line, its words): lines without a function word, which the detector cannot settle;
+    # foreign beside a foreign line when rare enough in English (asked only then: seldom)
+    near = []
     found = set()
     for i, line in enumerate(doc.lines):
         words = _WORD.findall(line.text)
-        if not words or _CODE.search(line.text):
+        if not words:
             continue
-        lows = [w.lower().replace("’", "'") for w in words]
+        # the words lowercased at once, joined by a line break (which no word holds, and which
+        # keeps a word's last letter from reading as mid-word to `lower`)
+        lows = "\n".join(words).lower().replace("’", "'").split("\n")
         function = sum(map(STOPWORDS.__contains__, lows))
         candidate = len(words) >= MIN_WORDS and function <= MAX_FUNCTION_SHARE * len(lows)
         if function and not candidate:
             continue  # English prose: its words' frequencies would decide nothing
-        zipf = sum(map(english_zipf, lows))
-        if not function and zipf <= NEAR_MAX_MEAN_ZIPF * len(lows):
-            near.append((i, line))
+        if _CODE.search(line.text):
+            continue  # code, a table, a path: no language (asked after prose, the most lines)
+        if not function:
+            near.append((i, line, lows))
         if not candidate:
             continue
+        zipf = sum(map(english_zipf, lows))
         if zipf > (MAX_MEAN_ZIPF if function else MAX_MEAN_ZIPF_NO_FUNCTION) * len(lows):
             continue
         lower = MIN_LOWERCASE_SHARE_RARE if zipf <= RARE_MEAN_ZIPF * len(lows) else MIN_LOWERCASE_SHARE
@@ -78,8 +84,9 @@ def _foreign_lines(doc) -> list[tuple[int, int]]:
             found.add(i)
             out.append((line.start, line.end))
     if found and near:
-        out.extend((line.start, line.end) for i, line in near if i not in found and
-                   any(i + d in found for d in range(-NEIGHBOUR_LINES, NEIGHBOUR_LINES + 1)))
+        out.extend((line.start, line.end) for i, line, lows in near if i not in found and
+                   any(i + d in found for d in range(-NEIGHBOUR_LINES, NEIGHBOUR_LINES + 1))
+                   and sum(map(english_zipf, lows)) <= NEAR_MAX_MEAN_ZIPF * len(lows))
         out.sort()
     return out
 

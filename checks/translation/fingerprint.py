@@ -14,7 +14,7 @@ from auditor import compiled
 from . import calques
 from .data import load_json
 from .english import in_foreign_line
-from .regex_gates import matches_at_numbers, numbers, opens_on_number
+from .regex_gates import matches_at_numbers, numbers, opens_on_number, tail_gate
 
 TABLE = "fingerprints.json"
 #: A verdict needs this many different pieces of evidence (cues or calques, each counted once
@@ -39,6 +39,11 @@ class Cue(NamedTuple):
     @property
     def pattern(self) -> re.Pattern:
         return _compiled(self.regex)
+
+    @property
+    def gate(self) -> re.Pattern | None:
+        """A pattern that finds something in every text the cue's does (`tail_gate`), or None."""
+        return _tail_gate(self.regex)
 
     @property
     def at_numbers(self) -> bool:
@@ -75,6 +80,7 @@ def _compiled(regex: str) -> re.Pattern:
 
 
 _opens_on_number = lru_cache(maxsize=None)(lambda regex: opens_on_number(regex, re.M))
+_tail_gate = lru_cache(maxsize=None)(lambda regex: tail_gate(regex, re.M))
 
 
 def find_cues(text: str, keep=None):
@@ -84,6 +90,8 @@ def find_cues(text: str, keep=None):
     starts = None  # where the text's numbers start, found once for the cues that open on one
     for cue in cues():
         if cue.needs and not any(n in text for n in cue.needs):
+            continue
+        if cue.gate is not None and cue.gate.search(text) is None:
             continue
         if cue.at_numbers:
             starts = numbers(text) if starts is None else starts

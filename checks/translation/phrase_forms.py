@@ -133,6 +133,8 @@ def keyword_lines(text: str, low: str, keywords) -> list[tuple[int, int]]:
     there only, not through the whole text (forms never match across a line break)."""
     spans = []
     for k in map(bare, keywords):
+        if _RUN.fullmatch(k) and k not in joined_words(text):
+            continue  # not even inside a word: the text need not be searched for it
         i = low.find(k)
         while i >= 0:
             a = low.rfind("\n", 0, i) + 1
@@ -160,6 +162,13 @@ def text_words(text: str) -> frozenset[str]:
     """The distinct lowercase words (runs of word characters) of `text`; cached for the few texts
     being checked at once."""
     return frozenset(_RUN.findall(lowered(text)))
+
+
+@lru_cache(maxsize=8)
+def joined_words(text: str) -> str:
+    """The distinct lowercase words of `text`, each on a line: a run of word characters occurs in
+    the lowercased text exactly when it occurs in this, which is far shorter than a long text."""
+    return "\n".join(text_words(text))
 
 
 @lru_cache(maxsize=8)

@@ -45,6 +45,53 @@ def required_literal(regex: str, flags: int = 0) -> str:
     return max(best, run, key=len)
 
 
+#: A tail gate needs a literal of this many characters to open on: the engine searches for a
+#: pattern's opening literal quickly, but a single character (a space) is everywhere, and then
+#: the tail costs as much to search for as the pattern.
+MIN_GATE_LITERAL = 2
+
+
+def tail_gate(regex: str, flags: int = 0) -> re.Pattern | None:
+    """`tail` of `regex`, compiled (and kept between runs), or None when it has none."""
+    source = tail(regex, flags)
+    return compiled.regex(source, flags) if source else None
+
+
+def tail(regex: str, flags: int = 0) -> str:
+    """The part of `regex` from its longest run of plain characters (`required_literal`) to its
+    end, when the pattern opens with something else ('\\b(?:on|of|by) the \\d{1,2}' gives
+    ' the \\d{1,2}'): every match of `regex` holds a match of it, so a text where it finds
+    nothing is not searched for `regex`, which the engine tries at every position (an opening
+    assertion or alternation has no literal to look for). '' when there is no such part, or when
+    it holds a group (numbered otherwise on its own, or referring back to the part left out)."""
+    tree = _parse(regex, flags)
+    if tree is None:
+        return ""
+    items = list(tree)
+    best = (0, 0)  # (length, start) of the longest run of literals
+    k = 0
+    while k < len(items):
+        j = k
+        while j < len(items) and items[j][0] is _sre_parse.LITERAL:
+            j += 1
+        best = max(best, (j - k, -k))
+        k = j + 1
+    length, start = best[0], -best[1]
+    if length < MIN_GATE_LITERAL or start == 0:
+        return ""
+    wanted = repr(_sre_parse.SubPattern(tree.state, items[start:]))
+    first = chr(items[start][1])
+    # the source of the tail: the end of `regex` from where it parses to the same items (the
+    # first literal is written plain or escaped)
+    for i in (i for i, ch in enumerate(regex) if ch == first and (i == 0 or regex[i - 1] != "\\")
+              or ch == "\\" and regex[i + 1:i + 2] == first):
+        sub = _parse(regex[i:], flags)
+        if sub is not None and sub.state.groups == 1 and sub.state.flags == tree.state.flags \
+                and repr(sub) == wanted:
+            return regex[i:]
+    return ""
+
+
 def opens_on_number(regex: str, flags: int = 0) -> bool:
     """Every match of `regex` starts with the first digit of a run of digits: the pattern opens
     with a word boundary ('\\b', which a digit after it makes a non-word character before it)

@@ -30,8 +30,13 @@ class Tokens(NamedTuple):
 def tokenize(text: str) -> Tokens:
     """The words of `text`, computed once for all the checks that read it."""
     ms = tuple(WORD.finditer(text))
-    ws = tuple(m.group() for m in ms)
-    return Tokens(ms, ws, tuple(w.lower().replace("’", "'") for w in ws))
+    ws = tuple(map(re.Match.group, ms))
+    if not ws:
+        return Tokens(ms, ws, ws)
+    # the words lowercased at once, joined by a line break (which no word holds, and which keeps
+    # a word's last letter from reading as mid-word to `lower`): a call a word was a third of
+    # tokenizing a sentence
+    return Tokens(ms, ws, tuple(norm("\n".join(ws)).split("\n")))
 
 
 def words(text: str) -> tuple[re.Match, ...]:

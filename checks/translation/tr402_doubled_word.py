@@ -15,6 +15,9 @@ _DOUBLED = compiled.regex(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,2
 # A capitalised word or a number (an ordinal too) repeated right after itself.
 _DOUBLED_NAME = compiled.regex(r"(?<![\w’'-])([A-Z][a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
 _DOUBLED_NUMBER = compiled.regex(r"(?<![\w.,’'-])(\d{2,4}(?:st|nd|rd|th)?)([ \u00a0]{1,3}\1)(?=[.,;:]?(?:\s|$))")
+# The repeated word of each pattern above, alone.
+_FIRST_GROUP = {_DOUBLED: compiled.regex(r"[a-z]{1,30}"), _DOUBLED_NAME: compiled.regex(r"[A-Z][a-z]{1,30}"),
+                _DOUBLED_NUMBER: compiled.regex(r"\d{2,4}(?:st|nd|rd|th)?")}
 _DOUBLE_COMMA_HINT = compiled.regex(r",[ \u00a0]?,")
 _RUN = compiled.regex(r"[^\W_]+")
 _DOUBLE_COMMA = compiled.regex(r"(?<=[^\W\d_]),[ \u00a0]?,(?=[ \u00a0][^\W\d_])")
@@ -44,6 +47,12 @@ def _in_code(text: str, at: int) -> bool:
     return any(mark in line for mark in _CODE_MARKS)
 
 
+def _any_shaped(pattern: re.Pattern, words) -> bool:
+    """Whether one of `words` is a whole word that `pattern`'s first group can repeat."""
+    first = _FIRST_GROUP[pattern]
+    return any(first.fullmatch(w) for w in words)
+
+
 def _common(word: str) -> bool:
     from auditor.lexicon import zipf_frequency
     return zipf_frequency(word.lower(), "en") >= MIN_COMMON_ZIPF
@@ -71,14 +80,17 @@ class DoubledWord(Check):
         text = doc.text
         runs = _RUN.findall(text)
         if any(map(str.__eq__, runs, islice(runs, 1, None))):  # two equal words in a row somewhere
-            yield from self._doubled(doc)
+            yield from self._doubled(doc, {a for a, b in zip(runs, islice(runs, 1, None)) if a == b})
         if "," in text and _DOUBLE_COMMA_HINT.search(text):
             for m in _DOUBLE_COMMA.finditer(text):
                 yield Finding(max(0, m.start() - COMMA_CONTEXT_CHARS), m.end(),
                               "two commas in a row: a word between them was lost in translation")
 
-    def _doubled(self, doc):
-        for m in _DOUBLED.finditer(doc.text):
+    def _doubled(self, doc, doubled: set[str]):
+        """`doubled`: the words (runs of letters and digits) that stand twice in a row in the text.
+        A word a pattern finds repeated is one of them, so a pattern is searched for (at every
+        position of the text) only when one of them has the shape of its word."""
+        for m in _DOUBLED.finditer(doc.text) if _any_shaped(_DOUBLED, doubled - DOUBLING_ALLOWED) else ():
             word = m.group(1)
             if word in DOUBLING_ALLOWED or _in_code(doc.text, m.start()):
                 continue
@@ -87,7 +99,7 @@ class DoubledWord(Check):
                           f"'{clip(m.group())}' repeats '{word}' {count} times in a row: a stutter "
                           "of the translation",
                           edits=(Edit(m.start(), m.end(), word),), applicability=SAFE)
-        for m in _DOUBLED_NAME.finditer(doc.text):
+        for m in _DOUBLED_NAME.finditer(doc.text) if _any_shaped(_DOUBLED_NAME, doubled) else ():
             word, count = m.group(1), 1 + len(m.group(2).split())
             if count == 2 and not (doc.text[m.end():m.end() + 1] in _PHRASE_END and _common(word)):
                 continue
@@ -97,7 +109,7 @@ class DoubledWord(Check):
                           f"'{clip(m.group())}' repeats '{word}' {count} times in a row: a stutter "
                           "of the translation",
                           edits=(Edit(m.start(), m.end(), word),), applicability=SAFE)
-        for m in _DOUBLED_NUMBER.finditer(doc.text):
+        for m in _DOUBLED_NUMBER.finditer(doc.text) if _any_shaped(_DOUBLED_NUMBER, doubled) else ():
             if doc.text[m.end():m.end() + 1] not in _PHRASE_END:
                 continue
             yield Finding(m.start(), m.end(),

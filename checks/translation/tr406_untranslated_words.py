@@ -91,6 +91,10 @@ class UntranslatedWords(Check):
         for s in doc.sentences:
             if doc.in_quote(s.start, s.end):
                 continue
+            # a run needs that many unknown words in the sentence: most sentences have none, and
+            # are read without a match object a word
+            if sum(map(unknown.__contains__, _LOWER_WORD.findall(s.text))) < max(1, self.opts.min_run):
+                continue
             run: list[re.Match] = []
             for m in list(_LOWER_WORD.finditer(s.text)) + [None]:
                 if m is not None and m.group() in unknown and (

@@ -62,10 +62,17 @@ def _words_value(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
-def numbers(text: str, words: list[str] | None = None) -> Iterator[Number]:
-    """The numbers of `text`, in order, with their values; clock times left out. `words`: the
-    lowercase words of `text` (runs of letters, apostrophes and hyphens), when the caller has
-    them: they tell cheaply whether a number is written out in words."""
+def writes_number(word: str) -> bool:
+    """Whether the lowercase word (a run of letters, apostrophes and hyphens) writes a number
+    in words, or part of one ('seven', 'twenty-one')."""
+    return word in _NUMBER_WORD_SET or (not word.isalpha()
+                                        and not _NUMBER_WORD_SET.isdisjoint(_LETTER_RUN.findall(word)))
+
+
+def numbers(text: str, written: bool | None = None) -> Iterator[Number]:
+    """The numbers of `text`, in order, with their values; clock times left out. `written`:
+    whether one of the words of `text` `writes_number`, when the caller has looked its words up:
+    it tells cheaply whether a number is written out in words."""
     taken: list[tuple[int, int]] = []
     digits = _ANY_DIGIT.search(text) is not None
     for m in _DIGITS.finditer(text) if digits else ():
@@ -80,11 +87,8 @@ def numbers(text: str, words: list[str] | None = None) -> Iterator[Number]:
             value *= _SCALES[m.group(2).lower()]
         taken.append((m.start(), m.end()))
         yield Number(m.start(), m.end(), canonical(value))
-    if words is None:
+    if written is None:
         written = not _NUMBER_WORD_SET.isdisjoint(_LETTER_RUN.findall(text.lower()))
-    else:
-        written = not _NUMBER_WORD_SET.isdisjoint(words) or any(
-            not _NUMBER_WORD_SET.isdisjoint(_LETTER_RUN.findall(w)) for w in words if not w.isalpha())
     if not written:
         return  # no number written out in words
     for m in _WORDS.finditer(text):

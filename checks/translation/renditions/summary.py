@@ -11,7 +11,7 @@ from auditor import compiled
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
-from .numbers import numbers as number_values
+from .numbers import numbers as number_values, writes_number
 
 POLARITY_TABLE = "renditions_polarity.json"
 
@@ -94,37 +94,38 @@ def is_negation(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _word_info(word: str) -> tuple:
     """(whether it negates, its normal form, its stem or None when it is not compared, its
-    polarity pole or None), looked up once per distinct word."""
+    polarity pole or None, whether it is capitalised but no acronym (a name after the first word),
+    whether it writes a number in words), looked up once per distinct word."""
     low = word.lower().replace("’", "'")
     negation = low in NEGATIONS or low.endswith(NEG_SUFFIX)
+    spelled = writes_number(low)
     if low in IGNORED_WORDS or len(low) < MIN_WORD_LETTERS:
-        return negation, low, None, None
+        return negation, low, None, None, False, spelled
     s = stem(word)
-    return negation, low, s, polarity_table()[0].get(s)
+    return negation, low, s, polarity_table()[0].get(s), word[0].isupper() and not word.isupper(), spelled
 
 
 def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
-    words = WORD.findall(text)
-    infos = list(map(_word_info, words))
     stems, names, poles = set(), set(), set()
-    negated = not_seen = False
-    for i, (negation, low, s, pole) in enumerate(infos):
+    negated = not_seen = written = later = False
+    for negation, low, s, pole, capitalised, spelled in map(_word_info, WORD.findall(text)):
         if negation:
             if low == "not":
                 not_seen = True  # judged below: a contrastive 'not' negates nothing
             else:
                 negated = True
-        if s is None:
-            continue
-        stems.add(s)
-        if pole is not None:
-            poles.add(pole)
-        if i and words[i][0].isupper() and not words[i].isupper():
-            names.add(s)  # a capitalised word after the first one (not an acronym) is a name
+        written = written or spelled
+        if s is not None:
+            stems.add(s)
+            if pole is not None:
+                poles.add(pole)
+            if capitalised and later:
+                names.add(s)  # a capitalised word after the first one is a name
+        later = True
     if not_seen and not negated:
         negated = any(not _contrastive(text, m.start(), "not") for m in WORD.finditer(text)
                       if m.group().lower() == "not")
-    numbers = {n.value for n in number_values(text, [low for _, low, _, _ in infos])}
+    numbers = {n.value for n in number_values(text, written)}
     return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
                            _frozen(numbers), negated, _frozen(poles), quoted)
 
