@@ -212,7 +212,8 @@ class AnalysisOutcomes:
         self.notices = notices
         self.outcomes: dict[str, Any] = {}
         self.failed: set[str] = set()
-        for name, analysis in analyses.items():
+        # those that lend work to the workers first (`Analysis.lends_work`); sorted() is stable
+        for name, analysis in sorted(analyses.items(), key=lambda item: not item[1].lends_work):
             summary = summaries.get(ANALYSIS_KEY + name)
             self._settle(name, lambda: analysis.finalize(analysis.empty() if summary is None else summary))
 

@@ -21,6 +21,11 @@ from .worker import Plan, Worker
 MIN_FILES_FOR_PROCESSES = 64
 #: Largest batch of files sent to a worker process at once (keeps results streaming).
 MAX_CHUNK = 64
+#: Items of finalize's `map` sent to a worker process at once: each item sent is a hand-over of
+#: the interpreter lock between this process's threads, and one at a time, while this process
+#: finalized other checks, left the workers waiting for their next item; a few at once keep
+#: them busy and the results streaming.
+MAP_CHUNK = 4
 
 
 def choose_jobs(requested: int, n_files: int) -> int:
@@ -90,7 +95,7 @@ class LocalExecutor(Executor):
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         if self._pool is None:
             return super().map(fn, items)
-        return self._pool.imap(fn, items)
+        return self._pool.imap(fn, items, MAP_CHUNK)
 
     def close(self) -> None:
         if self._pool is not None:

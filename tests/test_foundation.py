@@ -477,6 +477,25 @@ def test_a_deferred_analysis_is_completed_once_when_a_check_first_asks():
                                             "ZeroDivisionError: division by zero"]
 
 
+def test_analyses_that_lend_work_to_the_workers_are_finalized_first():
+    from auditor import engine
+    from auditor.api import Analysis
+
+    order = []
+
+    class Quick(Analysis):
+        name = "quick"
+
+        def finalize(self, summary):
+            order.append(self.name)
+
+    class Lending(Quick):
+        name, lends_work = "lending", True
+
+    engine.AnalysisOutcomes({"quick": Quick(), "lending": Lending(), "later": Quick()}, {}, [])
+    assert order == ["lending", "quick", "quick"]
+
+
 @pytest.mark.parametrize("toml, key", [
     ('bogus = 1', "'bogus'"),
     ('fail-on = "fatal"', "'fail-on'"),

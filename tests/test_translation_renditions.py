@@ -128,5 +128,35 @@ def test_stories_aligned_in_worker_processes_give_the_same_result():
     with mp.get_context("fork").Pool(2) as workers:
         analysis._map = workers.imap
         pooled = _result(texts, analysis)
+        streamed = pooled.disagreements  # read as the workers align the stories
     assert serial.stories and serial.disagreements
-    assert (pooled.stories, pooled.disagreements) == (serial.stories, serial.disagreements)
+    assert (pooled.stories, streamed) == (serial.stories, serial.disagreements)
+
+
+def test_disagreements_streamed_story_by_story_and_replayed_to_later_readers():
+    from auditor.checks.translation.renditions.analysis import Result
+
+    aligned = []
+
+    def stories():
+        for found in (["a", "b"], [], ["c"]):
+            aligned.append(found)
+            yield found
+
+    result = Result(None, [], stories())
+    first = result.stream()
+    assert next(first) == "a" and len(aligned) == 1  # the later stories not aligned yet
+    second = result.stream()
+    assert list(second) == ["a", "b", "c"]  # replays what was read, then reads on
+    assert list(first) == ["b", "c"] and result.disagreements == ["a", "b", "c"]
+
+    def failing():
+        yield ["a"]
+        raise ValueError("story 2")
+
+    broken = Result(None, [], failing())
+    for _ in range(2):  # every reader learns of the failure
+        reader = broken.stream()
+        assert next(reader) == "a"
+        with pytest.raises(ValueError, match="story 2"):
+            next(reader)

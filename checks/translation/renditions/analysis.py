@@ -3,9 +3,9 @@ corpus into stories, align the sentences of each story and find the disagreement
 from __future__ import annotations
 
 from functools import partial
-from typing import NamedTuple
+from typing import Iterable, Iterator
 
-from auditor.api import Analysis, Deferred, Option
+from auditor.api import Analysis, Option
 
 from .alignment import align_story
 from .disagreements import Disagreement, find_disagreements
@@ -14,10 +14,40 @@ from .stories import group_stories
 from .summary import summarise
 
 
-class Result(NamedTuple):
-    docs: DecodedDocs               # the DocSummarys, sorted by path
-    stories: list[list[int]]        # indexes into docs, each story sorted
-    disagreements: list[Disagreement]
+class Result:
+    """The renditions compared: `docs` (the DocSummarys, sorted by path), `stories` (indexes into
+    docs, each story sorted) and their disagreements, read story by story as the run's workers
+    align them (`stream`), so that TR601 reports the first stories while the last are aligned."""
+
+    def __init__(self, docs: DecodedDocs, stories: list[list[int]], found: Iterable[list[Disagreement]]):
+        self.docs = docs
+        self.stories = stories
+        self._found: Iterator[list[Disagreement]] | None = iter(found)  # None once read to the end
+        self._read: list[Disagreement] = []  # for the checks that read them after the first
+        self._error: Exception | None = None
+
+    def stream(self) -> Iterator[Disagreement]:
+        """The disagreements in the order of stories. A reader after the first replays what was
+        read and reads on; an error in aligning a story is raised to every reader."""
+        i = 0
+        while True:
+            while i < len(self._read):
+                yield self._read[i]
+                i += 1
+            if self._found is None:
+                if self._error is not None:
+                    raise self._error
+                return
+            try:
+                self._read.extend(next(self._found))
+            except StopIteration:
+                self._found = None
+            except Exception as e:
+                self._found, self._error = None, e
+
+    @property
+    def disagreements(self) -> list[Disagreement]:
+        return list(self.stream())
 
 
 class Renditions(Analysis):
@@ -27,6 +57,7 @@ class Renditions(Analysis):
 
     name = "renditions"
     family = "translation"
+    lends_work = True  # stories are grouped and aligned in the run's workers
     options = {
         "min_story_similarity": Option(0.2, "share of the shorter file's sentences that must have a close "
                                             "counterpart in the other (average over a story)"),
@@ -52,15 +83,15 @@ class Renditions(Analysis):
         a.extend(b)
         return a
 
-    def finalize(self, summary: PackedCorpus) -> Deferred:
+    def finalize(self, summary: PackedCorpus) -> Result:
         docs = DecodedDocs(summary)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files, self.map)
         # Stories are aligned apart from each other: in the run's worker processes, each sent
         # packed with the words it uses; their disagreements come back in the order of stories,
-        # read when the first check asks (meanwhile this process finalizes the checks before it).
+        # read as the checks ask (meanwhile this process finalizes the checks before them).
         aligned = self.map(partial(story_disagreements, opts=self.opts),
                            ((members, docs.story(members)) for members in stories))
-        return Deferred(lambda: Result(docs, stories, [d for found in aligned for d in found]))
+        return Result(docs, stories, aligned)
 
 
 def story_disagreements(job: tuple[list[int], PackedStory], opts) -> list[Disagreement]:

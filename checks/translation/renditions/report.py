@@ -36,7 +36,7 @@ class DisagreementCheck(CorpusCheck):
 
     def finalize(self, summary):
         result: Result = self.analysis(Renditions)
-        for dis in result.disagreements:
+        for dis in result.stream():
             if dis.kind in self.kinds and self.accepts(dis):
                 # Paths and sentences read without decoding the documents (see DecodedDocs.sentence)
                 start, end, text = result.docs.sentence(dis.doc, dis.sent)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
+from typing import Iterator
 
 from .packed import DecodedDocs, sentence_stems
 
@@ -56,38 +57,23 @@ def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int, map_
     one) and never merge two groups past `max_files`. The candidates are compared through
     `map_` (the analysis's `map`: in the run's worker processes)."""
     terms = doc_terms(docs)
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, ts in enumerate(terms):
-        for t in ts:
-            postings[t].append(i)
-    # A term's documents and its rank as one int, for the rarest first (ties: in the order of
-    # the terms' strings): sorting ints took a third of the time of sorting pairs.
-    span = max(postings, default=0) + 1
-    weight = {t: len(plist) * span + t for t, plist in postings.items() if len(plist) > 1}
-    candidates = []
-    for i, ts in enumerate(terms):
-        shared = sorted([weight[t] for t in ts if t in weight])
-        near: list[int] = []
-        for w in shared[:PROBE_TERMS]:
-            plist = postings[w % span]
-            pos = bisect_left(plist, i)
-            near += plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]
-        hits = Counter(near)  # counted at once: a count at a time was half of this loop's time
-        del hits[i]  # itself (its terms' lists hold it)
-        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            a, b = min(i, j), max(i, j)
-            if _overlap(terms[a], terms[b]) >= min_similarity:
-                candidates.append((a, b))
-    # Each pair once: two documents that find each other are one comparison (a seventh of the
-    # pairs of the bench corpus).
-    candidates = list(dict.fromkeys(candidates))
+    candidates: list[tuple[int, int]] = []
+    slices: list[list[tuple[int, int]]] = []  # the pairs of each piece of work, in the order sent
+
+    def jobs():
+        """The candidate pairs a slice at a time with their documents' stems, as they are found:
+        the workers compare the first while this process looks for the rest."""
+        found = _candidate_pairs(terms, min_similarity)
+        while pairs := list(islice(found, PAIRS_PER_JOB)):
+            candidates.extend(pairs)
+            slices.append(pairs)
+            yield pairs, {i: docs.stem_arrays(i) for i in set(chain.from_iterable(pairs))}
+
     linker = StoryLinker(docs.sentence_stems)
-    # Comparing the candidates is most of the work, each pair on its own: the pairs go out a
-    # slice at a time with their documents' stems, their similarities come back in order.
-    slices = [candidates[k:k + PAIRS_PER_JOB] for k in range(0, len(candidates), PAIRS_PER_JOB)]
-    jobs = ((pairs, {i: docs.stem_arrays(i) for i in set(chain.from_iterable(pairs))}) for pairs in slices)
-    for pairs, sims in zip(slices, map_(pair_similarities, jobs)):
-        linker.known(pairs, sims)
+    # Comparing the candidates is most of the work, each pair on its own; their similarities
+    # come back in the order sent.
+    for k, sims in enumerate(map_(pair_similarities, jobs())):
+        linker.known(slices[k], sims)
     edges = sorted({(-linker.similarity(a, b), a, b) for a, b in candidates
                     if linker.similarity(a, b) >= min_similarity})
     members = {i: [i] for i in range(len(docs))}
@@ -108,6 +94,35 @@ def group_stories(docs: DecodedDocs, min_similarity: float, max_files: int, map_
     return stories
 
 
+def _candidate_pairs(terms: list[frozenset[int]], min_similarity: float) -> Iterator[tuple[int, int]]:
+    """Pairs (a, b), a < b, of documents that may tell one story, each once (two documents that
+    find each other are one comparison: a seventh of the pairs of the bench corpus), in the
+    order found: each document probes its rarest shared terms (see the constants above)."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, ts in enumerate(terms):
+        for t in ts:
+            postings[t].append(i)
+    # A term's documents and its rank as one int, for the rarest first (ties: in the order of
+    # the terms' strings): sorting ints took a third of the time of sorting pairs.
+    span = max(postings, default=0) + 1
+    weight = {t: len(plist) * span + t for t, plist in postings.items() if len(plist) > 1}
+    seen: set[tuple[int, int]] = set()
+    for i, ts in enumerate(terms):
+        shared = sorted([weight[t] for t in ts if t in weight])
+        near: list[int] = []
+        for w in shared[:PROBE_TERMS]:
+            plist = postings[w % span]
+            pos = bisect_left(plist, i)
+            near += plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]
+        hits = Counter(near)  # counted at once: a count at a time was half of this loop's time
+        del hits[i]  # itself (its terms' lists hold it)
+        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            pair = (min(i, j), max(i, j))
+            if pair not in seen and _overlap(terms[pair[0]], terms[pair[1]]) >= min_similarity:
+                seen.add(pair)
+                yield pair
+
+
 class StoryLinker:
     """How much two documents tell the same story: the share of the shorter one's sentences that
     have a counterpart in the other one. Cached per pair."""
@@ -116,19 +131,18 @@ class StoryLinker:
         # `stems(i)`: document i's sentences' stems as ids, without decoding the rest (pairs far
         # apart in path order would decode each document several times over).
         self.stems = stems
-        self._recent: dict[int, list] = {}
+        self._recent: dict[int, _Compared] = {}
         self._cache: dict[tuple[int, int], float] = {}
 
     def known(self, pairs, similarities) -> None:
         """Take these pairs' similarities as computed elsewhere (by `pair_similarities`)."""
         self._cache.update(zip(pairs, similarities))
 
-    def _kept(self, i: int) -> list:
-        """[document `i`'s sentences' stems, where each stem occurs (built when first needed)],
-        the last few documents' kept."""
+    def _kept(self, i: int) -> "_Compared":
+        """Document `i` ready to compare, the last few documents' kept."""
         kept = self._recent.pop(i, None)
         if kept is None:
-            kept = [self.stems(i), None]
+            kept = _Compared(self.stems(i))
         self._recent[i] = kept  # the most recently used last
         if len(self._recent) > INDEXES_KEPT:  # a document's candidates are near it in path order
             del self._recent[next(iter(self._recent))]
@@ -158,25 +172,15 @@ class StoryLinker:
         key = (a, b)
         if key not in self._cache:
             short, long = self._kept(a), self._kept(b)
-            if len(short[0]) > len(long[0]):
+            if len(short.stems) > len(long.stems):
                 short, long = long, short
-            if long[1] is None:
-                long[1] = defaultdict(list)
-                for k, stems in enumerate(long[0]):
-                    for t in stems:
-                        long[1][t].append(k)
-            sa, sb, ib = short[0], long[0], long[1]
-            good, total = 0, 0
-            exact = set(sb)
-            sizes = [len(s) for s in sb]
-            for stems in sa:
-                if len(stems) < MIN_SENTENCE_STEMS:
-                    continue
-                total += 1
+            index, exact, sizes = long.index()
+            good = 0
+            for stems in short.countable:
                 if stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
-                shared = Counter(chain.from_iterable(map(ib.get, stems, repeat(()))))
+                shared = Counter(chain.from_iterable(map(index.get, stems, repeat(()))))
                 size = len(stems)
                 # A sentence sharing n stems is a counterpart when 2n >= SENTENCE_MATCH x (size +
                 # its own size, which is n or more): none is when the most shared one is not.
@@ -185,8 +189,32 @@ class StoryLinker:
                     continue
                 if any(2 * n >= SENTENCE_MATCH * (size + sizes[k]) for k, n in shared.items()):
                     good += 1
+            total = len(short.countable)
             self._cache[key] = good / total if total else 0.0
         return self._cache[key]
+
+
+class _Compared:
+    """A document's sentences' stems as `StoryLinker.similarity` reads them, worked out once for
+    all the pairs the document is in: those that count (MIN_SENTENCE_STEMS or more), and, when it
+    is the longer of a pair, where each stem occurs, its sentences as a set and their sizes."""
+
+    __slots__ = ("stems", "countable", "_index")
+
+    def __init__(self, stems: list[frozenset]):
+        self.stems = stems
+        self.countable = [s for s in stems if len(s) >= MIN_SENTENCE_STEMS]
+        self._index: tuple | None = None
+
+    def index(self) -> tuple[dict, set, list[int]]:
+        """({stem: the sentences it occurs in}, the set of sentences, their sizes)."""
+        if self._index is None:
+            where: dict = defaultdict(list)
+            for k, stems in enumerate(self.stems):
+                for t in stems:
+                    where[t].append(k)
+            self._index = (where, set(self.stems), [len(s) for s in self.stems])
+        return self._index
 
 
 def pair_similarities(job: tuple[list[tuple[int, int]], dict]) -> list[float]:
