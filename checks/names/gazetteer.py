@@ -151,16 +151,20 @@ def pivot_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def _pivot_index() -> dict[tuple[str, str], tuple[str, ...]]:
     """(pivot key, country) -> the English names of cities (of MIN_PIVOT_POPULATION or more) and
-    regions with that key: built once, the first time a pivot spelling is looked up."""
+    regions with that key, of the PIVOT_COUNTRIES only (no other country is looked up: keying the
+    whole gazetteer's cities took 0.11 s of every run that looked one up, these 0.06 s): built
+    once, the first time a pivot spelling is looked up."""
     index: dict[tuple[str, str], set[str]] = {}
     for line in body_lines():
         fields = line.split("\t")
-        if len(fields) >= 4 and not fields[1] and int(fields[3]) >= MIN_PIVOT_POPULATION:
+        if (len(fields) >= 4 and not fields[1] and fields[2] in PIVOT_COUNTRIES
+                and int(fields[3]) >= MIN_PIVOT_POPULATION):
             index.setdefault((pivot_key(fields[0]), fields[2]), set()).add(fields[0])
     for line in REGIONS.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, country = line.split("\t")
-            index.setdefault((pivot_key(name), country), set()).add(name)
+            if country in PIVOT_COUNTRIES:
+                index.setdefault((pivot_key(name), country), set()).add(name)
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
