@@ -108,16 +108,17 @@ def _candidate_pairs(terms: list[frozenset[int]], min_similarity: float) -> Iter
     weight = {t: len(plist) * span + t for t, plist in postings.items() if len(plist) > 1}
     seen: set[tuple[int, int]] = set()
     for i, ts in enumerate(terms):
-        shared = sorted([weight[t] for t in ts if t in weight])
+        shared = sorted(filter(None, map(weight.get, ts)))  # weights are positive
         near: list[int] = []
         for w in shared[:PROBE_TERMS]:
             plist = postings[w % span]
             pos = bisect_left(plist, i)
             near += plist[max(0, pos - PROBE_WINDOW // 2): pos + PROBE_WINDOW // 2 + 1]
+        near.sort()  # so that documents found as often come out in their order (most_common is stable)
         hits = Counter(near)  # counted at once: a count at a time was half of this loop's time
         del hits[i]  # itself (its terms' lists hold it)
-        for j, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            pair = (min(i, j), max(i, j))
+        for j, _ in hits.most_common(CANDIDATES):
+            pair = (i, j) if i < j else (j, i)
             if pair not in seen and _overlap(terms[pair[0]], terms[pair[1]]) >= min_similarity:
                 seen.add(pair)
                 yield pair
