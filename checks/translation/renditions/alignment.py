@@ -50,6 +50,9 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
                 for t in s.stems:
                     index[t].append((d, k))
     cap = MAX_PROBE_SENTENCES_PER_RENDITION * len(members)
+    # How many sentences each word is in, for those few enough to probe with (every stem of a
+    # sentence that looks for counterparts is in the index)
+    probes = {t: len(where) for t, where in index.items() if len(where) <= cap}
     joined: dict[tuple[int, int], str] = {}
 
     def words(d: int, k: int) -> str:
@@ -64,39 +67,39 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
         for s in docs[d].sentences:
             twins[content(s)].add(d)
     stems = {d: [s.stems for s in docs[d].sentences] for d in members}
+    sizes = {d: list(map(len, stems[d])) for d in members}
     out: dict[tuple[int, int], list[Counterpart]] = {}
     for d in members:
+        others = [d2 for d2 in members if d2 != d]
         for k, s in enumerate(docs[d].sentences):
             if len(s.stems) < min_stems or len(twins[content(s)]) > 1:
                 continue
             # The candidates in each other rendition: sentences that share a rare word, and the
             # sentences at the same relative place, whatever their words.
-            cands: dict[int, set[int]] = defaultdict(set)
-            rare = sorted((len(index[t]), t) for t in s.stems if len(index[t]) <= cap)[:RARE_PROBES]
+            here = places[d][k]
+            cands: dict[int, set[int]] = {}
+            for d2 in others:
+                n2 = len(stems[d2])
+                mid = round(here * (n2 - 1))
+                cands[d2] = set(range(max(0, mid - PLACE_WINDOW), min(n2, mid + PLACE_WINDOW + 1)))
+            rare = sorted([(probes[t], t) for t in s.stems if t in probes])[:RARE_PROBES]
             for _, t in rare:
                 for d2, k2 in index[t]:
                     if d2 != d:
                         cands[d2].add(k2)
-            here = places[d][k]
-            for d2 in members:
-                if d2 != d:
-                    n2 = len(stems[d2])
-                    mid = round(here * (n2 - 1))
-                    cands[d2].update(range(max(0, mid - PLACE_WINDOW), min(n2, mid + PLACE_WINDOW + 1)))
             found = []
             mine, size = s.stems, len(s.stems)
             for d2 in sorted(cands):
-                theirs, their_places = stems[d2], places[d2]
+                theirs, their_places, their_sizes = stems[d2], places[d2], sizes[d2]
                 # (-(shared-word score less the drift penalty), sentence): the best first
-                ranked = []
-                for k2 in cands[d2]:
-                    other = theirs[k2]
-                    if len(other) >= min_stems:
-                        dice = 2 * len(mine & other) / (size + len(other))
-                        ranked.append((-(dice - min(MAX_DRIFT_PENALTY, abs(here - their_places[k2]))), k2))
+                ranked = [(-(2 * len(mine & theirs[k2]) / (size + n)
+                             - min(MAX_DRIFT_PENALTY, abs(here - their_places[k2]))), k2)
+                          for k2 in cands[d2] if (n := their_sizes[k2]) >= min_stems]
                 if not ranked:
                     continue
-                scored = [(fuzz.token_sort_ratio(words(d, k), words(d2, k2)) / 100 * WORD_ORDER_WEIGHT
+                # token_sort_ratio's score: `words` are already sorted and joined by spaces (stems
+                # and numbers hold no space), and the sorting again took a tenth of the alignment
+                scored = [(fuzz.ratio(words(d, k), words(d2, k2)) / 100 * WORD_ORDER_WEIGHT
                            - neg * (1 - WORD_ORDER_WEIGHT), k2) for neg, k2 in sorted(ranked)[:RESCORED]]
                 score, k2 = max(scored, key=lambda x: (x[0], -x[1]))
                 if score >= min_score:

@@ -129,8 +129,8 @@ def _decode(packed: tuple, word) -> DocSummary:
     texts = texts.decode("utf-8", "surrogatepass")
     words, poles = words.tolist(), poles.tolist()  # a list slices and indexes faster than an array
     sentences, w, p, at = [], 0, 0, 0
-    for j in range(0, len(spans), SPAN_FIELDS):
-        start, end, length, flags, *counts, n_poles = spans[j:j + SPAN_FIELDS]
+    fields = iter(spans)
+    for start, end, length, flags, *counts, n_poles in zip(*[fields] * SPAN_FIELDS):  # a sentence's
         sets = []
         for n in counts:  # stems, names, numbers
             sets.append(frozenset(map(word, words[w:w + n])) if n else _EMPTY)
