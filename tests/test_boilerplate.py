@@ -121,6 +121,27 @@ def test_one_search_finds_what_looking_for_each_needle_finds():
             assert (find(text) is not None) == any(n in text for n in needles), (needles, text)
 
 
+def test_a_needle_scan_tells_the_values_of_every_needle_a_text_holds():
+    """Needles that overlap, hold one another or share an anchor are all found, in one scan."""
+    import random
+
+    from auditor.checks.boilerplate.literals import NeedleScan
+
+    rng = random.Random(11)
+    alphabet = "abcdy :/(é’-"
+    for _ in range(500):
+        needles = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        values = {n: 1 << rng.randrange(6) for n in needles}
+        scan = NeedleScan(values)
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            want = 0
+            for needle, value in values.items():
+                if needle in text:
+                    want |= value
+            assert scan(text) == want, (values, text)
+
+
 def test_the_first_characters_of_a_pattern_keep_its_case_rule():
     import re
 

@@ -265,3 +265,85 @@ def anchored_source(anchored: dict[str, list[tuple[str, int]]]) -> str:
         else:
             branches.append(re.escape(anchor) + (ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"))
     return "|".join(branches)
+
+
+def _aligned(a: str, ka: int, b: str, kb: int) -> bool:
+    """Whether needles a and b may both stand at one anchor (a's at ka, b's at kb): they agree
+    wherever they overlap."""
+    lo, hi = max(-ka, -kb), min(len(a) - ka, len(b) - kb)
+    return all(a[d + ka] == b[d + kb] for d in range(lo, hi))
+
+
+class NeedleScan:
+    """Which of many needles a text holds, as the OR of the values (bits) of those it holds.
+
+    A regex stops at each anchor character (by_anchor) where one of its needles stands, the
+    first of them in the regex's order, the longest first (_ordered_source: it matches the
+    anchor and the rest of that needle); the search goes on from the next character. The text it
+    matched tells which needle stood there (of those with that anchor and rest, the first whose
+    start is there too). A needle holds the needles that are parts of it, so its value includes
+    theirs; a needle after it in the order that agrees with it where they overlap may stand at
+    the same anchor as well, and is looked at there (few have any). Looking at each stop at every
+    needle of its anchor was most of the time of the phrase families' prefilters."""
+
+    def __init__(self, values: dict[str, int]):
+        # Kept between runs: a scan for the needles of all the families took 5 ms to plan.
+        source, stops = compiled.derived(NEEDLE_SCAN_KIND, tuple(sorted(values.items())), lambda: _plan(values))
+        self._search = compiled.regex(source).search if source else None
+        #: what a stop matched (an anchor and the rest of a needle) -> for each needle it may be, in
+        #: the regex's order: its start before the anchor, the needle, its value, and what else
+        #: may stand at the anchor with it (needle, start, value)
+        self._stops: dict[str, list[tuple[int, str, int, tuple[tuple[str, int, int], ...]]]] = stops
+
+    def __call__(self, text: str) -> int:
+        """The OR of the values of the needles that occur in `text`."""
+        found = 0
+        search = self._search
+        m = search(text) if search is not None else None
+        while m is not None:
+            at = m.start()
+            for k, needle, value, also in self._stops[m.group()]:
+                if k == 0 or at >= k and text.startswith(needle, at - k):
+                    found |= value
+                    for other, j, bits in also:
+                        if at >= j and text.startswith(other, at - j):
+                            found |= bits
+                    break
+            m = search(text, at + 1)
+        return found
+
+
+#: The kept plans' kind (compiled.derived): a new way of planning must not read older plans.
+NEEDLE_SCAN_KIND = "needle scan 1"
+
+
+def _plan(values: dict[str, int]) -> tuple[str, dict[str, list]]:
+    """The regex of a NeedleScan and what each of its stops tells (see the class)."""
+    anchored = {a: sorted(ns, key=lambda nk: (-len(nk[0]), nk[0]))
+                for a, ns in by_anchor(n for n in values if n).items()}
+    stops: dict[str, list] = {}
+    for needles in anchored.values():
+        for i, (needle, k) in enumerate(needles):
+            also = tuple((n, kn, _with_parts(n, values)) for n, kn in needles[i + 1:]
+                         if n not in needle and _aligned(needle, k, n, kn))
+            stops.setdefault(needle[k:], []).append((k, needle, _with_parts(needle, values), also))
+    return (_ordered_source(anchored) if anchored else ""), stops
+
+
+def _ordered_source(anchored: dict[str, list[tuple[str, int]]]) -> str:
+    """anchored_source() with the needles of each anchor tried in the order given (there, an
+    anchor that is a needle by itself stands for all of its needles)."""
+    branches = []
+    for anchor, needles in sorted(anchored.items()):
+        ways = [re.escape(needle[k + 1:]) + (f"(?<={re.escape(needle)})" if k else "") for needle, k in needles]
+        branches.append(re.escape(anchor) + (ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"))
+    return "|".join(branches)
+
+
+def _with_parts(needle: str, values: dict[str, int]) -> int:
+    """The needle's value with the values of the needles that are parts of it."""
+    out = 0
+    for other, v in values.items():
+        if other and other in needle:
+            out |= v
+    return out

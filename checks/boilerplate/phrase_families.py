@@ -478,12 +478,16 @@ def match_line(matcher: "LineMatcher", ln: Line, lay: Layout, tail_start: int, l
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
+    # (a line no family looks at, a paragraph of a hundred words, is not scanned at all)
+    looking = matcher.looking(ln, lay, tail_start)
+    if not looking:
+        return None
     text, fast, gated = matcher.english(ln)   # once a line, not once a family
-    hit = matcher.first(text, ln, lay, tail_start, languages, (fast, gated))
+    hit = matcher.first(text, ln, looking, languages, (fast, gated))
     if hit is None:
         deco = _DECORATION.match(text)
         if deco:
-            hit = matcher.first(text[deco.end():], ln, lay, tail_start, languages)
+            hit = matcher.first(text[deco.end():], ln, looking, languages)
     return hit
 
 
@@ -514,6 +518,10 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 # the families of a language (_LanguageScan), then only the families they let through are tried.
 
 
+#: All the families, as bits (-1 has every bit set).
+ALL_FAMILIES = -1
+
+
 class _LanguageScan:
     """The prefilters of all the families of one language, told once a line: which families'
     fast patterns may match it (by its first two characters) and which families' gates it passes
@@ -526,18 +534,17 @@ class _LanguageScan:
         #: with them. Filled as they come: it is a table of pairs of letters, the same for any
         #: text, not a memory of the documents' lines.
         self._by_head: dict[str, int] = {}
-        gates: dict[str, int] = {}   # needle -> the families whose gate holds it
+        #: needle -> the families whose gate holds it
+        self._gates: dict[str, int] = {}
         #: the families whose slow patterns are searched in every line (they have no gate)
         self.ungated = 0
         for i, c in combined.items():
             if c.slow is not None and c.gate is None:
                 self.ungated |= 1 << i
             for needle in c.gate or ():
-                gates[needle] = gates.get(needle, 0) | 1 << i
-        anchored = literals.by_anchor(gates)
-        #: anchor character -> (needle, the anchor's place in it, its families)
-        self._anchored = {a: [(n, k, gates[n]) for n, k in ns] for a, ns in anchored.items()}
-        self._find = compiled.regex(literals.anchored_source(anchored)).search if gates else None
+                self._gates[needle] = self._gates.get(needle, 0) | 1 << i
+        #: some families -> the scan for the needles of their gates, built as lines ask for them
+        self._scans: dict[int, literals.NeedleScan] = {}
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
@@ -551,20 +558,15 @@ class _LanguageScan:
             self._by_head[head] = mask
         return mask
 
-    def gated(self, lowered: str) -> int:
-        """The families whose gate the line (in lower case) passes: it holds one of its needles."""
-        passed = 0
-        find = self._find
-        m = find(lowered) if find is not None else None
-        while m is not None:
-            # The regex stops at an anchor where some needle stands; every needle of that anchor
-            # is looked at there (the regex tells one).
-            at = m.start()
-            for needle, k, bits in self._anchored[lowered[at]]:
-                if at >= k and lowered.startswith(needle, at - k):
-                    passed |= bits
-            m = find(lowered, at + 1)
-        return passed
+    def gated(self, lowered: str, families: int = ALL_FAMILIES) -> int:
+        """Which of `families` have a gate that the line (in lower case) passes: it holds one of
+        its needles. A long line is looked at by few families (those that take as many words):
+        their needles alone are scanned for (a scan for every needle stopped at most words)."""
+        scan = self._scans.get(families)
+        if scan is None:
+            scan = self._scans[families] = literals.NeedleScan(
+                {n: bits & families for n, bits in self._gates.items() if bits & families})
+        return scan(lowered)
 
 
 class LineMatcher:
@@ -595,14 +597,15 @@ class LineMatcher:
         if out is None:
             text = ln.text.replace("\xa0", " ")
             scan = self._scan(ENGLISH)
-            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower()))
+            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower(), self._taken(ln)))
         return out
 
-    def first(self, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...],
+    def first(self, text: str, ln: Line, looking: int, languages: tuple[str, ...],
               english: tuple[int, int] | None = None):
         """(family, pattern, match) of the first family that claims `text` (the line, or what
-        follows its pictographs) where the line stands, or None. `english`: the English
-        prefilters of `text`, if the caller has them."""
+        follows its pictographs) of the families `looking` at the line where it stands
+        (looking()), or None. `english`: the English prefilters of `text`, if the caller has
+        them."""
         lowered = None
         scans = []
         maybe = 0   # the families that some prefilter lets through, in some language
@@ -613,11 +616,10 @@ class LineMatcher:
             else:
                 if lowered is None:
                     lowered = text.lower()
-                fast, gated = scan.fast(text), scan.gated(lowered)
+                fast, gated = scan.fast(text), scan.gated(lowered, self._taken(ln))
             scans.append((language, fast, gated))
             maybe |= fast | gated | scan.ungated
-        if maybe:
-            maybe &= self._looking(ln, lay, tail_start)
+        maybe &= looking
         while maybe:   # the families in order (of their bits), only those let through
             bit = maybe & -maybe
             maybe ^= bit
@@ -630,10 +632,14 @@ class LineMatcher:
                     return (fam, *hit)
         return None
 
-    def _looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
+    def _taken(self, ln: Line) -> int:
+        """The families that take as many words as the line has."""
+        return self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
+
+    def looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
         """The families that look at the line: it has no more words than they take, and it
         stands where they look (on the first line, only those that may claim it)."""
-        taking = self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
+        taking = self._taken(ln)
         if ln.index == 0:
             return taking & self._on_first_line
         at = 0
