@@ -190,7 +190,8 @@ class _Combined:
     fast: re.Pattern | None
     slow: re.Pattern | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
-    #: matches the first two characters of every line a fast pattern matches (None: not told)
+    #: matches the first characters (literals.HEAD_CHARS) of every line a fast pattern matches
+    #: (None: not told)
     head: Callable[[str], re.Match | None] | None = None
 
 
@@ -524,15 +525,15 @@ ALL_FAMILIES = -1
 
 class _LanguageScan:
     """The prefilters of all the families of one language, told once a line: which families'
-    fast patterns may match it (by its first two characters) and which families' gates it passes
+    fast patterns may match it (by its first characters) and which families' gates it passes
     (one scan for the needles of them all; looking for each family's needles in turn was half
     the time of the phrase families). Families are bits of an int, their index in the matcher."""
 
     def __init__(self, combined: dict[int, _Combined]):
         self._combined = combined
-        #: first two characters -> the families whose fast patterns may match a line that starts
-        #: with them. Filled as they come: it is a table of pairs of letters, the same for any
-        #: text, not a memory of the documents' lines.
+        #: first characters (literals.HEAD_CHARS) -> the families whose fast patterns may match a
+        #: line that starts with them. Filled as they come: a table of short strings, which many
+        #: lines share (a few thousand over thousands of documents), not a memory of the lines.
         self._by_head: dict[str, int] = {}
         #: needle -> the families whose gate holds it
         self._gates: dict[str, int] = {}
@@ -548,7 +549,7 @@ class _LanguageScan:
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
-        head = text[:2]
+        head = text[:literals.HEAD_CHARS]
         mask = self._by_head.get(head)
         if mask is None:
             mask = 0
