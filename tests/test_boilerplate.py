@@ -142,6 +142,34 @@ def test_a_needle_scan_tells_the_values_of_every_needle_a_text_holds():
             assert scan(text) == want, (values, text)
 
 
+def test_where_a_pattern_is_anchored():
+    from auditor.checks.boilerplate.literals import anchored_at_start, end_reach
+
+    assert all(anchored_at_start(src) for src in ("^a", r"\Aa", "(?:^a|^b)c", "(?i:^x)"))
+    assert not any(anchored_at_start(src) for src in ("a^", "^a|b", "(?:^a)?b", "(?m)^a", "(?m:^a)", r"\b^a", ""))
+    assert end_reach("ab$") == 3 and end_reach(r"(?<=x)a{1,5}\Z") == 6 and end_reach("(?:a$|bc$)") == 3
+    assert not any(end_reach(src) for src in ("a", "a$|b", "a+$", "(?m)a$", "(?:a$)?", "a$(?=)"))
+
+
+def test_the_slow_patterns_tried_by_anchor_find_what_searching_each_finds():
+    """_SlowPatterns tries a family's patterns at the line start, in the line's last characters or
+    along it, by where they are anchored: it finds a match on the lines where searching each
+    pattern along the whole line finds one."""
+    from auditor.checks.boilerplate.literals import fails_fast
+
+    texts = [p.example for f in families() for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
+    texts += [p.counterexample for f in families() for p in f.patterns]
+    texts += ["x " * 200 + t for t in texts[::7]] + [t + "\n" for t in texts[::5]] + ["", "a"]
+    for family in families():
+        for language in ("en", *family.foreign):
+            slow = family._combined_for(language).slow
+            pats = [p for p in (family.patterns if language == "en" else family.foreign[language])
+                    if not fails_fast(p.source, p.flags)]
+            for text in texts:
+                assert (slow is not None and slow.search(text)) == any(p.regex.search(text) for p in pats), (
+                    family.path, language, text)
+
+
 def test_the_first_characters_of_a_pattern_keep_its_case_rule():
     import re
 

@@ -18,12 +18,14 @@ from auditor import compiled
 
 try:  # Python 3.11+
     import re._parser as _parser
-    from re._constants import (ASSERT, AT, ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,
-                               MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
+    from re._constants import (ASSERT, AT, AT_BEGINNING, AT_BEGINNING_STRING, AT_END, AT_END_STRING,
+                               ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT,
+                               POSSESSIVE_REPEAT, RANGE, SUBPATTERN)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
-    from sre_constants import (ASSERT, AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT,  # type: ignore
-                               MIN_REPEAT, RANGE, SUBPATTERN)
+    from sre_constants import (ASSERT, AT, AT_BEGINNING, AT_BEGINNING_STRING, AT_END,  # type: ignore
+                               AT_END_STRING, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT,
+                               RANGE, SUBPATTERN)
     ATOMIC_GROUP = POSSESSIVE_REPEAT = object()
 
 _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
@@ -143,6 +145,50 @@ def fails_fast(source: str, flags: int = 0) -> bool:
         return False
     return compiled.derived("fails-fast", (source, flags),
                             lambda: _first_is_literal(_parser.parse(source, flags)))
+
+
+def anchored_at_start(source: str, flags: int = 0) -> bool:
+    """Whether every match of the pattern starts where the text does (^ or \\A, not in MULTILINE
+    mode): it need only be tried there."""
+    tree = _parser.parse(source, flags)
+    return not tree.state.flags & _parser.SRE_FLAG_MULTILINE and _at_start(list(tree))
+
+
+def _at_start(seq) -> bool:
+    for op, av in seq:
+        if op is AT:
+            return av is AT_BEGINNING or av is AT_BEGINNING_STRING
+        if op is SUBPATTERN:
+            return not av[1] & _parser.SRE_FLAG_MULTILINE and _at_start(av[-1])
+        if op is BRANCH:
+            return all(_at_start(alternative) for alternative in av[1])
+        return False
+    return False
+
+
+def end_reach(source: str, flags: int = 0) -> int | None:
+    """When every match of the pattern ends where the text does ($ or \\Z, not in MULTILINE mode)
+    and spans a bounded number of characters: how many characters from the end of a text a
+    search needs (one more than that number: $ may stand before a final line break); else None.
+    (Look-behinds see the text before where a search starts.)"""
+    tree = _parser.parse(source, flags)
+    if tree.state.flags & _parser.SRE_FLAG_MULTILINE or not _at_end(list(tree)):
+        return None
+    longest = tree.getwidth()[1]
+    return None if longest >= MAXREPEAT else longest + 1
+
+
+def _at_end(seq) -> bool:
+    if not seq:
+        return False
+    op, av = seq[-1]
+    if op is AT:
+        return av is AT_END or av is AT_END_STRING
+    if op is SUBPATTERN:
+        return not av[1] & _parser.SRE_FLAG_MULTILINE and _at_end(list(av[-1]))
+    if op is BRANCH:
+        return all(_at_end(list(alternative)) for alternative in av[1])
+    return False
 
 
 def _tagged(seq, icase: bool) -> list:

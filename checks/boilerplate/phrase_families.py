@@ -133,20 +133,24 @@ class Family:
     combined: dict[str, "_Combined"] = field(default_factory=dict, repr=False, compare=False)
 
     def _combined_for(self, language: str) -> "_Combined":
-        """The family's patterns in a language as two regexes, built on first use: those that fail
+        """The family's patterns in a language as regexes, built on first use: those that fail
         at the first character of most lines (anchored, starting with a literal), tried as they
-        are; and the others (searched along the line, or scanning it), tried only when the line
-        holds one of the literals they need (literals.py)."""
+        are; and the others (searched along the line, or scanning it: _SlowPatterns), tried only
+        when the line holds one of the literals they need (literals.py)."""
         cache = self.combined
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
             # keeps them too) cost a one-file run 500 lookups.
-            fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
-                                                tuple((p.source, p.flags) for p in pats),
-                                                lambda: _split_by_literals(pats))
+            fast, (start, end, reach, rest), gate = compiled.derived(
+                f"literal split ({literals.NEEDLES_KIND}; slow patterns by anchor)",
+                tuple((p.source, p.flags) for p in pats), lambda: _split_by_literals(pats))
             head = literals.head_class(tuple(fast), self.flags) if fast else None
-            cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate,
+            slow = None
+            if start or end or rest:
+                slow = _SlowPatterns(_combined(start, self.flags), _combined(end, self.flags), reach,
+                                     _combined(rest, self.flags))
+            cache[language] = _Combined(_combined(fast, self.flags), slow, gate,
                                         compiled.regex(head).match if head else None)
         return cache[language]
 
@@ -186,18 +190,40 @@ class Family:
 
 
 @dataclass(frozen=True)
+class _SlowPatterns:
+    """The patterns of a family that do not fail fast, tried as three regexes: those anchored at
+    the line start (tried there only), those anchored at its end that match at most `reach`
+    characters (tried in its last `reach`), and the others (searched along the whole line: one
+    alternation of them all tried each of its branches at every character)."""
+
+    start: re.Pattern | None
+    end: re.Pattern | None
+    reach: int
+    rest: re.Pattern | None
+
+    def search(self, text: str) -> bool:
+        """Whether some pattern matches somewhere in the line."""
+        return bool((self.start is not None and self.start.match(text))
+                    or (self.end is not None and self.end.search(text, max(0, len(text) - self.reach)))
+                    or (self.rest is not None and self.rest.search(text)))
+
+
+@dataclass(frozen=True)
 class _Combined:
     fast: re.Pattern | None
-    slow: re.Pattern | None
+    slow: _SlowPatterns | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
     #: matches the first characters (literals.HEAD_CHARS) of every line a fast pattern matches
     #: (None: not told)
     head: Callable[[str], re.Match | None] | None = None
 
 
-def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
-    """The sources of the patterns that fail fast, of the others, and the needles one of which a
-    line must hold for the others to be tried (None: some pattern needs none that can be told)."""
+def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], tuple[list[str], list[str], int, list[str]],
+                                                     tuple[str, ...] | None]:
+    """The sources of the patterns that fail fast; of the others, by where they are anchored
+    (_SlowPatterns: at the start, at the end and the most characters those match, neither); and
+    the needles one of which a line must hold for the others to be tried (None: some pattern
+    needs none that can be told)."""
     fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
     slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
     gate: frozenset[str] | None = frozenset()
@@ -209,7 +235,17 @@ def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple
         gate |= needed
     if gate:   # a needle that holds another is found whenever the shorter one is
         gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
-    return fast, [p.source for p in slow], tuple(sorted(gate, key=len)) if gate else None
+    start, end, rest, reach = [], [], [], 0
+    for p in slow:
+        span = literals.end_reach(p.source, p.flags)
+        if literals.anchored_at_start(p.source, p.flags):
+            start.append(p.source)
+        elif span is not None:
+            end.append(p.source)
+            reach = max(reach, span)
+        else:
+            rest.append(p.source)
+    return fast, (start, end, reach, rest), tuple(sorted(gate, key=len)) if gate else None
 
 
 def _combined(sources: list[str], flags: int) -> re.Pattern | None:
