@@ -151,6 +151,18 @@ def test_where_a_pattern_is_anchored():
     assert not any(end_reach(src) for src in ("a", "a$|b", "a+$", "(?m)a$", "(?:a$)?", "a$(?=)"))
 
 
+def test_the_first_characters_of_every_match_of_the_patterns():
+    import re
+
+    from auditor.checks.boilerplate.literals import first_chars
+
+    first = re.compile(first_chars((r"(?<=[\w.)])\s?/\s?x", r"\bvia", r"[^()]a", r"(?-i:[A-Z])b", r"(?:\d|e)+f"),
+                                   re.I)).match
+    assert all(first(c) for c in ("/", " ", "v", "V", "Q", "x", "7", "E"))
+    assert not any(first(c) for c in ("(", ")", ""))
+    assert first_chars(("ab", "a?"), re.I) is None and first_chars(("ab", ".b"), re.I) is None
+
+
 def test_the_slow_patterns_tried_by_anchor_find_what_searching_each_finds():
     """_SlowPatterns tries a family's patterns at the line start, in the line's last characters or
     along it, by where they are anchored: it finds a match on the lines where searching each

@@ -142,14 +142,15 @@ class Family:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
             # keeps them too) cost a one-file run 500 lookups.
-            fast, (start, end, reach, rest), gate = compiled.derived(
-                f"literal split ({literals.NEEDLES_KIND}; slow patterns by anchor)",
-                tuple((p.source, p.flags) for p in pats), lambda: _split_by_literals(pats))
+            fast, (start, whole, end, reach, rest, firsts), gate = compiled.derived(
+                f"literal split ({literals.NEEDLES_KIND}; slow patterns by anchor, first characters)",
+                tuple((p.source, p.flags) for p in pats), lambda: _split_by_literals(pats, self.flags))
             head = literals.head_class(tuple(fast), self.flags) if fast else None
             slow = None
-            if start or end or rest:
-                slow = _SlowPatterns(_combined(start, self.flags), _combined(end, self.flags), reach,
-                                     _combined(rest, self.flags))
+            if start or whole or end or rest:
+                slow = _SlowPatterns(_combined(start, self.flags),
+                                     tuple((n, _combined([src], self.flags)) for n, src in whole),
+                                     _combined(end, self.flags, firsts[0]), reach, _combined(rest, self.flags, firsts[1]))
             cache[language] = _Combined(_combined(fast, self.flags), slow, gate,
                                         compiled.regex(head).match if head else None)
         return cache[language]
@@ -191,18 +192,28 @@ class Family:
 
 @dataclass(frozen=True)
 class _SlowPatterns:
-    """The patterns of a family that do not fail fast, tried as three regexes: those anchored at
-    the line start (tried there only), those anchored at its end that match at most `reach`
-    characters (tried in its last `reach`), and the others (searched along the whole line: one
-    alternation of them all tried each of its branches at every character)."""
+    """The patterns of a family that do not fail fast, tried by where they are anchored: those
+    anchored at the line start, tried there only (those anchored at both ends, each on lines no
+    longer than it matches: long lines of prose are many); those anchored at its end that match
+    at most `reach` characters, tried in its last `reach`; and the others, searched along the
+    whole line (one alternation of them all tried each of its branches at every character). The
+    two searched start with a look-ahead for their first characters where those can be told."""
 
     start: re.Pattern | None
+    #: (the most characters it matches, the pattern), the longest first
+    whole: tuple[tuple[int, re.Pattern], ...]
     end: re.Pattern | None
     reach: int
     rest: re.Pattern | None
 
     def search(self, text: str) -> bool:
         """Whether some pattern matches somewhere in the line."""
+        size = len(text)
+        for longest, regex in self.whole:
+            if size > longest:
+                break
+            if regex.match(text):
+                return True
         return bool((self.start is not None and self.start.match(text))
                     or (self.end is not None and self.end.search(text, max(0, len(text) - self.reach)))
                     or (self.rest is not None and self.rest.search(text)))
@@ -218,12 +229,13 @@ class _Combined:
     head: Callable[[str], re.Match | None] | None = None
 
 
-def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], tuple[list[str], list[str], int, list[str]],
-                                                     tuple[str, ...] | None]:
+def _split_by_literals(pats: list[Pattern], flags: int) -> tuple[list[str], tuple, tuple[str, ...] | None]:
     """The sources of the patterns that fail fast; of the others, by where they are anchored
-    (_SlowPatterns: at the start, at the end and the most characters those match, neither); and
-    the needles one of which a line must hold for the others to be tried (None: some pattern
-    needs none that can be told)."""
+    (_SlowPatterns: at the start; at both ends, each with the most characters it matches, the
+    longest first; at the end and the most characters those match; neither; and the
+    look-aheads for the first characters of those searched, literals.first_chars); and the
+    needles one of which a line must hold for the others to be tried (None: some pattern needs
+    none that can be told)."""
     fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
     slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
     gate: frozenset[str] | None = frozenset()
@@ -235,24 +247,32 @@ def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], tuple[list[str],
         gate |= needed
     if gate:   # a needle that holds another is found whenever the shorter one is
         gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
-    start, end, rest, reach = [], [], [], 0
+    start, whole, end, rest, reach = [], [], [], [], 0
     for p in slow:
         span = literals.end_reach(p.source, p.flags)
-        if literals.anchored_at_start(p.source, p.flags):
+        if literals.anchored_at_start(p.source, p.flags) and span is not None:
+            whole.append((span, p.source))
+        elif literals.anchored_at_start(p.source, p.flags):
             start.append(p.source)
         elif span is not None:
             end.append(p.source)
             reach = max(reach, span)
         else:
             rest.append(p.source)
-    return fast, (start, end, reach, rest), tuple(sorted(gate, key=len)) if gate else None
+    firsts = tuple(literals.first_chars(tuple(group), flags) if group else None for group in (end, rest))
+    whole.sort(key=lambda ns: -ns[0])
+    return fast, (start, whole, end, reach, rest, firsts), tuple(sorted(gate, key=len)) if gate else None
 
 
-def _combined(sources: list[str], flags: int) -> re.Pattern | None:
+def _combined(sources: list[str], flags: int, first: str | None = None) -> re.Pattern | None:
+    """One regex of the patterns; `first`: a look-ahead that the first character of their every
+    match passes (literals.first_chars), tried before them at each character of a search (one
+    test where the alternation tried each of its branches)."""
     if not sources:
         return None
     # A named group may occur once in a regex: the combined one needs none.
-    return compiled.regex("|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources), flags)
+    either = "|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources)
+    return compiled.regex(f"{first}(?:{either})" if first else either, flags)
 
 
 def _entries(text: str, path: str, allowed: tuple[str, ...]):
