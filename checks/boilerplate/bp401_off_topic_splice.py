@@ -1,6 +1,9 @@
 """BP401: a headline of another story spliced into the body."""
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
+
 from auditor.api import UNSAFE
 from auditor.text import clip
 
@@ -57,13 +60,8 @@ class OffTopicSplice(VerdictCheck):
                       and lay.lines[ln.index + 1].prose]
         if not candidates:
             return
-        counts: dict[str, int] = {}
-        stems_of = []
-        for ln in lay.lines:
-            stems = _content_stems(ln)
-            stems_of.append(stems)
-            for s in stems:
-                counts[s] = counts.get(s, 0) + 1
+        stems_of = [_content_stems(ln) for ln in lay.lines]
+        counts = Counter(chain.from_iterable(stems_of))   # (counted in C)
         for ln in candidates:
             stems = stems_of[ln.index]
             if len(stems) < MIN_CONTENT_WORDS:
