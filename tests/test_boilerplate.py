@@ -555,3 +555,6 @@ def test_every_sign_of_markdown_holds_a_character_looked_for_first():
 
     signs = literals.needles(layout._MD_SIGN.pattern)
     assert signs and all(any(c in sign for c in layout._MD_SIGN_CHARS) for sign in signs)
+    # ... and the test written out looks for those characters, and for no other
+    assert all(layout._has_md_sign_char(f"a{c}b") for c in layout._MD_SIGN_CHARS)
+    assert not any(layout._has_md_sign_char(chr(c)) for c in range(0x3000) if chr(c) not in layout._MD_SIGN_CHARS)

@@ -482,11 +482,12 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
     # The words as the layout lowered them (each as it would alone): joining, lowering and
     # splitting them again was most of this. Only a dotted capital I puts in them the dot
     # above that _lower() takes off.
-    doc_words = frozenset(chain.from_iterable(ln.lowered for ln in short))
+    doc_words = chain.from_iterable(ln.lowered for ln in short)
     if "\u0130" in shown or "\u0307" in shown:
         doc_words = frozenset(w.replace("i\u0307", "i") for w in doc_words)
     # Only the words that cue some language: each language then looks through a few, not through
-    # the document's hundreds (its cues meet them where they meet the document's words).
+    # the document's hundreds (its cues meet them where they meet the document's words; the
+    # words are looked up as they come, not gathered in a set first).
     doc_words = _all_cues().intersection(doc_words)
     short_text = ""
     out = []
@@ -499,16 +500,6 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
 
 
 # --- a family on a line of a document --------------------------------------------------------
-
-def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
-    if position == "tail":
-        return i >= tail_start
-    if position == "lead":
-        return 0 < i < lay.first_body
-    if position == "edges":
-        return 0 < i < lay.first_body or i >= tail_start
-    return True
-
 
 #: The first line is the headline, never widget text, unless it is this short (or a sentence,
 #: which a headline is not) and a widget family claims it: "Table of Contents", "Image Credit",
@@ -636,7 +627,10 @@ class LineMatcher:
         # Which families look at a line, as bits: by its words (n -> those that take n words),
         # by where it stands, and on the first line.
         self._taking = [_bits(fams, lambda f: n <= f.max_words) for n in range(max(f.max_words for f in fams) + 1)]
-        self._at = {p: _bits(fams, lambda f: f.position == p) for p in POSITIONS}
+        # (position "edges" is the lead or the tail)
+        self._anywhere = _bits(fams, lambda f: f.position == "any")
+        self._in_tail = _bits(fams, lambda f: f.position in ("tail", "edges"))
+        self._in_lead = _bits(fams, lambda f: f.position in ("lead", "edges"))
         self._on_first_line = _bits(fams, lambda f: f.code in FIRST_LINE_CODES)
 
     def _scan(self, language: str) -> _LanguageScan:
@@ -697,12 +691,14 @@ class LineMatcher:
         """The families that look at the line: it has no more words than they take, and it
         stands where they look (on the first line, only those that may claim it)."""
         taking = self._taken(ln)
-        if ln.index == 0:
+        i = ln.index
+        if i == 0:
             return taking & self._on_first_line
-        at = 0
-        for p in POSITIONS:
-            if _in_position(p, ln.index, lay, tail_start):
-                at |= self._at[p]
+        at = self._anywhere
+        if i >= tail_start:
+            at |= self._in_tail
+        if i < lay.first_body:
+            at |= self._in_lead
         return taking & at
 
     def claims(self, fam: Family, ln: Line):
