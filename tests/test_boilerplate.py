@@ -558,3 +558,25 @@ def test_every_sign_of_markdown_holds_a_character_looked_for_first():
     # ... and the test written out looks for those characters, and for no other
     assert all(layout._has_md_sign_char(f"a{c}b") for c in layout._MD_SIGN_CHARS)
     assert not any(layout._has_md_sign_char(chr(c)) for c in range(0x3000) if chr(c) not in layout._MD_SIGN_CHARS)
+
+
+def test_a_sketch_holds_the_smallest_hashes_of_the_distinct_shingles():
+    """The sketch is the SKETCH_SIZE smallest crc32 of the word 5-grams, however it is computed
+    (repeated shingles, short texts, words that encode only with 'replace')."""
+    import heapq
+    import random
+    import zlib
+
+    from auditor.checks.boilerplate.bp402_corpus_repetition import SHINGLE_WORDS, SKETCH_SIZE, _sketch
+
+    def plain(words):
+        grams = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
+        return tuple(heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(g.encode("utf-8", "replace")) for g in grams}))
+
+    rng = random.Random(3)
+    for size in (0, 4, 5, 6, 40, 200, 2000):
+        for vocabulary in (3, 50, 5000):
+            words = [f"w{rng.randrange(vocabulary)}" for _ in range(size)]
+            assert _sketch(words) == plain(words)
+    words = [f"w{i}" for i in range(300)] + ["bad\ud800word"] + [f"v{i}" for i in range(300)]
+    assert _sketch(words) == plain(words)

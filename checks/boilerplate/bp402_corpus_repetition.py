@@ -68,22 +68,23 @@ def _sketch(lowered: list[str]) -> tuple[int, ...]:
     # of the collect step. Encoded strictly first (faster); a lone surrogate, which only the
     # "replace" handler encodes, sends the document to the second pass.
     try:
-        hashes = set(map(zlib.crc32, map(str.encode, _shingles(lowered))))
+        hashes = list(map(zlib.crc32, map(str.encode, _shingles(lowered))))
     except UnicodeEncodeError:
-        hashes = set(map(zlib.crc32, map(str.encode, _shingles(lowered), repeat("utf-8"), repeat("replace"))))
+        hashes = list(map(zlib.crc32, map(str.encode, _shingles(lowered), repeat("utf-8"), repeat("replace"))))
     return _smallest(hashes)
 
 
-def _smallest(hashes: set[int]) -> tuple[int, ...]:
-    """The SKETCH_SIZE smallest hashes, in order. crc32 spreads evenly over 32 bits, so the
-    smallest of many lie under a bound that some SKETCH_BOUND_FACTOR x SKETCH_SIZE of them pass:
-    those few (filtered in C) are sorted; when fewer pass, all of them are looked at."""
+def _smallest(hashes: list[int]) -> tuple[int, ...]:
+    """The SKETCH_SIZE smallest of the distinct hashes, in order. crc32 spreads evenly over 32
+    bits, so the smallest of many lie under a bound that some SKETCH_BOUND_FACTOR x SKETCH_SIZE
+    of them pass: those few (filtered in C, before any set of them all is made) are sorted;
+    when fewer distinct ones pass (repeated shingles), all of them are looked at."""
     if len(hashes) > SKETCH_FILTER_MIN_FACTOR * SKETCH_SIZE:
         bound = (SKETCH_BOUND_FACTOR * SKETCH_SIZE << 32) // len(hashes)
-        low = sorted(filter(bound.__gt__, hashes))
+        low = sorted(set(filter(bound.__gt__, hashes)))
         if len(low) >= SKETCH_SIZE:
             return tuple(low[:SKETCH_SIZE])
-    return tuple(heapq.nsmallest(SKETCH_SIZE, hashes))   # (sorting them all took twice as long)
+    return tuple(heapq.nsmallest(SKETCH_SIZE, set(hashes)))   # (sorting them all took twice as long)
 
 
 def _shingles(lowered: list[str]):
