@@ -150,7 +150,8 @@ class Family:
             if start or whole or end or rest:
                 slow = _SlowPatterns(_combined(start, self.flags),
                                      tuple((n, _combined([src], self.flags)) for n, src in whole),
-                                     _combined(end, self.flags, firsts[0]), reach, _combined(rest, self.flags, firsts[1]))
+                                     _combined(end, self.flags, firsts[0]), reach,
+                                     _combined(rest, self.flags, firsts[1]))
             cache[language] = _Combined(_combined(fast, self.flags), slow, gate,
                                         compiled.regex(head).match if head else None)
         return cache[language]
@@ -215,7 +216,7 @@ class _SlowPatterns:
             if regex.match(text):
                 return True
         return bool((self.start is not None and self.start.match(text))
-                    or (self.end is not None and self.end.search(text, max(0, len(text) - self.reach)))
+                    or (self.end is not None and self.end.search(text, max(0, size - self.reach)))
                     or (self.rest is not None and self.rest.search(text)))
 
 
@@ -249,10 +250,10 @@ def _split_by_literals(pats: list[Pattern], flags: int) -> tuple[list[str], tupl
         gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
     start, whole, end, rest, reach = [], [], [], [], 0
     for p in slow:
-        span = literals.end_reach(p.source, p.flags)
-        if literals.anchored_at_start(p.source, p.flags) and span is not None:
+        at_start, span = literals.anchored_at_start(p.source, p.flags), literals.end_reach(p.source, p.flags)
+        if at_start and span is not None:
             whole.append((span, p.source))
-        elif literals.anchored_at_start(p.source, p.flags):
+        elif at_start:
             start.append(p.source)
         elif span is not None:
             end.append(p.source)
@@ -579,8 +580,8 @@ class _LanguageScan:
     def __init__(self, combined: dict[int, _Combined]):
         self._combined = combined
         #: first characters (literals.HEAD_CHARS) -> the families whose fast patterns may match a
-        #: line that starts with them. Filled as they come: a table of short strings, which many
-        #: lines share (a few thousand over thousands of documents), not a memory of the lines.
+        #: line that starts with them. Filled as they come: a table of line starts, which lines
+        #: share (3,200 over the 35,000 lines of the wide dev set), not a memory of the lines.
         self._by_head: dict[str, int] = {}
         #: needle -> the families whose gate holds it
         self._gates: dict[str, int] = {}
@@ -648,7 +649,8 @@ class LineMatcher:
         if out is None:
             text = ln.text.replace("\xa0", " ")
             scan = self._scan(ENGLISH)
-            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower(), self._taken(ln)))
+            gated = scan.gated(text.lower(), self._taken(ln))
+            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), gated)
         return out
 
     def first(self, text: str, ln: Line, looking: int, languages: tuple[str, ...],
