@@ -121,14 +121,76 @@ def test_one_search_finds_what_looking_for_each_needle_finds():
             assert (find(text) is not None) == any(n in text for n in needles), (needles, text)
 
 
+def test_a_needle_scan_tells_the_values_of_every_needle_a_text_holds():
+    """Needles that overlap, hold one another or share an anchor are all found, in one scan."""
+    import random
+
+    from auditor.checks.boilerplate.literals import NeedleScan
+
+    rng = random.Random(11)
+    alphabet = "abcdy :/(é’-"
+    for _ in range(500):
+        needles = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        values = {n: 1 << rng.randrange(6) for n in needles}
+        scan = NeedleScan(values)
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            want = 0
+            for needle, value in values.items():
+                if needle in text:
+                    want |= value
+            assert scan(text) == want, (values, text)
+
+
+def test_where_a_pattern_is_anchored():
+    from auditor.checks.boilerplate.literals import anchored_at_start, end_reach
+
+    assert all(anchored_at_start(src) for src in ("^a", r"\Aa", "(?:^a|^b)c", "(?i:^x)"))
+    assert not any(anchored_at_start(src) for src in ("a^", "^a|b", "(?:^a)?b", "(?m)^a", "(?m:^a)", r"\b^a", ""))
+    assert end_reach("ab$") == 3 and end_reach(r"(?<=x)a{1,5}\Z") == 6 and end_reach("(?:a$|bc$)") == 3
+    assert not any(end_reach(src) for src in ("a", "a$|b", "a+$", "(?m)a$", "(?:a$)?", "a$(?=)"))
+
+
+def test_the_first_characters_of_every_match_of_the_patterns():
+    import re
+
+    from auditor.checks.boilerplate.literals import first_chars
+
+    first = re.compile(first_chars((r"(?<=[\w.)])\s?/\s?x", r"\bvia", r"[^()]a", r"(?-i:[A-Z])b", r"(?:\d|e)+f"),
+                                   re.I)).match
+    assert all(first(c) for c in ("/", " ", "v", "V", "Q", "x", "7", "E"))
+    assert not any(first(c) for c in ("(", ")", ""))
+    assert first_chars(("ab", "a?"), re.I) is None and first_chars(("ab", ".b"), re.I) is None
+
+
+def test_the_slow_patterns_tried_by_anchor_find_what_searching_each_finds():
+    """_SlowPatterns tries a family's patterns at the line start, in the line's last characters or
+    along it, by where they are anchored: it finds a match on the lines where searching each
+    pattern along the whole line finds one."""
+    from auditor.checks.boilerplate.literals import fails_fast
+
+    texts = [p.example for f in families() for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
+    texts += [p.counterexample for f in families() for p in f.patterns]
+    texts += ["x " * 200 + t for t in texts[::7]] + [t + "\n" for t in texts[::5]] + ["", "a"]
+    for family in families():
+        for language in ("en", *family.foreign):
+            slow = family._combined_for(language).slow
+            pats = [p for p in (family.patterns if language == "en" else family.foreign[language])
+                    if not fails_fast(p.source, p.flags)]
+            for text in texts:
+                assert (slow is not None and slow.search(text)) == any(p.regex.search(text) for p in pats), (
+                    family.path, language, text)
+
+
 def test_the_first_characters_of_a_pattern_keep_its_case_rule():
     import re
 
     from auditor.checks.boilerplate.literals import head_class
 
     head = re.compile(head_class(("^(?i:ab)|[x-z]c", "^(?:Foo)?Bar", "^(?-i:Q)r", "^(?:so)*n"), re.I)).match
-    assert all(head(start) for start in ("aB", "Ab", "xc", "ZC", "fo", "Ba", "Qr", "QR", "so", "n", "nx"))
-    assert not any(head(start) for start in ("ac", "qr", "fa", "b", "x", "cc", "s", "sx", "Sn"))
+    assert all(head(start) for start in ("aB", "Ab", "xc", "ZC", "foo", "Bar", "Qr", "QR", "sos", "son", "n", "nx"))
+    assert not any(head(start) for start in ("ac", "qr", "fa", "b", "x", "cc", "s", "sx", "Sn", "fo", "fox", "Bat",
+                                             "so", "sor"))
     assert head_class(("^\\w+ more",), re.I) is None
 
 
@@ -493,3 +555,28 @@ def test_every_sign_of_markdown_holds_a_character_looked_for_first():
 
     signs = literals.needles(layout._MD_SIGN.pattern)
     assert signs and all(any(c in sign for c in layout._MD_SIGN_CHARS) for sign in signs)
+    # ... and the test written out looks for those characters, and for no other
+    assert all(layout._has_md_sign_char(f"a{c}b") for c in layout._MD_SIGN_CHARS)
+    assert not any(layout._has_md_sign_char(chr(c)) for c in range(0x3000) if chr(c) not in layout._MD_SIGN_CHARS)
+
+
+def test_a_sketch_holds_the_smallest_hashes_of_the_distinct_shingles():
+    """The sketch is the SKETCH_SIZE smallest crc32 of the word 5-grams, however it is computed
+    (repeated shingles, short texts, words that encode only with 'replace')."""
+    import heapq
+    import random
+    import zlib
+
+    from auditor.checks.boilerplate.bp402_corpus_repetition import SHINGLE_WORDS, SKETCH_SIZE, _sketch
+
+    def plain(words):
+        grams = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
+        return tuple(heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(g.encode("utf-8", "replace")) for g in grams}))
+
+    rng = random.Random(3)
+    for size in (0, 4, 5, 6, 40, 200, 2000):
+        for vocabulary in (3, 50, 5000):
+            words = [f"w{rng.randrange(vocabulary)}" for _ in range(size)]
+            assert _sketch(words) == plain(words)
+    words = [f"w{i}" for i in range(300)] + ["bad\ud800word"] + [f"v{i}" for i in range(300)]
+    assert _sketch(words) == plain(words)

@@ -30,6 +30,21 @@ def _content_stems(ln) -> frozenset[str]:
     return line_scores.stems(ln) - _COMMON_WORDS
 
 
+def _shared(stems: frozenset[str], index: int, lines) -> int | None:
+    """How many of the stems (of line `index`) the other lines use; None as soon as more than
+    MAX_SHARED of them are found. The lines are looked at from the nearest out: a line of the
+    story shares words with the paragraphs around it, and is told after a few of them (counting
+    the stems of every line of a long page was most of this rule's time)."""
+    found: set[str] = set()
+    for k in range(1, max(index + 1, len(lines) - index)):
+        for j in (index - k, index + k):
+            if 0 <= j < len(lines):
+                found |= stems & _content_stems(lines[j])
+        if len(found) / len(stems) > MAX_SHARED:
+            return None
+    return len(found)
+
+
 class OffTopicSplice(VerdictCheck):
     """A headline-shaped line inside the body (6 to 30 words, a capital first, no final
     punctuation, between two paragraphs) none of whose content words (5 or more) occurs
@@ -57,19 +72,12 @@ class OffTopicSplice(VerdictCheck):
                       and lay.lines[ln.index + 1].prose]
         if not candidates:
             return
-        counts: dict[str, int] = {}
-        stems_of = []
-        for ln in lay.lines:
-            stems = _content_stems(ln)
-            stems_of.append(stems)
-            for s in stems:
-                counts[s] = counts.get(s, 0) + 1
         for ln in candidates:
-            stems = stems_of[ln.index]
+            stems = _content_stems(ln)
             if len(stems) < MIN_CONTENT_WORDS:
                 continue
-            shared = sum(1 for s in stems if counts[s] > 1)
-            if shared / len(stems) <= MAX_SHARED:
+            shared = _shared(stems, ln.index, lay.lines)
+            if shared is not None and shared / len(stems) <= MAX_SHARED:
                 seen = "none" if shared == 0 else f"only {shared}"
                 claimed[ln.index] = Verdict(
                     cls.code, ln.start, ln.end,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import zlib
 from array import array
+from itertools import chain, repeat
 
 from auditor.api import CorpusCheck, Edit, Finding, Option, Related
 from auditor.text import clip
@@ -22,6 +23,11 @@ SHINGLE_WORDS = 5
 #: Hashes kept per document (bottom-k): enough to tell near copies (similarity 0.2+) apart
 #: from unrelated files, small enough to ship every document's sketch to the reduce step.
 SKETCH_SIZE = 32
+#: The sketch's smallest hashes are looked for among those under a bound that this many times
+#: SKETCH_SIZE of them pass on average (fewer than SKETCH_SIZE pass a few times in 10^6) ...
+SKETCH_BOUND_FACTOR = 2
+#: ... in a document of this many times SKETCH_SIZE shingles (a short one: all are compared).
+SKETCH_FILTER_MIN_FACTOR = 4
 #: A line needs this many words to be compared: single words repeat everywhere.
 MIN_WORDS = 2
 #: ... and its comparable form this many characters.
@@ -58,10 +64,32 @@ def _hash(text: str) -> int:
 def _sketch(lowered: list[str]) -> tuple[int, ...]:
     """Bottom-k sketch of the document's word 5-grams, of its words in lower case
     (deterministic: crc32, not hash())."""
-    n = SHINGLE_WORDS
-    hashes = {zlib.crc32(" ".join(lowered[i:i + n]).encode("utf-8", "replace"))
-              for i in range(max(0, len(lowered) - n + 1))}
-    return tuple(heapq.nsmallest(SKETCH_SIZE, hashes))   # (sorting them all took twice as long)
+    # The n-grams joined, encoded and hashed by map() in C: a comprehension a shingle was most
+    # of the collect step. Encoded strictly first (faster); a lone surrogate, which only the
+    # "replace" handler encodes, sends the document to the second pass.
+    try:
+        hashes = list(map(zlib.crc32, map(str.encode, _shingles(lowered))))
+    except UnicodeEncodeError:
+        hashes = list(map(zlib.crc32, map(str.encode, _shingles(lowered), repeat("utf-8"), repeat("replace"))))
+    return _smallest(hashes)
+
+
+def _smallest(hashes: list[int]) -> tuple[int, ...]:
+    """The SKETCH_SIZE smallest of the distinct hashes, in order. crc32 spreads evenly over 32
+    bits, so the smallest of many lie under a bound that some SKETCH_BOUND_FACTOR x SKETCH_SIZE
+    of them pass: those few (filtered in C, before any set of them all is made) are sorted;
+    when fewer distinct ones pass (repeated shingles), all of them are looked at."""
+    if len(hashes) > SKETCH_FILTER_MIN_FACTOR * SKETCH_SIZE:
+        bound = (SKETCH_BOUND_FACTOR * SKETCH_SIZE << 32) // len(hashes)
+        low = sorted(set(filter(bound.__gt__, hashes)))
+        if len(low) >= SKETCH_SIZE:
+            return tuple(low[:SKETCH_SIZE])
+    return tuple(heapq.nsmallest(SKETCH_SIZE, set(hashes)))   # (sorting them all took twice as long)
+
+
+def _shingles(lowered: list[str]):
+    """The word n-grams of the words, each as one string (none when there are fewer words)."""
+    return map(" ".join, zip(*(lowered[k:] for k in range(SHINGLE_WORDS))))
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
@@ -104,22 +132,23 @@ class CorpusRepetition(CorpusCheck):
         lay = layout(doc)
         claimed = verdicts(doc)
         lines = {}
-        lowered_words: list[str] = []
-        for ln in lay.lines:
-            lowered_words.extend(ln.lowered)
-            if ln.n_words < MIN_WORDS or ln.n_words > self.opts.max_words or ln.index == 0:
+        max_words, keys, path = self.opts.max_words, lay.keys, doc.path
+        # (each line with the one after it; the headline is not compared)
+        for ln, nxt in zip(lay.lines[1:], chain(lay.lines[2:], (None,))):
+            if not MIN_WORDS <= ln.n_words <= max_words:
                 continue
-            key = lay.keys[ln.index]
+            key = keys[ln.index]
             if len(key) < MIN_CHARS:
                 continue
             long_sentence = ln.n_words >= LONG_SENTENCE_WORDS and ln.ends_sentence
             cut = doc.line_removal(ln.start, ln.end)
-            nxt = lay.lines[ln.index + 1] if ln.index + 1 < len(lay.lines) else None
             heads = bool(nxt is not None and (nxt.prose or nxt.listed) and not ln.prose)
             lines.setdefault(_hash(key), []).append(
-                (doc.path, ln.start, ln.end, long_sentence, _reported(self, claimed.get(ln.index)), clip(ln.text),
+                (path, ln.start, ln.end, long_sentence, _reported(self, claimed.get(ln.index)), clip(ln.text),
                  cut.start, cut.end, heads, ln.n_words))
-        return {"lines": lines, "sketch": {doc.path: _sketch(lowered_words)}}
+        # (the words gathered by chain() in C: extending a list a line took longer)
+        lowered_words = list(chain.from_iterable(ln.lowered for ln in lay.lines))
+        return {"lines": lines, "sketch": {path: _sketch(lowered_words)}}
 
     def merge(self, a, b):
         for key, occ in b["lines"].items():

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections import Counter
 from itertools import chain, islice
 
 from auditor import compiled
@@ -338,12 +339,8 @@ def decide(lay: Layout, claimed: dict, families_of: dict[int, str]) -> dict[int,
 
 def body_stems(lay: Layout, claimed) -> dict[str, int]:
     """How many of the article's prose lines (not claimed as residue) use each content stem."""
-    counts: dict[str, int] = {}
-    for ln in lay.lines:
-        if ln.prose and ln.index not in claimed:
-            for s in stems(ln):
-                counts[s] = counts.get(s, 0) + 1
-    return counts
+    # (counted in C by Counter, a tenth faster than a loop a stem)
+    return Counter(chain.from_iterable(stems(ln) for ln in lay.lines if ln.prose and ln.index not in claimed))
 
 
 def _unmarked_item(ln: Line) -> bool:
@@ -572,8 +569,9 @@ def _foreign_language(ln: Line, beside: str = "") -> tuple[str, str]:
     if not beside:
         # More function words of other languages than English ones ('the', 'of', 'and'): an
         # English line with a stray 'que' or 'les' is not asked about.
-        theirs = sum(1 for w in lowered if w in _all_function_words())
-        if not theirs or theirs <= sum(1 for w in lowered if w in STOPWORDS):
+        # (counted by map() in C, the function words looked up once a line, not once a word)
+        theirs = sum(map(_all_function_words().__contains__, lowered))
+        if not theirs or theirs <= sum(map(STOPWORDS.__contains__, lowered)):
             return none
     lang, prob = _detect(text)
     if lang not in LANGUAGE_NAMES or prob < FOREIGN_MIN_PROBABILITY:
@@ -583,7 +581,7 @@ def _foreign_language(ln: Line, beside: str = "") -> tuple[str, str]:
     # A sentence or a label of the language has its function words; a name, a product or a
     # Latin binomial has none.
     own = function_words().get(lang, frozenset())
-    if sum(1 for w in lowered if w in own) < FOREIGN_MIN_FUNCTION_WORDS:
+    if sum(map(own.__contains__, lowered)) < FOREIGN_MIN_FUNCTION_WORDS:
         return none
     return LANGUAGE_NAMES[lang], lang
 

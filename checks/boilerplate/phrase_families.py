@@ -133,20 +133,26 @@ class Family:
     combined: dict[str, "_Combined"] = field(default_factory=dict, repr=False, compare=False)
 
     def _combined_for(self, language: str) -> "_Combined":
-        """The family's patterns in a language as two regexes, built on first use: those that fail
+        """The family's patterns in a language as regexes, built on first use: those that fail
         at the first character of most lines (anchored, starting with a literal), tried as they
-        are; and the others (searched along the line, or scanning it), tried only when the line
-        holds one of the literals they need (literals.py)."""
+        are; and the others (searched along the line, or scanning it: _SlowPatterns), tried only
+        when the line holds one of the literals they need (literals.py)."""
         cache = self.combined
         if language not in cache:
             pats = self.patterns if language == ENGLISH else self.foreign.get(language, [])
             # Kept between runs as one value: the family's patterns each looked up (literals.py
             # keeps them too) cost a one-file run 500 lookups.
-            fast, slow, gate = compiled.derived(f"literal split ({literals.NEEDLES_KIND})",
-                                                tuple((p.source, p.flags) for p in pats),
-                                                lambda: _split_by_literals(pats))
+            fast, (start, whole, end, reach, rest, firsts), gate = compiled.derived(
+                f"literal split ({literals.NEEDLES_KIND}; slow patterns by anchor, first characters)",
+                tuple((p.source, p.flags) for p in pats), lambda: _split_by_literals(pats, self.flags))
             head = literals.head_class(tuple(fast), self.flags) if fast else None
-            cache[language] = _Combined(_combined(fast, self.flags), _combined(slow, self.flags), gate,
+            slow = None
+            if start or whole or end or rest:
+                slow = _SlowPatterns(_combined(start, self.flags),
+                                     tuple((n, _combined([src], self.flags)) for n, src in whole),
+                                     _combined(end, self.flags, firsts[0]), reach,
+                                     _combined(rest, self.flags, firsts[1]))
+            cache[language] = _Combined(_combined(fast, self.flags), slow, gate,
                                         compiled.regex(head).match if head else None)
         return cache[language]
 
@@ -186,17 +192,51 @@ class Family:
 
 
 @dataclass(frozen=True)
+class _SlowPatterns:
+    """The patterns of a family that do not fail fast, tried by where they are anchored: those
+    anchored at the line start, tried there only (those anchored at both ends, each on lines no
+    longer than it matches: long lines of prose are many); those anchored at its end that match
+    at most `reach` characters, tried in its last `reach`; and the others, searched along the
+    whole line (one alternation of them all tried each of its branches at every character). The
+    two searched start with a look-ahead for their first characters where those can be told."""
+
+    start: re.Pattern | None
+    #: (the most characters it matches, the pattern), the longest first
+    whole: tuple[tuple[int, re.Pattern], ...]
+    end: re.Pattern | None
+    reach: int
+    rest: re.Pattern | None
+
+    def search(self, text: str) -> bool:
+        """Whether some pattern matches somewhere in the line."""
+        size = len(text)
+        for longest, regex in self.whole:
+            if size > longest:
+                break
+            if regex.match(text):
+                return True
+        return bool((self.start is not None and self.start.match(text))
+                    or (self.end is not None and self.end.search(text, max(0, size - self.reach)))
+                    or (self.rest is not None and self.rest.search(text)))
+
+
+@dataclass(frozen=True)
 class _Combined:
     fast: re.Pattern | None
-    slow: re.Pattern | None
+    slow: _SlowPatterns | None
     gate: tuple[str, ...] | None    # one of these occurs in every line a slow pattern matches
-    #: matches the first two characters of every line a fast pattern matches (None: not told)
+    #: matches the first characters (literals.HEAD_CHARS) of every line a fast pattern matches
+    #: (None: not told)
     head: Callable[[str], re.Match | None] | None = None
 
 
-def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple[str, ...] | None]:
-    """The sources of the patterns that fail fast, of the others, and the needles one of which a
-    line must hold for the others to be tried (None: some pattern needs none that can be told)."""
+def _split_by_literals(pats: list[Pattern], flags: int) -> tuple[list[str], tuple, tuple[str, ...] | None]:
+    """The sources of the patterns that fail fast; of the others, by where they are anchored
+    (_SlowPatterns: at the start; at both ends, each with the most characters it matches, the
+    longest first; at the end and the most characters those match; neither; and the
+    look-aheads for the first characters of those searched, literals.first_chars); and the
+    needles one of which a line must hold for the others to be tried (None: some pattern needs
+    none that can be told)."""
     fast = [p.source for p in pats if literals.fails_fast(p.source, p.flags)]
     slow = [p for p in pats if not literals.fails_fast(p.source, p.flags)]
     gate: frozenset[str] | None = frozenset()
@@ -208,14 +248,32 @@ def _split_by_literals(pats: list[Pattern]) -> tuple[list[str], list[str], tuple
         gate |= needed
     if gate:   # a needle that holds another is found whenever the shorter one is
         gate = frozenset(n for n in gate if not any(m != n and m in n for m in gate))
-    return fast, [p.source for p in slow], tuple(sorted(gate, key=len)) if gate else None
+    start, whole, end, rest, reach = [], [], [], [], 0
+    for p in slow:
+        at_start, span = literals.anchored_at_start(p.source, p.flags), literals.end_reach(p.source, p.flags)
+        if at_start and span is not None:
+            whole.append((span, p.source))
+        elif at_start:
+            start.append(p.source)
+        elif span is not None:
+            end.append(p.source)
+            reach = max(reach, span)
+        else:
+            rest.append(p.source)
+    firsts = tuple(literals.first_chars(tuple(group), flags) if group else None for group in (end, rest))
+    whole.sort(key=lambda ns: -ns[0])
+    return fast, (start, whole, end, reach, rest, firsts), tuple(sorted(gate, key=len)) if gate else None
 
 
-def _combined(sources: list[str], flags: int) -> re.Pattern | None:
+def _combined(sources: list[str], flags: int, first: str | None = None) -> re.Pattern | None:
+    """One regex of the patterns; `first`: a look-ahead that the first character of their every
+    match passes (literals.first_chars), tried before them at each character of a search (one
+    test where the alternation tried each of its branches)."""
     if not sources:
         return None
     # A named group may occur once in a regex: the combined one needs none.
-    return compiled.regex("|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources), flags)
+    either = "|".join(f"(?:{src.replace(_RESIDUE_GROUP, '(?:')})" for src in sources)
+    return compiled.regex(f"{first}(?:{either})" if first else either, flags)
 
 
 def _entries(text: str, path: str, allowed: tuple[str, ...]):
@@ -425,11 +483,12 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
     # The words as the layout lowered them (each as it would alone): joining, lowering and
     # splitting them again was most of this. Only a dotted capital I puts in them the dot
     # above that _lower() takes off.
-    doc_words = frozenset(chain.from_iterable(ln.lowered for ln in short))
+    doc_words = chain.from_iterable(ln.lowered for ln in short)
     if "\u0130" in shown or "\u0307" in shown:
         doc_words = frozenset(w.replace("i\u0307", "i") for w in doc_words)
     # Only the words that cue some language: each language then looks through a few, not through
-    # the document's hundreds (its cues meet them where they meet the document's words).
+    # the document's hundreds (its cues meet them where they meet the document's words; the
+    # words are looked up as they come, not gathered in a set first).
     doc_words = _all_cues().intersection(doc_words)
     short_text = ""
     out = []
@@ -442,16 +501,6 @@ def cued_languages(lay: Layout) -> tuple[str, ...]:
 
 
 # --- a family on a line of a document --------------------------------------------------------
-
-def _in_position(position: str, i: int, lay: Layout, tail_start: int) -> bool:
-    if position == "tail":
-        return i >= tail_start
-    if position == "lead":
-        return 0 < i < lay.first_body
-    if position == "edges":
-        return 0 < i < lay.first_body or i >= tail_start
-    return True
-
 
 #: The first line is the headline, never widget text, unless it is this short (or a sentence,
 #: which a headline is not) and a widget family claims it: "Table of Contents", "Image Credit",
@@ -478,12 +527,16 @@ def match_line(matcher: "LineMatcher", ln: Line, lay: Layout, tail_start: int, l
         return None
     if len(ln.text) > MAX_LINE_CHARS:
         return None
+    # (a line no family looks at, a paragraph of a hundred words, is not scanned at all)
+    looking = matcher.looking(ln, lay, tail_start)
+    if not looking:
+        return None
     text, fast, gated = matcher.english(ln)   # once a line, not once a family
-    hit = matcher.first(text, ln, lay, tail_start, languages, (fast, gated))
+    hit = matcher.first(text, ln, looking, languages, (fast, gated))
     if hit is None:
         deco = _DECORATION.match(text)
         if deco:
-            hit = matcher.first(text[deco.end():], ln, lay, tail_start, languages)
+            hit = matcher.first(text[deco.end():], ln, looking, languages)
     return hit
 
 
@@ -514,34 +567,37 @@ def tail_start(matcher: "LineMatcher", lay: Layout, languages: tuple[str, ...] =
 # the families of a language (_LanguageScan), then only the families they let through are tried.
 
 
+#: All the families, as bits (-1 has every bit set).
+ALL_FAMILIES = -1
+
+
 class _LanguageScan:
     """The prefilters of all the families of one language, told once a line: which families'
-    fast patterns may match it (by its first two characters) and which families' gates it passes
+    fast patterns may match it (by its first characters) and which families' gates it passes
     (one scan for the needles of them all; looking for each family's needles in turn was half
     the time of the phrase families). Families are bits of an int, their index in the matcher."""
 
     def __init__(self, combined: dict[int, _Combined]):
         self._combined = combined
-        #: first two characters -> the families whose fast patterns may match a line that starts
-        #: with them. Filled as they come: it is a table of pairs of letters, the same for any
-        #: text, not a memory of the documents' lines.
+        #: first characters (literals.HEAD_CHARS) -> the families whose fast patterns may match a
+        #: line that starts with them. Filled as they come: a table of line starts, which lines
+        #: share (3,200 over the 35,000 lines of the wide dev set), not a memory of the lines.
         self._by_head: dict[str, int] = {}
-        gates: dict[str, int] = {}   # needle -> the families whose gate holds it
+        #: needle -> the families whose gate holds it
+        self._gates: dict[str, int] = {}
         #: the families whose slow patterns are searched in every line (they have no gate)
         self.ungated = 0
         for i, c in combined.items():
             if c.slow is not None and c.gate is None:
                 self.ungated |= 1 << i
             for needle in c.gate or ():
-                gates[needle] = gates.get(needle, 0) | 1 << i
-        anchored = literals.by_anchor(gates)
-        #: anchor character -> (needle, the anchor's place in it, its families)
-        self._anchored = {a: [(n, k, gates[n]) for n, k in ns] for a, ns in anchored.items()}
-        self._find = compiled.regex(literals.anchored_source(anchored)).search if gates else None
+                self._gates[needle] = self._gates.get(needle, 0) | 1 << i
+        #: some families -> the scan for the needles of their gates, built as lines ask for them
+        self._scans: dict[int, literals.NeedleScan] = {}
 
     def fast(self, text: str) -> int:
         """The families whose fast patterns may match the line (each is tried still)."""
-        head = text[:2]
+        head = text[:literals.HEAD_CHARS]
         mask = self._by_head.get(head)
         if mask is None:
             mask = 0
@@ -551,20 +607,15 @@ class _LanguageScan:
             self._by_head[head] = mask
         return mask
 
-    def gated(self, lowered: str) -> int:
-        """The families whose gate the line (in lower case) passes: it holds one of its needles."""
-        passed = 0
-        find = self._find
-        m = find(lowered) if find is not None else None
-        while m is not None:
-            # The regex stops at an anchor where some needle stands; every needle of that anchor
-            # is looked at there (the regex tells one).
-            at = m.start()
-            for needle, k, bits in self._anchored[lowered[at]]:
-                if at >= k and lowered.startswith(needle, at - k):
-                    passed |= bits
-            m = find(lowered, at + 1)
-        return passed
+    def gated(self, lowered: str, families: int = ALL_FAMILIES) -> int:
+        """Which of `families` have a gate that the line (in lower case) passes: it holds one of
+        its needles. A long line is looked at by few families (those that take as many words):
+        their needles alone are scanned for (a scan for every needle stopped at most words)."""
+        scan = self._scans.get(families)
+        if scan is None:
+            scan = self._scans[families] = literals.NeedleScan(
+                {n: bits & families for n, bits in self._gates.items() if bits & families})
+        return scan(lowered)
 
 
 class LineMatcher:
@@ -577,7 +628,10 @@ class LineMatcher:
         # Which families look at a line, as bits: by its words (n -> those that take n words),
         # by where it stands, and on the first line.
         self._taking = [_bits(fams, lambda f: n <= f.max_words) for n in range(max(f.max_words for f in fams) + 1)]
-        self._at = {p: _bits(fams, lambda f: f.position == p) for p in POSITIONS}
+        # (position "edges" is the lead or the tail)
+        self._anywhere = _bits(fams, lambda f: f.position == "any")
+        self._in_tail = _bits(fams, lambda f: f.position in ("tail", "edges"))
+        self._in_lead = _bits(fams, lambda f: f.position in ("lead", "edges"))
         self._on_first_line = _bits(fams, lambda f: f.code in FIRST_LINE_CODES)
 
     def _scan(self, language: str) -> _LanguageScan:
@@ -595,14 +649,16 @@ class LineMatcher:
         if out is None:
             text = ln.text.replace("\xa0", " ")
             scan = self._scan(ENGLISH)
-            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), scan.gated(text.lower()))
+            gated = scan.gated(text.lower(), self._taken(ln))
+            out = ln.memo["phrase prefilters"] = (text, scan.fast(text), gated)
         return out
 
-    def first(self, text: str, ln: Line, lay: Layout, tail_start: int, languages: tuple[str, ...],
+    def first(self, text: str, ln: Line, looking: int, languages: tuple[str, ...],
               english: tuple[int, int] | None = None):
         """(family, pattern, match) of the first family that claims `text` (the line, or what
-        follows its pictographs) where the line stands, or None. `english`: the English
-        prefilters of `text`, if the caller has them."""
+        follows its pictographs) of the families `looking` at the line where it stands
+        (looking()), or None. `english`: the English prefilters of `text`, if the caller has
+        them."""
         lowered = None
         scans = []
         maybe = 0   # the families that some prefilter lets through, in some language
@@ -613,11 +669,10 @@ class LineMatcher:
             else:
                 if lowered is None:
                     lowered = text.lower()
-                fast, gated = scan.fast(text), scan.gated(lowered)
+                fast, gated = scan.fast(text), scan.gated(lowered, self._taken(ln))
             scans.append((language, fast, gated))
             maybe |= fast | gated | scan.ungated
-        if maybe:
-            maybe &= self._looking(ln, lay, tail_start)
+        maybe &= looking
         while maybe:   # the families in order (of their bits), only those let through
             bit = maybe & -maybe
             maybe ^= bit
@@ -630,16 +685,22 @@ class LineMatcher:
                     return (fam, *hit)
         return None
 
-    def _looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
+    def _taken(self, ln: Line) -> int:
+        """The families that take as many words as the line has."""
+        return self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
+
+    def looking(self, ln: Line, lay: Layout, tail_start: int) -> int:
         """The families that look at the line: it has no more words than they take, and it
         stands where they look (on the first line, only those that may claim it)."""
-        taking = self._taking[ln.n_words] if ln.n_words < len(self._taking) else 0
-        if ln.index == 0:
+        taking = self._taken(ln)
+        i = ln.index
+        if i == 0:
             return taking & self._on_first_line
-        at = 0
-        for p in POSITIONS:
-            if _in_position(p, ln.index, lay, tail_start):
-                at |= self._at[p]
+        at = self._anywhere
+        if i >= tail_start:
+            at |= self._in_tail
+        if i < lay.first_body:
+            at |= self._in_lead
         return taking & at
 
     def claims(self, fam: Family, ln: Line):
