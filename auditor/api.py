@@ -176,8 +176,9 @@ class Deferred:
     """What an analysis's `finalize` may return while the rest of its work runs in the run's
     workers (its `map`, whose results come back lazily): the engine completes it with `result()`
     when it finalizes the first check that uses the analysis. The main process finalizes the
-    checks before that one meanwhile, on the core the workers leave it (10,000 articles: the
-    renditions' stories were aligned while this process waited, 4.4 s)."""
+    checks before that one meanwhile, on the core the workers leave it. (An analysis may instead
+    return a result that reads its workers' results as its checks ask, as the renditions'
+    `Result.stream` does: the first check then reports while the rest is still being worked out.)"""
 
     def __init__(self, complete: Callable[[], Any]):
         self._complete = complete
