@@ -175,12 +175,13 @@ class StoryLinker:
             short, long = self._kept(a), self._kept(b)
             if len(short.stems) > len(long.stems):
                 short, long = long, short
-            index, exact, sizes = long.index()
+            exact = long.sentences()
             good = 0
             for stems in short.countable:
                 if stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
+                index, sizes = long.index()
                 shared = Counter(chain.from_iterable(map(index.get, stems, repeat(()))))
                 size = len(stems)
                 # A sentence sharing n stems is a counterpart when 2n >= SENTENCE_MATCH x (size +
@@ -198,23 +199,32 @@ class StoryLinker:
 class _Compared:
     """A document's sentences' stems as `StoryLinker.similarity` reads them, worked out once for
     all the pairs the document is in: those that count (MIN_SENTENCE_STEMS or more), and, when it
-    is the longer of a pair, where each stem occurs, its sentences as a set and their sizes."""
+    is the longer of a pair, its sentences as a set and, when a sentence of the other one is not
+    among them, where each stem occurs and the sentences' sizes (built only then: syndicated and
+    recombined articles share most sentences word for word, and building the index for every
+    document of a job of pairs was most of their comparison)."""
 
-    __slots__ = ("stems", "countable", "_index")
+    __slots__ = ("stems", "countable", "_sentences", "_index")
 
     def __init__(self, stems: list[frozenset]):
         self.stems = stems
         self.countable = [s for s in stems if len(s) >= MIN_SENTENCE_STEMS]
+        self._sentences: set | None = None
         self._index: tuple | None = None
 
-    def index(self) -> tuple[dict, set, list[int]]:
-        """({stem: the sentences it occurs in}, the set of sentences, their sizes)."""
+    def sentences(self) -> set[frozenset]:
+        if self._sentences is None:
+            self._sentences = set(self.stems)
+        return self._sentences
+
+    def index(self) -> tuple[dict, list[int]]:
+        """({stem: the sentences it occurs in}, the sentences' sizes)."""
         if self._index is None:
             where: dict = defaultdict(list)
             for k, stems in enumerate(self.stems):
                 for t in stems:
                     where[t].append(k)
-            self._index = (where, set(self.stems), [len(s) for s in self.stems])
+            self._index = (where, [len(s) for s in self.stems])
         return self._index
 
 
