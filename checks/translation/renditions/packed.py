@@ -217,6 +217,11 @@ class DecodedDocs:
         j = k * SPAN_FIELDS
         return spans[j], spans[j + 1], text[starts[k]:starts[k + 1]]
 
+    def sentence_span(self, i: int, k: int) -> tuple[int, int]:
+        """(start, end) of document `i`'s sentence `k`, without its text (a related place)."""
+        spans, j = self.corpus.docs[self.order[i]][3], k * SPAN_FIELDS
+        return spans[j], spans[j + 1]
+
     def sentence_stems(self, i: int) -> tuple[frozenset, ...]:
         """Document `i`'s sentences' stems as ids (see `PackedCorpus.sentence_stems`)."""
         return self.corpus.sentence_stems(self.order[i])

@@ -40,7 +40,7 @@ class DisagreementCheck(CorpusCheck):
             if dis.kind in self.kinds and self.accepts(dis):
                 # Paths and sentences read without decoding the documents (see DecodedDocs.sentence)
                 start, end, text = result.docs.sentence(dis.doc, dis.sent)
-                related = tuple(Related(result.docs.path(c.doc), *result.docs.sentence(c.doc, c.sent)[:2],
+                related = tuple(Related(result.docs.path(c.doc), *result.docs.sentence_span(c.doc, c.sent),
                                         "the same sentence in another rendition")
                                 for c in dis.counterparts)
                 yield result.docs.path(dis.doc), Finding(start, end, self._fitted(dis, text, result),
