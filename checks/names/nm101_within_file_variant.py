@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
@@ -347,6 +348,17 @@ def _romanization_keys(b: str, known: float, origins, max_zipf: float = KEYED_MA
     is: HAMi or SageMaker is a product's own spelling."""
     if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha() or not b[1:].islower():
         return ()
+    return _keys_under(b, origins)
+
+
+#: Distinct (name, origins) whose keys are kept: the names of a story recur in its every rendition.
+KEYS_KEPT = 50_000
+
+
+@lru_cache(maxsize=KEYS_KEPT)
+def _keys_under(b: str, origins: frozenset[str]) -> tuple[str, ...]:
+    """The comparison keys of a name under the key schemes of the origins (see
+    `_romanization_keys`): worked out once per name and set of origins, not once per article."""
     return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in scheme_keys(b, o)))
 
 
