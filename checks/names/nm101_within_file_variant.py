@@ -19,7 +19,7 @@ from .origins import doc_origins
 from .romanize import fitting_origins, same_name
 from .schemes import keys as scheme_keys
 from .table import STANDALONE_WEIGHT, all_names_table, spelling_table
-from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
+from .variants import KNOWN_WORD, MAX_EDITS, MIN_LENGTH, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -213,40 +213,41 @@ class WithinFileVariant(CorpusCheck):
                 given_keys[b] = _romanization_keys(b, table[b].known, origins, KEYED_GIVEN_MAX_ZIPF)
                 for k in given_keys[b]:
                     by_letter[k].append(b)  # Yitzhak / Itzhak, Hazan / Chazan: one key, other first letters
+        # What each pair asks of a base, worked out once per base: whether it may be a variant at
+        # all (is_variant's own first tests), and whether it is evidence of a name.
+        spellable = {b: b.isascii() and len(b) >= MIN_LENGTH for b in given_keys}
+        may_be_name = {b: _may_be_name(table[b]) for b in given_keys}
         decided: dict[str, Verdict] = {}
         ties = []
-        compared = set()
-        for bases in by_letter.values():
-            for i, a in enumerate(bases):
-                for b in bases[i + 1:]:
-                    if (a, b) in compared:
-                        continue
-                    compared.add((a, b))
-                    sa, sb = table[a], table[b]
-                    if a in confident and b in confident:
-                        alike = _name_evidence(sa, sb) and (
-                            is_variant(a, b, sa.known, sb.known)
-                            or a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
-                            and sa.known < KEYED_MAX_ZIPF and sb.known < KEYED_MAX_ZIPF
-                            and not set(given_keys[a]).isdisjoint(given_keys[b]))
-                    else:
-                        alike = False
-                    if not (alike or _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
-                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
-                            or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
-                            or distinct_syllables(a, b, origins) \
-                            or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):
-                        continue
-                    v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
-                               origins=origins)
-                    if v is None or v.evidence in RULES and self.is_selected("NM103"):
-                        continue  # two house names; or NM103 explains the pair better
-                    if v.evidence in (COMMON, TIE):
-                        ties.append((a, b))  # the other files come before frequency: finalize
-                        continue
-                    prev = decided.get(v.loser)
-                    if prev is None or table[v.winner].weight > table[prev.winner].weight:
-                        decided[v.loser] = v
+        for a, b in _pairs(by_letter, any(given_keys.values())):
+            sa, sb = table[a], table[b]
+            if a in confident and b in confident:
+                alike = (sa.confident or sb.confident) and may_be_name[a] and may_be_name[b] and (
+                    spellable[a] and spellable[b] and abs(len(a) - len(b)) <= MAX_EDITS
+                    and is_variant(a, b, sa.known, sb.known)
+                    or given_keys[a] and given_keys[b]
+                    and a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
+                    and sa.known < KEYED_MAX_ZIPF and sb.known < KEYED_MAX_ZIPF
+                    and not set(given_keys[a]).isdisjoint(given_keys[b]))
+            else:
+                alike = False
+            if not (alike or a in surnames and b in surnames and _one_person(a, b, surnames, origins)
+                    and _in_prose(sa) and _in_prose(sb)) \
+                    or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
+                    or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
+                    or distinct_syllables(a, b, origins) \
+                    or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):
+                continue
+            v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
+                       origins=origins)
+            if v is None or v.evidence in RULES and self.is_selected("NM103"):
+                continue  # two house names; or NM103 explains the pair better
+            if v.evidence in (COMMON, TIE):
+                ties.append((a, b))  # the other files come before frequency: finalize
+                continue
+            prev = decided.get(v.loser)
+            if prev is None or table[v.winner].weight > table[prev.winner].weight:
+                decided[v.loser] = v
         def side(b: str) -> Side:
             return _word_side(doc, b, table[b], covered)
 
@@ -290,6 +291,25 @@ class WithinFileVariant(CorpusCheck):
                 covered.extend((s, e) for s, e, _ in loser.places)
 
 
+def _pairs(buckets: dict[str, list[str]], keyed: bool):
+    """Each pair (a, b) of the bases that share a bucket, once, in the order of the buckets. A
+    pair shares more than one bucket only through a romanization key: without keys, no pair is
+    looked up among those already met."""
+    if not keyed:
+        for bases in buckets.values():
+            for i, a in enumerate(bases):
+                for b in bases[i + 1:]:
+                    yield a, b
+        return
+    compared = set()
+    for bases in buckets.values():
+        for i, a in enumerate(bases):
+            for b in bases[i + 1:]:
+                if (a, b) not in compared:
+                    compared.add((a, b))
+                    yield a, b
+
+
 #: Origins whose names put the surname first (Xi Jinping, Kim Jong-un, and Japanese names as
 #: Japanese text and its translations write them): a given name follows its surname.
 SURNAME_FIRST = frozenset({"chinese", "korean", "japanese"})
@@ -306,13 +326,17 @@ def _surnames(doc, origins) -> dict[str, frozenset[str]]:
     text = doc.text
     tokens = doc_names(doc).tokens
     out: dict[str, set[str]] = defaultdict(set)
-    first = bool(origins & SURNAME_FIRST)
-    for i, t in enumerate(tokens):
-        m = _NEXT_NAME.match(text, t.end)
-        if m and m.group(1) not in TITLES:
-            out[t.text].add(m.group(1))
-        if first and i and text[tokens[i - 1].end:t.start] == " " and tokens[i - 1].text not in TITLES:
-            out[t.text].add(tokens[i - 1].text)
+    next_name = _NEXT_NAME.match
+    for t in tokens:
+        m = next_name(text, t.end)
+        if m:
+            after = m.group(1)
+            if after not in TITLES:
+                out[t.text].add(after)
+    if origins & SURNAME_FIRST:
+        for before, t in zip(tokens, tokens[1:]):
+            if text[before.end:t.start] == " " and before.text not in TITLES:
+                out[t.text].add(before.text)
     return {w: frozenset(v) for w, v in out.items()}
 
 
@@ -368,12 +392,11 @@ def _in_prose(sp) -> bool:
     return sp.weight > STANDALONE_WEIGHT * sp.count
 
 
-def _name_evidence(sa, sb) -> bool:
-    """Whether two spellings are names: one is capitalised in mid-sentence, and the other is too
-    or is no known word (Macronutrient and Micronutrients heading two lists are words)."""
-    if not (sa.confident or sb.confident):
-        return False
-    return all(sp.confident or sp.known < KNOWN_WORD for sp in (sa, sb))
+def _may_be_name(sp) -> bool:
+    """Whether a spelling may be a name: capitalised in mid-sentence, or no known word. Two
+    spellings are names when both may be and one is capitalised in mid-sentence (Macronutrient
+    and Micronutrients heading two lists are words)."""
+    return sp.confident or sp.known < KNOWN_WORD
 
 
 def _widget_word(base: str, sp, doc=None) -> bool:
