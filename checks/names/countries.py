@@ -63,10 +63,10 @@ def countries_in(names) -> frozenset[str]:
 def doc_countries(doc) -> frozenset[str]:
     """The countries a document is about (its country names, demonyms and capitals)."""
     def compute(d):
-        from .extract import doc_names
+        from .extract import distinct_words, doc_names
 
         names = doc_names(d)
-        words = {t.text for t in names.tokens}
+        words = set(distinct_words(d))
         text = d.text
         for run in names.runs:
             toks = run.tokens

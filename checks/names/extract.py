@@ -107,6 +107,11 @@ def doc_names(doc) -> DocNames:
     return doc.memo("names.doc_names", _doc_names)
 
 
+def distinct_words(doc) -> frozenset[str]:
+    """The distinct words of a document's name tokens (computed once, shared by the checks)."""
+    return doc.memo("names.distinct_words", lambda d: frozenset(t.text for t in doc_names(d).tokens))
+
+
 def _doc_names(doc) -> DocNames:
     text = doc.text
     uncertain = _uncertain_starts(doc)

@@ -6,7 +6,7 @@ from functools import partial
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding
 
 from .corpus_spellings import CorpusSpellings
-from .extract import doc_names
+from .extract import distinct_words, doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .inflection import after_given, after_masculine, after_name_bases, languages, nominative, surname_bases
@@ -73,7 +73,7 @@ class InflectedName(CorpusCheck):
         if not langs:
             return []
         names = doc_names(doc)
-        words = {t.text for t in names.tokens}
+        words = distinct_words(doc)
         protected = house_list(self.settings).protected
         out = []
         text = doc.text

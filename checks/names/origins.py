@@ -153,11 +153,11 @@ def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
     """(origins, exempt origins) of a document: its cue words and the letters of its rare
     names; computed once and shared by the checks."""
     def compute(d):
-        from .extract import doc_names
+        from .extract import distinct_words, doc_names
         from .frequency import zipf
 
         tokens = doc_names(d).tokens
-        found, exempt = origins_of_text(d.text, {t.text for t in tokens} | _apostrophe_words(d.text, tokens))
+        found, exempt = origins_of_text(d.text, distinct_words(d) | _apostrophe_words(d.text, tokens))
         if all(o.name in found for o in origins().values() if o.share):
             return found, exempt
         rare = {t.text for t in tokens if t.confident and zipf(t.text) < RARE_NAME_ZIPF}
