@@ -25,7 +25,7 @@ from .origins import doc_origins
 from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
                        standard_spelling)
 from .renditions import alternations, content_sketch, rendition_groups, share_wording
-from .extract import doc_names
+from .extract import distinct_words, doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
 from .variants import (LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant,
                        metaphone, unaccent)
@@ -732,6 +732,8 @@ def _established(doc) -> tuple[tuple[int, int], ...]:
     from .nm103_romanization import _in_longer_name  # that module imports this one
 
     old, ru = old_chinese_to_pinyin(), russian_to_ukrainian()
+    if old.keys().isdisjoint(distinct_words(doc)) and ru.keys().isdisjoint(distinct_words(doc)):
+        return ()  # no old spelling at all (most articles): no token to look at
     text, tokens = doc.text, doc_names(doc).tokens
     return tuple((t.start, t.end) for i, t in enumerate(tokens)
                  if (t.text in old or t.text in ru and ru[t.text][1] != "first")
@@ -775,11 +777,13 @@ class CorpusSpellings(Analysis):
     def collect(self, doc):
         table = spelling_table(doc)
         entries = {}
+        new = tuple.__new__  # a Use made directly: one for every name of every document
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
-            entries[b] = Use(sp.known, {s: tuple(v) for s, v in sp.surfaces.items()},
-                             tuple(sp.neighbours), tuple(sp.paragraphs), solid,
-                             sp.weight > STANDALONE_WEIGHT * sp.count)
+            surfaces = sp.surfaces
+            entries[b] = new(Use, (sp.known, dict(zip(surfaces, map(tuple, surfaces.values()))),
+                                   tuple(sp.neighbours), tuple(sp.paragraphs), solid,
+                                   sp.weight > STANDALONE_WEIGHT * sp.count))
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],

@@ -5,7 +5,6 @@ Shared by every NM check and cached on the document, so the family reads each te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -115,18 +114,20 @@ def distinct_words(doc) -> frozenset[str]:
 def _doc_names(doc) -> DocNames:
     text = doc.text
     uncertain = _uncertain_starts(doc)
-    line_starts = [ln.start for ln in doc.lines]
-    short = [len(ln.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS for ln in doc.lines]
     tokens: list[Token] = []
     append, new = tokens.append, tuple.__new__  # the hot loop of the family: a Token made directly
-    for m in _CAPITAL.finditer(text):
-        word = m.group()
-        rest = word[1:]
-        if not (word[0].isupper() and rest != rest.upper()):  # _is_capitalised, inlined
-            continue
-        a, e = m.span()
-        i = bisect_right(line_starts, a) - 1
-        append(new(Token, (a, e, word, a not in uncertain, i >= 0 and short[i])))
+    capitals = _CAPITAL.finditer
+    # Line by line (a word never crosses a line; the pattern's lookbehind still sees the text
+    # before the line): whether a token stands alone is then its line's, found without a search.
+    for line in doc.lines:
+        standalone = len(line.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS
+        for m in capitals(text, line.start, line.end):
+            word = m.group()
+            rest = word[1:]
+            if not (word[0].isupper() and rest != rest.upper()):  # _is_capitalised, inlined
+                continue
+            a, e = m.span()
+            append(new(Token, (a, e, word, a not in uncertain, standalone)))
     lowercase = _seen_in_lowercase(text, Counter(t.text for t in tokens))
     tokens = [t for t in tokens if t.text not in lowercase]
     runs = _runs(text, tokens)
