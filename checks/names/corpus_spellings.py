@@ -24,7 +24,7 @@ from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
                        standard_spelling)
-from .renditions import alternations, content_sketch, rendition_groups, share_wording
+from .renditions import alternations, content_sketch, content_words, rendition_groups, share_wording
 from .extract import distinct_words, doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
 from .variants import (LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant,
@@ -787,7 +787,7 @@ class CorpusSpellings(Analysis):
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],
-                          _established(doc), content_sketch(doc.text))]
+                          _established(doc), content_sketch(doc.text, content_words(doc)))]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""
