@@ -691,15 +691,16 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             found[key][phrase].append((a, b))
 
     for i, t in enumerate(tokens):
-        if text[t.end:t.end + 1] == "-" and text[t.start - 1:t.start] != "-":
+        after = text[t.end:t.end + 1]
+        if after == "-" and text[t.start - 1:t.start] != "-":
             m = _HYPHEN_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())
-        elif text[t.end:t.end + 1] in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
+        elif after in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
             m = _APOSTROPHE_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())  # a name with an inner apostrophe, whole (Sana'a)
-        m = _SHORT_PART.match(text, t.end) if spaced else None
+        m = _SHORT_PART.match(text, t.end) if spaced and after == " " else None  # the part's space first
         if m:
             add(t.start, m.end())
             prev = tokens[i - 1] if i else None
@@ -810,7 +811,7 @@ def _compact(f: FileNames, shared: dict) -> FileNames:
     entries = {}
     for b, u in f.entries.items():
         near = tuple(map(intern, u.near))
-        entries[intern(b)] = Use(shared.setdefault(u.known, u.known), Surfaces(u.surfaces, shared),
-                                 shared.setdefault(near, near), shared.setdefault(u.paragraphs, u.paragraphs),
-                                 u.solid, u.prose)
+        entries[intern(b)] = tuple.__new__(Use, (shared.setdefault(u.known, u.known), Surfaces(u.surfaces, shared),
+                                                 shared.setdefault(near, near),
+                                                 shared.setdefault(u.paragraphs, u.paragraphs), u.solid, u.prose))
     return replace(f, entries=entries, context=frozenset(map(intern, f.context)))
