@@ -141,24 +141,64 @@ def _seen_in_lowercase(text: str, capitalised: Counter) -> set[str]:
     lowercase ("Sponsored"), unless the word is unknown to English and the lowercase use is a
     slip against more capitalised ones (a translation's "kinnikuman" once among seven
     "Kinnikuman": dropping the name would drop the file from its story's renditions)."""
+    counts = _standalone_counts(text) if len(capitalised) * len(text) > ONE_PASS_MIN_WORK else None
     out = set()
     for w, n_capitalised in capitalised.items():
         low = w.lower()
-        n_lowercase = 0
-        i = text.find(low)
-        while i >= 0:
-            before = text[i - 1:i]
-            after = text[i + len(low):i + len(low) + 1]
-            if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
-                # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
-                n_lowercase += 1
-                if n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised:
-                    break
-            i = text.find(low, i + 1)
+        if counts is not None and low.isalpha():
+            n_lowercase = counts.get(low, 0)
+        else:
+            n_lowercase = _lowercase_uses(text, low, n_capitalised)
         if n_lowercase and (n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised
                             or zipf(w) >= LOWERCASE_SLIP_MAX_ZIPF):
             out.add(w)
     return out
+
+
+def _lowercase_uses(text: str, low: str, n_capitalised: int) -> int:
+    """The uses of `low` as a word of its own, counted until they outnumber (LOWERCASE_SLIP_RATIO)
+    the `n_capitalised` ones: a search of the text for the word."""
+    n_lowercase = 0
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1:i]
+        after = text[i + len(low):i + len(low) + 1]
+        if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
+            # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
+            n_lowercase += 1
+            if n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised:
+                break
+        i = text.find(low, i + 1)
+    return n_lowercase
+
+
+#: Above this much work (distinct capitalised words times characters of text), the words of the
+#: text are counted in one pass (`_standalone_counts`) instead of searched for one capitalised
+#: word at a time: each search reads the whole text, and a long web page has hundreds of
+#: capitalised words. Both count the same uses; this is where one pass became the cheaper
+#: (measured on the dev corpora: short articles keep the searches, long pages take the pass).
+ONE_PASS_MIN_WORK = 1_000_000
+# A word of its own as `_lowercase_uses` counts one: a run of letters not after a letter or a
+# hyphen, followed by a character (not the end of the text) that is neither a letter nor an
+# apostrophe. The first letter comes first and the tests of what precedes it follow
+# (lookbehinds): a pattern that opens with a set of characters is scanned for them by the
+# engine's fast search.
+_STANDALONE_WORD = compiled.regex(r"[^\W\d_](?<![^\W\d_].)(?<!-.)[^\W\d_]*(?=[^'’])(?![^\W\d_])")
+_NON_ASCII = compiled.regex(r"[^\x00-\x7f]")
+
+
+def _standalone_counts(text: str) -> Counter | None:
+    """{word: its uses as a word of its own} for the whole text, or None when the text has a
+    character that the pattern's letters include and str.isalpha does not (a superscript ², a
+    fraction ½: numerals other than digits), where the pattern would part the words otherwise."""
+    if not text.isascii() and any(_numeral_letter(c) for c in set(_NON_ASCII.findall(text))):
+        return None
+    return Counter(_STANDALONE_WORD.findall(text))
+
+
+def _numeral_letter(c: str) -> bool:
+    """Whether a character is a letter to the regex engine ([^\\W\\d_]) but not to str.isalpha."""
+    return (c.isdigit() or c.isnumeric()) and not c.isdecimal() and not c.isalpha()
 
 
 #: Longest gap that _SPACE_ONLY can match (three spaces and the line end its "$" allows): a cheap
