@@ -269,26 +269,29 @@ class WithinFileVariant(CorpusCheck):
         runs = defaultdict(list)
         for r in doc_names(doc).runs:
             runs[tuple(t.text for t in r.tokens)].append(r)
-        keys = sorted(runs)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if not runs_variant(a, b):
-                    continue
-                ja, jb = " ".join(a), " ".join(b)
-                house = frozenset(j for j, words in ((ja, a), (jb, b)) if any(w in protected for w in words))
-                side = {ja: _run_side(doc, ja, runs[a], covered), jb: _run_side(doc, jb, runs[b], covered)}
-                v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house, origins=_origins(doc))
-                if v is None or v.evidence in RULES and self.is_selected("NM103"):
-                    continue
-                if v.tie:
-                    if side[ja].places and side[jb].places:
-                        yield from _findings(doc.path, side[ja], side[jb], v)
-                        yield from _findings(doc.path, side[jb], side[ja], v)
-                        covered.extend((s, e) for s, e, _ in side[ja].places + side[jb].places)
-                    continue
-                loser, winner = side[v.loser], side[v.winner]
-                yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
-                covered.extend((s, e) for s, e, _ in loser.places)
+        # Only names of as many words with the same first letter can be variants (runs_variant's
+        # first test): each is compared with the later ones of its kind, in the same order.
+        kinds: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
+        for key in sorted(runs):
+            kinds[len(key), key[0][:1]].append(key)
+        for a, b in sorted(((a, b) for same in kinds.values() for i, a in enumerate(same) for b in same[i + 1:])):
+            if not runs_variant(a, b):
+                continue
+            ja, jb = " ".join(a), " ".join(b)
+            house = frozenset(j for j, words in ((ja, a), (jb, b)) if any(w in protected for w in words))
+            side = {ja: _run_side(doc, ja, runs[a], covered), jb: _run_side(doc, jb, runs[b], covered)}
+            v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house, origins=_origins(doc))
+            if v is None or v.evidence in RULES and self.is_selected("NM103"):
+                continue
+            if v.tie:
+                if side[ja].places and side[jb].places:
+                    yield from _findings(doc.path, side[ja], side[jb], v)
+                    yield from _findings(doc.path, side[jb], side[ja], v)
+                    covered.extend((s, e) for s, e, _ in side[ja].places + side[jb].places)
+                continue
+            loser, winner = side[v.loser], side[v.winner]
+            yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
+            covered.extend((s, e) for s, e, _ in loser.places)
 
 
 def _pairs(buckets: dict[str, list[str]], keyed: bool):
