@@ -214,7 +214,8 @@ class WithinFileVariant(CorpusCheck):
                 for k in given_keys[b]:
                     by_letter[k].append(b)  # Yitzhak / Itzhak, Hazan / Chazan: one key, other first letters
         # What each pair asks of a base, worked out once per base: whether it may be a variant at
-        # all (is_variant's own first tests), and whether it is evidence of a name.
+        # all (is_variant's own first tests), and whether it is evidence of a name. (Two given
+        # names are one person's only beside a surname in common: looked for before _one_person.)
         spellable = {b: b.isascii() and len(b) >= MIN_LENGTH for b in given_keys}
         may_be_name = {b: _may_be_name(table[b]) for b in given_keys}
         decided: dict[str, Verdict] = {}
@@ -231,8 +232,8 @@ class WithinFileVariant(CorpusCheck):
                     and not set(given_keys[a]).isdisjoint(given_keys[b]))
             else:
                 alike = False
-            if not (alike or a in surnames and b in surnames and _one_person(a, b, surnames, origins)
-                    and _in_prose(sa) and _in_prose(sb)) \
+            if not (alike or a in surnames and b in surnames and not surnames[a].isdisjoint(surnames[b])
+                    and _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
                     or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
                     or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
                     or distinct_syllables(a, b, origins) \
