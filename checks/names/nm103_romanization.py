@@ -146,7 +146,7 @@ class NonStandardRomanization(CorpusCheck):
         for i, t in enumerate(tokens):
             w = t.text
             after = text[t.end:t.end + 1]
-            if after and after not in _JOINERS and _plain_word(w):
+            if after and after not in _JOINERS and _plain_word(w, japan, ukraine):
                 continue  # a well-known word on its own (most tokens): no rule below applies to it
             kind = None
             if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, tokens, i, t.end) \
@@ -684,14 +684,16 @@ PLAIN_WORDS_KEPT = 100_000
 
 
 @lru_cache(maxsize=PLAIN_WORDS_KEPT)
-def _plain_word(word: str) -> bool:
+def _plain_word(word: str, japan: bool, ukraine: bool) -> bool:
     """Whether a word is well known (at least _CANDIDATE_MAX_ZIPF) and no table or scheme could
-    name it in any article: not in the tables of Russian-route and older Chinese spellings, not a
-    Japanese name Hepburn would spell otherwise, no Russian-route letters. `collect` passes over
-    such a word, whole, without asking anything else of it."""
+    name it in an article about Japan or Ukraine or neither (as told): not in the tables of
+    Russian-route and older Chinese spellings, not a Japanese name Hepburn would spell otherwise,
+    no Russian-route letters. `collect` passes over such a word, whole, without asking anything
+    else of it."""
     return zipf(word) >= _CANDIDATE_MAX_ZIPF and word not in russian_to_ukrainian() \
-        and word not in old_chinese_to_pinyin() and not (looks_japanese(word) and to_hepburn(word) != word) \
-        and not russian_markers(word)
+        and word not in old_chinese_to_pinyin() \
+        and not (japan and looks_japanese(word) and to_hepburn(word) != word) \
+        and not (ukraine and russian_markers(word))
 
 
 def _unknown_place(word: str) -> bool:
