@@ -84,10 +84,8 @@ def _is_capitalised(word: str) -> bool:
 def _uncertain_starts(doc) -> set[int]:
     """Offsets where a capital says nothing: sentence and line starts, title-case lines."""
     text = doc.text
-    starts = set()
-    for span in (*doc.sentences, *doc.lines):
-        starts.add(_first_word(text, span.start, span.end))
-    starts.discard(None)
+    starts = {_first_word(text, span.start, span.end) for span in (*doc.sentences, *doc.lines)}
+    starts.discard(None)  # a sentence or line with no word near its start
     for line in doc.lines:
         end = line.text[-3:]
         if line.end - line.start > HEADLINE_MAX_CHARS or end[-1:] in _SENTENCE_END_CHARS and _SENTENCE_END.search(end):
