@@ -279,3 +279,23 @@ def test_a_title_is_no_neighbour_of_a_name():
     table = all_names_table(doc)
     assert table["Péter"].neighbours == {"Szijjártó"}
     assert table["Petr"].neighbours == {"Fiala"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sponsored stories. sponsored by us. Sponsored again, and Sponsored once more.\n",
+    "Kim met Kim and kim-chi; the kim's; Kim said kim\n",  # after a hyphen, before an apostrophe
+    "Ch'ang-ch'un and Ch'ang said ch'ang and\nMarket market market-led Market",  # the text's end
+    "The km² of Area and area, and Area² area½ Area\n",  # numerals that are letters to the pattern
+    "İstanbul istanbul i̇stanbul İstanbul and Naïve naïve Über über-cool über\n",
+])
+def test_lowercase_uses_counted_in_one_pass_as_searched(text, monkeypatch):
+    """A long page's lowercase uses are counted in one pass over its words: the same capitalised
+    words are ordinary words as when each is searched for."""
+    from collections import Counter
+
+    from auditor.checks.names import extract
+
+    capitalised = Counter(m.group() for m in extract._CAPITAL.finditer(text) if extract._is_capitalised(m.group()))
+    searched = extract._seen_in_lowercase(text, capitalised)
+    monkeypatch.setattr(extract, "ONE_PASS_MIN_WORK", -1)
+    assert extract._seen_in_lowercase(text, capitalised) == searched

@@ -24,8 +24,8 @@ from .house_list import SETTINGS, HouseList, house_list
 from .origins import doc_origins
 from .romanize import (first_name_pair, old_chinese_to_pinyin, russian_to_ukrainian, same_name, scheme_standard,
                        standard_spelling)
-from .renditions import alternations, content_sketch, rendition_groups, share_wording
-from .extract import doc_names
+from .renditions import alternations, content_sketch, content_words, rendition_groups, share_wording
+from .extract import distinct_words, doc_names
 from .table import STANDALONE_WEIGHT, all_names_table, context_names, spelling_table
 from .variants import (LOOSE_MIN_LENGTH, MIN_LENGTH, deletion_keys, distinct_people, is_variant, loosely_variant,
                        metaphone, unaccent)
@@ -691,15 +691,16 @@ def _find_phrases(doc) -> dict[str, dict[str, list[tuple[int, int]]]]:
             found[key][phrase].append((a, b))
 
     for i, t in enumerate(tokens):
-        if text[t.end:t.end + 1] == "-" and text[t.start - 1:t.start] != "-":
+        after = text[t.end:t.end + 1]
+        if after == "-" and text[t.start - 1:t.start] != "-":
             m = _HYPHEN_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())
-        elif text[t.end:t.end + 1] in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
+        elif after in _APOSTROPHES and not (t.start and text[t.start - 1] in "-" + _APOSTROPHES):
             m = _APOSTROPHE_TAIL.match(text, t.end)
             if m:
                 add(t.start, m.end())  # a name with an inner apostrophe, whole (Sana'a)
-        m = _SHORT_PART.match(text, t.end) if spaced else None
+        m = _SHORT_PART.match(text, t.end) if spaced and after == " " else None  # the part's space first
         if m:
             add(t.start, m.end())
             prev = tokens[i - 1] if i else None
@@ -732,6 +733,8 @@ def _established(doc) -> tuple[tuple[int, int], ...]:
     from .nm103_romanization import _in_longer_name  # that module imports this one
 
     old, ru = old_chinese_to_pinyin(), russian_to_ukrainian()
+    if old.keys().isdisjoint(distinct_words(doc)) and ru.keys().isdisjoint(distinct_words(doc)):
+        return ()  # no old spelling at all (most articles): no token to look at
     text, tokens = doc.text, doc_names(doc).tokens
     return tuple((t.start, t.end) for i, t in enumerate(tokens)
                  if (t.text in old or t.text in ru and ru[t.text][1] != "first")
@@ -775,15 +778,17 @@ class CorpusSpellings(Analysis):
     def collect(self, doc):
         table = spelling_table(doc)
         entries = {}
+        new = tuple.__new__  # a Use made directly: one for every name of every document
         for b, sp in all_names_table(doc).items():
             solid = not sp.quoted and sp.confident
-            entries[b] = Use(sp.known, {s: tuple(v) for s, v in sp.surfaces.items()},
-                             tuple(sp.neighbours), tuple(sp.paragraphs), solid,
-                             sp.weight > STANDALONE_WEIGHT * sp.count)
+            surfaces = sp.surfaces
+            entries[b] = new(Use, (sp.known, dict(zip(surfaces, map(tuple, surfaces.values()))),
+                                   tuple(sp.neighbours), tuple(sp.paragraphs), solid,
+                                   sp.weight > STANDALONE_WEIGHT * sp.count))
         house = house_list(self.settings)
         return [FileNames(doc.path, entries, context_names(table), tuple(house.spans_in(doc.text)),
                           len(doc.paragraphs), doc_origins(doc)[0], _phrases(doc), doc_origins(doc)[1],
-                          _established(doc), content_sketch(doc.text))]
+                          _established(doc), content_sketch(doc.text, content_words(doc)))]
 
     def merge(self, a, b):
         """Extend the list `a` with the files of `b`, made smaller on the way (see `_compact`)."""
@@ -806,7 +811,7 @@ def _compact(f: FileNames, shared: dict) -> FileNames:
     entries = {}
     for b, u in f.entries.items():
         near = tuple(map(intern, u.near))
-        entries[intern(b)] = Use(shared.setdefault(u.known, u.known), Surfaces(u.surfaces, shared),
-                                 shared.setdefault(near, near), shared.setdefault(u.paragraphs, u.paragraphs),
-                                 u.solid, u.prose)
+        entries[intern(b)] = tuple.__new__(Use, (shared.setdefault(u.known, u.known), Surfaces(u.surfaces, shared),
+                                                 shared.setdefault(near, near),
+                                                 shared.setdefault(u.paragraphs, u.paragraphs), u.solid, u.prose))
     return replace(f, entries=entries, context=frozenset(map(intern, f.context)))

@@ -52,21 +52,17 @@ def countries_in(names) -> frozenset[str]:
     """The ISO codes of the countries that the given capitalised names and runs of names
     ("Kazakh", "South Korea") name."""
     cues = _cues()
-    out: set[str] = set()
-    for n in names:
-        found = cues.get(n)
-        if found:
-            out |= found
-    return frozenset(out)
+    named = cues.keys() & names if isinstance(names, (set, frozenset)) else [n for n in names if n in cues]
+    return frozenset().union(*map(cues.__getitem__, named))
 
 
 def doc_countries(doc) -> frozenset[str]:
     """The countries a document is about (its country names, demonyms and capitals)."""
     def compute(d):
-        from .extract import doc_names
+        from .extract import distinct_words, doc_names
 
         names = doc_names(d)
-        words = {t.text for t in names.tokens}
+        words = set(distinct_words(d))
         text = d.text
         for run in names.runs:
             toks = run.tokens

@@ -5,7 +5,6 @@ Shared by every NM check and cached on the document, so the family reads each te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -23,6 +22,7 @@ _WORD = compiled.regex(r"[^\W\d_]{1,40}")
 # scanned for them by the regex engine's fast search, 2.5 times faster over a whole article.
 _CAPITAL = compiled.regex(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f](?<![^\W\d_].)[^\W\d_]{0,39}")
 _SENTENCE_END = compiled.regex(r"[.!?…][\"'”’)]?$")
+_SENTENCE_END_CHARS = ".!?…\"'”’)"  # what a line that _SENTENCE_END finds ends with (a cheap test first)
 _SPACE_ONLY = compiled.regex(r"[ \u00a0]{1,3}$")
 _CONTEXT_WORDS = {"japan": ("Japan", "Japanese", "Tokyo"),
                   "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev")}
@@ -84,16 +84,11 @@ def _is_capitalised(word: str) -> bool:
 def _uncertain_starts(doc) -> set[int]:
     """Offsets where a capital says nothing: sentence and line starts, title-case lines."""
     text = doc.text
-    starts = set()
-    for s in doc.sentences:
-        m = _WORD.search(text, s.start, min(s.end, s.start + START_REACH))
-        if m:
-            starts.add(m.start())
+    starts = {_first_word(text, span.start, span.end) for span in (*doc.sentences, *doc.lines)}
+    starts.discard(None)  # a sentence or line with no word near its start
     for line in doc.lines:
-        m = _WORD.search(text, line.start, min(line.end, line.start + START_REACH))
-        if m:
-            starts.add(m.start())
-        if len(line) > HEADLINE_MAX_CHARS or _SENTENCE_END.search(line.text[-3:]):
+        end = line.text[-3:]
+        if line.end - line.start > HEADLINE_MAX_CHARS or end[-1:] in _SENTENCE_END_CHARS and _SENTENCE_END.search(end):
             continue
         words = line.text.split()
         if len(words) >= HEADLINE_MIN_WORDS and is_headline_style(words):  # a headline in title case
@@ -102,26 +97,42 @@ def _uncertain_starts(doc) -> set[int]:
     return starts
 
 
+def _first_word(text: str, start: int, end: int) -> int | None:
+    """Where the first word of a sentence or line starts (within START_REACH of its start), if
+    it has one there; most begin with a letter, found without a search."""
+    if text[start].isalpha():  # a letter to str.isalpha is one to _WORD
+        return start
+    m = _WORD.search(text, start, min(end, start + START_REACH))
+    return m.start() if m else None
+
+
 def doc_names(doc) -> DocNames:
     """The names of a document, computed once and shared by all NM checks."""
     return doc.memo("names.doc_names", _doc_names)
 
 
+def distinct_words(doc) -> frozenset[str]:
+    """The distinct words of a document's name tokens (computed once, shared by the checks)."""
+    return doc.memo("names.distinct_words", lambda d: frozenset(t.text for t in doc_names(d).tokens))
+
+
 def _doc_names(doc) -> DocNames:
     text = doc.text
     uncertain = _uncertain_starts(doc)
-    line_starts = [ln.start for ln in doc.lines]
-    short = [len(ln.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS for ln in doc.lines]
     tokens: list[Token] = []
     append, new = tokens.append, tuple.__new__  # the hot loop of the family: a Token made directly
-    for m in _CAPITAL.finditer(text):
-        word = m.group()
-        rest = word[1:]
-        if not (word[0].isupper() and rest != rest.upper()):  # _is_capitalised, inlined
-            continue
-        a, e = m.span()
-        i = bisect_right(line_starts, a) - 1
-        append(new(Token, (a, e, word, a not in uncertain, i >= 0 and short[i])))
+    capitals = _CAPITAL.finditer
+    # Line by line (a word never crosses a line; the pattern's lookbehind still sees the text
+    # before the line): whether a token stands alone is then its line's, found without a search.
+    for line in doc.lines:
+        standalone = len(line.text.split(None, SHORT_LINE_WORDS + 1)) <= SHORT_LINE_WORDS
+        for m in capitals(text, line.start, line.end):
+            word = m.group()
+            rest = word[1:]
+            if not (word[0].isupper() and rest != rest.upper()):  # _is_capitalised, inlined
+                continue
+            a, e = m.span()
+            append(new(Token, (a, e, word, a not in uncertain, standalone)))
     lowercase = _seen_in_lowercase(text, Counter(t.text for t in tokens))
     tokens = [t for t in tokens if t.text not in lowercase]
     runs = _runs(text, tokens)
@@ -135,24 +146,64 @@ def _seen_in_lowercase(text: str, capitalised: Counter) -> set[str]:
     lowercase ("Sponsored"), unless the word is unknown to English and the lowercase use is a
     slip against more capitalised ones (a translation's "kinnikuman" once among seven
     "Kinnikuman": dropping the name would drop the file from its story's renditions)."""
+    counts = _standalone_counts(text) if len(capitalised) * len(text) > ONE_PASS_MIN_WORK else None
     out = set()
     for w, n_capitalised in capitalised.items():
         low = w.lower()
-        n_lowercase = 0
-        i = text.find(low)
-        while i >= 0:
-            before = text[i - 1:i]
-            after = text[i + len(low):i + len(low) + 1]
-            if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
-                # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
-                n_lowercase += 1
-                if n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised:
-                    break
-            i = text.find(low, i + 1)
+        if counts is not None and low.isalpha():
+            n_lowercase = counts.get(low, 0)
+        else:
+            n_lowercase = _lowercase_uses(text, low, n_capitalised)
         if n_lowercase and (n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised
                             or zipf(w) >= LOWERCASE_SLIP_MAX_ZIPF):
             out.add(w)
     return out
+
+
+def _lowercase_uses(text: str, low: str, n_capitalised: int) -> int:
+    """The uses of `low` as a word of its own, counted until they outnumber (LOWERCASE_SLIP_RATIO)
+    the `n_capitalised` ones: a search of the text for the word."""
+    n_lowercase = 0
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1:i]
+        after = text[i + len(low):i + len(low) + 1]
+        if not (before.isalpha() or after.isalpha() or before == "-" or after in "'’"):
+            # a syllable after a hyphen or before an apostrophe (Ch'ang-ch'un) is no word
+            n_lowercase += 1
+            if n_lowercase * LOWERCASE_SLIP_RATIO > n_capitalised:
+                break
+        i = text.find(low, i + 1)
+    return n_lowercase
+
+
+#: Above this much work (distinct capitalised words times characters of text), the words of the
+#: text are counted in one pass (`_standalone_counts`) instead of searched for one capitalised
+#: word at a time: each search reads the whole text, and a long web page has hundreds of
+#: capitalised words. Both count the same uses; this is where one pass became the cheaper
+#: (measured on the dev corpora: short articles keep the searches, long pages take the pass).
+ONE_PASS_MIN_WORK = 1_000_000
+# A word of its own as `_lowercase_uses` counts one: a run of letters not after a letter or a
+# hyphen, followed by a character (not the end of the text) that is neither a letter nor an
+# apostrophe. The first letter comes first and the tests of what precedes it follow
+# (lookbehinds): a pattern that opens with a set of characters is scanned for them by the
+# engine's fast search.
+_STANDALONE_WORD = compiled.regex(r"[^\W\d_](?<![^\W\d_].)(?<!-.)[^\W\d_]*(?=[^'’])(?![^\W\d_])")
+_NON_ASCII = compiled.regex(r"[^\x00-\x7f]")
+
+
+def _standalone_counts(text: str) -> Counter | None:
+    """{word: its uses as a word of its own} for the whole text, or None when the text has a
+    character that the pattern's letters include and str.isalpha does not (a superscript ², a
+    fraction ½: numerals other than digits), where the pattern would part the words otherwise."""
+    if not text.isascii() and any(_numeral_letter(c) for c in set(_NON_ASCII.findall(text))):
+        return None
+    return Counter(_STANDALONE_WORD.findall(text))
+
+
+def _numeral_letter(c: str) -> bool:
+    """Whether a character is a letter to the regex engine ([^\\W\\d_]) but not to str.isalpha."""
+    return (c.isdigit() or c.isnumeric()) and not c.isdecimal() and not c.isalpha()
 
 
 #: Longest gap that _SPACE_ONLY can match (three spaces and the line end its "$" allows): a cheap

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
@@ -18,7 +19,7 @@ from .origins import doc_origins
 from .romanize import fitting_origins, same_name
 from .schemes import keys as scheme_keys
 from .table import STANDALONE_WEIGHT, all_names_table, spelling_table
-from .variants import KNOWN_WORD, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
+from .variants import KNOWN_WORD, MAX_EDITS, MIN_LENGTH, distinct_people, distinct_syllables, is_variant, runs_variant, same_person_variant
 
 #: Longest name a message quotes: two names and a reason must fit in about 200 characters.
 NAME_LIMIT = 32
@@ -212,40 +213,42 @@ class WithinFileVariant(CorpusCheck):
                 given_keys[b] = _romanization_keys(b, table[b].known, origins, KEYED_GIVEN_MAX_ZIPF)
                 for k in given_keys[b]:
                     by_letter[k].append(b)  # Yitzhak / Itzhak, Hazan / Chazan: one key, other first letters
+        # What each pair asks of a base, worked out once per base: whether it may be a variant at
+        # all (is_variant's own first tests), and whether it is evidence of a name. (Two given
+        # names are one person's only beside a surname in common: looked for before _one_person.)
+        spellable = {b: b.isascii() and len(b) >= MIN_LENGTH for b in given_keys}
+        may_be_name = {b: _may_be_name(table[b]) for b in given_keys}
         decided: dict[str, Verdict] = {}
         ties = []
-        compared = set()
-        for bases in by_letter.values():
-            for i, a in enumerate(bases):
-                for b in bases[i + 1:]:
-                    if (a, b) in compared:
-                        continue
-                    compared.add((a, b))
-                    sa, sb = table[a], table[b]
-                    if a in confident and b in confident:
-                        alike = _name_evidence(sa, sb) and (
-                            is_variant(a, b, sa.known, sb.known)
-                            or a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
-                            and sa.known < KEYED_MAX_ZIPF and sb.known < KEYED_MAX_ZIPF
-                            and not set(given_keys[a]).isdisjoint(given_keys[b]))
-                    else:
-                        alike = False
-                    if not (alike or _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
-                            or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
-                            or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
-                            or distinct_syllables(a, b, origins) \
-                            or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):
-                        continue
-                    v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
-                               origins=origins)
-                    if v is None or v.evidence in RULES and self.is_selected("NM103"):
-                        continue  # two house names; or NM103 explains the pair better
-                    if v.evidence in (COMMON, TIE):
-                        ties.append((a, b))  # the other files come before frequency: finalize
-                        continue
-                    prev = decided.get(v.loser)
-                    if prev is None or table[v.winner].weight > table[prev.winner].weight:
-                        decided[v.loser] = v
+        for a, b in _pairs(by_letter, any(given_keys.values())):
+            sa, sb = table[a], table[b]
+            if a in confident and b in confident:
+                alike = (sa.confident or sb.confident) and may_be_name[a] and may_be_name[b] and (
+                    spellable[a] and spellable[b] and abs(len(a) - len(b)) <= MAX_EDITS
+                    and is_variant(a, b, sa.known, sb.known)
+                    or given_keys[a] and given_keys[b]
+                    and a.lower() != b.lower()  # capitals alone (SageMaker) are no romanization
+                    and sa.known < KEYED_MAX_ZIPF and sb.known < KEYED_MAX_ZIPF
+                    and not set(given_keys[a]).isdisjoint(given_keys[b]))
+            else:
+                alike = False
+            if not (alike or a in surnames and b in surnames and not surnames[a].isdisjoint(surnames[b])
+                    and _one_person(a, b, surnames, origins) and _in_prose(sa) and _in_prose(sb)) \
+                    or sa.sentences & sb.sentences or distinct_people(sa.neighbours, sb.neighbours, origins) \
+                    or _widget_word(a, sa, doc) or _widget_word(b, sb, doc) \
+                    or distinct_syllables(a, b, origins) \
+                    or _hyphen_part(doc, sa) != _hyphen_part(doc, sb):
+                continue
+            v = decide(a, b, (sa.weight, sb.weight), (_known(a, sa.known), _known(b, sb.known)), protected,
+                       origins=origins)
+            if v is None or v.evidence in RULES and self.is_selected("NM103"):
+                continue  # two house names; or NM103 explains the pair better
+            if v.evidence in (COMMON, TIE):
+                ties.append((a, b))  # the other files come before frequency: finalize
+                continue
+            prev = decided.get(v.loser)
+            if prev is None or table[v.winner].weight > table[prev.winner].weight:
+                decided[v.loser] = v
         def side(b: str) -> Side:
             return _word_side(doc, b, table[b], covered)
 
@@ -267,26 +270,48 @@ class WithinFileVariant(CorpusCheck):
         runs = defaultdict(list)
         for r in doc_names(doc).runs:
             runs[tuple(t.text for t in r.tokens)].append(r)
-        keys = sorted(runs)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if not runs_variant(a, b):
-                    continue
-                ja, jb = " ".join(a), " ".join(b)
-                house = frozenset(j for j, words in ((ja, a), (jb, b)) if any(w in protected for w in words))
-                side = {ja: _run_side(doc, ja, runs[a], covered), jb: _run_side(doc, jb, runs[b], covered)}
-                v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house, origins=_origins(doc))
-                if v is None or v.evidence in RULES and self.is_selected("NM103"):
-                    continue
-                if v.tie:
-                    if side[ja].places and side[jb].places:
-                        yield from _findings(doc.path, side[ja], side[jb], v)
-                        yield from _findings(doc.path, side[jb], side[ja], v)
-                        covered.extend((s, e) for s, e, _ in side[ja].places + side[jb].places)
-                    continue
-                loser, winner = side[v.loser], side[v.winner]
-                yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
-                covered.extend((s, e) for s, e, _ in loser.places)
+        # Only names of as many words with the same first letter can be variants (runs_variant's
+        # first test): each is compared with the later ones of its kind, in the same order.
+        kinds: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
+        for key in sorted(runs):
+            kinds[len(key), key[0][:1]].append(key)
+        for a, b in sorted(((a, b) for same in kinds.values() for i, a in enumerate(same) for b in same[i + 1:])):
+            if not runs_variant(a, b):
+                continue
+            ja, jb = " ".join(a), " ".join(b)
+            house = frozenset(j for j, words in ((ja, a), (jb, b)) if any(w in protected for w in words))
+            side = {ja: _run_side(doc, ja, runs[a], covered), jb: _run_side(doc, jb, runs[b], covered)}
+            v = decide(ja, jb, (side[ja].weight, side[jb].weight), (0.0, 0.0), house, origins=_origins(doc))
+            if v is None or v.evidence in RULES and self.is_selected("NM103"):
+                continue
+            if v.tie:
+                if side[ja].places and side[jb].places:
+                    yield from _findings(doc.path, side[ja], side[jb], v)
+                    yield from _findings(doc.path, side[jb], side[ja], v)
+                    covered.extend((s, e) for s, e, _ in side[ja].places + side[jb].places)
+                continue
+            loser, winner = side[v.loser], side[v.winner]
+            yield from _findings(doc.path, loser, winner, v, (winner.count, loser.count))
+            covered.extend((s, e) for s, e, _ in loser.places)
+
+
+def _pairs(buckets: dict[str, list[str]], keyed: bool):
+    """Each pair (a, b) of the bases that share a bucket, once, in the order of the buckets. A
+    pair shares more than one bucket only through a romanization key: without keys, no pair is
+    looked up among those already met."""
+    if not keyed:
+        for bases in buckets.values():
+            for i, a in enumerate(bases):
+                for b in bases[i + 1:]:
+                    yield a, b
+        return
+    compared = set()
+    for bases in buckets.values():
+        for i, a in enumerate(bases):
+            for b in bases[i + 1:]:
+                if (a, b) not in compared:
+                    compared.add((a, b))
+                    yield a, b
 
 
 #: Origins whose names put the surname first (Xi Jinping, Kim Jong-un, and Japanese names as
@@ -305,13 +330,17 @@ def _surnames(doc, origins) -> dict[str, frozenset[str]]:
     text = doc.text
     tokens = doc_names(doc).tokens
     out: dict[str, set[str]] = defaultdict(set)
-    first = bool(origins & SURNAME_FIRST)
-    for i, t in enumerate(tokens):
-        m = _NEXT_NAME.match(text, t.end)
-        if m and m.group(1) not in TITLES:
-            out[t.text].add(m.group(1))
-        if first and i and text[tokens[i - 1].end:t.start] == " " and tokens[i - 1].text not in TITLES:
-            out[t.text].add(tokens[i - 1].text)
+    next_name = _NEXT_NAME.match
+    for t in tokens:
+        m = next_name(text, t.end)
+        if m:
+            after = m.group(1)
+            if after not in TITLES:
+                out[t.text].add(after)
+    if origins & SURNAME_FIRST:
+        for before, t in zip(tokens, tokens[1:]):
+            if text[before.end:t.start] == " " and before.text not in TITLES:
+                out[t.text].add(before.text)
     return {w: frozenset(v) for w, v in out.items()}
 
 
@@ -347,6 +376,17 @@ def _romanization_keys(b: str, known: float, origins, max_zipf: float = KEYED_MA
     is: HAMi or SageMaker is a product's own spelling."""
     if not origins or len(b) < KEYED_MIN_LENGTH or known >= max_zipf or not b.isalpha() or not b[1:].islower():
         return ()
+    return _keys_under(b, origins)
+
+
+#: Distinct (name, origins) whose keys are kept: the names of a story recur in its every rendition.
+KEYS_KEPT = 50_000
+
+
+@lru_cache(maxsize=KEYS_KEPT)
+def _keys_under(b: str, origins: frozenset[str]) -> tuple[str, ...]:
+    """The comparison keys of a name under the key schemes of the origins (see
+    `_romanization_keys`): worked out once per name and set of origins, not once per article."""
     return tuple(sorted(f"key:{o}:{k}" for o in fitting_origins(b, origins) for k in scheme_keys(b, o)))
 
 
@@ -356,12 +396,11 @@ def _in_prose(sp) -> bool:
     return sp.weight > STANDALONE_WEIGHT * sp.count
 
 
-def _name_evidence(sa, sb) -> bool:
-    """Whether two spellings are names: one is capitalised in mid-sentence, and the other is too
-    or is no known word (Macronutrient and Micronutrients heading two lists are words)."""
-    if not (sa.confident or sb.confident):
-        return False
-    return all(sp.confident or sp.known < KNOWN_WORD for sp in (sa, sb))
+def _may_be_name(sp) -> bool:
+    """Whether a spelling may be a name: capitalised in mid-sentence, or no known word. Two
+    spellings are names when both may be and one is capitalised in mid-sentence (Macronutrient
+    and Micronutrients heading two lists are words)."""
+    return sp.confident or sp.known < KNOWN_WORD
 
 
 def _widget_word(base: str, sp, doc=None) -> bool:

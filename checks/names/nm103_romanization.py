@@ -13,7 +13,7 @@ from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Option
 from auditor.text import STOPWORDS
 
 from .corpus_spellings import CorpusSpellings
-from .extract import doc_names
+from .extract import distinct_words, doc_names
 from .frequency import ZIPF_TIE, zipf
 from .gazetteer import lookup
 from .house_list import SETTINGS, house_list
@@ -145,6 +145,9 @@ class NonStandardRomanization(CorpusCheck):
         japan, ukraine = "japan" in names.context, "ukraine" in names.context
         for i, t in enumerate(tokens):
             w = t.text
+            after = text[t.end:t.end + 1]
+            if after and after not in _JOINERS and _plain_word(w, japan, ukraine):
+                continue  # a well-known word on its own (most tokens): no rule below applies to it
             kind = None
             if w in ru and ru[w][1] == "first" or w in old and not _in_longer_name(text, tokens, i, t.end) \
                     or w in ru and not _in_longer_name(text, tokens, i, t.end):
@@ -155,9 +158,8 @@ class NonStandardRomanization(CorpusCheck):
             elif ukraine and t.confident and russian_markers(w):
                 kind = "surname"
             zw = zipf(w)
-            after = text[t.end:t.end + 1]
             if kind is None and zw >= _CANDIDATE_MAX_ZIPF and after and after not in _JOINERS:
-                continue  # a well-known word on its own (most tokens): no rule below applies to it
+                continue  # a well-known word on its own, which a table or a scheme could name
             if in_quote(t.start, t.end):
                 continue
             if kind is not None:
@@ -206,7 +208,8 @@ class NonStandardRomanization(CorpusCheck):
                 if not doc.in_quote(m.start(2), m.end(2)):
                     candidates.append(("kgiven", m.group(2), m.group(1), m.start(2), m.end(2)))
         pivot_first = first_names_via_russian()
-        if origins and pivot_first:
+        words = distinct_words(doc)
+        if origins and pivot_first and not pivot_first.keys().isdisjoint(words):
             from .origins import origins as known
 
             for i, t in enumerate(names.tokens[:-1]):
@@ -217,7 +220,7 @@ class NonStandardRomanization(CorpusCheck):
                 if text[t.end:surname.start] == " " and known()[row[1]].fits(surname.text):
                     candidates.append(("first", t.text, surname.text, t.start, t.end))
         pairs = {(t.text, names.tokens[i + 1].text) for i, t in enumerate(names.tokens[:-1])
-                 if t.text in uk_first}
+                 if t.text in uk_first} if not uk_first.isdisjoint(words) else set()
         return {"docs": [(doc.path, candidates, origins, exempt, countries)], "pairs": pairs}
 
     def empty(self):
@@ -674,6 +677,23 @@ PIVOT_MAX_ZIPF = 1.0
 #: A word at least this frequent (Zipf), and whole (nothing joined to it), is no place, pivot or
 #: scheme candidate: `collect` passes over it (most capitalised words of an article) at once.
 _CANDIDATE_MAX_ZIPF = max(PLACE_MAX_ZIPF, PIVOT_MAX_ZIPF, MAX_SURNAME_ZIPF)
+
+
+#: Distinct words whose test below is kept: the capitalised words of a corpus recur.
+PLAIN_WORDS_KEPT = 100_000
+
+
+@lru_cache(maxsize=PLAIN_WORDS_KEPT)
+def _plain_word(word: str, japan: bool, ukraine: bool) -> bool:
+    """Whether a word is well known (at least _CANDIDATE_MAX_ZIPF) and no table or scheme could
+    name it in an article about Japan or Ukraine or neither (as told): not in the tables of
+    Russian-route and older Chinese spellings, not a Japanese name Hepburn would spell otherwise,
+    no Russian-route letters. `collect` passes over such a word, whole, without asking anything
+    else of it."""
+    return zipf(word) >= _CANDIDATE_MAX_ZIPF and word not in russian_to_ukrainian() \
+        and word not in old_chinese_to_pinyin() \
+        and not (japan and looks_japanese(word) and to_hepburn(word) != word) \
+        and not (ukraine and russian_markers(word))
 
 
 def _unknown_place(word: str) -> bool:

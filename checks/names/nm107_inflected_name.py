@@ -6,7 +6,7 @@ from functools import partial
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding
 
 from .corpus_spellings import CorpusSpellings
-from .extract import doc_names
+from .extract import distinct_words, doc_names
 from .frequency import zipf
 from .house_list import SETTINGS, house_list
 from .inflection import after_given, after_masculine, after_name_bases, languages, nominative, surname_bases
@@ -73,21 +73,22 @@ class InflectedName(CorpusCheck):
         if not langs:
             return []
         names = doc_names(doc)
-        words = {t.text for t in names.tokens}
+        words = distinct_words(doc)
         protected = house_list(self.settings).protected
         out = []
         text = doc.text
         declined_given = None  # (end, case ending) of the last given name found in a case form
-        prev = None
         tokens = names.tokens
+        # The words a case form may be (asked once per word, not per occurrence): not in the
+        # house list, and no known English word.
+        rare = {w for w in words if w not in protected and zipf(w) < MAX_ZIPF}
         for i, t in enumerate(tokens):
-            before, prev = prev, t
+            given, declined_given = declined_given, None
             w = t.text
-            after = declined_given[1] if declined_given is not None and text[declined_given[0]:t.start] == " " \
-                else None
-            declined_given = None
-            if w in protected or zipf(w) >= MAX_ZIPF or doc.in_quote(t.start, t.end):
+            if w not in rare or doc.in_quote(t.start, t.end):
                 continue
+            before = tokens[i - 1] if i else None
+            after = given[1] if given is not None and text[given[0]:t.start] == " " else None
             found, lang = None, None
             for lang in langs:  # a nominative in the list or in the text first, ...
                 # (among the other names: a base is never the word itself, so no copy of the

@@ -87,18 +87,22 @@ def _exempt_index() -> dict[str, tuple[str, ...]]:
 _WORD = compiled.regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def origins_of_text(text: str, words=None) -> tuple[frozenset[str], frozenset[str]]:
+def origins_of_text(text: str, words=None, content_words=None) -> tuple[frozenset[str], frozenset[str]]:
     """(origins the text is about, origins whose older spellings the text may use correctly):
     an origin counts when one of its cue words occurs in the text as a word. `words`, when
     given, are the text's capitalised words (already found): only the lowercase cues (yen,
-    prefecture) are then searched for."""
+    prefecture) are then searched for; among the text's `content_words` (renditions.content_words),
+    when given, for the cues of their shape."""
     cues, exempt = _cue_index(), _exempt_index()
     found, free = set(), set()
     if words is None:
         words = set(_WORD.findall(text))
     else:
         words = set(words)
-        low = [w for w in _lowercase_cue_words() if w in text]  # a substring test first: cheap
+        # a test of the word or of a substring first: cheap (a cue shaped like a content word
+        # that the text has as a word of its own is among its content words)
+        shaped = _content_shaped_cues() if content_words is not None else frozenset()
+        low = [w for w in _lowercase_cue_words() if (w in content_words if w in shaped else w in text)]
         if low:
             words |= set(re.findall(r"\b(?:" + "|".join(map(re.escape, low)) + r")\b", text))
     for w in words:
@@ -112,6 +116,14 @@ def origins_of_text(text: str, words=None) -> tuple[frozenset[str], frozenset[st
 @lru_cache(maxsize=1)
 def _lowercase_cue_words() -> tuple[str, ...]:
     return tuple(sorted(w for w in set(_cue_index()) | set(_exempt_index()) if not w[:1].isupper()))
+
+
+@lru_cache(maxsize=1)
+def _content_shaped_cues() -> frozenset[str]:
+    """The lowercase cue words shaped like content words (prefecture, hryvnia; not yen)."""
+    from .renditions import is_content_word
+
+    return frozenset(filter(is_content_word, _lowercase_cue_words()))
 
 
 @lru_cache(maxsize=1)
@@ -153,11 +165,13 @@ def doc_origins(doc) -> tuple[frozenset[str], frozenset[str]]:
     """(origins, exempt origins) of a document: its cue words and the letters of its rare
     names; computed once and shared by the checks."""
     def compute(d):
-        from .extract import doc_names
+        from .extract import distinct_words, doc_names
+        from .renditions import content_words
         from .frequency import zipf
 
         tokens = doc_names(d).tokens
-        found, exempt = origins_of_text(d.text, {t.text for t in tokens} | _apostrophe_words(d.text, tokens))
+        found, exempt = origins_of_text(d.text, distinct_words(d) | _apostrophe_words(d.text, tokens),
+                                        content_words(d))
         if all(o.name in found for o in origins().values() if o.share):
             return found, exempt
         rare = {t.text for t in tokens if t.confident and zipf(t.text) < RARE_NAME_ZIPF}

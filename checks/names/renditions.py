@@ -52,10 +52,22 @@ MAX_SLOT_NAMES = 80
 _HASH_BYTES = array("I").itemsize
 
 
-def content_sketch(text: str) -> bytes:
+def content_words(doc) -> frozenset[str]:
+    """A document's distinct content words (`_CONTENT_WORD`), found once: its sketch and the
+    search for its origins' lowercase cue words (prefecture, hryvnia) both read them."""
+    return doc.memo("names.content_words", lambda d: frozenset(_CONTENT_WORD.findall(d.text)))
+
+
+def is_content_word(word: str) -> bool:
+    """Whether the word, wherever a text has it as a word of its own, is among its content words."""
+    return _CONTENT_WORD.fullmatch(word) is not None
+
+
+def content_sketch(text: str, words=None) -> bytes:
     """The bottom-k sketch of a text's content words: the SKETCH_SIZE smallest CRC-32 hashes (the
-    same in every process, unlike hash()) of its distinct lowercase words of six letters or more."""
-    hashes = sorted(map(crc32, map(str.encode, set(_CONTENT_WORD.findall(text)))))
+    same in every process, unlike hash()) of its distinct lowercase words of six letters or more
+    (`words`, when they are already found: see `content_words`)."""
+    hashes = sorted(map(crc32, map(str.encode, set(_CONTENT_WORD.findall(text)) if words is None else words)))
     return array("I", hashes[:SKETCH_SIZE]).tobytes()
 
 

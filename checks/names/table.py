@@ -18,7 +18,7 @@ CONTEXT_MAX_ZIPF = 4.0
 STANDALONE_WEIGHT = 0.5
 
 
-@dataclass
+@dataclass(slots=True)  # slots: made for every name of every document, and read often
 class Spelling:
     """All occurrences in one document of one name base (Kurils, Kuril -> base Kuril)."""
 
