@@ -96,9 +96,9 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Estimated Jaccard similarity of two documents from their bottom-k sketches."""
     if not a or not b:
         return 0.0
-    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
     sa, sb = set(a), set(b)
-    return sum(1 for h in union if h in sa and h in sb) / len(union)
+    union = sorted(sa | sb)[:SKETCH_SIZE]
+    return len((sa & sb).intersection(union)) / len(union)  # the shared ones among them
 
 
 class CorpusRepetition(CorpusCheck):
