@@ -15,3 +15,15 @@ def body_sentences(doc):
     for sents in by_para.values():
         if len(sents) >= MIN_BODY_PARAGRAPH_SENTENCES:
             yield from sents
+
+
+def unquoted_sentences(doc) -> list:
+    """The sentences that do not lie inside one quotation, in order: the sentences the grammar
+    checks judge (a quotation is the speaker's words), sorted out once for them all."""
+    return doc.memo("translation.unquoted_sentences", _unquoted_sentences)
+
+
+def _unquoted_sentences(doc) -> list:
+    if not doc.quotes:
+        return doc.sentences
+    return [s for s in doc.sentences if not doc.in_quote(s.start, s.end)]

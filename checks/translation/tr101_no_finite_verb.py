@@ -9,6 +9,7 @@ from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
 from . import parse
+from .body import unquoted_sentences
 from .clause_shapes import measure_without_verb, participial_only
 from .english import english_findings
 from .tokens import OPEN_QUOTES, norm, tokenize, words
@@ -127,10 +128,9 @@ class NoFiniteVerb(Check):
         """Sentences whose shape has no main verb, wherever they stand: only a participial clause
         ("Noting that …"), or a noun of measure followed straight by its figure ("The length of
         the line 56 kilometres")."""
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if s.start in reported or not text[:1].isupper() or not text.rstrip("”\"’' ").endswith(".") \
-                    or doc.in_quote(s.start, s.end):
+            if s.start in reported or not text[:1].isupper() or not text.rstrip("”\"’' ").endswith("."):
                 continue
             found = participial_only(text)
             if found:

@@ -12,6 +12,7 @@ from auditor.api import Check, Finding
 from auditor.document import Document
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .data import load_json
 from .english import english_findings
 from .tokens import norm, tokenize
@@ -49,9 +50,7 @@ def pair_table() -> dict[tuple[str, str], PairRule]:
 def impossible_pairs(doc) -> Iterator[tuple[int, int, PairRule]]:
     """(start, end, rule) of the first impossible pair of each sentence not inside a quotation."""
     table = pair_table()
-    for s in doc.sentences:
-        if doc.in_quote(s.start, s.end):
-            continue
+    for s in unquoted_sentences(doc):
         found = _first_pair(s.text, table)
         if found:
             a, b, rule = found

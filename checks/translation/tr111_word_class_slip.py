@@ -8,6 +8,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .english import english_findings
 from .tokens import norm, tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
@@ -137,9 +138,7 @@ class WordClassSlip(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
+        for s in unquoted_sentences(doc):
             for a, b, why in slips(s.text):
                 yield Finding(s.start + a, s.start + b, f"'{clip(s.text[a:b])}': {why}")
                 break  # one per sentence

@@ -8,6 +8,7 @@ from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .clause_shapes import comma_before_verb
 from .english import english_findings
 from .tokens import norm, tokenize, words
@@ -66,19 +67,20 @@ class MissingSubject(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if "?" in text or doc.in_quote(s.start, s.end):
+            if "?" in text:
                 continue
-            found = _after_comma(text) if text.rstrip("”\"’' ").endswith(".") else None
-            if found is None and (text.rstrip("”\"’' ").endswith(".") or _headline(doc, s)):
+            statement = text.rstrip("”\"’' ").endswith(".")
+            found = _after_comma(text) if statement else None
+            if found is None and (statement or _headline(doc, s)):
                 found = _after_phrase(text)
             if found:
                 a, b, opening = found
                 yield Finding(s.start + a, s.start + b,
                               f"'{clip(text[a:b])}' has no subject after '{clip(opening, 30)}': "
                               "the subject was lost in translation")
-            elif text.rstrip("”\"’' ").endswith("."):
+            elif statement:
                 split = comma_before_verb(text)
                 if split:
                     a, b = split

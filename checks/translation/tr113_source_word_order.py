@@ -9,6 +9,7 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .clause_shapes import fronted_phrase_verb_subject, object_verb_last, verb_at_clause_end, verb_before_subject
 from .english import english_findings
 from .tokens import tokenize
@@ -191,9 +192,9 @@ class SourceWordOrder(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if "?" in text or text[:1] in "“\"«„'‘" or doc.in_quote(s.start, s.end):
+            if "?" in text or text[:1] in "“\"«„'‘":
                 continue
             for a, b, why in slips(text):
                 advice = ADVICE.get(why, "English puts the subject first")

@@ -11,6 +11,7 @@ from auditor.lexicon import english_frequencies
 from auditor.text import clip
 
 from . import fingerprint
+from .body import unquoted_sentences
 from .english import english_findings, english_zipf
 from .language import detect_language, language_name
 
@@ -87,9 +88,7 @@ class UntranslatedWords(Check):
         unknown = unknown_to_english(set(_LOWER_WORD.findall(text)))
         if not unknown:
             return
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
+        for s in unquoted_sentences(doc):
             # a run needs that many unknown words in the sentence: most sentences have none, and
             # are read without a match object a word
             if sum(map(unknown.__contains__, _LOWER_WORD.findall(s.text))) < max(1, self.opts.min_run):
@@ -115,9 +114,7 @@ class UntranslatedWords(Check):
         if not langs:
             return
         names = fingerprint.language_names()
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
+        for s in unquoted_sentences(doc):
             for m in _ANY_WORD.finditer(s.text):
                 word = m.group()
                 a, b = s.start + m.start(), s.start + m.end()
