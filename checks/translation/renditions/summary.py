@@ -11,7 +11,7 @@ from auditor import compiled
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
-from .numbers import numbers as number_values, writes_number
+from .numbers import ANY_DIGIT, numbers as number_values, writes_number
 
 POLARITY_TABLE = "renditions_polarity.json"
 
@@ -125,7 +125,8 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
     if not_seen and not negated:
         negated = any(not _contrastive(text, m.start(), "not") for m in WORD.finditer(text)
                       if m.group().lower() == "not")
-    numbers = {n.value for n in number_values(text, written)}
+    # most sentences have no number, in digits or in words: they are told so without the reader
+    numbers = {n.value for n in number_values(text, written)} if written or ANY_DIGIT.search(text) else _EMPTY
     return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
                            _frozen(numbers), negated, _frozen(poles), quoted)
 
