@@ -3,6 +3,7 @@ the maintain of", "a major globally problem"), judged with the word-class table.
 from __future__ import annotations
 
 from bisect import bisect_right
+from re import Match
 from typing import Iterator
 
 from auditor.api import Check, Finding
@@ -77,12 +78,16 @@ def _triggered(text: str, tk) -> list[int]:
         if low == "of":
             found.add(i - 1)
     if "," in text:
-        ends = [m.end() for m in tk.matches]
+        ends = list(map(Match.end, tk.matches))
         at = text.find(",")
         while at >= 0:
             found.add(bisect_right(ends, at) - 1)
             at = text.find(",", at + 1)
-    return sorted(i for i in found if 0 <= i < len(lows))
+    # the places past either end ('of' opening the sentence, 'is' ending it, a comma before the
+    # first word) are the only ones out of range
+    found.discard(-1)
+    found.discard(len(lows))
+    return sorted(found)
 
 
 def slips(text: str) -> Iterator[tuple[int, int, str]]:
