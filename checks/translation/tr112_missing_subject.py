@@ -34,6 +34,7 @@ OBJECT_PRONOUNS = frozenset("me him her us them".split())
 PHRASE_PREPOSITIONS = (PREPOSITIONS | frozenset("along around beside beyond throughout inside outside behind "
                                                 "below above beneath via".split())
                        ) - frozenset("since after before until of".split())
+ANY_PREPOSITIONS = PHRASE_PREPOSITIONS | PREPOSITIONS
 # Words that open a clause of their own inside an opening phrase ("In an industry where …").
 _CLAUSE_WORDS = frozenset("where which who whom whose that when how why what whether".split())
 #: Prepositional phrases before a verb are judged up to this many words ("By 2030 in the region").
@@ -131,7 +132,7 @@ def _after_phrase(text: str) -> tuple[int, int, str] | None:
             if ws[k][:1].isupper() and not (before in PREPOSITIONS or before in PHRASE_PREPOSITIONS
                                             or before in DETERMINERS or ws[k - 1][:1].isupper()):
                 break  # a name after the phrase: its subject ("On the other hand Eiruna is …")
-            if before in ADVERBIAL_NOUNS and lows[k] not in PHRASE_PREPOSITIONS | PREPOSITIONS:
+            if before in ADVERBIAL_NOUNS and lows[k] not in ANY_PREPOSITIONS:
                 break  # "For the rest of the week things will settle."
             k += 1
         if k <= k0 + 1 or k >= len(lows) - 1 or lows[k] not in MODALS_AND_BE or not ws[k].islower():

@@ -25,6 +25,7 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven tw
 # question or a conditional ("Should the plan fail, …", "Were it not for …").
 MODALS = frozenset("will would can could shall should may might must".split())
 BE_HAVE = frozenset("is are was were has have had".split())
+AUXILIARY_OPENERS = MODALS | BE_HAVE
 # Subject pronouns: after an auxiliary they make a question or a conditional, not a reordered
 # statement.
 PRONOUNS = frozenset("i you he she it we they there one this that".split())
@@ -112,7 +113,7 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             yield ms[j].start(), ms[min(j + 2, len(ms) - 1)].end(), "the verb stands before its subject"
             return
     # 2. an auxiliary opening a statement, then a passive and its subject: "Will be built also three bridges."
-    if low in MODALS | BE_HAVE and nxt not in PRONOUNS and not first.endswith("n't"):
+    if low in AUXILIARY_OPENERS and nxt not in PRONOUNS and not first.endswith("n't"):
         k = j + 1
         while k < len(lows) and lows[k] in ("be", "been", "also", "already", "still", "not"):
             k += 1
@@ -132,7 +133,7 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         return
     # 4. an adverb, then the auxiliary, then no subject: "Originally were for the bridge …"
     if j == 0 and low.endswith("ly") and classes(low) == ADVERB and low not in NEGATIVE_ADVERBS \
-            and nxt in BE_HAVE | MODALS and len(lows) > 2 and lows[2] not in PRONOUNS:
+            and nxt in AUXILIARY_OPENERS and len(lows) > 2 and lows[2] not in PRONOUNS:
         yield ms[0].start(), ms[2].end(), "the verb stands before its subject"
         return
     # 5. 'as' + a verb of saying + its subject: "As reported the press service of the ministry, …"
