@@ -11,7 +11,7 @@ from auditor.text import clip
 
 from .body import unquoted_sentences
 from .english import english_findings
-from .tokens import norm, tokenize
+from .tokens import norm, per_sentence, tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADJECTIVE, ADVERB, NOUN, classes
 
@@ -124,6 +124,12 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             yield ms[i].start(), ms[i + 1].end(), "an adverb where the noun needs an adjective"
 
 
+@per_sentence
+def first_slip(text: str) -> tuple[int, int, str] | None:
+    """The first of the sentence's `slips`, or None."""
+    return next(slips(text), None)
+
+
 class WordClassSlip(Check):
     """A word of the wrong part of speech where the grammar needs another, as machine translation
     and garbled copy leave it: a noun after a subject pronoun where the verb belongs ("He
@@ -144,7 +150,8 @@ class WordClassSlip(Check):
 
     def _findings(self, doc):
         for s in unquoted_sentences(doc):
-            for a, b, why in slips(s.text):
+            found = first_slip(s.text)  # one per sentence
+            if found:
+                a, b, why = found
                 yield Finding(s.start + a, s.start + b, f"'{clip(s.text[a:b])}': {why}")
-                break  # one per sentence
 

@@ -12,7 +12,7 @@ from auditor.text import clip
 from .body import unquoted_sentences
 from .clause_shapes import fronted_phrase_verb_subject, object_verb_last, verb_at_clause_end, verb_before_subject
 from .english import english_findings
-from .tokens import tokenize
+from .tokens import per_sentence, tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADVERB, BASE, FINITE, NOUN, classes, past_participle
 
@@ -161,6 +161,12 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         yield found[0], found[1], VERB_LAST
 
 
+@per_sentence
+def first_slip(text: str) -> tuple[int, int, str] | None:
+    """The first of the statement's `slips`, or None."""
+    return next(slips(text), None)
+
+
 class SourceWordOrder(Check):
     """A statement in the word order of the source language, which machine translation copied:
     the verb before its subject: a verb in the past and the clause it reports ("Stated the
@@ -197,8 +203,9 @@ class SourceWordOrder(Check):
             text = s.text
             if "?" in text or text[:1] in "“\"«„'‘":
                 continue
-            for a, b, why in slips(text):
+            found = first_slip(text)
+            if found:
+                a, b, why = found
                 advice = ADVICE.get(why, "English puts the subject first")
                 yield Finding(s.start + a, s.start + b,
                               f"'{clip(text[a:b])}': {why}, as in the source language; {advice}")
-                break

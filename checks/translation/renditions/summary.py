@@ -27,6 +27,9 @@ NEG_SUFFIX = "n't"
 #: A sentence keeps this much of its text, for quoting in messages: a run-on "sentence" of a
 #: scraped page must not make the summary big.
 MAX_SENTENCE_CHARS = 600
+#: Sentences whose summaries are kept, for the sentences that documents repeat (as many as the
+#: family's tokens keep: `tokens.CACHED_TEXTS`).
+CACHED_SENTENCES = 4096
 #: A headline keeps this much, for the overview of stories.
 MAX_TITLE_CHARS = 200
 #: Words of fewer letters ("un", "EU") carry too little to compare renditions by.
@@ -106,6 +109,14 @@ def _word_info(word: str) -> tuple:
 
 
 def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
+    return SentenceSummary(start, end, *_content(text), quoted)
+
+
+@lru_cache(maxsize=CACHED_SENTENCES)
+def _content(text: str) -> tuple:
+    """What the sentence `text` says: (its kept text, stems, names, numbers, whether negated,
+    poles), the fields of its `SentenceSummary` that its text alone decides; worked out once
+    for a sentence that several documents repeat (wire copy, a site's boilerplate)."""
     stems, names, poles = set(), set(), set()
     negated = not_seen = written = later = False
     for negation, low, s, pole, capitalised, spelled in map(_word_info, WORD.findall(text)):
@@ -127,8 +138,7 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
                       if m.group().lower() == "not")
     # most sentences have no number, in digits or in words: they are told so without the reader
     numbers = {n.value for n in number_values(text, written)} if written or ANY_DIGIT.search(text) else _EMPTY
-    return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
-                           _frozen(numbers), negated, _frozen(poles), quoted)
+    return text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names), _frozen(numbers), negated, _frozen(poles)
 
 
 _EMPTY: frozenset = frozenset()
