@@ -27,9 +27,9 @@ class Tokens(NamedTuple):
 
 
 def per_sentence(function):
-    """`function` of a sentence's or a line's text (a pure one, whose result is immutable), its
-    results kept for the last CACHED_TEXTS texts: documents repeat sentences and lines (wire copy,
-    a site's boilerplate, renditions of one story), which are then judged once."""
+    """`function` of a sentence's text (a pure one, whose result is immutable), its results kept
+    for the last CACHED_TEXTS texts: documents repeat sentences (wire copy, a site's boilerplate,
+    renditions of one story), which are then judged once."""
     return lru_cache(maxsize=CACHED_TEXTS)(function)
 
 

@@ -9,7 +9,7 @@ from auditor.api import Check, Finding
 from auditor.text import clip
 
 from .english import english_findings
-from .tokens import norm, per_sentence, words
+from .tokens import norm, words
 from .verbs import has_finite_verb
 
 # An opening mark: curly or guillemet, or a straight one after a space and before a word.
@@ -51,32 +51,23 @@ class QuoteWithoutSayingVerb(Check):
 
     def _findings(self, doc):
         for s in doc.sentences:
-            found = bare_speaker(s.text)
-            if found:
-                end, lead = found
-                yield Finding(s.start, s.start + end,
-                              f"'{clip(lead)}' is followed by a quotation with no verb of saying: "
-                              "the verb (said, told, stated …) was probably lost in translation")
-
-
-@per_sentence
-def bare_speaker(text: str) -> tuple[int, str] | None:
-    """(end of the span to report, the speaker) when the sentence `text` is a speaker followed
-    by a quotation with no verb of saying; else None."""
-    m = _OPENING_QUOTE.search(text) if any(map(text.__contains__, _OPENING_MARKS)) else None
-    if not m or m.start() < MIN_LEAD_CHARS:
-        return None
-    lead = text[: m.start()].rstrip()
-    if lead[-1:] in ",:;—–-(" or not lead[:1].isupper() or any(c in lead for c in ",|"):
-        return None  # a speaker is a noun phrase: a comma or a bar makes the lead something else
-    quoted = text[m.end():]
-    close = _CLOSING_QUOTE.search(quoted)
-    if close and quoted[close.end():].strip(" .,!?…"):
-        return None  # the sentence goes on after the quotation: not a bare speaker + quote
-    tokens = [t.group() for t in words(lead)]
-    if (len(tokens) < MIN_LEAD_WORDS
-            or len(words(quoted[: close.start()] if close else quoted)) < MIN_QUOTED_WORDS):
-        return None
-    if has_finite_verb(tokens) or norm(tokens[-1]) in _SPEECH_NOUNS:
-        return None
-    return min(len(text), m.start() + QUOTE_CHARS_SHOWN), lead
+            text = s.text
+            m = _OPENING_QUOTE.search(text) if any(map(text.__contains__, _OPENING_MARKS)) else None
+            if not m or m.start() < MIN_LEAD_CHARS:
+                continue
+            lead = text[: m.start()].rstrip()
+            if lead[-1:] in ",:;—–-(" or not lead[:1].isupper() or any(c in lead for c in ",|"):
+                continue  # a speaker is a noun phrase: a comma or a bar makes the lead something else
+            quoted = text[m.end():]
+            close = _CLOSING_QUOTE.search(quoted)
+            if close and quoted[close.end():].strip(" .,!?…"):
+                continue  # the sentence goes on after the quotation: not a bare speaker + quote
+            tokens = [t.group() for t in words(lead)]
+            if (len(tokens) < MIN_LEAD_WORDS
+                    or len(words(quoted[: close.start()] if close else quoted)) < MIN_QUOTED_WORDS):
+                continue
+            if has_finite_verb(tokens) or norm(tokens[-1]) in _SPEECH_NOUNS:
+                continue
+            yield Finding(s.start, s.start + min(len(text), m.start() + QUOTE_CHARS_SHOWN),
+                          f"'{clip(lead)}' is followed by a quotation with no verb of saying: "
+                          "the verb (said, told, stated …) was probably lost in translation")

@@ -6,7 +6,7 @@ from auditor.text import clip
 
 from .body import body_sentences
 from .english import english_findings
-from .tokens import OPEN_QUOTES, per_sentence, tokenize
+from .tokens import OPEN_QUOTES, tokenize
 from .verbs import AUXILIARIES
 
 _SAYING_VERBS = frozenset("say says said tell tells told add adds added state states stated "
@@ -40,17 +40,11 @@ class EmptyReport(Check):
     def _findings(self, doc):
         for s in body_sentences(doc):
             text = s.text
-            if empty_report(text):
+            if not text.endswith(".") or any(q in text for q in OPEN_QUOTES + "”"):
+                continue
+            tokens = list(tokenize(text).lows)
+            if len(tokens) >= MIN_WORDS and any(t in _SAYING_VERBS for t in tokens) and all(
+                    t in _SAYING_VERBS or t in _EMPTY_WORDS or t in AUXILIARIES for t in tokens):
                 yield Finding(s.start, s.end,
                               f"'{clip(text)}' reports speech but says nothing: what was said "
                               "was lost in translation")
-
-
-@per_sentence
-def empty_report(text: str) -> bool:
-    """Whether the sentence `text` reports speech and says nothing else."""
-    if not text.endswith(".") or any(q in text for q in OPEN_QUOTES + "”"):
-        return False
-    tokens = list(tokenize(text).lows)
-    return len(tokens) >= MIN_WORDS and any(t in _SAYING_VERBS for t in tokens) and all(
-        t in _SAYING_VERBS or t in _EMPTY_WORDS or t in AUXILIARIES for t in tokens)

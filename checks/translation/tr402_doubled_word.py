@@ -9,7 +9,6 @@ from auditor.api import SAFE, Check, Edit, Finding
 from auditor.text import clip
 
 from .english import english_findings
-from .tokens import per_sentence
 
 # A lowercase word repeated right after itself, up to 20 repeats (bounded: linear on any input).
 _DOUBLED = compiled.regex(r"(?<![\w’'-])([a-z]{1,30})((?:[ \u00a0]{1,3}\1){1,20})(?![\w’'-])")
@@ -54,15 +53,6 @@ def _any_shaped(pattern: re.Pattern, words) -> bool:
     return any(first.fullmatch(w) for w in words)
 
 
-@per_sentence
-def _doubled_in_line(line: str) -> frozenset[str]:
-    """The words (runs of letters and digits) that stand twice in a row in the line."""
-    runs = _RUN.findall(line)
-    if not any(map(str.__eq__, runs, islice(runs, 1, None))):  # most lines: one C-level pass
-        return frozenset()
-    return frozenset(a for a, b in zip(runs, islice(runs, 1, None)) if a == b)
-
-
 def _common(word: str) -> bool:
     from auditor.lexicon import zipf_frequency
     return zipf_frequency(word.lower(), "en") >= MIN_COMMON_ZIPF
@@ -88,11 +78,9 @@ class DoubledWord(Check):
 
     def _findings(self, doc):
         text = doc.text
-        # the words that stand twice in a row in a line (a pattern below never matches across
-        # a line break), found line by line: documents repeat lines, which are then read once
-        doubled = set().union(*map(_doubled_in_line, [line.text for line in doc.lines]))
-        if doubled:
-            yield from self._doubled(doc, doubled)
+        runs = _RUN.findall(text)
+        if any(map(str.__eq__, runs, islice(runs, 1, None))):  # two equal words in a row somewhere
+            yield from self._doubled(doc, {a for a, b in zip(runs, islice(runs, 1, None)) if a == b})
         if "," in text and _DOUBLE_COMMA_HINT.search(text):
             for m in _DOUBLE_COMMA.finditer(text):
                 yield Finding(max(0, m.start() - COMMA_CONTEXT_CHARS), m.end(),

@@ -14,7 +14,6 @@ from . import fingerprint
 from .body import unquoted_sentences
 from .english import english_findings, english_zipf
 from .language import detect_language, language_name
-from .tokens import per_sentence
 
 # A lowercase word, accented Latin letters included, of 3 to 30 letters.
 _LOWER_WORD = compiled.regex(r"(?<![\w’'-])[a-zà-ÿāēīōūčšžřěłńśźżőűçñ]{3,30}(?![\w’'-])")
@@ -86,7 +85,7 @@ class UntranslatedWords(Check):
         text = doc.text
         # the words English does not know, looked up once each: most documents have none (the
         # pattern matches lowercase letters only, so a word is its own lowercase form)
-        unknown = unknown_to_english(set().union(*map(_lower_words, [line.text for line in doc.lines])))
+        unknown = unknown_to_english(set(_LOWER_WORD.findall(text)))
         if not unknown:
             return
         for s in unquoted_sentences(doc):
@@ -135,13 +134,6 @@ class UntranslatedWords(Check):
                         yield Finding(a, b, f"'{word}' is {names.get(code, code)}, not English: a word left "
                                             "untranslated")
                         break
-
-
-@per_sentence
-def _lower_words(line: str) -> frozenset[str]:
-    """The lowercase words of a line (of `doc.lines`: no word crosses a line break, and what a
-    line drops around it is space); kept for the lines that documents repeat."""
-    return frozenset(_LOWER_WORD.findall(line))
 
 
 #: Distinct words whose verdict `unknown_to_english` keeps: a corpus repeats its vocabulary.
