@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .tokens import per_sentence, tokenize
+from .tokens import tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, BASE, FINITE, NOUN, PARTICIPLE, classes, past_participle
 from auditor import compiled
@@ -324,7 +324,6 @@ SAYING = frozenset("said says added adds explained noted wrote told argued insis
                    "concluded admitted acknowledged".split())
 
 
-@per_sentence
 def comma_before_verb(text: str) -> tuple[int, int] | None:
     """'The delegation led by the vice minister, visited the port on Tuesday.': a noun phrase
     with no verb of its own (a participle before 'by' at most), a comma, then its verb in the

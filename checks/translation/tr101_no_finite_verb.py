@@ -12,7 +12,7 @@ from . import parse
 from .body import sentences_by_paragraph, unquoted_sentences
 from .clause_shapes import measure_without_verb, participial_only
 from .english import english_findings
-from .tokens import OPEN_QUOTES, norm, per_sentence, tokenize, words
+from .tokens import OPEN_QUOTES, norm, tokenize, words
 from .verbs import DEVERBAL_PREPOSITIONS, PREPOSITIONS, has_finite_verb
 from .word_classes import ADJECTIVE, ADVERB, FINITE, NOUN, PARTICIPLE, classes
 
@@ -151,29 +151,23 @@ class NoFiniteVerb(Check):
             if not text.endswith(".") or text.endswith("..") or text[:1] in OPEN_QUOTES \
                     or doc.in_quote(s.start, s.end):
                 continue
-            if _verbless_statement(text, self.opts.min_words, self.opts.max_words):
-                yield s
-
-
-@per_sentence
-def _verbless_statement(text: str, min_words: int, max_words: int) -> bool:
-    """Whether the sentence, a statement with its full stop outside a quotation, has no finite
-    verb and is none of the verbless sentences that English writes."""
-    if _UNJUDGED_MARK.search(text) or text[:1] in _LIST_MARKS \
-            or " — " in text or " – " in text:
-        return False  # quotations, labels, lists and markup
-    if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:
-        return False
-    tokens = list(tokenize(text).words)
-    if not min_words <= len(text.split()) <= max_words:
-        return False  # (numbers count as words: "From 2019.")
-    if not text[:1].isupper() or not _plain_numbers(text):
-        return False  # the tail of a broken line, or a list item, a code or a specification
-    if _is_dateline(tokens) or has_finite_verb(tokens):
-        return False
-    if len(tokens) == 1 and norm(tokens[0]) not in PREPOSITIONS | DEVERBAL_PREPOSITIONS:
-        return False  # one word and a number: a name ("Pylint 4.", "Step 3."), not a phrase
-    return not ((len(tokens) > 1 and is_title_case(tokens)) or _is_aside(tokens))
+            if _UNJUDGED_MARK.search(text) or text[:1] in _LIST_MARKS \
+                    or " — " in text or " – " in text:
+                continue  # quotations, labels, lists and markup
+            if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:
+                continue
+            tokens = list(tokenize(text).words)
+            if not self.opts.min_words <= len(text.split()) <= self.opts.max_words:
+                continue  # (numbers count as words: "From 2019.")
+            if not text[:1].isupper() or not _plain_numbers(text):
+                continue  # the tail of a broken line, or a list item, a code or a specification
+            if _is_dateline(tokens) or has_finite_verb(tokens):
+                continue
+            if len(tokens) == 1 and norm(tokens[0]) not in PREPOSITIONS | DEVERBAL_PREPOSITIONS:
+                continue  # one word and a number: a name ("Pylint 4.", "Step 3."), not a phrase
+            if (len(tokens) > 1 and is_title_case(tokens)) or _is_aside(tokens):
+                continue
+            yield s
 
 
 def _plain_numbers(text: str) -> bool:
@@ -223,7 +217,6 @@ def _is_prose(doc, sents) -> bool:
     return any(_is_full_sentence(s.text) for s in sents)
 
 
-@per_sentence
 def _is_full_sentence(text: str) -> bool:
     """A sentence of news prose: long, with a finite verb, no label colon."""
     tokens = list(tokenize(text).words)

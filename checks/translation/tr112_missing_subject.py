@@ -11,7 +11,7 @@ from auditor.text import clip
 from .body import unquoted_sentences
 from .clause_shapes import comma_before_verb
 from .english import english_findings
-from .tokens import norm, per_sentence, tokenize, words
+from .tokens import norm, tokenize, words
 from .tr113_source_word_order import ADVERBIAL_NOUNS, MODALS, NAMING_VERBS
 from .verbs import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
 from .word_classes import ADJECTIVE, BASE, NOUN, classes, past_participle
@@ -96,7 +96,6 @@ def _headline(doc, s) -> bool:
     return para.start == s.start and para.end == s.end and "\n" not in para.text
 
 
-@per_sentence
 def _after_comma(text: str) -> tuple[int, int, str] | None:
     """An opening phrase, a comma, then an auxiliary: "In addition, will increase …"."""
     ms = words(text)
@@ -111,7 +110,6 @@ def _after_comma(text: str) -> tuple[int, int, str] | None:
     return m.start(1), m.end(2), text[:comma] + ","
 
 
-@per_sentence
 def _after_phrase(text: str) -> tuple[int, int, str] | None:
     """A clause that opens with prepositional phrases and goes on with a modal and a verb, no comma
     and no subject between: "In the region will be built three bridges", "From May will apply

@@ -8,7 +8,7 @@ from auditor.api import UNSAFE, Check, Edit, Finding
 from auditor.text import clip, is_headline_style
 
 from .english import english_findings
-from .tokens import per_sentence, tokenize
+from .tokens import tokenize
 
 # Closed-class words that are never capitalised inside an English sentence, not even in names.
 _NEVER_CAPITALISED = frozenset("And Or But Nor According Is Are Was Were Been Has Have Had Does "
@@ -54,45 +54,36 @@ class StrayCapital(Check):
 
     def _findings(self, doc):
         for s in doc.sentences:
-            for at, word, a, b in stray_capitals(s.text):
-                start = s.start + at
+            tk = tokenize(s.text)
+            ms, tokens = tk.matches, tk.words
+            if len(tokens) < MIN_WORDS or _CANDIDATES.isdisjoint(tokens[1:]) or is_headline_style(tokens) \
+                    or any(c in s.text for c in _CODE_MARKS):
+                continue
+            for i in range(1, len(ms)):
+                word = tokens[i]
+                if word not in _NEVER_CAPITALISED and word not in _NAME_PARTICLES:
+                    continue
+                before = s.text[: ms[i].start()].rstrip()
+                if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?)" or before[-1:].isdigit() \
+                        or not (before[-1:].isalpha() or before[-1:] == ","):
+                    continue  # a new clause, a quotation, or text after a dateline "(Xinhua)"
+                if _DATE_END.search(before):
+                    continue  # "BEIJING, July 26th According to …": a dateline glued on
+                if tokens[i - 1][:1].isupper() and _QUOTE_MARK.search(before):
+                    continue  # inside a quoted title ("We Are Young")
+                if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
+                    continue
+                if tokens[i - 1].lower() in _TITLE_INTRODUCERS:
+                    continue
+                if word in _TITLE_VERBS and _between_capitals(tokens, i):
+                    continue  # a title run in the text: "the game They Are Billions"
+                start = s.start + ms[i].start()
+                a = ms[max(i - CONTEXT_WORDS, 0)].start()
+                b = ms[min(i + CONTEXT_WORDS, len(ms) - 1)].end()
                 yield Finding(start, start + len(word),
                               f"'{word}' is capitalised in mid-sentence ('{clip(s.text[a:b])}'): "
                               "a function word keeps its capital only at the start of a sentence",
                               edits=(Edit(start, start + len(word), word.lower()),), applicability=UNSAFE)
-
-
-@per_sentence
-def stray_capitals(text: str) -> tuple[tuple[int, str, int, int], ...]:
-    """(offset, word, start and end of the words quoted around it) of each capitalised function
-    word in mid-sentence of the sentence `text`."""
-    tk = tokenize(text)
-    ms, tokens = tk.matches, tk.words
-    if len(tokens) < MIN_WORDS or _CANDIDATES.isdisjoint(tokens[1:]) or is_headline_style(tokens) \
-            or any(c in text for c in _CODE_MARKS):
-        return ()
-    found = []
-    for i in range(1, len(ms)):
-        word = tokens[i]
-        if word not in _NEVER_CAPITALISED and word not in _NAME_PARTICLES:
-            continue
-        before = text[: ms[i].start()].rstrip()
-        if before[-1:] in _CLAUSE_OPENERS or before[-1:] in ".!?)" or before[-1:].isdigit() \
-                or not (before[-1:].isalpha() or before[-1:] == ","):
-            continue  # a new clause, a quotation, or text after a dateline "(Xinhua)"
-        if _DATE_END.search(before):
-            continue  # "BEIJING, July 26th According to …": a dateline glued on
-        if tokens[i - 1][:1].isupper() and _QUOTE_MARK.search(before):
-            continue  # inside a quoted title ("We Are Young")
-        if word in _NAME_PARTICLES and not _between_lowercase(tokens, i):
-            continue
-        if tokens[i - 1].lower() in _TITLE_INTRODUCERS:
-            continue
-        if word in _TITLE_VERBS and _between_capitals(tokens, i):
-            continue  # a title run in the text: "the game They Are Billions"
-        found.append((ms[i].start(), word, ms[max(i - CONTEXT_WORDS, 0)].start(),
-                      ms[min(i + CONTEXT_WORDS, len(ms) - 1)].end()))
-    return tuple(found)
 
 
 def _between_capitals(tokens: list[str], i: int) -> bool:
