@@ -63,6 +63,9 @@ ELLIPSIS_WORDS = frozenset("than as where whether if when what whatever wherever
 # Words that end the middle of a verb bracket: a clause or a conjunction starts there.
 CLAUSE_WORDS = frozenset("that which who whom whose when where while because although if and or but "
                          "as than to not".split())
+# Clause words that end a subject: all but 'and' and 'to', which may join or extend it (a set of
+# its own, not worked out at each test).
+SUBJECT_ENDERS = CLAUSE_WORDS - {"and", "to"}
 #: Words between the auxiliary and the verb that ends the clause: fewer is an English adverbial
 #: ("was in the end abandoned", "had the roof repaired").
 MIN_BRACKET_WORDS = 4
@@ -282,6 +285,9 @@ def measure_without_verb(text: str) -> tuple[int, int] | None:
     return None
 
 
+_PHRASE_OPENERS = DETERMINERS | PREPOSITIONS
+
+
 def _verb_like(word: str, t: int, phrase: list[str]) -> bool:
     """A word of the noun phrase that may be its verb ('rose', 'reached', 'is')."""
     low = word.lower()
@@ -289,7 +295,7 @@ def _verb_like(word: str, t: int, phrase: list[str]) -> bool:
         return True
     cls = classes(low)
     return FINITE in cls and NOUN not in cls and ADJECTIVE not in cls and ADVERB not in cls and PARTICIPLE not in cls \
-        and phrase[t - 1].lower() not in DETERMINERS | PREPOSITIONS
+        and phrase[t - 1].lower() not in _PHRASE_OPENERS
 
 
 # Verbs of sending, giving and official acts: they take an object, so a statement that ends with
@@ -335,7 +341,7 @@ def comma_before_verb(text: str) -> tuple[int, int] | None:
     if text[ms[v - 1].end():ms[v].start()].strip() != ",":
         return None
     subject = lows[:v]
-    if any(w in TIME_NOUNS or w in CLAUSE_WORDS - {"and", "to"} or w in AUXILIARIES for w in subject):
+    if not (TIME_NOUNS.isdisjoint(subject) and SUBJECT_ENDERS.isdisjoint(subject) and AUXILIARIES.isdisjoint(subject)):
         return None
     for t in range(1, v):
         w = subject[t]
@@ -371,7 +377,7 @@ def object_verb_last(text: str) -> tuple[int, int] | None:
         return None
     if text[ms[k].end():].strip() not in (".", ""):
         return None
-    if any(w in CLAUSE_WORDS - {"and", "to"} for w in lows[:k]):
+    if not SUBJECT_ENDERS.isdisjoint(lows[:k]):
         return None
     be = [i for i, w in enumerate(lows[:k]) if w in ("is", "are", "was", "were")]
     if any(_may_be_verb(w) and i not in be[:1] and lows[i - 1] not in DETERMINERS

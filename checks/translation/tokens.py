@@ -26,6 +26,13 @@ class Tokens(NamedTuple):
     lows: tuple         # their normal forms (`norm`)
 
 
+def per_sentence(function):
+    """`function` of a sentence's text (a pure one, whose result is immutable), its results kept
+    for the last CACHED_TEXTS texts: documents repeat sentences (wire copy, a site's boilerplate,
+    renditions of one story), which are then judged once."""
+    return lru_cache(maxsize=CACHED_TEXTS)(function)
+
+
 @lru_cache(maxsize=CACHED_TEXTS)
 def tokenize(text: str) -> Tokens:
     """The words of `text`, computed once for all the checks that read it."""

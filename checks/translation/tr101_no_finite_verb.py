@@ -9,6 +9,7 @@ from auditor.api import Check, Finding, Option
 from auditor.text import clip, is_title_case
 
 from . import parse
+from .body import sentences_by_paragraph, unquoted_sentences
 from .clause_shapes import measure_without_verb, participial_only
 from .english import english_findings
 from .tokens import OPEN_QUOTES, norm, tokenize, words
@@ -40,6 +41,9 @@ LONE_PARAGRAPH_MIN_WORDS = 4
 SHORT_ASIDE_WORDS = 3
 # A sentence opening with one of these is a list item.
 _LIST_MARKS = frozenset("-–—•·*+>")
+# Marks of quotations, labels, asides and markup: a sentence holding one is not judged (one
+# character class searched, rather than a test a mark).
+_UNJUDGED_MARK = compiled.regex("[" + re.escape(OPEN_QUOTES + "”:(),#*") + "]")
 _DIGIT = compiled.regex(r"\d")
 # A number as prose writes it: a count or a year ("2030", "1,200", "4.5"), with a currency sign or
 # a percent sign at most; anything else with a digit is a code, a time, a version, a range or a
@@ -88,9 +92,7 @@ class NoFiniteVerb(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        by_para: dict[int, list] = {}
-        for s in doc.sentences:
-            by_para.setdefault(s.paragraph, []).append(s)
+        by_para = sentences_by_paragraph(doc)
         order = sorted(by_para)
         prose: dict[int, bool] = {}
 
@@ -127,10 +129,9 @@ class NoFiniteVerb(Check):
         """Sentences whose shape has no main verb, wherever they stand: only a participial clause
         ("Noting that …"), or a noun of measure followed straight by its figure ("The length of
         the line 56 kilometres")."""
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if s.start in reported or not text[:1].isupper() or not text.rstrip("”\"’' ").endswith(".") \
-                    or doc.in_quote(s.start, s.end):
+            if s.start in reported or not text[:1].isupper() or not text.rstrip("”\"’' ").endswith("."):
                 continue
             found = participial_only(text)
             if found:
@@ -150,7 +151,7 @@ class NoFiniteVerb(Check):
             if not text.endswith(".") or text.endswith("..") or text[:1] in OPEN_QUOTES \
                     or doc.in_quote(s.start, s.end):
                 continue
-            if any(q in text for q in OPEN_QUOTES + "”:(),#*") or text[:1] in _LIST_MARKS \
+            if _UNJUDGED_MARK.search(text) or text[:1] in _LIST_MARKS \
                     or " — " in text or " – " in text:
                 continue  # quotations, labels, lists and markup
             if text.split(None, 1)[0].lower() in _DISCOURSE_OPENERS:

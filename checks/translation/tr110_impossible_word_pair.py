@@ -12,9 +12,10 @@ from auditor.api import Check, Finding
 from auditor.document import Document
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .data import load_json
 from .english import english_findings
-from .tokens import norm, tokenize
+from .tokens import norm, per_sentence, tokenize
 
 TABLE = "word_pairs.json"
 START, END = "^", "$"  # the sentence markers the table uses as words
@@ -48,11 +49,8 @@ def pair_table() -> dict[tuple[str, str], PairRule]:
 
 def impossible_pairs(doc) -> Iterator[tuple[int, int, PairRule]]:
     """(start, end, rule) of the first impossible pair of each sentence not inside a quotation."""
-    table = pair_table()
-    for s in doc.sentences:
-        if doc.in_quote(s.start, s.end):
-            continue
-        found = _first_pair(s.text, table)
+    for s in unquoted_sentences(doc):
+        found = _pair_in(s.text)
         if found:
             a, b, rule = found
             yield s.start + a, s.start + b, rule
@@ -79,6 +77,12 @@ def _comma_pair(text: str, ms, lows: list[str]) -> bool:
             return True
         at = text.find(",", at + 1)
     return False
+
+
+@per_sentence
+def _pair_in(text: str) -> tuple[int, int, PairRule] | None:
+    """`_first_pair` of the sentence in the table of data/ (`pair_table()`)."""
+    return _first_pair(text, pair_table())
 
 
 def _first_pair(text: str, table) -> tuple[int, int, PairRule] | None:

@@ -3,13 +3,15 @@ the maintain of", "a major globally problem"), judged with the word-class table.
 from __future__ import annotations
 
 from bisect import bisect_right
+from re import Match
 from typing import Iterator
 
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .english import english_findings
-from .tokens import norm, tokenize
+from .tokens import norm, per_sentence, tokenize
 from .verbs import AUXILIARIES, DETERMINERS, IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADJECTIVE, ADVERB, NOUN, classes
 
@@ -76,12 +78,16 @@ def _triggered(text: str, tk) -> list[int]:
         if low == "of":
             found.add(i - 1)
     if "," in text:
-        ends = [m.end() for m in tk.matches]
+        ends = list(map(Match.end, tk.matches))
         at = text.find(",")
         while at >= 0:
             found.add(bisect_right(ends, at) - 1)
             at = text.find(",", at + 1)
-    return sorted(i for i in found if 0 <= i < len(lows))
+    # the places past either end ('of' opening the sentence, 'is' ending it, a comma before the
+    # first word) are the only ones out of range
+    found.discard(-1)
+    found.discard(len(lows))
+    return sorted(found)
 
 
 def slips(text: str) -> Iterator[tuple[int, int, str]]:
@@ -118,6 +124,12 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             yield ms[i].start(), ms[i + 1].end(), "an adverb where the noun needs an adjective"
 
 
+@per_sentence
+def first_slip(text: str) -> tuple[int, int, str] | None:
+    """The first of the sentence's `slips`, or None."""
+    return next(slips(text), None)
+
+
 class WordClassSlip(Check):
     """A word of the wrong part of speech where the grammar needs another, as machine translation
     and garbled copy leave it: a noun after a subject pronoun where the verb belongs ("He
@@ -137,10 +149,9 @@ class WordClassSlip(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
-            for a, b, why in slips(s.text):
+        for s in unquoted_sentences(doc):
+            found = first_slip(s.text)  # one per sentence
+            if found:
+                a, b, why = found
                 yield Finding(s.start + a, s.start + b, f"'{clip(s.text[a:b])}': {why}")
-                break  # one per sentence
 

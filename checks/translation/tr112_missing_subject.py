@@ -8,6 +8,7 @@ from auditor import compiled
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .clause_shapes import comma_before_verb
 from .english import english_findings
 from .tokens import norm, tokenize, words
@@ -33,6 +34,7 @@ OBJECT_PRONOUNS = frozenset("me him her us them".split())
 PHRASE_PREPOSITIONS = (PREPOSITIONS | frozenset("along around beside beyond throughout inside outside behind "
                                                 "below above beneath via".split())
                        ) - frozenset("since after before until of".split())
+ANY_PREPOSITIONS = PHRASE_PREPOSITIONS | PREPOSITIONS
 # Words that open a clause of their own inside an opening phrase ("In an industry where …").
 _CLAUSE_WORDS = frozenset("where which who whom whose that when how why what whether".split())
 #: Prepositional phrases before a verb are judged up to this many words ("By 2030 in the region").
@@ -66,19 +68,20 @@ class MissingSubject(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if "?" in text or doc.in_quote(s.start, s.end):
+            if "?" in text:
                 continue
-            found = _after_comma(text) if text.rstrip("”\"’' ").endswith(".") else None
-            if found is None and (text.rstrip("”\"’' ").endswith(".") or _headline(doc, s)):
+            statement = text.rstrip("”\"’' ").endswith(".")
+            found = _after_comma(text) if statement else None
+            if found is None and (statement or _headline(doc, s)):
                 found = _after_phrase(text)
             if found:
                 a, b, opening = found
                 yield Finding(s.start + a, s.start + b,
                               f"'{clip(text[a:b])}' has no subject after '{clip(opening, 30)}': "
                               "the subject was lost in translation")
-            elif text.rstrip("”\"’' ").endswith("."):
+            elif statement:
                 split = comma_before_verb(text)
                 if split:
                     a, b = split
@@ -129,7 +132,7 @@ def _after_phrase(text: str) -> tuple[int, int, str] | None:
             if ws[k][:1].isupper() and not (before in PREPOSITIONS or before in PHRASE_PREPOSITIONS
                                             or before in DETERMINERS or ws[k - 1][:1].isupper()):
                 break  # a name after the phrase: its subject ("On the other hand Eiruna is …")
-            if before in ADVERBIAL_NOUNS and lows[k] not in PHRASE_PREPOSITIONS | PREPOSITIONS:
+            if before in ADVERBIAL_NOUNS and lows[k] not in ANY_PREPOSITIONS:
                 break  # "For the rest of the week things will settle."
             k += 1
         if k <= k0 + 1 or k >= len(lows) - 1 or lows[k] not in MODALS_AND_BE or not ws[k].islower():

@@ -9,9 +9,10 @@ from typing import Iterator
 from auditor.api import Check, Finding
 from auditor.text import clip
 
+from .body import unquoted_sentences
 from .clause_shapes import fronted_phrase_verb_subject, object_verb_last, verb_at_clause_end, verb_before_subject
 from .english import english_findings
-from .tokens import tokenize
+from .tokens import per_sentence, tokenize
 from .verbs import IRREGULAR_FINITE, PREPOSITIONS
 from .word_classes import ADVERB, BASE, FINITE, NOUN, classes, past_participle
 
@@ -24,6 +25,7 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven tw
 # question or a conditional ("Should the plan fail, …", "Were it not for …").
 MODALS = frozenset("will would can could shall should may might must".split())
 BE_HAVE = frozenset("is are was were has have had".split())
+AUXILIARY_OPENERS = MODALS | BE_HAVE
 # Subject pronouns: after an auxiliary they make a question or a conditional, not a reordered
 # statement.
 PRONOUNS = frozenset("i you he she it we they there one this that".split())
@@ -111,7 +113,7 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
             yield ms[j].start(), ms[min(j + 2, len(ms) - 1)].end(), "the verb stands before its subject"
             return
     # 2. an auxiliary opening a statement, then a passive and its subject: "Will be built also three bridges."
-    if low in MODALS | BE_HAVE and nxt not in PRONOUNS and not first.endswith("n't"):
+    if low in AUXILIARY_OPENERS and nxt not in PRONOUNS and not first.endswith("n't"):
         k = j + 1
         while k < len(lows) and lows[k] in ("be", "been", "also", "already", "still", "not"):
             k += 1
@@ -131,7 +133,7 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
         return
     # 4. an adverb, then the auxiliary, then no subject: "Originally were for the bridge …"
     if j == 0 and low.endswith("ly") and classes(low) == ADVERB and low not in NEGATIVE_ADVERBS \
-            and nxt in BE_HAVE | MODALS and len(lows) > 2 and lows[2] not in PRONOUNS:
+            and nxt in AUXILIARY_OPENERS and len(lows) > 2 and lows[2] not in PRONOUNS:
         yield ms[0].start(), ms[2].end(), "the verb stands before its subject"
         return
     # 5. 'as' + a verb of saying + its subject: "As reported the press service of the ministry, …"
@@ -157,6 +159,12 @@ def slips(text: str) -> Iterator[tuple[int, int, str]]:
     found = object_verb_last(text)
     if found:
         yield found[0], found[1], VERB_LAST
+
+
+@per_sentence
+def first_slip(text: str) -> tuple[int, int, str] | None:
+    """The first of the statement's `slips`, or None."""
+    return next(slips(text), None)
 
 
 class SourceWordOrder(Check):
@@ -191,12 +199,13 @@ class SourceWordOrder(Check):
         return english_findings(doc, self._findings(doc))
 
     def _findings(self, doc):
-        for s in doc.sentences:
+        for s in unquoted_sentences(doc):
             text = s.text
-            if "?" in text or text[:1] in "“\"«„'‘" or doc.in_quote(s.start, s.end):
+            if "?" in text or text[:1] in "“\"«„'‘":
                 continue
-            for a, b, why in slips(text):
+            found = first_slip(text)
+            if found:
+                a, b, why = found
                 advice = ADVICE.get(why, "English puts the subject first")
                 yield Finding(s.start + a, s.start + b,
                               f"'{clip(text[a:b])}': {why}, as in the source language; {advice}")
-                break

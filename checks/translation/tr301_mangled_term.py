@@ -55,7 +55,7 @@ def mangled_terms(text: str) -> Iterator[tuple[re.Match, dict, int]]:
     low = lowered(text)
     plain = folds_plainly(text)
     for form in forms():
-        if not form.keywords & present or plain and not can_match(form.slots, present):
+        if form.keywords.isdisjoint(present) or plain and not can_match(form.slots, present):
             continue
         lines = keyword_lines(text, low, form.keywords) if len(low) == len(text) else [(0, len(text))]
         if plain:

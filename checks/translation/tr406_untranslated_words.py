@@ -11,6 +11,7 @@ from auditor.lexicon import english_frequencies
 from auditor.text import clip
 
 from . import fingerprint
+from .body import unquoted_sentences
 from .english import english_findings, english_zipf
 from .language import detect_language, language_name
 
@@ -84,13 +85,10 @@ class UntranslatedWords(Check):
         text = doc.text
         # the words English does not know, looked up once each: most documents have none (the
         # pattern matches lowercase letters only, so a word is its own lowercase form)
-        english = english_frequencies()
-        unknown = {w for w in set(_LOWER_WORD.findall(text)) if w not in english}
+        unknown = unknown_to_english(set(_LOWER_WORD.findall(text)))
         if not unknown:
             return
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
+        for s in unquoted_sentences(doc):
             # a run needs that many unknown words in the sentence: most sentences have none, and
             # are read without a match object a word
             if sum(map(unknown.__contains__, _LOWER_WORD.findall(s.text))) < max(1, self.opts.min_run):
@@ -116,9 +114,7 @@ class UntranslatedWords(Check):
         if not langs:
             return
         names = fingerprint.language_names()
-        for s in doc.sentences:
-            if doc.in_quote(s.start, s.end):
-                continue
+        for s in unquoted_sentences(doc):
             for m in _ANY_WORD.finditer(s.text):
                 word = m.group()
                 a, b = s.start + m.start(), s.start + m.end()
@@ -138,6 +134,28 @@ class UntranslatedWords(Check):
                         yield Finding(a, b, f"'{word}' is {names.get(code, code)}, not English: a word left "
                                             "untranslated")
                         break
+
+
+#: Distinct words whose verdict `unknown_to_english` keeps: a corpus repeats its vocabulary.
+MAX_REMEMBERED_WORDS = 200_000
+_known: set[str] = set()
+_unknown: set[str] = set()
+
+
+def unknown_to_english(words: set[str]) -> set[str]:
+    """The `words` that English's word-frequency list lacks. The words seen before are sorted
+    out by set operations, and only new ones looked up: a look-up a word was most of the time of
+    a document without untranslated words, which is nearly every one."""
+    new = words - _known - _unknown
+    found = words & _unknown
+    if new:
+        english = english_frequencies()
+        missing = {w for w in new if w not in english}
+        found |= missing
+        if len(_known) + len(_unknown) < MAX_REMEMBERED_WORDS:
+            _unknown.update(missing)
+            _known.update(new - missing)
+    return found
 
 
 def source_languages(doc) -> list[str]:

@@ -25,8 +25,12 @@ _DIGITS = compiled.regex(
 _WORDS = compiled.regex(r"\b(?:" + _NUMBER_WORDS + r")(?:[ \-](?:and[ ])?(?:" + _NUMBER_WORDS + r")){0,6}\b", re.I)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|"))
 _LETTER_RUN = compiled.regex(r"[a-z]+")
-_ANY_DIGIT = compiled.regex(r"\d")
+ANY_DIGIT = compiled.regex(r"\d")
 _CLOCK = compiled.regex(r"\s{0,2}(?:a\.?m\b|p\.?m\b|o'clock|hours?\b|local time)", re.I)
+# Compiled once here: a pattern passed to re.sub or re.split as a string is looked up in re's
+# cache at every call, a number at a time.
+_SEPARATORS = compiled.regex(r"[,\s\u00a0\u202f]")
+_WORD_BREAKS = compiled.regex(r"[ \-]+")
 
 
 class Number(NamedTuple):
@@ -44,7 +48,7 @@ def canonical(value: float) -> str:
 def _words_value(text: str) -> float | None:
     total, current = 0, 0
     seen = False
-    for w in re.split(r"[ \-]+", text.lower()):
+    for w in _WORD_BREAKS.split(text.lower()):
         if w == "and":
             continue
         if w in _ONES:
@@ -74,11 +78,11 @@ def numbers(text: str, written: bool | None = None) -> Iterator[Number]:
     whether one of the words of `text` `writes_number`, when the caller has looked its words up:
     it tells cheaply whether a number is written out in words."""
     taken: list[tuple[int, int]] = []
-    digits = _ANY_DIGIT.search(text) is not None
+    digits = ANY_DIGIT.search(text) is not None
     for m in _DIGITS.finditer(text) if digits else ():
         if _CLOCK.match(text, m.end(1)):
             continue
-        raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
+        raw = _SEPARATORS.sub("", m.group(1))
         try:
             value = float(raw)
         except ValueError:

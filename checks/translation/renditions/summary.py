@@ -11,7 +11,7 @@ from auditor import compiled
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
-from .numbers import numbers as number_values, writes_number
+from .numbers import ANY_DIGIT, numbers as number_values, writes_number
 
 POLARITY_TABLE = "renditions_polarity.json"
 
@@ -27,6 +27,9 @@ NEG_SUFFIX = "n't"
 #: A sentence keeps this much of its text, for quoting in messages: a run-on "sentence" of a
 #: scraped page must not make the summary big.
 MAX_SENTENCE_CHARS = 600
+#: Sentences whose summaries are kept, for the sentences that documents repeat (as many as the
+#: family's tokens keep: `tokens.CACHED_TEXTS`).
+CACHED_SENTENCES = 4096
 #: A headline keeps this much, for the overview of stories.
 MAX_TITLE_CHARS = 200
 #: Words of fewer letters ("un", "EU") carry too little to compare renditions by.
@@ -106,6 +109,14 @@ def _word_info(word: str) -> tuple:
 
 
 def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) -> SentenceSummary:
+    return SentenceSummary(start, end, *_content(text), quoted)
+
+
+@lru_cache(maxsize=CACHED_SENTENCES)
+def _content(text: str) -> tuple:
+    """What the sentence `text` says: (its kept text, stems, names, numbers, whether negated,
+    poles), the fields of its `SentenceSummary` that its text alone decides; worked out once
+    for a sentence that several documents repeat (wire copy, a site's boilerplate)."""
     stems, names, poles = set(), set(), set()
     negated = not_seen = written = later = False
     for negation, low, s, pole, capitalised, spelled in map(_word_info, WORD.findall(text)):
@@ -125,9 +136,9 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
     if not_seen and not negated:
         negated = any(not _contrastive(text, m.start(), "not") for m in WORD.finditer(text)
                       if m.group().lower() == "not")
-    numbers = {n.value for n in number_values(text, written)}
-    return SentenceSummary(start, end, text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names),
-                           _frozen(numbers), negated, _frozen(poles), quoted)
+    # most sentences have no number, in digits or in words: they are told so without the reader
+    numbers = {n.value for n in number_values(text, written)} if written or ANY_DIGIT.search(text) else _EMPTY
+    return text[:MAX_SENTENCE_CHARS], _frozen(stems), _frozen(names), _frozen(numbers), negated, _frozen(poles)
 
 
 _EMPTY: frozenset = frozenset()
