@@ -222,16 +222,9 @@ def _heads(seq, n: int, depth: int = 0) -> list | None:
             tails = _heads(rest, n - 1, depth + 1) if n > 1 else None
             return [[head]] if tails is None else [[head] + tail for tail in tails]
         if op is BRANCH:
-            out: list = []
-            for alternative in av[1]:
-                ways = _heads(_tagged(alternative, icase) + rest, n, depth + 1)
-                if ways is None:
-                    return None
-                out += ways
-            return out
+            return _each_branch(av[1], icase, rest, lambda seq_, depth_: _heads(seq_, n, depth_), depth)
         if op is SUBPATTERN:
-            inner = (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
-            return _heads(_tagged(av[-1], inner) + rest, n, depth + 1)
+            return _heads(_tagged(av[-1], _group_icase(av, icase)) + rest, n, depth + 1)
         if op in _REPEATS:
             low, high, body = av
             if high == 0:
@@ -246,6 +239,23 @@ def _heads(seq, n: int, depth: int = 0) -> list | None:
             return None if without is None else ways + without
         return None
     return None
+
+
+def _each_branch(alternatives, icase: bool, rest, walk, depth: int) -> list | None:
+    """`walk(sequence, depth)` (`_heads` or `_firsts`) over each alternative of a branch followed
+    by the rest, the ways joined; None when one alternative's cannot be told."""
+    out: list = []
+    for alternative in alternatives:
+        ways = walk(_tagged(alternative, icase) + rest, depth + 1)
+        if ways is None:
+            return None
+        out += ways
+    return out
+
+
+def _group_icase(av, icase: bool) -> bool:
+    """Whether a group's contents ignore case: its own flags (added, removed) on the outer case."""
+    return (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
 
 
 def _firsts(seq, depth: int = 0) -> list | None:
@@ -266,16 +276,9 @@ def _firsts(seq, depth: int = 0) -> list | None:
         if op is IN:
             return [(icase, tuple(av))]
         if op is BRANCH:
-            out: list = []
-            for alternative in av[1]:
-                ways = _firsts(_tagged(alternative, icase) + rest, depth + 1)
-                if ways is None:
-                    return None
-                out += ways
-            return out
+            return _each_branch(av[1], icase, rest, _firsts, depth)
         if op is SUBPATTERN:
-            inner = (icase or bool(av[1] & _parser.SRE_FLAG_IGNORECASE)) and not av[2] & _parser.SRE_FLAG_IGNORECASE
-            return _firsts(_tagged(av[-1], inner) + rest, depth + 1)
+            return _firsts(_tagged(av[-1], _group_icase(av, icase)) + rest, depth + 1)
         if op is ATOMIC_GROUP:
             return _firsts(_tagged(av, icase) + rest, depth + 1)
         if op in _REPEATS:
