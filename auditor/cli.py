@@ -129,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    missing = _source_tree_without_parts()
+    if missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
     try:
         return COMMANDS[args.command](args)
     except ConfigError as e:
@@ -139,6 +143,23 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+
+
+def _source_tree_without_parts() -> str:
+    """Why this `auditor` package cannot run, or "": the repository's `auditor/` folder imported
+    as it is (`python -m auditor` in the repository's folder, with a non-editable install) lacks
+    the checks and the report writers, which an install maps into the package from their own
+    folders; it would report every check as failed to load and then crash writing the report."""
+    from importlib.util import find_spec
+
+    try:
+        if find_spec(f"{__package__}.reports") is not None:
+            return ""
+    except (ImportError, ValueError):
+        pass
+    here = os.path.dirname(os.path.abspath(__file__))
+    return (f"{here} is the source folder of auditor, without its checks and reports: install it "
+            f"(pip install -e .) or run auditor from another folder")
 
 
 def _registry(listing: bool = False, one_document: bool = False):

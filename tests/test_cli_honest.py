@@ -195,3 +195,17 @@ def test_console_entry_point_reads_stdin(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert run.returncode == 1, run.stderr
     assert run.stdout.startswith("x.txt:1:5: TR402")
+
+
+def test_source_folder_without_its_checks_and_reports_is_one_line_not_a_crash(tmp_path, monkeypatch):
+    """`python -m auditor` in the repository's folder with a non-editable install imports the bare
+    `auditor/` folder, which lacks the checks and the report writers an install maps into it."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "auditor.reports" else real(name, *a))
+    write(tmp_path, "a.txt", "Some text.\n")
+    run = run_cli(["check", "a.txt"], cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    assert run.err.count("\n") == 1 and "source folder of auditor" in run.err and "pip install -e ." in run.err
