@@ -11,6 +11,7 @@ from auditor import compiled
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
+from ..tokens import per_sentence
 from .numbers import ANY_DIGIT, numbers as number_values, writes_number
 
 POLARITY_TABLE = "renditions_polarity.json"
@@ -27,9 +28,6 @@ NEG_SUFFIX = "n't"
 #: A sentence keeps this much of its text, for quoting in messages: a run-on "sentence" of a
 #: scraped page must not make the summary big.
 MAX_SENTENCE_CHARS = 600
-#: Sentences whose summaries are kept, for the sentences that documents repeat (as many as the
-#: family's tokens keep: `tokens.CACHED_TEXTS`).
-CACHED_SENTENCES = 4096
 #: A headline keeps this much, for the overview of stories.
 MAX_TITLE_CHARS = 200
 #: Words of fewer letters ("un", "EU") carry too little to compare renditions by.
@@ -112,7 +110,7 @@ def summarise_sentence(start: int, end: int, text: str, quoted: bool = False) ->
     return SentenceSummary(start, end, *_content(text), quoted)
 
 
-@lru_cache(maxsize=CACHED_SENTENCES)
+@per_sentence
 def _content(text: str) -> tuple:
     """What the sentence `text` says: (its kept text, stems, names, numbers, whether negated,
     poles), the fields of its `SentenceSummary` that its text alone decides; worked out once
