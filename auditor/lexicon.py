@@ -79,6 +79,7 @@ class FrequencyIndex:
         # Words looked up before: a corpus repeats its vocabulary, and a dict hit is much
         # cheaper than reading a block.
         self._seen: dict[str, float | None] = {}
+        self._absent: set[str] = set()  # those of them the list lacks (for `missing`)
 
     def __del__(self):
         try:
@@ -108,7 +109,19 @@ class FrequencyIndex:
                 value = bucket_frequency(buckets[j])
         if len(self._seen) < _MAX_SEEN:
             self._seen[word] = value
+            if value is None:
+                self._absent.add(word)
         return value
+
+    def missing(self, words: set[str]) -> set[str]:
+        """The `words` the list lacks. Those looked up before are sorted out by set operations,
+        in compiled code, and only the new ones looked up: a look-up a word was most of the time
+        of a check that asks it of every word of a document (TR406)."""
+        found = words & self._absent
+        for word in words.difference(self._seen):
+            if self._lookup(word) is None:
+                found.add(word)
+        return found
 
     def get(self, word: str, default=None):
         value = self._lookup(word)
@@ -125,6 +138,13 @@ class FrequencyIndex:
             words, buckets = self._read_block(i)
             for word, bucket in zip(words, buckets):
                 yield word.decode("utf-8", "surrogatepass"), bucket_frequency(bucket)
+
+
+def unknown_words(freqs, words: set[str]) -> set[str]:
+    """The `words` that `freqs` (a FrequencyIndex, or a dict: see `frequencies`) lacks."""
+    if isinstance(freqs, FrequencyIndex):
+        return freqs.missing(words)
+    return {w for w in words if w not in freqs}
 
 
 @lru_cache(maxsize=None)

@@ -29,6 +29,22 @@ def test_index_equals_wordfreq(tmp_path, monkeypatch):
         _forget()
 
 
+def test_unknown_words_are_those_not_in_the_list_asked_again_or_not(tmp_path, monkeypatch):
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    _forget()
+    try:
+        index = lexicon.english_frequencies()
+        words = {"the", "kyiv", "nonexistentwordxyz", "qwzx", "harbour"}
+        expected = {w for w in words if w not in index}
+        assert expected == {"nonexistentwordxyz", "qwzx"}
+        assert lexicon.unknown_words(index, words) == expected  # the words looked up before
+        fresh = lexicon.FrequencyIndex(next(tmp_path.glob("wordfreq-en-*.idx")))
+        assert lexicon.unknown_words(fresh, words) == expected  # and new ones
+        assert lexicon.unknown_words(dict(fresh.items()), words) == expected
+    finally:
+        _forget()
+
+
 def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")

@@ -7,7 +7,7 @@ import re
 
 from auditor import compiled
 from auditor.api import Check, Finding, Option
-from auditor.lexicon import english_frequencies
+from auditor.lexicon import english_frequencies, unknown_words
 from auditor.text import clip
 
 from . import fingerprint
@@ -85,7 +85,7 @@ class UntranslatedWords(Check):
         text = doc.text
         # the words English does not know, looked up once each: most documents have none (the
         # pattern matches lowercase letters only, so a word is its own lowercase form)
-        unknown = unknown_to_english(set(_LOWER_WORD.findall(text)))
+        unknown = unknown_words(english_frequencies(), set(_LOWER_WORD.findall(text)))
         if not unknown:
             return
         for s in unquoted_sentences(doc):
@@ -134,28 +134,6 @@ class UntranslatedWords(Check):
                         yield Finding(a, b, f"'{word}' is {names.get(code, code)}, not English: a word left "
                                             "untranslated")
                         break
-
-
-#: Distinct words whose verdict `unknown_to_english` keeps: a corpus repeats its vocabulary.
-MAX_REMEMBERED_WORDS = 200_000
-_known: set[str] = set()
-_unknown: set[str] = set()
-
-
-def unknown_to_english(words: set[str]) -> set[str]:
-    """The `words` that English's word-frequency list lacks. The words seen before are sorted
-    out by set operations, and only new ones looked up: a look-up a word was most of the time of
-    a document without untranslated words, which is nearly every one."""
-    new = words - _known - _unknown
-    found = words & _unknown
-    if new:
-        english = english_frequencies()
-        missing = {w for w in new if w not in english}
-        found |= missing
-        if len(_known) + len(_unknown) < MAX_REMEMBERED_WORDS:
-            _unknown.update(missing)
-            _known.update(new - missing)
-    return found
 
 
 def source_languages(doc) -> list[str]:
