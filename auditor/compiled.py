@@ -89,16 +89,26 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=16).digest()
 
 
+#: marshal's format 2: every str as its UTF-8 bytes, no back-references and no mark of interning,
+#: so the same key gives the same bytes in every process (format 3 and later mark shared and
+#: interned objects, which differ from run to run).
+_KEY_FORMAT = 2
+
+
 def _digest(key) -> bytes:
-    """A key's name in the file's index."""
-    out: list[bytes] = []
-    _encode(key, out)
-    return digest(b"".join(out))
+    """A key's name in the file's index: its bytes by marshal (in C: encoding the keys' long
+    pattern sources in Python took 3 ms of a one-file run), or by `_encode` for a key marshal
+    refuses (one holding an int subclass such as a RegexFlag); a prefix keeps the two apart."""
+    try:
+        return digest(b"m" + marshal.dumps(key, _KEY_FORMAT))
+    except ValueError:
+        out: list[bytes] = [b"e"]
+        _encode(key, out)
+        return digest(b"".join(out))
 
 
 def _encode(key, out: list[bytes]) -> None:
-    """A key (tuples of str, int, bytes and such) as bytes, each part with its type and length:
-    the repr of the keys' long pattern sources took 5 ms of a one-file run."""
+    """A key (tuples of str, int, bytes and such) as bytes, each part with its type and length."""
     if isinstance(key, str):
         data = key.encode("utf-8", "surrogatepass")
         out.append(b"s%d:" % len(data))
@@ -107,7 +117,9 @@ def _encode(key, out: list[bytes]) -> None:
         out.append(b"t%d:" % len(key))
         for part in key:
             _encode(part, out)
-    else:   # int, bytes, None ...: repr is short and stable
+    elif isinstance(key, int) and not isinstance(key, bool):   # a RegexFlag's repr is slow and names its members
+        out.append(b"i%d:" % key)
+    else:   # bytes, None ...: repr is short and stable
         data = repr(key).encode("utf-8", "surrogatepass")
         out.append(b"r%d:" % len(data))
         out.append(data)
@@ -231,7 +243,7 @@ def regex(source: str, flags: int = 0) -> re.Pattern:
     """`re.compile(source, flags)`, from the kept program when there is one."""
     if _sre is None:
         return re.compile(source, flags)
-    key = ("re", source, flags)
+    key = ("re", source, int(flags))   # a plain int: a key marshal takes (_digest)
     kept = _load().get(key)
     if kept is not None:
         try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor import compiled
 from auditor.api import SAFE, Check, Edit, Finding, Related
 from auditor.text import is_title_case
 
@@ -140,7 +141,7 @@ def _subheading(fam, ln, lay, claimed, is_widget) -> bool:
             and not call_to_action_or_teaser(below) and not is_widget(below))
 
 
-_SOURCE_LINE = re.compile(r"^(?:data )?sources?\s?:", re.I)
+_SOURCE_LINE = compiled.regex(r"^(?:data )?sources?\s?:", re.I)
 
 
 def _data_source(fam, ln, lay, claimed) -> bool:

@@ -99,7 +99,7 @@ def needles(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which occurs in every text the pattern matches (case aside);
     None when the pattern needs none that can be told. (Kept between runs: parsing is slow; the
     kind names the version of the rules above, so a value kept by older rules is not read.)"""
-    return compiled.derived(NEEDLES_KIND, (source, flags), lambda: _sequence(_parser.parse(source, flags)))
+    return compiled.derived(NEEDLES_KIND, (source, int(flags)), lambda: _sequence(_parser.parse(source, flags)))
 
 
 #: A class of at most this many characters ("[-–—]", "[©(]") starts a pattern as a literal does
@@ -147,7 +147,7 @@ def fails_fast(source: str, flags: int = 0) -> bool:
     of characters): on most lines it fails at the first character, and no prefilter pays."""
     if not source.startswith("^"):
         return False
-    return compiled.derived("fails-fast", (source, flags),
+    return compiled.derived("fails-fast", (source, int(flags)),
                             lambda: _first_is_literal(_parser.parse(source, flags)))
 
 
@@ -332,7 +332,7 @@ def first_chars(sources: tuple[str, ...], flags: int = 0) -> str | None:
     ("(?=(?i:[(.v\\s]))"), each pattern's case rule kept; None when that cannot be told (a pattern
     may start with any character, or match nothing). Put before their alternation, it lets a
     search go past most characters of a line on one test instead of a try of every branch."""
-    return compiled.derived(f"first characters ({NEEDLES_KIND})", (sources, flags),
+    return compiled.derived(f"first characters ({NEEDLES_KIND})", (sources, int(flags)),
                             lambda: _first_source(sources, flags))
 
 
@@ -365,7 +365,7 @@ def head_class(sources: tuple[str, ...], flags: int = 0) -> str | None:
     """A regex that the first HEAD_CHARS characters of every line some of the patterns match (each at
     the line start) match at their start, each pattern's case rule kept; None when that cannot
     be told. A line whose start it refuses fails all of them: they need not be tried."""
-    return compiled.derived(f"head class ({NEEDLES_KIND}, {HEAD_CHARS} characters)", (sources, flags),
+    return compiled.derived(f"head class ({NEEDLES_KIND}, {HEAD_CHARS} characters)", (sources, int(flags)),
                             lambda: _head_source(sources, flags))
 
 

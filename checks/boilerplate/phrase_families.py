@@ -144,7 +144,7 @@ class Family:
             # keeps them too) cost a one-file run 500 lookups.
             fast, (start, whole, end, reach, rest, firsts), gate = compiled.derived(
                 f"literal split ({literals.NEEDLES_KIND}; slow patterns by anchor, first characters)",
-                tuple((p.source, p.flags) for p in pats), lambda: _split_by_literals(pats, self.flags))
+                tuple((p.source, int(p.flags)) for p in pats), lambda: _split_by_literals(pats, self.flags))
             head = literals.head_class(tuple(fast), self.flags) if fast else None
             slow = None
             if start or whole or end or rest:
@@ -514,7 +514,7 @@ FIRST_LINE_CODES = ("BP101", "BP102", "BP203")
 #: Pictographs and arrows that a widget puts before its words ("👉 Donate today »", ">> Get
 #: started"): the families match the words after them. (List marks, '-', '*', '•', are not
 #: among them: a list item of the article is not widget text for its wording alone.)
-_DECORATION = re.compile(r"^(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF»›]|>{2,3})"
+_DECORATION = compiled.regex(r"^(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF»›]|>{2,3})"
                          r"[\ufe0f\u200d\s]{0,3}){1,3}(?=\w)")
 
 

@@ -648,7 +648,7 @@ _HYPHEN_TAIL = compiled.regex(r"(?:-[^\W\d_]{1,20}){1,2}(?![\w-])")
 # of a transliteration), never an English contraction or possessive (Kuwait's, Couldn't).
 _APOSTROPHE_TAIL = compiled.regex(r"(?:['’ʼ](?!(?:s|t|d|m|ll|re|ve)(?![^\W\d_]))[^\W\d_]{1,20}){1,2}(?![\w'’ʼ-])")
 _APOSTROPHES = "'’ʼ"
-_MARKS = re.compile(r"[- '’ʼ]")
+_MARKS = compiled.regex(r"[- '’ʼ]")
 
 
 #: Shortest one-word given name compared with hyphenated ones (Wenbin with Wen-pin): two

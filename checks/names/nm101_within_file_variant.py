@@ -458,9 +458,9 @@ def _foreign_line(doc, pos: int) -> bool:
 
 
 # A user handle: one token of letters, digits, dots, hyphens and underscores.
-_HANDLE = re.compile(r"[\w.-]{2,40}")
+_HANDLE = compiled.regex(r"[\w.-]{2,40}")
 # A handle no name would be written as: a lowercase start, or a digit, underscore or hyphen in it.
-_HANDLE_ONLY = re.compile(r"[a-z]|.*[\d_-]")
+_HANDLE_ONLY = compiled.regex(r"[a-z]|.*[\d_-]")
 #: Lines looked at on each side of a one-word line to tell a list of handles.
 HANDLE_NEIGHBOURS = 2
 #: Of those, at least this many must be handles no name would be written as (jam1garner,
@@ -512,7 +512,7 @@ def _word_side(doc, base, sp, covered) -> Side:
     return Side(base, _known(base, sp.known), len(spans), sp.weight, places, (s, e, t, doc.line_of(s)))
 
 
-_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+_CAMEL_PART = compiled.regex(r"[A-Z][a-z]+|[a-z]+")
 
 
 def _known(word: str, known: float) -> float:

@@ -571,8 +571,11 @@ def _alternate(word: str) -> bool:
     return place is not None and place.alternate
 
 
+_NEXT_WORD = compiled.regex(r"\s+([a-z]+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.compile(r"\s+([a-z]+)").match(text, pos)
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 

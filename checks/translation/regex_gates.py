@@ -17,6 +17,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # A run of digits (as '\d' reads them): where a pattern that opens on a number can start.
 _NUMBER = compiled.regex(r"\d+")
+#: The kind under which `tail` and `opens_on_number` keep their answers between runs (compiled.py):
+#: parsing the fingerprint cues again took 2 ms of a one-file run. Change it with the rules below,
+#: so that an answer kept by older rules is not read.
+GATES_KIND = "regex gates 1"
 
 
 def _parse(regex: str, flags: int):
@@ -58,6 +62,11 @@ def tail_gate(regex: str, flags: int = 0) -> re.Pattern | None:
 
 
 def tail(regex: str, flags: int = 0) -> str:
+    """`_tail`, kept between runs."""
+    return compiled.derived(f"tail ({GATES_KIND})", (regex, int(flags)), lambda: _tail(regex, flags))
+
+
+def _tail(regex: str, flags: int) -> str:
     """The part of `regex` from its longest run of plain characters (`required_literal`) to its
     end, when the pattern opens with something else ('\\b(?:on|of|by) the \\d{1,2}' gives
     ' the \\d{1,2}'): every match of `regex` holds a match of it, so a text where it finds
@@ -93,6 +102,12 @@ def tail(regex: str, flags: int = 0) -> str:
 
 
 def opens_on_number(regex: str, flags: int = 0) -> bool:
+    """`_opens_on_number`, kept between runs."""
+    return compiled.derived(f"opens on a number ({GATES_KIND})", (regex, int(flags)),
+                            lambda: _opens_on_number(regex, flags))
+
+
+def _opens_on_number(regex: str, flags: int) -> bool:
     """Every match of `regex` starts with the first digit of a run of digits: the pattern opens
     with a word boundary ('\\b', which a digit after it makes a non-word character before it)
     and then with a digit ('\\b\\d{1,3},\\d', '\\b(?:[012]?\\d|3[01])\\.'). Such a pattern is
