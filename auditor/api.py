@@ -18,9 +18,9 @@ e.g. the names family's house list); every check and analysis of the family read
 """
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
+
+from .records import field, record
 
 SEVERITIES = ("info", "warning", "error")
 #: How sure a fix is. `safe` fixes are applied by `auditor fix`; `unsafe` ones need --unsafe-fixes.
@@ -31,7 +31,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Related:
     """Another place that bears on a finding, usually in another file of the corpus."""
 
@@ -41,7 +41,7 @@ class Related:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edit:
     """Replace [start, end) with `replacement` ("" deletes). A check gives offsets into
     `doc.text`; the engine maps them to the file on disk, and drops an edit that would cut a tag
@@ -52,7 +52,7 @@ class Edit:
     replacement: str = ""
 
 
-@dataclass
+@record
 class Finding:
     """What a check yields: a span of `doc.text`, a message, and the edits that fix it.
 
@@ -68,7 +68,7 @@ class Finding:
     related: tuple[Related, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Option:
     """A typed option with its default; the type is the default's unless given. A `path` option
     is a file name, resolved from the folder of the config file that sets it."""
@@ -149,6 +149,8 @@ class _Declared:
 
     @classmethod
     def describe(cls) -> str:
+        import inspect   # here: importing it (with ast, dis, tokenize) costs every run 4 ms
+
         return inspect.cleandoc(cls.explanation or cls.__doc__ or cls.summary)
 
 
@@ -284,7 +286,7 @@ class CorpusCheck(Check):
 
 # --- corpus overviews that reports show -----------------------------------------------------
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Spelling:
     """One spelling of a name: how often and in which files it occurs."""
 
@@ -293,7 +295,7 @@ class Spelling:
     files: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SpellingGroup:
     """The spellings of one name across the corpus, and the one suggested (None on a tie)."""
 
@@ -301,7 +303,7 @@ class SpellingGroup:
     spellings: tuple[Spelling, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Story:
     """Files that tell one story (renditions), titled by the headline of the first one."""
 
@@ -309,7 +311,7 @@ class Story:
     files: tuple[str, ...]
 
 
-@dataclass
+@record
 class Rule:
     """A registered check class and where it came from (for messages about broken plugins)."""
 

@@ -22,9 +22,9 @@ of a run); worker processes read the file but never write it. Writes are atomic 
 concurrent runs see the old file or the new one (a reader keeps the file it opened); the last
 writer wins, which costs at most a recompilation.
 
-The methods `dataclasses` writes for the project's classes (__init__, __repr__, __eq__ ...) are
-kept the same way (`keep_dataclass_code`): it compiles each from source text, and compiling the
-243 of a run's 50 classes took 20 ms of a one-file run.
+The methods records.py writes for the project's record classes (__init__, __repr__, __eq__ ...) are
+kept the same way (`kept_code`): they are compiled from source text, and compiling the 243 of a
+run's 50 classes took 20 ms of a one-file run.
 """
 from __future__ import annotations
 
@@ -293,35 +293,20 @@ def derived_from_files(kind: str, files, compute):
     return derived(kind, digest(b"".join(parts)).hex(), compute)
 
 
-def _exec_kept(source, globals=None, locals=None, /):
-    """`exec` as the `dataclasses` module calls it, from the kept code object when the source is
-    a method it writes for a class of this project. `dont_inherit`: the source is compiled as
-    `exec` compiles it there, without this module's `from __future__` flags."""
-    if type(source) is str and type(globals) is dict and \
-            str(globals.get("__name__", "")).partition(".")[0] == __name__.partition(".")[0]:
-        key = ("code", _BYTECODE, sys.flags.optimize, source)
-        code = None
-        kept = _load().get(key)
-        if kept is not None:
-            try:
-                code = marshal.loads(kept)
-            except (EOFError, ValueError, TypeError):
-                code = None   # a damaged entry: compile it again
-        if code is None:
-            code = compile(source, "<string>", "exec", dont_inherit=True)
-            _remember(key, marshal.dumps(code))
-        source = code
-    return exec(source, globals, locals)
-
-
-def keep_dataclass_code() -> None:
-    """Have `dataclasses` take the methods it writes for the project's classes from the kept file
-    (other modules' classes are compiled as before). It calls `exec` by its global name, which a
-    name in its own namespace overrides."""
-    import dataclasses
-
-    if getattr(dataclasses, "exec", None) is None:
-        dataclasses.exec = _exec_kept
+def kept_code(source: str):
+    """`compile(source, "<string>", "exec")`, from the kept file when it was compiled before: the
+    methods records.py writes for each record class (compiling the 243 of a run took 20 ms).
+    `dont_inherit`: compiled without this module's `from __future__` flags."""
+    key = ("code", _BYTECODE, sys.flags.optimize, source)
+    kept = _load().get(key)
+    if kept is not None:
+        try:
+            return marshal.loads(kept)
+        except (EOFError, ValueError, TypeError):
+            pass   # a damaged entry: compile it again
+    code = compile(source, "<string>", "exec", dont_inherit=True)
+    _remember(key, marshal.dumps(code))
+    return code
 
 
 def forbid_saving() -> None:

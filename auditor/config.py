@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import compiled
 from .api import SEVERITIES
 from .inputs import DEFAULT_INCLUDE
+from .records import field, record
 
 CONFIG_FILES = ("auditor.toml", ".auditor.toml", "pyproject.toml")
 FAIL_ON = SEVERITIES + ("never",)
@@ -21,7 +21,7 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and key."""
 
 
-@dataclass
+@record
 class Config:
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)

@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import engine, inputs, selection
 from .notices import Notice, check_failed, notice
+from .records import field, record
 from .worker import ANALYSIS_KEY, Plan, Worker
 
 #: Files per partition: large enough that scheduling costs little, small enough to spread a
@@ -37,7 +37,7 @@ LOCAL_WORKERS = 2
 MAP_ITEMS_PER_WORKER = 4
 
 
-@dataclass
+@record
 class PartSummary:
     """What a partition tells the driver after writing its files: no text, no summaries."""
 
@@ -48,7 +48,7 @@ class PartSummary:
     notices: list[Notice] = field(default_factory=list)
 
 
-@dataclass
+@record
 class DistributedResult:
     parts: list[PartSummary]
     notices: list[Notice]

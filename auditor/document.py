@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 
 from . import compiled
 from .markup import OffsetMap, suppression_comments, visible_text
+from .records import record
 
 KIND_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                   ".html": "html", ".htm": "html"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     """A stretch of `doc.text`: [start, end) and the text itself."""
 
@@ -32,7 +32,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sentence(Span):
     paragraph: int = 0  # index into doc.paragraphs
 

@@ -12,7 +12,6 @@ import functools
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import compiled, inputs, selection
@@ -22,6 +21,7 @@ from .document import Document
 from .executor import LocalExecutor, collector_paused
 from .notices import Notice, check_failed, notice
 from .placement import FileResult, place
+from .records import field, record
 from .registry import Registry
 from .suppression import inline_suppressed, per_file_ignored
 from .worker import ANALYSIS_KEY, Plan, analysis_name
@@ -33,7 +33,7 @@ from .worker import ANALYSIS_KEY, Plan, analysis_name
 DOCUMENTS_KEPT = 64
 
 
-@dataclass
+@record
 class RunResult:
     files: list[FileResult]
     notices: list[Notice]
@@ -71,7 +71,7 @@ def make_plan(cfg: Config, registry: Registry) -> Plan:
     plan = Plan(codes, options, settings, severities, cfg.max_file_size)
     if not cfg.cache:
         return plan
-    from dataclasses import replace
+    from .records import replace
 
     from . import cache
 

@@ -24,18 +24,18 @@ and the same test tries each one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import compiled
+from .records import field, record
 
 _MARK = compiled.regex(r"\[\[(.*?)\]\]", re.S)
 _TOKENS = {"<nbsp>": "\u00a0", "<tab>": "\t"}
 DEFAULT_FILE = "a.txt"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mark:
     file: str
     start: int
@@ -43,7 +43,7 @@ class Mark:
     suggestion: str | None = None
 
 
-@dataclass
+@record
 class Case:
     title: str
     source: str  # "path:line" of the `===` line
@@ -56,7 +56,7 @@ class Case:
         return bool(self.marks)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DataExample:
     """An example (expected=True: the entry must fire on `text`) or counter-example of one entry
     of a data file. `fires(text)` says whether the entry (or the check built on it) fires."""

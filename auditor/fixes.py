@@ -14,10 +14,10 @@ temporary file renamed into place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import compiled
 from .api import Edit
+from .records import record
 
 RawEdit = tuple[int, int, str]  # (start, end, replacement) in offsets of the decoded file
 
@@ -142,7 +142,7 @@ def _empties_link(doc, rs: int, re_: int, e: Edit) -> bool:
     return doc.raw[rs - 1:rs] == "[" and doc.raw[re_:re_ + 2] == "]("
 
 
-@dataclass
+@record
 class Applied:
     text: str  # the file's new decoded text
     fixed: list  # the findings whose fixes were applied

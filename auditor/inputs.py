@@ -5,10 +5,10 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 
 from . import compiled
 from .document import KIND_BY_SUFFIX, Document
+from .records import record
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
@@ -26,7 +26,7 @@ class InputError(Exception):
         self.skipped = fatal if skipped is None else skipped  # the file was not audited
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """A file to audit: the path as shown (relative to the working directory) and on disk, or
     the bytes themselves for an article read from standard input (`fs_path` is then its name)."""

@@ -2,10 +2,10 @@
 notes about an input. Every message names the file or setting and the problem."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Notice:
     """`path` is the file it concerns, if any; `skipped` says that the file was not audited at
     all (it is then listed under "errors" in JSON and as a SARIF notification)."""

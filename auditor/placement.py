@@ -3,17 +3,17 @@ lines and columns, related places and fix edits mapped from the visible text to 
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
 
 from . import fixes
 from .api import SAFE, Finding
 from .document import Document
+from .records import field, record
 
 #: zlib's fastest level: a third of the size of the text, in a few microseconds per article.
 RAW_COMPRESSION = 1
 
 
-@dataclass(slots=True)  # slots: every finding of a run is kept until the report is written
+@record(slots=True)  # slots: every finding of a run is kept until the report is written
 class Reported:
     """A finding as reported: stamped with code, family, severity; offsets into the raw file."""
 
@@ -88,7 +88,7 @@ class DocRef:
         return ""
 
 
-@dataclass
+@record
 class FileResult:
     path: str
     ref: DocRef

@@ -6,16 +6,16 @@ severities): small and picklable, so that worker processes, or workers of a dist
 build the same `Worker` from it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from . import inputs
 from .api import Options
 from .notices import Notice, check_failed, notice
 from .placement import DocRef, FileResult, place
+from .records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Plan:
     codes: tuple[str, ...]  # the selected checks, in the registry's order
     options: dict[str, Options]  # by check code and by analysis name

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 from collections import Counter
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from auditor import __version__
+from auditor.records import record
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -95,7 +95,7 @@ def _json_block(value, pad: str) -> str:
     return scalar(value) if scalar else json.dumps(value, ensure_ascii=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextStyle:
     """How the text format looks: ANSI colour, and the source line with a caret under the span
     (both on by default on a terminal, off in a pipe or file), or one line per finding (quiet)."""

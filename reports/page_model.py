@@ -6,7 +6,8 @@ Offsets are raw-file offsets, as the engine reports them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from auditor.records import field, record
 
 #: How the index ranks articles: an error weighs as much as three warnings, a warning as three infos.
 SEVERITY_WEIGHT = {"error": 9, "warning": 3, "info": 1}
@@ -28,7 +29,7 @@ def glyph(severity: str) -> str:
     return SEVERITY_GLYPH.get(severity, OTHER_GLYPH)
 
 
-@dataclass
+@record
 class Link:
     label: str
     href: str  # empty when the target has no page (not audited in this run)
@@ -39,7 +40,7 @@ class Link:
 
 # --- an article page -------------------------------------------------------------------------
 
-@dataclass
+@record
 class Fix:
     """A finding's fix as the page shows it: what it changes, how sure it is, and whether the
     suggested clean version applies it."""
@@ -74,7 +75,7 @@ class Fix:
         return ""
 
 
-@dataclass
+@record
 class Mark:
     """One finding as shown on its page (`id` is its 1-based rank on the page)."""
 
@@ -121,7 +122,7 @@ class Mark:
         return f"{self.code} [{self.severity}] {self.message.rstrip('. ')}.{fix}{accepted}"
 
 
-@dataclass
+@record
 class MarkRef:
     """A finding covering one segment; `first` on the segment where the finding starts; `depth`
     counts the findings nested inside it at the deepest point of its span (its underline sits
@@ -136,7 +137,7 @@ class MarkRef:
         return f"{self.mark.css} pad{min(self.depth, 4)}" + (" first" if self.first else "")
 
 
-@dataclass
+@record
 class Segment:
     text: str
     marks: list[MarkRef] = field(default_factory=list)  # outermost first
@@ -144,13 +145,13 @@ class Segment:
     anchor: str = ""  # id of the spot that starts here
 
 
-@dataclass
+@record
 class Line:
     number: int
     segments: list[Segment]
 
 
-@dataclass
+@record
 class Count:
     label: str
     css: str
@@ -158,7 +159,7 @@ class Count:
     glyph: str = ""
 
 
-@dataclass
+@record
 class Readability:
     words: int
     sentences: int
@@ -168,13 +169,13 @@ class Readability:
     grade_words: str
 
 
-@dataclass
+@record
 class DiffPart:
     text: str
     changed: bool
 
 
-@dataclass
+@record
 class DiffLine:
     kind: str  # "add", "del", "ctx", "hunk", "file", "note"
     text: str
@@ -185,7 +186,7 @@ class DiffLine:
         return self.text[:1] if self.parts else ""
 
 
-@dataclass
+@record
 class CleanVersion:
     """The text with the page's fixes applied (`auditor.fixes.apply`, safe and unsafe ones), the
     fixes that made it and those left out, and the diff (as `auditor fix --unsafe-fixes --diff`)."""
@@ -202,7 +203,7 @@ class CleanVersion:
         return bool(self.applied)
 
 
-@dataclass
+@record
 class ArticlePage:
     path: str
     title: str  # the headline (first line of visible text), or the file name when there is none
@@ -234,14 +235,14 @@ class ArticlePage:
 
 # --- the index -------------------------------------------------------------------------------
 
-@dataclass
+@record
 class Cell:
     text: str
     sort: str  # the value the column sorts by (numbers zero-padded by the builder)
     css: str = ""
 
 
-@dataclass
+@record
 class IndexRow:
     title: str
     path: str
@@ -250,7 +251,7 @@ class IndexRow:
     cells: list[Cell]  # the number columns
 
 
-@dataclass
+@record
 class SpellingRow:
     spelling: str
     count: int
@@ -258,31 +259,31 @@ class SpellingRow:
     suggested: bool
 
 
-@dataclass
+@record
 class NameGroup:
     suggested: str  # the spelling to use, or a note that there is none (a tie)
     spellings: list[SpellingRow]
 
 
-@dataclass
+@record
 class RenditionRow:
     link: Link  # the article, titled by its headline, with its file name beside
     divergences: list[Link]
 
 
-@dataclass
+@record
 class StoryBlock:
     title: str
     renditions: list[RenditionRow]
 
 
-@dataclass
+@record
 class Setting:
     key: str
     value: str
 
 
-@dataclass
+@record
 class CheckRun:
     code: str
     family: str
@@ -290,7 +291,7 @@ class CheckRun:
     summary: str
 
 
-@dataclass
+@record
 class Problem:
     """A file not audited, or a check that failed: shown at the top of the index."""
 
@@ -298,7 +299,7 @@ class Problem:
     message: str
 
 
-@dataclass
+@record
 class IndexPage:
     columns: list[Cell]  # header labels of the number columns; `sort` says "num"
     rows: list[IndexRow]

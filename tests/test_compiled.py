@@ -94,26 +94,17 @@ def test_entries_no_run_uses_are_dropped_after_some_saves(fresh):
     assert ("re", f"unused-{fresh.MAX_UNUSED_SAVES}", 0) in last._load()
 
 
-def test_dataclass_methods_are_kept_and_equal_to_what_exec_compiles(fresh):
-    import dataclasses
+def test_record_methods_are_kept_and_equal_to_what_compile_gives(fresh):
     import marshal
 
     source = "def __create_fn__(_type_a):\n def __init__(self, a:_type_a):\n  self.a = a\n return __init__"
-    mine = {"__name__": "auditor.example"}
-    ns: dict = {}
-    fresh._exec_kept(source, mine, ns)
-    reference: dict = {}
-    # `exec` called as dataclasses calls it: from code without this module's `from __future__`
-    plain_exec = eval(compile("lambda s, g, l: exec(s, g, l)", "<dataclasses>", "eval", dont_inherit=True))
-    plain_exec(source, {"__name__": "auditor.example"}, reference)
-    assert marshal.dumps(ns["__create_fn__"].__code__) == marshal.dumps(reference["__create_fn__"].__code__)
+    mine = fresh.kept_code(source)
+    # compiled as records.py's methods would be without the kept file: no `from __future__` flags
+    reference = compile(source, "<string>", "exec", dont_inherit=True)
+    assert marshal.dumps(mine) == marshal.dumps(reference)
     fresh.save()
     again = _reloaded()
-    ns = {}
-    again._exec_kept(source, {"__name__": "auditor.example"}, ns)
+    ns: dict = {}
+    exec(again.kept_code(source), {}, ns)
     assert not again._dirty, "the method came from the kept file"
     assert ns["__create_fn__"]("int").__annotations__ == {"a": "int"}
-    other = _reloaded()
-    other._exec_kept(source, {"__name__": "elsewhere"}, {})
-    assert not other._load().fresh, "another package's classes are compiled as before"
-    assert dataclasses.exec.__name__ == "_exec_kept", "the package installs the hook at import"

@@ -32,10 +32,10 @@ fragments, matched case-insensitively unless their list says otherwise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor import compiled
+from auditor.records import field, record
 
 DATA = Path(__file__).resolve().parent / "data"
 #: A slot or define reference: {name} or {name?} (a quantifier {1,3} has digits, not a name).
@@ -47,7 +47,7 @@ _NEVER = "(?!)"
 _MAX_DEPTH = 8
 
 
-@dataclass
+@record
 class Template:
     name: str
     family: str
@@ -57,7 +57,7 @@ class Template:
     counterexample: str | None = None
 
 
-@dataclass
+@record
 class WordEntry:
     """A shared word of a word list file, with its example and counter-example."""
     words: list[str]
@@ -66,7 +66,7 @@ class WordEntry:
     where: str
 
 
-@dataclass
+@record
 class WordList:
     slot: str
     family: str
@@ -75,7 +75,7 @@ class WordList:
     entries: list[WordEntry] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Grammar:
     words: dict[str, list[str]] = field(default_factory=dict)
     sensitive: set[str] = field(default_factory=set)

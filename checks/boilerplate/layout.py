@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 
 from auditor import compiled
+from auditor.records import field, record, replace
 
 #: A line reads like a body paragraph when it has this many words and ends a sentence: shorter
 #: lines are headings, labels and widget text.
@@ -61,7 +61,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text[:WORDS_SCAN_CHARS])
 
 
-@dataclass
+@record
 class Line:
     index: int
     start: int
@@ -90,7 +90,7 @@ class Line:
         self.lowered = " ".join(self.words).lower().split(" ") if self.words else []
 
 
-@dataclass
+@record
 class Layout:
     lines: list[Line]
     keys: list[str]   # normalize() of each line, computed once: the duplicate rules compare them

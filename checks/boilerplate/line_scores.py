@@ -30,12 +30,12 @@ them, only the shapes of widgets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from collections import Counter
 from itertools import chain, islice
 
 from auditor import compiled
+from auditor.records import record
 from auditor.text import FOLD_EXCEPTIONS, STOPWORDS, is_title_case
 
 from .layout import Layout, Line
@@ -202,13 +202,13 @@ _NON_LATIN = compiled.regex(r"[\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u0
 _LETTER = compiled.regex(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Evidence:
     name: str
     weight: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decision:
     score: float
     evidence: tuple[Evidence, ...]

@@ -22,17 +22,17 @@ claimed here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from auditor import compiled
 from auditor.api import SAFE, Check, Edit, Finding, Related
+from auditor.records import record
 from auditor.text import is_title_case
 
 from . import phrase_families
 from .layout import layout
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Verdict:
     code: str
     start: int

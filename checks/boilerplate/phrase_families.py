@@ -39,12 +39,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
 from pathlib import Path
 
 from auditor import compiled
+from auditor.records import field, record
 
 from . import grammar, literals
 from .layout import Layout, Line, words
@@ -69,7 +69,7 @@ ENGLISH = "en"
 _ENGLISH_ONLY = (ENGLISH,)
 
 
-@dataclass
+@record
 class Pattern:
     source: str
     example: str
@@ -85,7 +85,7 @@ class Pattern:
         return compiled.regex(self.source, self.flags)
 
 
-@dataclass
+@record
 class Language:
     """The widget wording of one language (`data/languages/<code>.txt`)."""
 
@@ -115,7 +115,7 @@ class Language:
         return compiled.regex("|".join(re.escape(c) for c in sorted(self.cues))).search
 
 
-@dataclass
+@record
 class Family:
     name: str
     code: str
@@ -191,7 +191,7 @@ class Family:
         return self.match(text.replace("\xa0", " "), languages)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _SlowPatterns:
     """The patterns of a family that do not fail fast, tried by where they are anchored: those
     anchored at the line start, tried there only (those anchored at both ends, each on lines no
@@ -220,7 +220,7 @@ class _SlowPatterns:
                     or (self.rest is not None and self.rest.search(text)))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Combined:
     fast: re.Pattern | None
     slow: _SlowPatterns | None
@@ -784,7 +784,7 @@ def data_examples(code: str) -> list:
     return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _WordTest:
     family: Family
 
@@ -792,7 +792,7 @@ class _WordTest:
         return self.family.claims(text) is not None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _ExampleTest:
     family: Family
     pattern: Pattern
@@ -808,7 +808,7 @@ class _ExampleTest:
                 and self.pattern.regex.search(text.replace("\xa0", " ")) is not None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _CounterTest:
     family: Family
     language: str = "en"

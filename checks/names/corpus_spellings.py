@@ -9,13 +9,13 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cached_property, lru_cache
 from itertools import chain
 
 from auditor import compiled
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
+from auditor.records import record, replace
 
 from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict,
                        decide)
@@ -111,7 +111,7 @@ class Surfaces(Mapping):
         return repr(dict(self.items()))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileNames:
     """What one document contributes: its names by base, its rarer names (for telling which files
     tell one story), its paragraph count (renditions have as many) and NM105's spans."""
@@ -128,7 +128,7 @@ class FileNames:
     sketch: bytes = b""  # its content words' bottom-k sketch (renditions.content_sketch)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Report:
     """A spelling NM102 reports: `base` in `paths`, against `other` (the winner, or the other
     side of a tie) in the files `witnesses[path]` that tell the same story. `counts` are the

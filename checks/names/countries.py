@@ -8,16 +8,17 @@ languages the names of an article come from. Read once, when a check first asks.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from auditor.records import record
 
 DATA = Path(__file__).resolve().parent / "data" / "countries.tsv"
 #: Longest country cue in words ("Bosnia and Herzegovina" is not matched: its parts are).
 MAX_CUE_WORDS = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Country:
     iso: str
     names: tuple[str, ...]

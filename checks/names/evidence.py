@@ -17,7 +17,7 @@ reported and nothing is suggested.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from auditor.records import record
 
 from .frequency import more_common
 from .romanize import standard_spelling
@@ -36,7 +36,7 @@ GAZETTEER_PLACE = "gazetteer place"
 RULES = (GAZETTEER, ROMANIZATION)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Verdict:
     """The spelling to keep and the one to change (both None on a tie), and the evidence."""
 

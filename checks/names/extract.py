@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from auditor import compiled
+from auditor.records import record
 from auditor.text import is_headline_style
 
 from .frequency import zipf
@@ -70,7 +70,7 @@ class Name(NamedTuple):
         return self.tokens[-1].end
 
 
-@dataclass
+@record
 class DocNames:
     tokens: list[Token]  # capitalised candidate-name tokens in text order
     runs: list[Name]  # runs of two to MAX_RUN of them

@@ -8,18 +8,18 @@ peak memory).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from auditor import compiled
+from auditor.records import record
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Place:
     spelling: str  # as the gazetteer writes it
     english: str  # the English name (the spelling itself when it is one)

@@ -3,11 +3,11 @@ per run from the file the names family's `house-names` setting names."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from auditor.api import Option
 from auditor.config import ConfigError
+from auditor.records import record
 
 from .variants import base, distance
 
@@ -16,7 +16,7 @@ SETTINGS = {"house_names": Option(None, "house list of names: one canonical name
                                         "variants after '|'", type=str, path=True)}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HouseList:
     """{spelling: canonical} of the house list, canonical names mapping to themselves."""
 

@@ -15,9 +15,10 @@ names (masculine) and the endings a surname then cannot have in the nominative
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from auditor.records import record
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
 _KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings",
@@ -26,7 +27,7 @@ _KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-e
 MIN_STEM = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Language:
     code: str
     file: str

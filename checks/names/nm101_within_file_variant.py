@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from auditor import compiled
 from auditor.api import UNSAFE, CorpusCheck, Edit, Finding, Related
+from auditor.records import record, replace
 from auditor.text import clip
 
 from .corpus_spellings import CorpusSpellings
@@ -26,7 +26,7 @@ NAME_LIMIT = 32
 _SEPARATORS = compiled.regex(r"([ \u00a0]+)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Side:
     """One spelling of a pair in one article: its occurrences to report and its first one."""
 
@@ -39,7 +39,7 @@ class Side:
     whole_name: bool = False  # a run of words ("Aldograph Redley"), not a single word
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Tie:
     """Two spellings used equally often in one article: the other files of the corpus, or how
     common each spelling is, may still decide between them (in `finalize`)."""

@@ -10,11 +10,11 @@ file: the schemes (data/schemes/) name the origin they apply to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from auditor import compiled
+from auditor.records import record
 
 ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
 _KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries", "cases")
@@ -23,7 +23,7 @@ _KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries"
 MIN_SHAPED_NAMES = 5
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Origin:
     name: str
     cues: frozenset[str]

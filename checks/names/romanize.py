@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pathlib import Path
 from .origins import origins as _known_origins
 from .schemes import keys
 from auditor import compiled
+from auditor.records import record
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -54,7 +54,7 @@ def to_hepburn(word: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One row of a romanization table: a spelling, its standard form, and a text on which the
     rule must fire (example) and one on which it must not (counter-example)."""

@@ -43,12 +43,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
 from auditor import compiled
+from auditor.records import field, record
 
 SCHEMES = Path(__file__).resolve().parent / "data" / "schemes"
 #: Most spellings one word may give under one scheme: each ambiguous letter doubles them, and a
@@ -62,7 +62,7 @@ _HYPHENS = compiled.regex(r"-+")
 _APOSTROPHES = "'’ʼ‘`"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     source: str
     targets: tuple[str, ...]
@@ -70,7 +70,7 @@ class Rule:
     after: str = ""
 
 
-@dataclass
+@record
 class Scheme:
     name: str
     origin: str

@@ -3,7 +3,8 @@ Kuril), with where and how often it occurs. What the variant checks compare."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from auditor.records import field, record
 
 from .extract import TITLES, doc_names
 from .frequency import zipf
@@ -18,7 +19,7 @@ CONTEXT_MAX_ZIPF = 4.0
 STANDALONE_WEIGHT = 0.5
 
 
-@dataclass(slots=True)  # slots: made for every name of every document, and read often
+@record(slots=True)  # slots: made for every name of every document, and read often
 class Spelling:
     """All occurrences in one document of one name base (Kurils, Kuril -> base Kuril)."""
 
