@@ -30,7 +30,7 @@ _PRUNE_EVERY = 24 * 3600
 def default_folder() -> Path:
     from .lexicon import cache_dir
 
-    return cache_dir() / "results"
+    return Path(cache_dir()) / "results"
 
 
 def code_fingerprint(registry) -> str:

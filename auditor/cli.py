@@ -197,6 +197,9 @@ def _source_tree_without_parts() -> str:
     as it is (`python -m auditor` in the repository's folder, with a non-editable install) lacks
     the checks and the report writers, which an install maps into the package from their own
     folders; it would report every check as failed to load and then crash writing the report."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if os.path.isdir(os.path.join(here, "reports")):
+        return ""   # an installed wheel: the parts are folders of the package (no importlib.util: 2 ms)
     from importlib.util import find_spec
 
     try:
@@ -204,7 +207,6 @@ def _source_tree_without_parts() -> str:
             return ""
     except (ImportError, ValueError):
         pass
-    here = os.path.dirname(os.path.abspath(__file__))
     return (f"{here} is the source folder of auditor, without its checks and reports: install it "
             f"(pip install -e .) or run auditor from another folder")
 

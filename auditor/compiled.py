@@ -81,7 +81,7 @@ def _path():
     version = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-{magic}"
     # The layout in the name too: a run of an older release keeps its own file instead of
     # replacing this one at each save.
-    return cache_dir() / f"compiled-{version}-layout{_LAYOUT}.bin"
+    return os.path.join(cache_dir(), f"compiled-{version}-layout{_LAYOUT}.bin")
 
 
 def digest(data: bytes) -> bytes:
@@ -324,7 +324,7 @@ def save() -> None:
 
     try:
         path = _path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         write_bytes(path, _store.dumps())
         _dirty = False
     except OSError:

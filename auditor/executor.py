@@ -13,7 +13,7 @@ import functools
 import gc
 import os
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .worker import Plan, Worker
 

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-import importlib.util
 import math
 import os
 import struct
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:   # annotations only: importing typing costs every run 2 ms
+    from typing import Any
 
 #: Bumped whenever the index layout changes, so an old index is never read as a new one.
 INDEX_VERSION = 2
@@ -56,7 +58,7 @@ class FrequencyIndex:
     bucket numbers ("H") and the words joined by _SEP. Blocks are read with `os.pread`, which
     forked workers and threads share safely."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: str):
         self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             head = os.pread(self._fd, _HEADER.size, 0)
@@ -159,10 +161,10 @@ def frequencies(lang: str):
     one), as for English: a FrequencyIndex, or a dict when no index can be kept."""
     try:
         data = _wordfreq_data()
-        source = data / f"large_{lang}.msgpack.gz"
-        if not source.exists():
-            source = data / f"small_{lang}.msgpack.gz"
-        if not source.exists():
+        source = os.path.join(data, f"large_{lang}.msgpack.gz")
+        if not os.path.exists(source):
+            source = os.path.join(data, f"small_{lang}.msgpack.gz")
+        if not os.path.exists(source):
             raise FileNotFoundError(source)
     except (OSError, ImportError):
         from wordfreq import get_frequency_dict
@@ -196,29 +198,29 @@ def zipf_frequency(word: str, lang: str) -> float:
     return round(math.log(rounded, 10) + 9, 2)
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where the tool keeps what it builds once: $AUDITOR_CACHE_DIR, else the user's cache."""
     explicit = os.environ.get("AUDITOR_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "auditor"
+    return os.path.join(base, "auditor")
 
 
-def _index_for(source: Path, lang: str = "en") -> Path:
+def _index_for(source: str, lang: str = "en") -> str:
     """The index of `source`, built if it is missing (named after the source's size and time,
     so a new wordfreq release gets a new index)."""
     from .compiled import digest
 
-    info = source.stat()
+    info = os.stat(source)
     stamp = digest(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hex()[:16]
-    path = cache_dir() / f"wordfreq-{lang}-{stamp}.idx"
-    if not path.exists():
+    path = os.path.join(cache_dir(), f"wordfreq-{lang}-{stamp}.idx")
+    if not os.path.exists(path):
         _build_index(source, path)
     return path
 
 
-def _build_index(source: Path, path: Path) -> None:
+def _build_index(source: str, path: str) -> None:
     rows = sorted((w.encode("utf-8", "surrogatepass"), i) for w, i in _read_buckets(source))
     if any(_SEP in word for word, _ in rows):
         raise ValueError(f"{source}: a word holds the index's separator")
@@ -233,7 +235,7 @@ def _build_index(source: Path, path: Path) -> None:
         pos += len(data)
     starts.append(pos)
     first_words = _SEP.join(firsts)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     from .atomic import write_bytes
 
     # atomic: a concurrent run sees no index or the whole index
@@ -241,14 +243,22 @@ def _build_index(source: Path, path: Path) -> None:
                 + array("I", starts).tobytes() + first_words + b"".join(blocks))
 
 
-def _wordfreq_data() -> Path:
-    spec = importlib.util.find_spec("wordfreq")  # locates the package without importing it
+def _wordfreq_data() -> str:
+    """wordfreq's data folder, found without importing the package: on sys.path (importlib.util,
+    which asks every finder, costs a one-file run 2 ms to import), else by importlib.util."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("wordfreq")
+    if spec is None:
+        import importlib.util
+
+        spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("wordfreq is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
+    return os.path.join(next(iter(spec.submodule_search_locations)), "data")
 
 
-def _read_buckets(path: Path):
+def _read_buckets(path: str):
     """(word, bucket index) pairs of a cBpack file; a word in two buckets keeps the later one,
     as wordfreq's get_frequency_dict does."""
     import gzip   # here: only the first run on a machine decodes a list

@@ -4,7 +4,7 @@ setting (and the nearest code), so a typo never silently selects or ignores noth
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
 from .api import Options, default_options
 from .config import Config, ConfigError

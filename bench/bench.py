@@ -213,9 +213,16 @@ def measure(cmd: list[str], cwd: Path | None = None, tree: bool = True,
     return wall, peak / 1024, proc.returncode
 
 
+def auditor_exe() -> list[str]:
+    """The `auditor` command as users run it: the script pip installed beside this Python (as
+    proselint is run by its script), else `python -m auditor`, which also imports runpy."""
+    script = Path(sys.executable).with_name("auditor")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "auditor"]
+
+
 def auditor_cmd(jobs: int, cache_dir: Path | None = None) -> list[str]:
     """A cold run (no result cache) unless `cache_dir` is given."""
-    cmd = [sys.executable, "-m", "auditor", "check", "--format", "json", "--exit-zero", "--no-baseline"]
+    cmd = [*auditor_exe(), "check", "--format", "json", "--exit-zero", "--no-baseline"]
     cmd += ["--cache-dir", str(cache_dir)] if cache_dir else ["--no-cache"]
     return cmd + (["--jobs", str(jobs)] if jobs else [])
 
@@ -317,7 +324,7 @@ def bench_archive(args) -> int:
     small, big = build_corpus(args.n, args.out), build_corpus(args.archive_n, args.out)
     reports = args.out / "archive-reports"
     reports.mkdir(parents=True, exist_ok=True)
-    dask = [sys.executable, "-m", "auditor", "check", "--engine", "dask", "--format", "json", "--exit-zero",
+    dask = [*auditor_exe(), "check", "--engine", "dask", "--format", "json", "--exit-zero",
             "--no-baseline", "--no-cache", "--output-file"]
     print(f"archive mode: {args.n} and {args.archive_n} articles")
     print(f"  {'':<44} {'wall':>10} {'peak PSS':>12}")

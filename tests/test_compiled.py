@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -59,8 +60,8 @@ def test_derived_values_are_kept_under_their_key(fresh):
 
 
 def test_a_damaged_file_is_ignored_and_replaced(fresh):
-    fresh._path().parent.mkdir(parents=True, exist_ok=True)
-    fresh._path().write_bytes(b"not a pickle at all")
+    Path(fresh._path()).parent.mkdir(parents=True, exist_ok=True)
+    Path(fresh._path()).write_bytes(b"not a pickle at all")
     again = _reloaded()
     source, flags = PATTERNS[0]
     _same(again.regex(source, flags), re.compile(source, flags))
@@ -78,7 +79,7 @@ def test_a_worker_never_writes(fresh):
     fresh.forbid_saving()
     fresh.regex(*PATTERNS[1])
     fresh.save()
-    assert not fresh._path().exists()
+    assert not Path(fresh._path()).exists()
 
 
 def test_entries_no_run_uses_are_dropped_after_some_saves(fresh):

@@ -3,6 +3,8 @@ never the spelling flagged. Every name here is invented, or taken from the gazet
 (GeoNames) by the test itself; none comes from a development set."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import audit_texts
 
 
@@ -60,7 +62,7 @@ def _gazetteer_place(country: str, first: str, russian_route: bool = False) -> s
     from auditor.checks.names.gazetteer import DATA
     from auditor.checks.names.romanize import russian_markers
 
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in Path(DATA).read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
         if line.startswith("#") or len(f) < 4 or f[1] or f[2] != country or not f[0].startswith(first):
             continue

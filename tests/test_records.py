@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from auditor import records
-from auditor.records import FrozenInstanceError, field, record, replace
+from auditor.records import FrozenInstanceError, field, record, replace, tuple_record
 
 _LIBRARIES = {
     "record": (record, field),
@@ -186,6 +186,37 @@ def test_the_project_defines_its_classes_without_importing_dataclasses():
 
     code = ("import sys, auditor.cli, auditor.checks.names, auditor.checks.boilerplate, "
             "auditor.checks.translation, auditor.reports.formats; "
-            "print(sorted({'dataclasses', 'inspect'} & set(sys.modules)))")
+            "print(sorted({'dataclasses', 'inspect', 'typing'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]", "a module imports dataclasses (or inspect) at its top again"
+    assert out.stdout.strip() == "[]", "a module imports dataclasses, inspect or typing at its top again"
+
+
+def _tuples(library: str):
+    """A tuple class with defaults, a docstring, a method and a property, made both ways."""
+    body = {"__annotations__": {"start": "int", "label": "str", "parts": "tuple"}, "label": "x",
+            "parts": (), "__doc__": "A piece of evidence.", "width": property(lambda self: len(self.label)),
+            "shifted": lambda self, by: self._replace(start=self.start + by), "__module__": __name__}
+    if library == "record":
+        return tuple_record(type("Piece", (), dict(body)))
+    import types
+    from typing import NamedTuple
+
+    return types.new_class("Piece", (NamedTuple,), exec_body=lambda ns: ns.update(body))
+
+
+def test_a_tuple_record_is_the_same_class_as_a_named_tuple():
+    mine, reference = _tuples("record"), _tuples("NamedTuple")
+    for cls in (mine, reference):
+        cls.__qualname__ = "Piece"
+    assert mine._fields == reference._fields and mine._field_defaults == reference._field_defaults
+    # (typing wraps string annotations in ForwardRef; the names are what matter)
+    assert mine.__doc__ == reference.__doc__ and list(mine.__annotations__) == list(reference.__annotations__)
+    assert mine.__mro__[1:] == reference.__mro__[1:] == (tuple, object)
+    a, b = mine(3, "abc"), reference(3, "abc")
+    assert repr(a) == repr(b) and tuple(a) == tuple(b) and a.width == b.width == 3
+    assert tuple(a.shifted(2)) == tuple(b.shifted(2)) == (5, "abc", ())
+    assert a._asdict() == b._asdict() and hash(a) == hash(b)
+    with pytest.raises(AttributeError, match="Cannot overwrite NamedTuple attribute _make"):
+        tuple_record(type("Bad", (), {"__annotations__": {"a": "int"}, "_make": None}))
+    with pytest.raises(TypeError, match="Non-default namedtuple field follows default field"):
+        tuple_record(type("Bad", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))

@@ -31,13 +31,14 @@ fragments, matched case-insensitively unless their list says otherwise.
 """
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, listed, read_text
 from auditor.records import field, record
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = beside(__file__, "data")
 #: A slot or define reference: {name} or {name?} (a quantifier {1,3} has digits, not a name).
 _REF = compiled.regex(r"\{([a-z_][a-z0-9_]*)(\?)?\}")
 #: Built-in slots: the space between words and a word boundary, per kind of script.
@@ -215,9 +216,9 @@ def parse_word_list(text: str, path: str) -> WordList:
 
 
 def load_grammar() -> Grammar:
-    g = parse_grammar((DATA / "grammar.txt").read_text(encoding="utf-8"), "data/grammar.txt")
-    for path in sorted((DATA / "words").glob("*.txt")):
-        wl = parse_word_list(path.read_text(encoding="utf-8"), f"data/words/{path.name}")
+    g = parse_grammar(read_text(os.path.join(DATA, "grammar.txt")), "data/grammar.txt")
+    for path in listed(os.path.join(DATA, "words"), ".txt"):
+        wl = parse_word_list(read_text(path), f"data/words/{os.path.basename(path)}")
         g.word_lists.append(wl)
         g.words.setdefault(wl.slot, []).extend(w for e in wl.entries for w in e.words)
         if wl.sensitive:

@@ -35,6 +35,7 @@ from collections import Counter
 from itertools import chain, islice
 
 from auditor import compiled
+from auditor.datafiles import beside, read_text
 from auditor.records import record
 from auditor.text import FOLD_EXCEPTIONS, STOPWORDS, is_title_case
 
@@ -441,8 +442,6 @@ def _sandwiched(i: int, lines: list[Line], families_of: dict[int, str]) -> bool:
         return False
     return all(lines[j].n_words <= SANDWICH_MAX_WORDS for j in range(above + 1, below))
 
-
-
 #: Families whose lines mark a reader-comment thread.
 THREAD_FAMILIES = frozenset({"comment form"})
 
@@ -505,11 +504,8 @@ def _contents_entries(lay: Layout, claimed, families_of: dict[int, str]) -> dict
 def function_words() -> dict[str, frozenset[str]]:
     """Language code -> its most frequent words that English does not use (reference/function_words.txt,
     built from wordfreq by scripts/build_boilerplate_function_words.py)."""
-    from pathlib import Path
-
     out = {}
-    path = Path(__file__).resolve().parent / "reference" / "function_words.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_text(beside(__file__, "reference", "function_words.txt")).splitlines():
         if line.strip() and not line.startswith("#"):
             code, _, ws = line.partition(":")
             out[code.strip()] = frozenset(ws.split())

@@ -37,20 +37,21 @@ language files that know its wording). Every example of a language file must hol
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import chain
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, listed, read_text
 from auditor.records import field, record
 
 from . import grammar, literals
 from .layout import Layout, Line, words
 
-DATA = Path(__file__).resolve().parent / "data"
-LANGUAGES = DATA / "languages"
+DATA = beside(__file__, "data")
+LANGUAGES = os.path.join(DATA, "languages")
 #: Longer lines are never widget text, and no pattern is tried on them (they may be megabytes).
 MAX_LINE_CHARS = 1200
 #: What a family matches when its file does not say (real sentences are longer).
@@ -419,17 +420,17 @@ def _load() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
     """The parsed families, languages and grammar, kept between runs (compiled.py) under a digest
     of what they are parsed from: parsing and filling every language's templates took a one-file
     run 20 ms, unpickling the result 4."""
-    files = [__file__, grammar.__file__, *sorted(DATA.glob("*.txt")), *sorted(LANGUAGES.glob("*.txt")),
-             *sorted((DATA / "words").glob("*.txt"))]
+    files = [__file__, grammar.__file__, *listed(DATA, ".txt"), *listed(LANGUAGES, ".txt"),
+             *listed(os.path.join(DATA, "words"), ".txt")]
     return compiled.derived_from_files("phrase families", files, _parse_all)
 
 
 def _parse_all() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
-    fams = tuple(parse_family(path.read_text(encoding="utf-8"), f"data/{path.name}")
-                 for path in sorted(DATA.glob("*.txt")) if path.name != "grammar.txt")
+    fams = tuple(parse_family(read_text(path), f"data/{os.path.basename(path)}")
+                 for path in listed(DATA, ".txt") if os.path.basename(path) != "grammar.txt")
     by_name = {f.name: f for f in fams}
-    parsed = [parse_language(path.read_text(encoding="utf-8"), f"data/languages/{path.name}", by_name)
-              for path in sorted(LANGUAGES.glob("*.txt"))]
+    parsed = [parse_language(read_text(path), f"data/languages/{os.path.basename(path)}", by_name)
+              for path in listed(LANGUAGES, ".txt")]
     english = next(lang for lang in parsed if lang.code == ENGLISH)
     langs = tuple(lang for lang in parsed if lang.code != ENGLISH)
     g = grammar.load_grammar()

@@ -9,13 +9,13 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import NamedTuple
+
 from functools import cached_property, lru_cache
 from itertools import chain
 
 from auditor import compiled
 from auditor.api import Analysis, Option, Spelling as SpellingOverview, SpellingGroup
-from auditor.records import record, replace
+from auditor.records import record, replace, tuple_record
 
 from .evidence import (GAZETTEER, GAZETTEER_PLACE, HOUSE, MAJORITY, ROMANIZATION, RULES, SEPARATORS, Verdict,
                        decide)
@@ -58,7 +58,8 @@ _UKRAINIAN_LETTERS = compiled.regex(r"[bcdfghklmnprstvzj]y[bcdfghklmnprstvz]|yi$
 CO_OCCURRENCE_SHARE = 1
 
 
-class Use(NamedTuple):
+@tuple_record
+class Use:
     """One name (by base) in one document: its Zipf frequency, its surfaces and their spans, the
     words it stands next to, the paragraphs it occurs in, and whether it is solid evidence
     (capitalised in mid-sentence somewhere outside direct quotes). A tuple: a corpus holds

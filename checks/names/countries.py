@@ -9,11 +9,11 @@ languages the names of an article come from. Read once, when a check first asks.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
+from auditor.datafiles import beside, read_text
 from auditor.records import record
 
-DATA = Path(__file__).resolve().parent / "data" / "countries.tsv"
+DATA = beside(__file__, "data", "countries.tsv")
 #: Longest country cue in words ("Bosnia and Herzegovina" is not matched: its parts are).
 MAX_CUE_WORDS = 3
 
@@ -30,7 +30,7 @@ class Country:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     out = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in read_text(DATA).splitlines():
         if not line or line.startswith("#"):
             continue
         iso, names, demonyms, capital, languages = (line.split("\t") + [""] * 5)[:5]

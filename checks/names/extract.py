@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
 
 from auditor import compiled
-from auditor.records import record
+from auditor.records import record, tuple_record
 from auditor.text import is_headline_style
 
 from .frequency import zipf
@@ -46,7 +45,8 @@ LOWERCASE_SLIP_MAX_ZIPF = 2.0
 HEADLINE_MIN_WORDS = 3
 
 
-class Token(NamedTuple):
+@tuple_record
+class Token:
     """A capitalised word (a tuple: a document holds dozens, made faster and smaller than objects)."""
 
     start: int
@@ -56,7 +56,8 @@ class Token(NamedTuple):
     standalone: bool  # on a short line of its own (byline, caption label)
 
 
-class Name(NamedTuple):
+@tuple_record
+class Name:
     """A run of capitalised tokens separated by single spaces: "Shigeru Isiba"."""
 
     tokens: tuple[Token, ...]

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, read_text
 from auditor.records import record
 
-DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+DATA = beside(__file__, "data", "gazetteer.tsv")
 
 
 @record(frozen=True)
@@ -67,7 +67,8 @@ def _line_at(fd: int, pos: int, body: int, size: int) -> tuple[int, int, bytes]:
 def body_lines() -> list[str]:
     """Every line of the file after its header comment (the file read whole, for a task that
     goes through all of them)."""
-    return DATA.read_bytes()[_data()[1]:].decode("utf-8").splitlines()
+    with open(DATA, "rb") as fh:
+        return fh.read()[_data()[1]:].decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=50_000)
@@ -116,8 +117,7 @@ def same_place(a: str, b: str) -> bool:
     pa, pb = lookup(a), lookup(b)
     return pa is not None and pb is not None and pa.english == pb.english and pa.country == pb.country
 
-
-REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
+REGIONS = beside(__file__, "data", "regions.tsv")
 #: The countries whose place names reached English through Russian for most of the twentieth
 #: century (the former Soviet states, ISO codes): the only ones the Russian pivot is undone for.
 PIVOT_COUNTRIES = frozenset("AM AZ BY EE GE KG KZ LT LV MD RU TJ TM UA UZ".split())
@@ -160,7 +160,7 @@ def _pivot_index() -> dict[tuple[str, str], tuple[str, ...]]:
         if (len(fields) >= 4 and not fields[1] and fields[2] in PIVOT_COUNTRIES
                 and int(fields[3]) >= MIN_PIVOT_POPULATION):
             index.setdefault((pivot_key(fields[0]), fields[2]), set()).add(fields[0])
-    for line in REGIONS.read_text(encoding="utf-8").splitlines():
+    for line in read_text(REGIONS).splitlines():
         if line and not line.startswith("#"):
             name, country = line.split("\t")
             if country in PIVOT_COUNTRIES:

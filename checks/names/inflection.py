@@ -15,12 +15,13 @@ names (masculine) and the endings a surname then cannot have in the nominative
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
+from auditor.datafiles import beside, listed, read_text
 from auditor.records import record
 
-CASES = Path(__file__).resolve().parent / "data" / "cases"
+CASES = beside(__file__, "data", "cases")
 _KEYS = ("language", "first", "first-endings", "surname-endings", "after-given-endings", "after-name-endings",
          "frequencies", "masculine", "after-masculine-endings")
 #: Shortest stem an ending is taken off: in shorter words the ending is half the name.
@@ -95,11 +96,11 @@ def parse(text: str, file: str) -> Language:
 def languages() -> dict[str, Language]:
     """Every language file, by each ISO 639 code it serves (read once, when first asked)."""
     out = {}
-    for path in sorted(CASES.glob("*.txt")):
-        lang = parse(path.read_text(encoding="utf-8"), path.name)
+    for path in listed(CASES, ".txt"):
+        lang = parse(read_text(path), os.path.basename(path))
         for code in lang.codes:
             if code in out:
-                raise ValueError(f"{path.name}: language {code} is also {out[code].file}'s")
+                raise ValueError(f"{os.path.basename(path)}: language {code} is also {out[code].file}'s")
             out[code] = lang
     return out
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, read_text
 
-DATA = Path(__file__).resolve().parent / "data" / "korean_syllables.tsv"
+DATA = beside(__file__, "data", "korean_syllables.tsv")
 #: The plain-stop reading must be a word this frequent in Korean text (Zipf 3: 동현 3.2, 서연 3.6)
 #: to count as a name in use ...
 MIN_NAME_ZIPF = 3.0
@@ -42,7 +42,7 @@ _GIVEN = compiled.regex(r"(t|p)([aeiouwy][a-z]{0,5})-([a-z]{1,7})")
 @lru_cache(maxsize=1)
 def _table() -> dict[str, float]:
     out = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in read_text(DATA).splitlines():
         if line and not line.startswith("#"):
             key, z = line.split("\t")
             out[key] = float(z)

@@ -9,14 +9,15 @@ file: the schemes (data/schemes/) name the origin they apply to.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, listed, read_text
 from auditor.records import record
 
-ORIGINS = Path(__file__).resolve().parent / "data" / "origins"
+ORIGINS = beside(__file__, "data", "origins")
 _KEYS = ("origin", "cues", "exempt", "letters", "suffixes", "share", "countries", "cases")
 #: Fewest distinct rare names a text must have before the share of them with an origin's letters
 #: says anything: three short names fit any syllable system by chance.
@@ -39,14 +40,14 @@ class Origin:
         return self.letters.fullmatch(word.lower()) is not None
 
 
-def _parse(path: Path) -> Origin:
+def _parse(path: str) -> Origin:
     fields: dict[str, str] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(read_text(path).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         key, sep, value = line.partition(":")
         if not sep or key.strip() not in _KEYS:
-            raise ValueError(f"{path.name}:{n}: expected one of {', '.join(_KEYS)}, got {line[:40]!r}")
+            raise ValueError(f"{os.path.basename(path)}:{n}: expected one of {', '.join(_KEYS)}, got {line[:40]!r}")
         fields[key.strip()] = value.strip()
     return Origin(fields["origin"], frozenset(fields.get("cues", "").split()),
                   frozenset(fields.get("exempt", "").split()), compiled.regex(fields.get("letters") or r"(?!)"),
@@ -59,7 +60,7 @@ def _parse(path: Path) -> Origin:
 def origins() -> dict[str, Origin]:
     """Every origin, by name (read once, when a check first needs one)."""
     out = {}
-    for path in sorted(ORIGINS.glob("*.txt")):
+    for path in listed(ORIGINS, ".txt"):
         o = _parse(path)
         out[o.name] = o
     return out

@@ -9,18 +9,19 @@ counter-example)."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 # Imported here, not in the functions that run once per pair of names (an import statement there
 # costs a microsecond per call); neither imports this module at its top.
 from .origins import origins as _known_origins
 from .schemes import keys
 from auditor import compiled
+from auditor.datafiles import beside, read_text
 from auditor.records import record
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = beside(__file__, "data")
 
 # A Japanese name is a string of morae: optional (geminate) consonant cluster, a vowel; or a
 # moraic n. The inventory covers Hepburn, Kunrei-shiki and the Russian (Polivanov) route.
@@ -73,7 +74,7 @@ TABLES = ("ru_uk.tsv", "old_romanization.tsv", "first_names_via_russian.tsv")
 def table(name: str) -> tuple[Entry, ...]:
     """The rows of one data file."""
     rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in read_text(os.path.join(DATA, name)).splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(Entry(*line.split("\t")))
     return tuple(rows)

@@ -41,16 +41,17 @@ time a check asks for them, once per process.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
 
 from auditor import compiled
+from auditor.datafiles import beside, listed, read_text
 from auditor.records import field, record
 
-SCHEMES = Path(__file__).resolve().parent / "data" / "schemes"
+SCHEMES = beside(__file__, "data", "schemes")
 #: Most spellings one word may give under one scheme: each ambiguous letter doubles them, and a
 #: name with more than six ambiguous places is not worth guessing.
 MAX_CANDIDATES = 64
@@ -291,10 +292,10 @@ def parse(text: str, file: str = "<scheme>") -> Scheme:
 def schemes() -> tuple[Scheme, ...]:
     """Every scheme of data/schemes/, read once and kept between runs (compiled.py) under a
     digest of the files and of this module: parsing them took 3 ms of a one-file run."""
-    paths = sorted(SCHEMES.glob("*.txt"))
+    paths = listed(SCHEMES, ".txt")
     return compiled.derived_from_files(
         "romanization schemes", [__file__, *paths],
-        lambda: tuple(parse(p.read_text(encoding="utf-8"), p.name) for p in paths))
+        lambda: tuple(parse(read_text(p), os.path.basename(p)) for p in paths))
 
 
 @lru_cache(maxsize=None)

@@ -5,21 +5,24 @@ file's source language)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
 
 from .data import DATA
 from .phrase_forms import (KeywordIndex, can_match, can_match_in, compile_form, folds_plainly, form_keywords, keyword_lines,
                            lowered, slot_keywords)
 from .regex_gates import required_literal, tail
 from auditor import compiled
+from auditor.datafiles import listed
+from auditor.records import tuple_record
 
-FOLDER = DATA / "calques"
+FOLDER = os.path.join(DATA, "calques")
 #: Month names of other calendars ('on 12 Esfand'): each calendar becomes an entry of its
 #: language's table.
-CALENDARS = DATA / "calendars.json"
+CALENDARS = os.path.join(DATA, "calendars.json")
 GREGORIAN_MONTHS = ("january february march april may june july august september october november "
                     "december").split()
 #: A day of the month (or a year of an era) written beside a month name.
@@ -29,7 +32,8 @@ FOLLOW_CHARS = 40
 _WORD = compiled.regex(r"[^\W\d_][\w'’-]{0,40}")
 
 
-class Entry(NamedTuple):
+@tuple_record
+class Entry:
     index: int                  # place in the flattened list of all tables' entries
     language: str               # the table's language name ("Russian")
     code: str                   # the table's file stem ("ru")
@@ -44,7 +48,8 @@ class Entry(NamedTuple):
     tail: str                   # `tail` of its regex ('' when none)
 
 
-class Hit(NamedTuple):
+@tuple_record
+class Hit:
     start: int
     end: int
     entry: Entry
@@ -57,7 +62,7 @@ def _parsed() -> tuple[tuple, tuple, tuple]:
     one-file run."""
     from . import data, phrase_forms, regex_gates
 
-    files = [__file__, data.__file__, phrase_forms.__file__, regex_gates.__file__, *sorted(FOLDER.glob("*.json")),
+    files = [__file__, data.__file__, phrase_forms.__file__, regex_gates.__file__, *listed(FOLDER, ".json"),
              CALENDARS]
     return compiled.derived_from_files("calques", files, _parse)
 
@@ -85,10 +90,10 @@ def _index() -> tuple[KeywordIndex, dict[str, tuple[int, ...]], tuple[int, ...]]
 
 def _read_tables() -> tuple[tuple[str, str, dict], ...]:
     out = []
-    for path in sorted(FOLDER.glob("*.json")):
+    for path in listed(FOLDER, ".json"):
         with open(path, encoding="utf-8") as fh:
             table = json.load(fh)
-        out.append((path.stem, table["language"], table))
+        out.append((os.path.splitext(os.path.basename(path))[0], table["language"], table))
     return tuple(out)
 
 
@@ -139,7 +144,7 @@ def calendar_entries() -> tuple[dict, ...]:
         needs = sorted({re.split(r"[\s'’-]", m)[0].lower() for m in names})
         out.append({"regex": regex, "needs": needs, "languages": cal["languages"], "kind": "calendar",
                     "source": cal["name"], "english": cal["english"], "without": list(GREGORIAN_MONTHS),
-                    "example": cal["example"], "counter": cal["counter"], "table": CALENDARS.name})
+                    "example": cal["example"], "counter": cal["counter"], "table": os.path.basename(CALENDARS)})
     return tuple(out)
 
 

@@ -4,14 +4,16 @@ checks reading it list in `data_examples()`."""
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+from auditor.datafiles import beside
+
+DATA = beside(__file__, "data")
 
 
 @lru_cache(maxsize=None)
 def load_json(name: str):
     """The parsed table `data/<name>` (shared: do not modify it)."""
-    with open(DATA / name, encoding="utf-8") as fh:
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
         return json.load(fh)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import NamedTuple
 
 from auditor import compiled
+from auditor.records import tuple_record
 
 from . import calques
 from .data import load_json
@@ -25,7 +25,8 @@ MIN_EVIDENCE_KINDS = 2
 MAX_LANGUAGES = 2
 
 
-class Cue(NamedTuple):
+@tuple_record
+class Cue:
     index: int
     name: str
     languages: tuple
@@ -51,7 +52,8 @@ class Cue(NamedTuple):
         return _opens_on_number(self.regex)
 
 
-class Evidence(NamedTuple):
+@tuple_record
+class Evidence:
     start: int
     end: int
     kind: str          # "cue:<index>" or "calque:<index>": one kind counts once
@@ -138,7 +140,8 @@ def evidence(doc) -> list[Evidence]:
     return out
 
 
-class Verdict(NamedTuple):
+@tuple_record
+class Verdict:
     languages: tuple        # language names, best first
     items: list             # the Evidence for them, in text order
     anchor: Evidence        # where the finding goes: the first reported piece of evidence

@@ -6,7 +6,7 @@ tells the same far faster. Both conditions are exact: they never drop a match.""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from auditor import compiled
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from auditor import compiled
+from auditor.records import tuple_record
 
 # A word: letters with inner apostrophes or hyphens; bounded so a 1 MB token costs one linear scan.
 WORD = compiled.regex(r"[^\W\d_][^\W_]{0,60}(?:[’'-][^\W\d_]{1,30}){0,4}")
@@ -20,7 +20,8 @@ OPEN_QUOTES = "“«„\""
 CACHED_TEXTS = 4096
 
 
-class Tokens(NamedTuple):
+@tuple_record
+class Tokens:
     matches: tuple      # the word matches (offsets into the text)
     words: tuple        # the words as written
     lows: tuple         # their normal forms (`norm`)

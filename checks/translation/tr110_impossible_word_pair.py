@@ -6,10 +6,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 from re import Match
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
 
 from auditor.api import Check, Finding
 from auditor.document import Document
+from auditor.records import tuple_record
 from auditor.text import clip
 
 from .body import unquoted_sentences
@@ -22,7 +23,8 @@ START, END = "^", "$"  # the sentence markers the table uses as words
 _SENTENCE_ENDS = (".", ".”", '."')
 
 
-class PairRule(NamedTuple):
+@tuple_record
+class PairRule:
     """One entry of the table: why the pair is impossible, the words that make it grammatical
     right before it, whether it holds in statements only, and the words one of which must come
     right before it (empty: any)."""

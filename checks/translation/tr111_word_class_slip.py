@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from re import Match
-from typing import Iterator
+from collections.abc import Iterator
 
 from auditor.api import Check, Finding
 from auditor.text import clip
@@ -154,4 +154,3 @@ class WordClassSlip(Check):
             if found:
                 a, b, why = found
                 yield Finding(s.start + a, s.start + b, f"'{clip(s.text[a:b])}': {why}")
-

@@ -4,7 +4,7 @@
 timetable presented")."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from auditor.api import Check, Finding
 from auditor.text import clip

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
 
 from auditor.api import UNSAFE, Check, Edit, Finding
+from auditor.records import tuple_record
 from auditor.text import clip
 
 from .data import load_json
@@ -19,7 +20,8 @@ TABLE = "terms.json"
 QUOTED_CHARS = 50
 
 
-class Form(NamedTuple):
+@tuple_record
+class Form:
     form: str
     entry: int  # index of its entry in the table
     keywords: frozenset

@@ -4,7 +4,8 @@ scored by shared content words and word order."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import NamedTuple
+
+from auditor.records import tuple_record
 
 from .summary import DocSummary, SentenceSummary
 
@@ -24,7 +25,8 @@ WORD_ORDER_WEIGHT = 0.5
 MAX_DRIFT_PENALTY = 0.3
 
 
-class Counterpart(NamedTuple):
+@tuple_record
+class Counterpart:
     doc: int
     sent: int
     score: float

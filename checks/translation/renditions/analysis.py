@@ -3,7 +3,7 @@ corpus into stories, align the sentences of each story and find the disagreement
 from __future__ import annotations
 
 from functools import partial
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from auditor.api import Analysis, Option
 

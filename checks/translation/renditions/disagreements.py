@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import NamedTuple
+
+from auditor.records import tuple_record
 
 from .alignment import content
 from .summary import DocSummary, SentenceSummary, polarity_table
@@ -30,7 +31,8 @@ PAIR_NEGATION_ALIGNMENT = 0.6
 MIN_SIGNIFICANT_NUMBER = 10
 
 
-class Disagreement(NamedTuple):
+@tuple_record
+class Disagreement:
     kind: str                   # "polarity", "negation", "number", "name", "wording"; with two
                                 # renditions only: "pair-number", "pair-polarity", "pair-negation"
     doc: int

@@ -6,9 +6,10 @@ currencies and percent signs around a number do not change its value. Clock time
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
 
 from auditor import compiled
+from auditor.records import tuple_record
 
 _ONES = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -33,7 +34,8 @@ _SEPARATORS = compiled.regex(r"[,\s\u00a0\u202f]")
 _WORD_BREAKS = compiled.regex(r"[ \-]+")
 
 
-class Number(NamedTuple):
+@tuple_record
+class Number:
     start: int
     end: int
     value: str      # canonical: '4000', '2.9'

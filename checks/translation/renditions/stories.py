@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, islice, repeat
-from typing import Iterator
+from collections.abc import Iterator
 
 from .packed import DecodedDocs, sentence_stems
 

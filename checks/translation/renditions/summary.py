@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from auditor import compiled
+from auditor.records import tuple_record
 from auditor.text import STOPWORDS, clip
 
 from ..data import load_json
@@ -57,7 +57,8 @@ def stem(word: str) -> str:
     return w[:STEM_LETTERS]
 
 
-class SentenceSummary(NamedTuple):
+@tuple_record
+class SentenceSummary:
     start: int
     end: int
     text: str
@@ -69,7 +70,8 @@ class SentenceSummary(NamedTuple):
     quoted: bool = False        # mostly direct quotation
 
 
-class DocSummary(NamedTuple):
+@tuple_record
+class DocSummary:
     path: str
     title: str                  # the first line: the headline
     sentences: tuple
