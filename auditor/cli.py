@@ -709,6 +709,11 @@ def console_main() -> None:
         code = main()
         sys.stdout.flush()
         sys.stderr.flush()
+        # What the end of the run compiled (the report's classes, finalize's patterns) is kept
+        # too: the engine saves before finalize, and a one-file run compiled them every time.
+        from . import compiled
+
+        compiled.save()
     except BrokenPipeError:
         code = 1
     except BaseException:

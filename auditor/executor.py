@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 
 from .worker import Plan, Worker
@@ -121,8 +120,7 @@ def _pool_class():
     return _Pool
 
 
-@contextmanager
-def collector_paused():
+class collector_paused:  # noqa: N801 - a context manager, as engine.no_full_collections
     """While the workers audit, this process receives their results and merges the summaries:
     objects kept to the end of the run, with next to no garbage in cycles (2,000 articles: 42
     objects). Collecting among them took over a quarter of this process's time then (2,000
@@ -131,15 +129,17 @@ def collector_paused():
     The engine's finalize runs so too: its findings are kept to the end of the run as well, and
     its garbage goes with reference counts (10,000 articles: no more memory; 0.3-0.6 s of the
     8 s of this process's finalize were collections)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        gc.enable()
+
+    def __enter__(self) -> None:
+        self.pausing = gc.isenabled()
+        if self.pausing:
+            gc.disable()
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if self.pausing:
+            if exc_type is None:
+                gc.freeze()
+            gc.enable()
 
 
 _WORKER: Worker | None = None

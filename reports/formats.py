@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 from collections import Counter
-from urllib.parse import quote
 
 from auditor import __version__
 from auditor.records import record
@@ -224,6 +223,8 @@ def write_github(result, out, registry=None) -> None:
 
 def _uri(path: str) -> str:
     """A relative URI reference for a path (spaces and non-ASCII letters percent-encoded)."""
+    from urllib.parse import quote   # here: SARIF alone needs it (with ipaddress, 2 ms to import)
+
     return quote(path.replace("\\", "/"), safe="/-_.~")
 
 

@@ -59,6 +59,25 @@ def test_derived_values_are_kept_under_their_key(fresh):
     assert calls == [1]
 
 
+def test_a_value_parsed_from_files_is_parsed_again_when_one_is_written(fresh, tmp_path):
+    import os
+
+    table = tmp_path / "table.txt"
+    table.write_text("one two", encoding="utf-8")
+
+    def parse():
+        return table.read_text(encoding="utf-8").split()
+
+    assert fresh.derived_from_files("words", [table], parse) == ["one", "two"]
+    fresh.save()
+    again = _reloaded()
+    assert again.derived_from_files("words", [table], lambda: ["stale"]) == ["one", "two"], "kept"
+    table.write_text("six ten", encoding="utf-8")   # the same size: the new time tells
+    stamp = table.stat().st_mtime_ns + 1_000_000
+    os.utime(table, ns=(stamp, stamp))
+    assert _reloaded().derived_from_files("words", [table], parse) == ["six", "ten"]
+
+
 def test_a_damaged_file_is_ignored_and_replaced(fresh):
     Path(fresh._path()).parent.mkdir(parents=True, exist_ok=True)
     Path(fresh._path()).write_bytes(b"not a pickle at all")
