@@ -148,18 +148,32 @@ def _process(cls, frozen: bool, slots: bool):
     cls.__record_frozen__ = frozen
     if slots:
         cls = _with_slots(cls, all_fields)
-    init_fields = [f for f in all_fields.values() if f.init]
-    _set_new(cls, "__init__", _init(cls, all_fields, frozen))
-    _set_new(cls, "__repr__", _repr(cls, [f.name for f in all_fields.values() if f.repr]))
     compared = [f.name for f in all_fields.values() if f.compare]
-    _set_new(cls, "__eq__", _eq(cls, compared))
-    _set_hash(cls, compared, frozen)
+    hashing = _hash_rule(cls, frozen)
+    methods = _Methods()
+    _init(methods, cls, all_fields, frozen)
+    _repr(methods, [f.name for f in all_fields.values() if f.repr])
+    _eq(methods, compared)
+    if hashing == "add":
+        _hash(methods, compared)
     if frozen:
-        for name, method in _frozen_methods(cls, tuple(all_fields)).items():
+        _frozen_methods(methods, cls, tuple(all_fields))
+    made = methods.build()
+    # as dataclasses annotates it (help() and inspect.signature show them)
+    made["__init__"].__annotations__ = {**{f.name: f.type for f in all_fields.values() if f.init}, "return": None}
+    made["__repr__"] = _recursion_guarded(made["__repr__"])
+    for name in ("__init__", "__repr__", "__eq__"):
+        _set_new(cls, name, made[name])
+    if hashing == "add":
+        _set_method(cls, "__hash__", made["__hash__"])
+    elif hashing == "none":
+        cls.__hash__ = None
+    if frozen:
+        for name in ("__setattr__", "__delattr__"):
             if name in cls.__dict__:
                 raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
-            setattr(cls, name, method)
-    _set_new(cls, "__match_args__", tuple(f.name for f in init_fields))
+            _set_method(cls, name, made[name])
+    _set_new(cls, "__match_args__", tuple(f.name for f in all_fields.values() if f.init))
     return cls
 
 
@@ -203,23 +217,26 @@ def _is_classvar(annotation) -> bool:
 def _set_new(cls, name: str, value) -> None:
     """Set `name` unless the class writes its own (as dataclasses does)."""
     if name not in cls.__dict__:
-        if callable(value):
-            value.__qualname__ = f"{cls.__qualname__}.{name}"
-        setattr(cls, name, value)
+        _set_method(cls, name, value)
 
 
-def _set_hash(cls, compared: list[str], frozen: bool) -> None:
-    """dataclasses' rule for eq=True: a hash written by the class stays (a frozen class may not
-    write one); otherwise frozen records hash their compared fields and others have none."""
+def _set_method(cls, name: str, value) -> None:
+    if callable(value):
+        value.__qualname__ = f"{cls.__qualname__}.{name}"
+    setattr(cls, name, value)
+
+
+def _hash_rule(cls, frozen: bool) -> str:
+    """dataclasses' rule for eq=True: a hash written by the class stays ("keep"; a frozen class
+    may not write one); otherwise frozen records hash their compared fields ("add") and others
+    have none ("none")."""
     own = cls.__dict__.get("__hash__", MISSING)
     explicit = not (own is MISSING or (own is None and "__eq__" in cls.__dict__))
     if frozen:
         if explicit:
             raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
-        cls.__hash__ = _hash(cls, compared)
-        cls.__hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
-    elif not explicit:
-        cls.__hash__ = None
+        return "add"
+    return "keep" if explicit else "none"
 
 
 def _with_slots(cls, all_fields: dict[str, Field]):
@@ -239,29 +256,43 @@ def _with_slots(cls, all_fields: dict[str, Field]):
     return cls
 
 
-def _create(name: str, params: list[str], body: list[str], locals_: dict):
-    """The function `def name(params): body`, its code kept between runs (compiled.kept_code);
-    `locals_` are the values its body and defaults read, handed to a maker function so that the
-    source names them only and is the same in every run."""
-    source = (f"def __create_fn__({', '.join(locals_)}):\n def {name}({', '.join(params)}):\n"
-              + "".join(f"  {line}\n" for line in body) + f" return {name}")
-    namespace: dict = {}
-    exec(compiled.kept_code(source), {}, namespace)
-    return namespace["__create_fn__"](**locals_)
+class _Methods:
+    """The methods of one class, written as source and made together: one function making them
+    all, its code kept between runs (compiled.kept_code; one look-up a class, not one a method,
+    which cost a one-file run 4 ms). The values their bodies and defaults read (`values`) are
+    that function's arguments, so that the source names them only and is the same every run."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+        self.lines: list[str] = []
+        self.names: list[str] = []
+
+    def add(self, name: str, params: list[str], body: list[str], values: dict | None = None) -> None:
+        self.values.update(values or {})
+        self.lines.append(f" def {name}({', '.join(params)}):")
+        self.lines.extend(f"  {line}" for line in body)
+        self.names.append(name)
+
+    def build(self) -> dict:
+        source = "\n".join([f"def __create_fn__({', '.join(self.values)}):", *self.lines,
+                             f" return ({''.join(f'{n}, ' for n in self.names)})"]) + "\n"
+        namespace: dict = {}
+        exec(compiled.kept_code(source), {}, namespace)
+        return dict(zip(self.names, namespace["__create_fn__"](**self.values)))
 
 
-def _init(cls, all_fields: dict[str, Field], frozen: bool):
-    locals_: dict = {"__record_factory__": _FACTORY, "__record_setattr__": object.__setattr__}
+def _init(methods: _Methods, cls, all_fields: dict[str, Field], frozen: bool) -> None:
+    values: dict = {"__record_factory__": _FACTORY, "__record_setattr__": object.__setattr__}
     params, body, seen_default = ["__record_self__"], [], False
     for f in all_fields.values():
         value = None
         if f.init:
             if f.default is not MISSING:
-                locals_[f"__record_default_{f.name}__"] = f.default
+                values[f"__record_default_{f.name}__"] = f.default
                 params.append(f"{f.name}=__record_default_{f.name}__")
                 seen_default = True
             elif f.default_factory is not MISSING:
-                locals_[f"__record_make_{f.name}__"] = f.default_factory
+                values[f"__record_make_{f.name}__"] = f.default_factory
                 params.append(f"{f.name}=__record_factory__")
                 seen_default = True
             else:
@@ -271,27 +302,22 @@ def _init(cls, all_fields: dict[str, Field], frozen: bool):
             value = (f"__record_make_{f.name}__() if {f.name} is __record_factory__ else {f.name}"
                      if f.default_factory is not MISSING else f.name)
         elif f.default_factory is not MISSING:
-            locals_[f"__record_make_{f.name}__"] = f.default_factory
+            values[f"__record_make_{f.name}__"] = f.default_factory
             value = f"__record_make_{f.name}__()"
         elif f.default is not MISSING:
-            locals_[f"__record_default_{f.name}__"] = f.default
+            values[f"__record_default_{f.name}__"] = f.default
             value = f"__record_default_{f.name}__"
         if value is not None:
             body.append(f"__record_setattr__(__record_self__, {f.name!r}, {value})" if frozen
                         else f"__record_self__.{f.name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("__record_self__.__post_init__()")
-    init = _create("__init__", params, body or ["pass"], locals_)
-    # as dataclasses annotates it (help() and inspect.signature show them)
-    init.__annotations__ = {**{f.name: f.type for f in all_fields.values() if f.init}, "return": None}
-    return init
+    methods.add("__init__", params, body or ["pass"], values)
 
 
-def _repr(cls, names: list[str]):
+def _repr(methods: _Methods, names: list[str]) -> None:
     parts = ", ".join(f"{name}={{__record_self__.{name}!r}}" for name in names)
-    method = _create("__repr__", ["__record_self__"],
-                     [f'return __record_self__.__class__.__qualname__ + f"({parts})"'], {})
-    return _recursion_guarded(method)
+    methods.add("__repr__", ["__record_self__"], [f'return __record_self__.__class__.__qualname__ + f"({parts})"'])
 
 
 def _recursion_guarded(method):
@@ -317,27 +343,23 @@ def _tuple(names: list[str], owner: str) -> str:
     return "(" + "".join(f"{owner}.{name}," for name in names) + ")"
 
 
-def _eq(cls, compared: list[str]):
-    return _create("__eq__", ["__record_self__", "__record_other__"],
-                   ["if __record_other__.__class__ is __record_self__.__class__:",
-                    f" return {_tuple(compared, '__record_self__')} == {_tuple(compared, '__record_other__')}",
-                    "return NotImplemented"], {})
+def _eq(methods: _Methods, compared: list[str]) -> None:
+    methods.add("__eq__", ["__record_self__", "__record_other__"],
+                ["if __record_other__.__class__ is __record_self__.__class__:",
+                 f" return {_tuple(compared, '__record_self__')} == {_tuple(compared, '__record_other__')}",
+                 "return NotImplemented"])
 
 
-def _hash(cls, compared: list[str]):
-    return _create("__hash__", ["__record_self__"], [f"return hash({_tuple(compared, '__record_self__')})"], {})
+def _hash(methods: _Methods, compared: list[str]) -> None:
+    methods.add("__hash__", ["__record_self__"], [f"return hash({_tuple(compared, '__record_self__')})"])
 
 
-def _frozen_methods(cls, names: tuple[str, ...]) -> dict:
-    locals_ = {"__record_cls__": cls, "__record_error__": FrozenInstanceError, "__record_names__": names}
+def _frozen_methods(methods: _Methods, cls, names: tuple[str, ...]) -> None:
+    values = {"__record_cls__": cls, "__record_error__": FrozenInstanceError, "__record_names__": names}
     guard = "if type(__record_self__) is __record_cls__ or __record_name__ in __record_names__:"
-    setter = _create("__setattr__", ["__record_self__", "__record_name__", "__record_value__"],
-                     [guard, ' raise __record_error__(f"cannot assign to field {__record_name__!r}")',
-                      "super(__record_cls__, __record_self__).__setattr__(__record_name__, __record_value__)"],
-                     locals_)
-    deleter = _create("__delattr__", ["__record_self__", "__record_name__"],
-                      [guard, ' raise __record_error__(f"cannot delete field {__record_name__!r}")',
-                       "super(__record_cls__, __record_self__).__delattr__(__record_name__)"], locals_)
-    for name, method in (("__setattr__", setter), ("__delattr__", deleter)):
-        method.__qualname__ = f"{cls.__qualname__}.{name}"
-    return {"__setattr__": setter, "__delattr__": deleter}
+    methods.add("__setattr__", ["__record_self__", "__record_name__", "__record_value__"],
+                [guard, ' raise __record_error__(f"cannot assign to field {__record_name__!r}")',
+                 "super(__record_cls__, __record_self__).__setattr__(__record_name__, __record_value__)"], values)
+    methods.add("__delattr__", ["__record_self__", "__record_name__"],
+                [guard, ' raise __record_error__(f"cannot delete field {__record_name__!r}")',
+                 "super(__record_cls__, __record_self__).__delattr__(__record_name__)"], values)
