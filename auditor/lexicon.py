@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 import math
 import os
 import struct
+import time
 import unicodedata
 from functools import lru_cache
 
@@ -207,17 +208,58 @@ def cache_dir() -> str:
     return os.path.join(base, "auditor")
 
 
+#: An index no run has opened for this many days is removed when another of its language is built
+#: (an older wordfreq's, another environment's): each is 3 to 9 MB.
+MAX_INDEX_AGE_DAYS = 30
+#: A run marks the index it opens as used at most this often (its modification time).
+_MARK_USED_EVERY = 24 * 3600
+
+
 def _index_for(source: str, lang: str = "en") -> str:
-    """The index of `source`, built if it is missing (named after the source's size and time,
-    so a new wordfreq release gets a new index)."""
+    """The index of `source`, built if it is missing. Named after wordfreq's release (the name of
+    its dist-info folder), the list's file name and size, so that every environment with that
+    release shares one index and a new release gets a new one; where the release cannot be
+    told, after the list's path and time instead."""
     from .compiled import digest
 
     info = os.stat(source)
-    stamp = digest(f"{source}|{info.st_size}|{info.st_mtime_ns}|{INDEX_VERSION}".encode()).hex()[:16]
+    # source: <site-packages>/wordfreq/data/<list>
+    release = _wordfreq_release(os.path.dirname(os.path.dirname(os.path.dirname(source))))
+    origin = release or f"{source}|{info.st_mtime_ns}"
+    stamp = digest(f"{os.path.basename(source)}|{info.st_size}|{origin}|{INDEX_VERSION}".encode()).hex()[:16]
     path = os.path.join(cache_dir(), f"wordfreq-{lang}-{stamp}.idx")
-    if not os.path.exists(path):
+    try:
+        if time.time() - os.stat(path).st_mtime > _MARK_USED_EVERY:
+            os.utime(path)   # in use: not pruned
+    except FileNotFoundError:
         _build_index(source, path)
+        _prune_indexes(lang, keep=path)
     return path
+
+
+@lru_cache(maxsize=None)
+def _wordfreq_release(package_parent: str) -> str:
+    """"wordfreq-3.1.1.dist-info", the installed release's metadata folder beside the package,
+    or "" when there is none (a source checkout)."""
+    try:
+        names = os.listdir(package_parent)
+    except OSError:
+        return ""
+    return next((n for n in sorted(names) if n.startswith("wordfreq-") and n.endswith(".dist-info")), "")
+
+
+def _prune_indexes(lang: str, keep: str) -> None:
+    """Remove the language's other indexes no run opened for MAX_INDEX_AGE_DAYS."""
+    folder = os.path.dirname(keep)
+    limit = time.time() - MAX_INDEX_AGE_DAYS * 24 * 3600
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.startswith(f"wordfreq-{lang}-") and name.endswith(".idx") and path != keep:
+            try:
+                if os.stat(path).st_mtime < limit:
+                    os.remove(path)
+            except OSError:
+                pass   # another run removed it, or it is not ours to remove
 
 
 def _build_index(source: str, path: str) -> None:

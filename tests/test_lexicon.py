@@ -57,6 +57,36 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
         _forget()
 
 
+def _environment(root, release: str):
+    """A fake site-packages holding wordfreq `release`'s English list (its bytes do not matter)."""
+    data = root / "site-packages" / "wordfreq" / "data"
+    data.mkdir(parents=True)
+    (root / "site-packages" / f"wordfreq-{release}.dist-info").mkdir()
+    source = data / "large_en.msgpack.gz"
+    source.write_bytes(b"a list" * 100)
+    return str(source)
+
+
+def test_environments_with_one_wordfreq_release_share_its_index(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    built = []
+    monkeypatch.setattr(lexicon, "_build_index", lambda source, path: (
+        built.append(source), os.makedirs(os.path.dirname(path), exist_ok=True), open(path, "wb").close()))
+    first = lexicon._index_for(_environment(tmp_path / "one", "3.1.1"))
+    assert lexicon._index_for(_environment(tmp_path / "two", "3.1.1")) == first
+    assert len(built) == 1, "a second environment with the same release built the index again"
+    old = time.time() - (lexicon.MAX_INDEX_AGE_DAYS + 1) * 24 * 3600
+    os.utime(first, (old, old))
+    upgraded = lexicon._index_for(_environment(tmp_path / "three", "3.2.0"))
+    assert upgraded != first and len(built) == 2
+    assert not os.path.exists(first), "an index unused for longer than allowed stays"
+    recent = lexicon._index_for(_environment(tmp_path / "four", "3.3.0"))
+    assert os.path.exists(upgraded) and os.path.exists(recent), "an index in use was removed"
+
+
 def test_a_damaged_index_is_not_read(tmp_path):
     bad = tmp_path / "x.idx"
     bad.write_bytes(b"garbage" * 10)
