@@ -209,3 +209,19 @@ def test_source_folder_without_its_checks_and_reports_is_one_line_not_a_crash(tm
     run = run_cli(["check", "a.txt"], cwd=tmp_path)
     assert run.code == 2 and run.out == ""
     assert run.err.count("\n") == 1 and "source folder of auditor" in run.err and "pip install -e ." in run.err
+
+
+def test_the_parser_built_for_one_command_parses_it_as_the_whole_parser_does():
+    """`main` adds only the named command's options (a one-file run's start-up): what it parses,
+    and the help of every command, must be what the parser of all commands gives."""
+    from auditor import cli
+
+    whole = cli.build_parser()
+    for argv in (["check", "--format", "json", "--select", "NM", "-j", "2", "a.txt"],
+                 ["fix", "--unsafe-fixes", "--diff", "b.md"], ["rules", "--format", "json"],
+                 ["explain", "BP101"], ["report", "-o", "site", "."]):
+        assert vars(cli.build_parser(argv).parse_args(argv)) == vars(whole.parse_args(argv)), argv
+    for name in cli.SUBCOMMANDS:
+        alone = cli.build_parser([name, "--help"])._subparsers._group_actions[0].choices[name]
+        assert alone.format_help() == whole._subparsers._group_actions[0].choices[name].format_help()
+    assert cli.build_parser(["--help"]).format_help() == whole.format_help()

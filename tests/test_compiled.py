@@ -128,3 +128,18 @@ def test_record_methods_are_kept_and_equal_to_what_compile_gives(fresh):
     exec(again.kept_code(source), {}, ns)
     assert not again._dirty, "the method came from the kept file"
     assert ns["__create_fn__"]("int").__annotations__ == {"a": "int"}
+
+
+def test_a_key_has_the_same_name_in_every_process():
+    """Entries are found by a digest of their key: it must not depend on the process (string
+    hashing is salted per process; interned strings and shared objects differ between runs)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import re, sys; from auditor import compiled; "
+            "print(compiled._digest(('value', 'kind', (('a' * 3, 2), sys.intern('b'), None, 1.5, b'x'))).hex(), "
+            "compiled._digest(('re', 'ab+', re.M)).hex())")
+    names = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (1, 2, 3)}
+    assert len(names) == 1
