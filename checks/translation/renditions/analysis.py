@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 
 from auditor.api import Analysis, Option
 
-from .alignment import align_story
-from .disagreements import Disagreement, find_disagreements
 from .packed import DecodedDocs, PackedCorpus, PackedStory
-from .stories import group_stories
 from .summary import summarise
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:   # annotations only
+    from .disagreements import Disagreement
 
 
 class Result:
@@ -84,6 +85,9 @@ class Renditions(Analysis):
         return a
 
     def finalize(self, summary: PackedCorpus) -> Result:
+        # here: grouping and aligning stories is the corpus's work, which a one-file run never does
+        from .stories import group_stories
+
         docs = DecodedDocs(summary)
         stories = group_stories(docs, self.opts.min_story_similarity, self.opts.max_story_files, self.map)
         # Stories are aligned apart from each other: in the run's worker processes, each sent
@@ -97,6 +101,9 @@ class Renditions(Analysis):
 def story_disagreements(job: tuple[list[int], PackedStory], opts) -> list[Disagreement]:
     """The disagreements of one story: `job` is (its members, as indexes into the corpus's
     documents in path order, and their packed documents)."""
+    from .alignment import align_story
+    from .disagreements import find_disagreements
+
     members, packed = job
     story = {i: packed.decode(n) for n, i in enumerate(members)}  # decoded once each: alignment reads them over and over
     aligned = align_story(story, members, opts.min_alignment, opts.min_sentence_words)

@@ -9,9 +9,12 @@ from auditor.api import CorpusCheck, Finding, Related, Story
 from auditor.text import clip
 
 from .analysis import Renditions, Result
-from .disagreements import Disagreement
 from .numbers import numbers
 from .summary import WORD, is_negation, surface
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:   # annotations only
+    from .disagreements import Disagreement
 
 #: The checks that share the analysis, in the order in which one of them gives the overview of
 #: stories for reports (the first one selected does, so that it is given once).
