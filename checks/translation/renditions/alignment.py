@@ -90,22 +90,25 @@ def align_story(docs: list[DocSummary], members: list[int], min_score: float, mi
                     if d2 != d:
                         cands[d2].add(k2)
             found = []
-            mine, size = s.stems, len(s.stems)
+            mine, size, my_words = s.stems, len(s.stems), words(d, k)
             for d2 in sorted(cands):
                 theirs, their_places, their_sizes = stems[d2], places[d2], sizes[d2]
-                # (-(shared-word score less the drift penalty), sentence): the best first
+                # (-(shared-word score less the drift penalty), sentence): the best first (the
+                # penalty capped by a comparison, not min(): a call a candidate was a tenth of it)
                 ranked = [(-(2 * len(mine & theirs[k2]) / (size + n)
-                             - min(MAX_DRIFT_PENALTY, abs(here - their_places[k2]))), k2)
+                             - (drift if (drift := abs(here - their_places[k2])) < MAX_DRIFT_PENALTY
+                                else MAX_DRIFT_PENALTY)), k2)
                           for k2 in cands[d2] if (n := their_sizes[k2]) >= min_stems]
                 if not ranked:
                     continue
                 # token_sort_ratio's score: `words` are already sorted and joined by spaces (stems
-                # and numbers hold no space), and the sorting again took a tenth of the alignment
-                scored = [(fuzz.ratio(words(d, k), words(d2, k2)) / 100 * WORD_ORDER_WEIGHT
-                           - neg * (1 - WORD_ORDER_WEIGHT), k2) for neg, k2 in sorted(ranked)[:RESCORED]]
-                score, k2 = max(scored, key=lambda x: (x[0], -x[1]))
+                # and numbers hold no space), and the sorting again took a tenth of the alignment;
+                # each (score, -sentence), so that the greatest is the best, the earlier on a tie
+                scored = [(fuzz.ratio(my_words, words(d2, k2)) / 100 * WORD_ORDER_WEIGHT
+                           - neg * (1 - WORD_ORDER_WEIGHT), -k2) for neg, k2 in sorted(ranked)[:RESCORED]]
+                score, k2 = max(scored)
                 if score >= min_score:
-                    found.append(Counterpart(d2, k2, score))
+                    found.append(Counterpart(d2, -k2, score))
             out[(d, k)] = found
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, islice, repeat
+from operator import le
 from collections.abc import Iterator
 
 from .packed import DecodedDocs, sentence_stems
@@ -24,6 +25,11 @@ MIN_TERM_LETTERS = 4
 SENTENCE_MATCH = 0.4
 #: Sentences of fewer content words ("He agreed.") match too easily to count.
 MIN_SENTENCE_STEMS = 3
+#: A document of at most this many sentences is compared with another by intersecting each of
+#: the other's sentences' stems with each of its own (a test in C a pair of sentences, cheaper
+#: than indexing where its stems occur, as news articles are); a longer one, a scraped page of
+#: hundreds of lines, through that index (the pairs of sentences grow as its square).
+INTERSECTED_SENTENCES = 40
 #: Word indexes of documents kept for the next comparisons (one of every document of a large
 #: corpus took more memory than the corpus's summaries).
 INDEXES_KEPT = 256
@@ -181,9 +187,16 @@ class StoryLinker:
                 if stems in exact:  # a sentence copied word for word: no need to count
                     good += 1
                     continue
+                size = len(stems)
+                if len(long.stems) <= INTERSECTED_SENTENCES:
+                    # the stems shared with each of the other's sentences, by set intersections
+                    # in C: a short document needs no index (see INTERSECTED_SENTENCES); twice
+                    # each count against its bar (below)
+                    doubled = map(_TWICE, map(len, map(stems.intersection, long.stems)))
+                    good += any(map(le, long.bars(size), doubled))
+                    continue
                 index, sizes = long.index()
                 shared = Counter(chain.from_iterable(map(index.get, stems, repeat(()))))
-                size = len(stems)
                 # A sentence sharing n stems is a counterpart when 2n >= SENTENCE_MATCH x (size +
                 # its own size, which is n or more): none is when the most shared one is not.
                 most = max(shared.values(), default=0)
@@ -196,26 +209,40 @@ class StoryLinker:
         return self._cache[key]
 
 
+_TWICE = (2).__mul__
+
+
 class _Compared:
     """A document's sentences' stems as `StoryLinker.similarity` reads them, worked out once for
     all the pairs the document is in: those that count (MIN_SENTENCE_STEMS or more), and, when it
     is the longer of a pair, its sentences as a set and, when a sentence of the other one is not
-    among them, where each stem occurs and the sentences' sizes (built only then: syndicated and
-    recombined articles share most sentences word for word, and building the index for every
-    document of a job of pairs was most of their comparison)."""
+    among them, the bars its sentences set a sentence of each size (a short document) or where
+    each stem occurs and the sentences' sizes (a long one; see INTERSECTED_SENTENCES), built only
+    then: syndicated and recombined articles share most sentences word for word, and building the
+    index for every document of a job of pairs was most of their comparison."""
 
-    __slots__ = ("stems", "countable", "_sentences", "_index")
+    __slots__ = ("stems", "countable", "_sentences", "_bars", "_index")
 
     def __init__(self, stems: list[frozenset]):
         self.stems = stems
         self.countable = [s for s in stems if len(s) >= MIN_SENTENCE_STEMS]
         self._sentences: set | None = None
+        self._bars: dict[int, list[float]] = {}
         self._index: tuple | None = None
 
     def sentences(self) -> set[frozenset]:
         if self._sentences is None:
             self._sentences = set(self.stems)
         return self._sentences
+
+    def bars(self, size: int) -> list[float]:
+        """For a sentence of `size` stems, SENTENCE_MATCH x (size + each sentence's size): twice
+        the stems it must share with that sentence (a few sizes recur across a document's pairs)."""
+        bars = self._bars.get(size)
+        if bars is None:
+            bars = self._bars[size] = [SENTENCE_MATCH * (size + len(s)) for s in self.stems]
+        return bars
+
 
     def index(self) -> tuple[dict, list[int]]:
         """({stem: the sentences it occurs in}, the sentences' sizes)."""
