@@ -78,10 +78,11 @@ def lookup(word: str) -> Place | None:
     fd, body, size = _data()
     key = word.lower()
     lo, hi = body, size
+    level = 0
     while lo < hi:  # find the first line whose key is >= key
         mid = (lo + hi) // 2
-        start, end, line = _line_at(fd, mid, body, size)
-        line_key = line.split(b"\t", 1)[0].decode("utf-8").lower()
+        start, end, line_key = _probe(fd, mid, body, size, level)
+        level += 1
         if line_key < key:
             lo = end + 1
         else:
@@ -96,6 +97,26 @@ def lookup(word: str) -> Place | None:
             return Place(fields[0], fields[1] or fields[0], fields[2], int(fields[3]) if len(fields) > 3 else 0)
         pos = end + 1
     return None
+
+
+#: Levels of the bisection whose probes are kept (at most 2 ** KEPT_LEVELS - 1 lines, about
+#: 100 KB): every lookup starts with the same probes of the file, each a read (a system call)
+#: and a decoded line, while those of the later levels differ from word to word. Ten levels are
+#: half of a lookup's reads.
+KEPT_LEVELS = 10
+_kept: dict[int, tuple[int, int, str]] = {}  # probe offset -> (start, end, lowercase key) of its line
+
+
+def _probe(fd: int, pos: int, body: int, size: int, level: int) -> tuple[int, int, str]:
+    """(start, end, lowercase spelling) of the line holding byte `pos`: a probe of `lookup`'s
+    bisection at the given level, kept when the level is among the first KEPT_LEVELS."""
+    found = _kept.get(pos)
+    if found is None:
+        start, end, line = _line_at(fd, pos, body, size)
+        found = start, end, line.split(b"\t", 1)[0].decode("utf-8").lower()
+        if level < KEPT_LEVELS:
+            _kept[pos] = found
+    return found
 
 
 def population(place: Place) -> int:

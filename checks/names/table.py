@@ -2,8 +2,6 @@
 Kuril), with where and how often it occurs. What the variant checks compare."""
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from auditor.records import field, record
 
 from .extract import TITLES, doc_names
@@ -50,8 +48,14 @@ def _spelling_table(doc) -> dict[str, Spelling]:
 def _build(doc) -> dict[str, Spelling]:
     names = doc_names(doc)
     table: dict[str, Spelling] = {}
-    starts = [x.start for x in doc.sentences]
-    para_starts = [p.start for p in doc.paragraphs]
+    # The tokens come in text order: the sentence and the paragraph of each are found by moving
+    # on from the previous token's (what bisect_right would give, without a search a token).
+    # Each list ends with the text's length, past every token: the moves stop without a test.
+    past_end = len(doc.text)
+    starts = [x.start for x in doc.sentences] + [past_end]
+    para_starts = [p.start for p in doc.paragraphs] + [past_end]
+    sentence = paragraph = 0  # how many sentences, paragraphs start at or before the token
+    next_sentence, next_paragraph = starts[0], para_starts[0]
     bases: dict[str, str] = {}  # word -> its base, worked out once per distinct word
     # word -> (its Spelling, its list of spans): a word recurs, and is looked up once a token
     of_word: dict[str, tuple[Spelling, list[tuple[int, int]]]] = {}
@@ -67,8 +71,14 @@ def _build(doc) -> dict[str, Spelling]:
         sp, spans = found
         spans.append((start, end))
         sp.weight += STANDALONE_WEIGHT if standalone else 1.0
-        sp.sentences.add(bisect_right(starts, start))
-        sp.paragraphs.add(bisect_right(para_starts, start) - 1)
+        while next_sentence <= start:
+            sentence += 1
+            next_sentence = starts[sentence]
+        while next_paragraph <= start:
+            paragraph += 1
+            next_paragraph = para_starts[paragraph]
+        sp.sentences.add(sentence)
+        sp.paragraphs.add(paragraph - 1)
         if confident:
             sp.confident = True
         if sp.quoted and not in_quote(start, end):
