@@ -138,6 +138,7 @@ def same_place(a: str, b: str) -> bool:
     pa, pb = lookup(a), lookup(b)
     return pa is not None and pb is not None and pa.english == pb.english and pa.country == pb.country
 
+
 REGIONS = beside(__file__, "data", "regions.tsv")
 #: The countries whose place names reached English through Russian for most of the twentieth
 #: century (the former Soviet states, ISO codes): the only ones the Russian pivot is undone for.
