@@ -45,7 +45,7 @@ from itertools import chain
 
 from auditor import compiled
 from auditor.datafiles import beside, listed, read_text
-from auditor.records import field, record
+from auditor.records import field, record, replace
 
 from . import grammar, literals
 from .layout import Layout, Line, words
@@ -72,6 +72,9 @@ _ENGLISH_ONLY = (ENGLISH,)
 
 @record
 class Pattern:
+    """One pattern of a family. Its example, counter-example and place are the tests' and empty in
+    the patterns a run reads (`_parse_for_runs`)."""
+
     source: str
     example: str
     counterexample: str
@@ -417,13 +420,35 @@ def fill_templates(g: grammar.Grammar, fams: dict[str, Family], english: Languag
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
-    """The parsed families, languages and grammar, kept between runs (compiled.py) under a digest
-    of what they are parsed from: parsing and filling every language's templates took a one-file
-    run 20 ms, unpickling the result 4."""
+def _load() -> tuple[tuple[Family, ...], tuple[Language, ...]]:
+    """The parsed families and languages as a run uses them, kept between runs (compiled.py) under
+    a digest of what they are parsed from: parsing and filling every language's templates took a
+    one-file run 20 ms, unpickling the result 4."""
     files = [__file__, grammar.__file__, *listed(DATA, ".txt"), *listed(LANGUAGES, ".txt"),
              *listed(os.path.join(DATA, "words"), ".txt")]
-    return compiled.derived_from_files("phrase families", files, _parse_all)
+    return compiled.derived_from_files("phrase families", files, _parse_for_runs)
+
+
+@lru_cache(maxsize=1)
+def _with_examples() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
+    """The families, languages and grammar with every example and counter-example and where each
+    entry stands: the tests' (`data_examples`), parsed anew, never kept."""
+    return _parse_all()
+
+
+def _parse_for_runs() -> tuple[tuple[Family, ...], tuple[Language, ...]]:
+    """What `_parse_all` gives, less what only the tests read: the examples, counter-examples and
+    places of the patterns (a third of what every run unpickled) and the grammar, done with once
+    its templates are filled."""
+    fams, langs, _ = _parse_all()
+    for fam in fams:
+        fam.patterns = [_without_examples(p) for p in fam.patterns]
+        fam.foreign = {code: [_without_examples(p) for p in pats] for code, pats in fam.foreign.items()}
+    return fams, langs
+
+
+def _without_examples(p: Pattern) -> Pattern:
+    return replace(p, example="", counterexample="", where="")
 
 
 def _parse_all() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
@@ -455,7 +480,8 @@ def languages() -> tuple[Language, ...]:
 
 
 def widget_grammar() -> grammar.Grammar:
-    return _load()[2]
+    """The grammar of the templates (the tests read its word lists' examples)."""
+    return _with_examples()[2]
 
 
 @lru_cache(maxsize=1)
@@ -766,8 +792,9 @@ def data_examples(code: str) -> list:
     from auditor.examples import DataExample
 
     out = []
-    langs = {lang.code: lang for lang in languages()}
-    for fam in families():
+    fams, langs_, _ = _with_examples()
+    langs = {lang.code: lang for lang in langs_}
+    for fam in fams:
         if fam.code != code:
             continue
         pats = list(fam.patterns) + [p for code_ in sorted(fam.foreign) for p in fam.foreign[code_]]
@@ -777,7 +804,7 @@ def data_examples(code: str) -> list:
             out.append(DataExample(source, p.counterexample, False, _CounterTest(fam, p.language)))
     # The shared word lists (data/words/): each word's example is claimed by its family, its
     # counter-example is not.
-    by_name = {f.name: f for f in families()}
+    by_name = {f.name: f for f in fams}
     for wl in widget_grammar().word_lists:
         fam = by_name[wl.family]
         if fam.code != code:
