@@ -13,7 +13,8 @@ from auditor.checks import boilerplate
 from auditor.checks.boilerplate import (bp101_widget_phrase, bp201_edge_line, bp204_glued_widget,
                                         bp302_repeated_paragraph, bp401_off_topic_splice, layout)
 from auditor.checks.boilerplate.bp402_corpus_repetition import MIN_WORDS as BP402_MIN_WORDS
-from auditor.checks.boilerplate.phrase_families import families, languages, parse_family, parse_language
+from auditor.checks.boilerplate.phrase_families import (families, languages, parse_family, parse_language,
+                                                        with_examples)
 from auditor.document import Document
 from conftest import audit_texts, caught, seed_text
 
@@ -79,6 +80,32 @@ def test_the_parser_rejects_a_family_without_its_message_wording():
         parse_family("family: test\ncode: BP101\n\npattern: ^x$\nexample: x\ncounterexample: y\n", "t.txt")
 
 
+def _example_texts() -> list[str]:
+    """The examples of every pattern and the counter-examples of the English ones (a run's
+    families carry none: they are the tests')."""
+    fams = with_examples()[0]
+    texts = [p.example for f in fams for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
+    return texts + [p.counterexample for f in fams for p in f.patterns]
+
+
+def test_a_runs_families_are_the_parsed_ones_without_their_examples():
+    """What a run reads (kept between runs) is what the parser gives, less the examples,
+    counter-examples and places of the patterns, which only the tests read."""
+    def shape(fams):
+        return [(f.name, f.code, f.path, f.max_words, f.position, f.flags,
+                 [(p.source, p.flags, p.language) for p in f.patterns],
+                 {code: [(p.source, p.flags, p.language) for p in ps] for code, ps in f.foreign.items()})
+                for f in fams]
+
+    parsed, kept = with_examples()[0], families()
+    assert shape(kept) == shape(parsed)
+    assert [lang.code for lang in languages()] == [lang.code for lang in with_examples()[1]]
+    pats = [p for f in kept for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
+    assert not any(p.example or p.counterexample or p.where for p in pats)
+    assert all(p.example and p.counterexample and p.where
+               for f in parsed for p in f.patterns + [q for ps in f.foreign.values() for q in ps])
+
+
 def test_the_prefilters_of_all_families_at_once_refuse_no_line_a_family_matches():
     """A line's first character sorts out the families whose fast patterns may match it, and one
     scan tells the families whose gate it passes: neither refuses an example of the data, and the
@@ -86,8 +113,7 @@ def test_the_prefilters_of_all_families_at_once_refuse_no_line_a_family_matches(
     from auditor.checks.boilerplate.phrase_families import ENGLISH, matcher
 
     m = matcher()
-    texts = [p.example for f in families() for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
-    texts += [p.counterexample for f in families() for p in f.patterns]
+    texts = _example_texts()
     texts += ["", "a", "©2024 rights", "ready: reply / add", "journalists and photojournalist", "££ €"]
     for language in (ENGLISH, *{code for f in families() for code in f.foreign}):
         scan = m._scan(language)
@@ -169,8 +195,7 @@ def test_the_slow_patterns_tried_by_anchor_find_what_searching_each_finds():
     pattern along the whole line finds one."""
     from auditor.checks.boilerplate.literals import fails_fast
 
-    texts = [p.example for f in families() for p in f.patterns + [q for ps in f.foreign.values() for q in ps]]
-    texts += [p.counterexample for f in families() for p in f.patterns]
+    texts = _example_texts()
     texts += ["x " * 200 + t for t in texts[::7]] + [t + "\n" for t in texts[::5]] + ["", "a"]
     for family in families():
         for language in ("en", *family.foreign):
@@ -515,7 +540,7 @@ def test_every_example_holds_a_needle_of_its_pattern():
     every line such a pattern matches must hold one, and the examples are such lines."""
     from auditor.checks.boilerplate import literals
 
-    for family in families():
+    for family in with_examples()[0]:
         pats = list(family.patterns) + [p for ps in family.foreign.values() for p in ps]
         for p in pats:
             if literals.fails_fast(p.source, p.flags):

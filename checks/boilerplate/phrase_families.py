@@ -430,7 +430,7 @@ def _load() -> tuple[tuple[Family, ...], tuple[Language, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _with_examples() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
+def with_examples() -> tuple[tuple[Family, ...], tuple[Language, ...], grammar.Grammar]:
     """The families, languages and grammar with every example and counter-example and where each
     entry stands: the tests' (`data_examples`), parsed anew, never kept."""
     return _parse_all()
@@ -481,7 +481,7 @@ def languages() -> tuple[Language, ...]:
 
 def widget_grammar() -> grammar.Grammar:
     """The grammar of the templates (the tests read its word lists' examples)."""
-    return _with_examples()[2]
+    return with_examples()[2]
 
 
 @lru_cache(maxsize=1)
@@ -792,7 +792,7 @@ def data_examples(code: str) -> list:
     from auditor.examples import DataExample
 
     out = []
-    fams, langs_, _ = _with_examples()
+    fams, langs_, _ = with_examples()
     langs = {lang.code: lang for lang in langs_}
     for fam in fams:
         if fam.code != code:
