@@ -316,6 +316,37 @@ def test_pinyin_in_a_few_renditions_of_taiwanese_news_is_reported_with_the_wade_
     assert not any(got.values()), got
 
 
+def test_a_storys_short_names_are_judged_under_the_origins_shared_by_the_files_using_either():
+    """The origins a short pair (Cai / Tsai) is judged under are kept per spelling and story
+    (going over the story's files for each pair made a large story quadratic): for every pair
+    they are what the files of the story using either spelling all share, older spellings
+    included, whether a spelling is used in few of the story's files or in more files than the
+    story has."""
+    import random
+    from types import SimpleNamespace
+
+    from auditor.checks.names.corpus_spellings import Spellings
+
+    rng = random.Random(7)
+    kinds = ["chinese", "korean", "japanese", "vietnamese"]
+    paths = [f"f{i:02}.txt" for i in range(40)]
+    group = paths[:12]
+    corpus = SimpleNamespace(
+        origins={p: frozenset(rng.sample(kinds, rng.randint(0, 3))) for p in paths},
+        exempt={p: frozenset(rng.sample(kinds, 1)) for p in paths if rng.random() < 0.3},
+        every={n: {p: {} for p in rng.sample(paths if n < "m" else group, rng.randint(1, 30 if n < "m" else 12))}
+               for n in ("cai", "ke", "ko", "tsai", "yi", "lee")})
+    shared = Spellings._origins_shared_by_users(corpus, group)
+    for a in corpus.every:
+        for b in corpus.every:
+            users = [p for p in group if p in corpus.every[a] or p in corpus.every[b]]
+            if not users:
+                continue
+            expected = frozenset.intersection(*(corpus.origins.get(p, frozenset()) | corpus.exempt.get(p, frozenset())
+                                                for p in users))
+            assert shared(a, b) == expected, (a, b)
+
+
 @pytest.mark.parametrize("old,new,team", [("Kiev", "Kyiv", "Dynamo Kiev"), ("Peking", "Beijing", "Peking University")])
 def test_an_old_spelling_inside_a_longer_name_is_left_alone_in_a_rendition(tmp_path, old, new, team):
     """Renditions that write the city's name of today, one of which names a team or an

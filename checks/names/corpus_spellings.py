@@ -229,26 +229,46 @@ class Spellings:
         watch = frozenset(self.linked)
         self._linked_alternating: set[tuple[int, str, str]] = set()
         for g, group in enumerate(self.groups_of_renditions):
-            origins = self.origins_of(group)
+            origins, shared = self.origins_of(group), self._origins_shared_by_users(group)
             raw: set[tuple[str, str]] = set()
-            pairs = alternations(slots, group, lambda a, b: self._alike(a, b, origins, group), counts, watch, raw)
+            pairs = alternations(slots, group, lambda a, b: self._alike(a, b, origins, shared), counts, watch, raw)
             self._linked_alternating.update((g, a, b) for a, b in raw)
             for (a, b), (alt, co) in sorted(pairs.items()):
                 if alt and co < CO_OCCURRENCE_SHARE * alt:
                     out.append((g, a, b))
         return out
 
-    def _alike(self, a: str, b: str, origins, group) -> bool:
-        """Whether two spellings that alternate in the story `group` are one name. A short name
-        (Cai / Tsai, Ke / Ko) is judged under the origins that every file of the story using
-        either spelling is about, older spellings included (a story about Taiwan is about
-        Chinese names: its spellings are linked through the Chinese schemes, though the older
-        one is right there): two stories taken for one (a Korean Lee, a Chinese Yi) share none."""
+    def _alike(self, a: str, b: str, origins, shared) -> bool:
+        """Whether two spellings that alternate in one story (whose files are about `origins`)
+        are one name. A short name (Cai / Tsai, Ke / Ko) is judged under the origins that every
+        file of the story using either spelling is about, older spellings included (a story
+        about Taiwan is about Chinese names: its spellings are linked through the Chinese
+        schemes, though the older one is right there): two stories taken for one (a Korean Lee,
+        a Chinese Yi) share none: `shared(a, b)` (`_origins_shared_by_users`)."""
         if min(len(a), len(b)) < LOOSE_MIN_LENGTH:
-            users = [p for p in group if p in self.every[a] or p in self.every[b]]
-            origins = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
-                                               for p in users))
+            origins = shared(a, b)
         return loosely_variant(a, b, self.known[a], self.known[b], origins) or self._one_given_name(a, b)
+
+    def _origins_shared_by_users(self, group):
+        """shared(a, b): the origins (older spellings included) that every file of `group` using
+        the spelling a or b is about. What the files using one spelling share is kept per
+        spelling: a story's short names are compared pairwise, and going over the story's files
+        for each pair made a large story's cost its pairs times its size."""
+        members, kept = set(group), {}
+
+        def of(name: str) -> frozenset[str] | None:
+            if name not in kept:
+                files = self.every[name]
+                users = [p for p in files if p in members] if len(files) < len(members) \
+                    else [p for p in members if p in files]
+                kept[name] = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
+                                                      for p in users)) if users else None
+            return kept[name]
+
+        def shared(a: str, b: str) -> frozenset[str]:
+            # The files using a or b share what those using a share and those using b share.
+            return frozenset.intersection(*(o for o in (of(a), of(b)) if o is not None))
+        return shared
 
     def _one_given_name(self, a: str, b: str) -> bool:
         """Two well-known given names that take each other's place beside one rare surname in the
