@@ -34,10 +34,15 @@ PARTITION_FILES = 500
 PARTITIONS_PER_WORKER = 8
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
-#: Items of a finalize's `map` (a story, ...) in the cluster at once, per worker: enough to keep
-#: every worker busy, few enough that the scheduler -- in the driver's process with a local
-#: cluster -- holds only a few of them (each travels in its task).
-MAP_ITEMS_PER_WORKER = 4
+#: Items of a finalize's `map` (a story, ...) sent to a worker in one task: the scheduler -- in
+#: the driver's process with a local cluster -- keeps some bookkeeping for every task it has
+#: seen (dask's cache of key names holds up to 100,000, its logs the last 1,000 graphs), which
+#: grew the driver by 8 MB between 10,000 and 100,000 articles with one item a task. A few
+#: stories a task still spread a corpus's stories over the workers.
+MAP_ITEMS_PER_TASK = 16
+#: Tasks of a finalize's `map` in the cluster at once, per worker: enough to keep every worker
+#: busy, few enough that only a few are held at once (each travels with its items).
+MAP_TASKS_PER_WORKER = 2
 
 
 @record
@@ -360,9 +365,9 @@ def _finalize_on_driver(plan: Plan, registry, summaries: dict) -> tuple[dict[str
 
 
 def _cluster_map(fn, items):
-    """The finalize's `map` (api._Declared.map) in the cluster: each item a task, at most
-    MAP_ITEMS_PER_WORKER a worker submitted at once, the results in the order of the items.
-    Outside a Dask task (a finalize run by hand), here."""
+    """The finalize's `map` (api._Declared.map) in the cluster: MAP_ITEMS_PER_TASK items a task,
+    at most MAP_TASKS_PER_WORKER tasks a worker submitted at once, the results in the order of
+    the items. Outside a Dask task (a finalize run by hand), here."""
     from collections import deque
 
     from dask.distributed import get_worker, worker_client
@@ -373,15 +378,42 @@ def _cluster_map(fn, items):
         yield from map(fn, items)
         return
     with worker_client() as client:  # this task leaves its thread to the items meanwhile
-        most = MAP_ITEMS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", ())))
+        most = MAP_TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", ())))
         pending: deque = deque()
-        for item in items:
+        for chunk in _chunks(items, MAP_ITEMS_PER_TASK):
             # sent to a worker directly: a task holding it would go through the scheduler
-            pending.append(client.submit(fn, client.scatter(item, direct=True, hash=False), pure=False))
+            sent = client.scatter(_Items(chunk), direct=True, hash=False)
+            pending.append(client.submit(_map_items, fn, sent, pure=False))
             if len(pending) >= most:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
+
+
+class _Items:
+    """A chunk of a map's items, scattered as one piece of data (a list would be scattered item
+    by item)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list):
+        self.items = items
+
+
+def _map_items(fn, chunk: _Items) -> list:
+    return [fn(item) for item in chunk.items]
+
+
+def _chunks(items, size: int):
+    """Lists of `size` consecutive items (the last one shorter), read lazily."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # --- back on the workers: place, filter, write -------------------------------------------------

@@ -119,6 +119,29 @@ def test_keyed_finalize_equals_finalize():
     assert whole == keyed
 
 
+def _squares_in_the_cluster(n):
+    from auditor import distributed
+
+    return list(distributed._cluster_map(_square, range(n)))
+
+
+def _square(x):
+    return x * x
+
+
+def test_a_finalize_map_in_the_cluster_gives_every_result_in_order(cluster):
+    """Finalize's map in the cluster sends its items in chunks, a few chunks at once: every
+    result comes back, in the order of the items, whether the items fill a chunk, many chunks
+    or none."""
+    from auditor import distributed
+
+    client, _ = cluster
+    many = distributed.MAP_ITEMS_PER_TASK * distributed.MAP_TASKS_PER_WORKER * 3 + 5
+    for n in (0, 1, distributed.MAP_ITEMS_PER_TASK, many):
+        assert client.submit(_squares_in_the_cluster, n, pure=False).result() == [x * x for x in range(n)]
+    assert list(distributed._cluster_map(_square, range(5))) == [0, 1, 4, 9, 16]  # outside a task: here
+
+
 def test_cli_engine_dask(tmp_path):
     """The command line end to end, with its own local cluster."""
     folder = tmp_path / "seeds"
