@@ -369,6 +369,7 @@ def _cluster_map(fn, items):
     at most MAP_TASKS_PER_WORKER tasks a worker submitted at once, the results in the order of
     the items. Outside a Dask task (a finalize run by hand), here."""
     from collections import deque
+    from itertools import islice
 
     from dask.distributed import get_worker, worker_client
 
@@ -380,9 +381,11 @@ def _cluster_map(fn, items):
     with worker_client() as client:  # this task leaves its thread to the items meanwhile
         most = MAP_TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", ())))
         pending: deque = deque()
-        for chunk in _chunks(items, MAP_ITEMS_PER_TASK):
-            # sent to a worker directly: a task holding it would go through the scheduler
-            sent = client.scatter(_Items(chunk), direct=True, hash=False)
+        items = iter(items)
+        while chunk := list(islice(items, MAP_ITEMS_PER_TASK)):
+            # sent to a worker directly: a task holding it would go through the scheduler (and
+            # as a list of one, or scatter would send each item apart)
+            [sent] = client.scatter([chunk], direct=True, hash=False)
             pending.append(client.submit(_map_items, fn, sent, pure=False))
             if len(pending) >= most:
                 yield from pending.popleft().result()
@@ -390,30 +393,8 @@ def _cluster_map(fn, items):
             yield from pending.popleft().result()
 
 
-class _Items:
-    """A chunk of a map's items, scattered as one piece of data (a list would be scattered item
-    by item)."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: list):
-        self.items = items
-
-
-def _map_items(fn, chunk: _Items) -> list:
-    return [fn(item) for item in chunk.items]
-
-
-def _chunks(items, size: int):
-    """Lists of `size` consecutive items (the last one shorter), read lazily."""
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _map_items(fn, chunk: list) -> list:
+    return list(map(fn, chunk))
 
 
 # --- back on the workers: place, filter, write -------------------------------------------------

@@ -258,9 +258,7 @@ class Spellings:
 
         def of(name: str) -> frozenset[str] | None:
             if name not in kept:
-                files = self.every[name]
-                users = [p for p in files if p in members] if len(files) < len(members) \
-                    else [p for p in members if p in files]
+                users = self.every[name].keys() & members  # goes over the smaller of the two
                 kept[name] = frozenset.intersection(*((self.origins.get(p, frozenset()) | self.exempt.get(p, frozenset()))
                                                       for p in users)) if users else None
             return kept[name]
